@@ -1,0 +1,58 @@
+/**
+ * The check contract. A check measures one readiness gap of one project and names the command
+ * that closes it. Checks read files and the results of other targets; they never write source.
+ */
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
+
+export interface CheckDetail {
+  message: string;
+  /** Workspace-relative path. */
+  file?: string;
+  line?: number;
+}
+
+export interface CheckMetric {
+  /** The measured figure, e.g. 3 (flags off) or 22 (percent covered). */
+  value: number;
+  unit: string;
+  /** The figure in words, as the report shows it: "3 of 9 strict flags off". */
+  text: string;
+}
+
+export interface CheckResult {
+  id: string;
+  title: string;
+  status: CheckStatus;
+  /** 0–100; ignored in the project's score when the status is `skip`. */
+  score: number;
+  weight: number;
+  metric: CheckMetric | null;
+  details: CheckDetail[];
+  /** The command that closes the gap (or produces the missing input, for `skip`). */
+  fix: string | null;
+}
+
+export interface CheckContext {
+  workspaceRoot: string;
+  projectName: string;
+  /** Workspace-relative, '/'-separated. */
+  projectRoot: string;
+  projectType?: 'application' | 'library';
+  /** Workspace-relative folder where this project's result files live (dist/ready/<root>). */
+  resultsDir: string;
+}
+
+/** What a check's `run` returns; the runner adds id, title and weight. */
+export type CheckOutcome = Omit<CheckResult, 'id' | 'title' | 'weight'>;
+
+export interface Check {
+  id: string;
+  title: string;
+  /** Relative importance in the score, overridable by the `weights` option. */
+  defaultWeight: number;
+  run(context: CheckContext): Promise<CheckOutcome> | CheckOutcome;
+}
+
+export function skip(reason: string, fix: string | null = null): CheckOutcome {
+  return { status: 'skip', score: 0, metric: null, details: [{ message: reason }], fix };
+}

@@ -1,0 +1,72 @@
+import {
+  GeneratorCallback,
+  NxJsonConfiguration,
+  Tree,
+  addDependenciesToPackageJson,
+  formatFiles,
+  logger,
+  readJson,
+  updateNxJson,
+} from '@nx/devkit';
+import { ReadyError, firstLine } from '../../utils/errors';
+import { PACKAGE_JSON } from '../../utils/package-info';
+import { defaultPluginEntryOptions } from '../../plugin/options';
+import { InitGeneratorSchema } from './schema';
+
+export const PLUGIN_NAME = '@plinto/ready';
+
+type PluginEntry = NonNullable<NxJsonConfiguration['plugins']>[number];
+
+export async function initGenerator(tree: Tree, options: InitGeneratorSchema): Promise<GeneratorCallback> {
+  const nxJson = readNxJsonStrict(tree);
+  const changed = registerPlugin(tree, nxJson, options);
+  let install: GeneratorCallback = () => undefined;
+  if (!options.skipPackageJson) {
+    install = addDependenciesToPackageJson(
+      tree,
+      {},
+      { [PLUGIN_NAME]: PACKAGE_JSON.version },
+      undefined,
+      options.keepExistingVersions ?? true,
+    );
+  }
+  logger.info(
+    changed
+      ? `@plinto/ready registered in nx.json: every project now has a "ready" target (run "nx affected -t ready").`
+      : `@plinto/ready is already registered in nx.json: nothing to change.`,
+  );
+  if (!options.skipFormat) await formatFiles(tree);
+  return install;
+}
+
+/** nx.json, or one clear sentence when it is missing or not JSON. */
+export function readNxJsonStrict(tree: Tree): NxJsonConfiguration {
+  if (!tree.exists('nx.json')) {
+    throw new ReadyError('nx.json does not exist: run this in the root of an Nx workspace (or create one with "npx create-nx-workspace").');
+  }
+  try {
+    return readJson<NxJsonConfiguration>(tree, 'nx.json');
+  } catch (error) {
+    throw new ReadyError(`nx.json is not valid JSON (${firstLine(error)}): fix it, then run the command again.`);
+  }
+}
+
+function entryName(entry: PluginEntry): string {
+  return typeof entry === 'string' ? entry : entry.plugin;
+}
+
+/** Adds the plugin entry once; an existing entry, with whatever options the user set, is left alone. */
+function registerPlugin(tree: Tree, nxJson: NxJsonConfiguration, options: InitGeneratorSchema): boolean {
+  const plugins = nxJson.plugins ?? [];
+  if (!Array.isArray(plugins)) {
+    throw new ReadyError('nx.json "plugins" is not an array: make it a list of plugin entries, then run the command again.');
+  }
+  if (plugins.some((entry) => entryName(entry) === PLUGIN_NAME)) return false;
+  const entryOptions = defaultPluginEntryOptions();
+  if (options.minScore !== undefined) entryOptions.minScore = options.minScore;
+  nxJson.plugins = [...plugins, { plugin: PLUGIN_NAME, options: entryOptions as Record<string, unknown> }];
+  updateNxJson(tree, nxJson);
+  return true;
+}
+
+export default initGenerator;

@@ -1,0 +1,6 @@
+export interface InitGeneratorSchema {
+  minScore?: number;
+  skipFormat?: boolean;
+  skipPackageJson?: boolean;
+  keepExistingVersions?: boolean;
+}

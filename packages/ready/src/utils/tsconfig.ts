@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import * as semver from 'semver';
 import { ts } from 'ts-morph';
 import { ReadyError } from './errors';
@@ -85,15 +85,25 @@ function relativeTo(display: string, fileName: string): string {
   return fileName.endsWith(display) ? display : fileName;
 }
 
-/** The TypeScript version the project really compiles with (its own install first, then the workspace's). */
+/**
+ * The TypeScript version the project really compiles with: the nearest node_modules/typescript
+ * from the project root up to the workspace root, as Node would resolve it (read from disk each
+ * time, so an install between two runs is seen).
+ */
 export function resolveTypeScriptVersion(workspaceRoot: string, projectRoot = '.'): string | null {
-  try {
-    const pkg = require.resolve('typescript/package.json', {
-      paths: [join(workspaceRoot, projectRoot), workspaceRoot],
-    });
-    return JSON.parse(readFileSync(pkg, 'utf8')).version ?? null;
-  } catch {
-    return null;
+  let dir = resolve(workspaceRoot, projectRoot);
+  const top = resolve(workspaceRoot);
+  for (;;) {
+    const pkg = join(dir, 'node_modules', 'typescript', 'package.json');
+    if (existsSync(pkg)) {
+      try {
+        return JSON.parse(readFileSync(pkg, 'utf8')).version ?? null;
+      } catch {
+        return null;
+      }
+    }
+    if (dir === top || dirname(dir) === dir) return null;
+    dir = dirname(dir);
   }
 }
 

@@ -1,0 +1,62 @@
+import { TempWorkspace } from '../testing/temp-workspace';
+import { typescriptStrictCheck } from './typescript-strict';
+import { CheckContext, CheckOutcome } from './types';
+
+const ctx = (root: string): CheckContext => ({
+  workspaceRoot: root,
+  projectName: 'web',
+  projectRoot: 'apps/web',
+  resultsDir: 'dist/ready/apps/web',
+});
+const run = (root: string) => typescriptStrictCheck.run(ctx(root)) as CheckOutcome;
+
+describe('typescript-strict check', () => {
+  let ws: TempWorkspace;
+  beforeEach(() => (ws = new TempWorkspace()));
+  afterEach(() => ws.cleanup());
+
+  it('reports every flag off when TypeScript 5.9 meets a tsconfig without strict', () => {
+    ws.withTypeScript('5.9.3');
+    ws.write('tsconfig.base.json', { compilerOptions: { target: 'es2022' } });
+    ws.write('apps/web/tsconfig.json', { extends: '../../tsconfig.base.json', include: ['**/*.ts'] });
+    const result = run(ws.root);
+    expect(result.status).toBe('fail');
+    expect(result.score).toBe(0);
+    expect(result.metric).toEqual({ value: 9, unit: 'flags off', text: '9 of 9 strict flags off' });
+    expect(result.details[0]).toEqual({
+      file: 'apps/web/tsconfig.json',
+      message: 'noImplicitAny off by default in TypeScript 5.9.3 (no "strict" set)',
+    });
+    expect(result.fix).toBe('nx g @plinto/ready:strict --project=web');
+  });
+
+  it('passes the same tsconfig under TypeScript 6, where strict is the default', () => {
+    ws.withTypeScript('6.0.3');
+    ws.write('apps/web/tsconfig.json', { include: ['**/*.ts'] });
+    expect(run(ws.root)).toMatchObject({ status: 'pass', score: 100, fix: null, metric: { value: 0, text: 'strict on' } });
+  });
+
+  it('counts a flag turned off in one of several configs, and ignores solution-style configs', () => {
+    ws.withTypeScript('5.9.3');
+    ws.write('apps/web/tsconfig.json', { files: [], references: [{ path: './tsconfig.app.json' }] });
+    ws.write('apps/web/tsconfig.app.json', { compilerOptions: { strict: true }, include: ['src'] });
+    ws.write('apps/web/tsconfig.spec.json', { compilerOptions: { strict: true, strictNullChecks: false }, include: ['src'] });
+    const result = run(ws.root);
+    expect(result.status).toBe('fail');
+    expect(result.metric).toMatchObject({ value: 1, text: '1 of 9 strict flags off (strictNullChecks)' });
+    expect(result.score).toBe(Math.round((100 * 17) / 18));
+    expect(result.details).toEqual([{ file: 'apps/web/tsconfig.spec.json', message: 'strictNullChecks set to false' }]);
+  });
+
+  it('warns about tagged suppressions left by the strict generator', () => {
+    ws.withTypeScript('5.9.3');
+    ws.write('apps/web/tsconfig.json', { compilerOptions: { strict: true } });
+    ws.write('apps/web/src/a.ts', '// @ts-expect-error plinto-ready(strict) TS7006: x\nexport const f = (x) => x;\n');
+    expect(run(ws.root)).toMatchObject({ status: 'warn', score: 99, fix: 'nx g @plinto/ready:strict --project=web' });
+  });
+
+  it('fails with one sentence naming the file when the project has no tsconfig', () => {
+    ws.write('apps/web/package.json', { name: 'web' });
+    expect(() => run(ws.root)).toThrow(/^apps\/web\/tsconfig\.json does not exist, so project "web" has no TypeScript settings to check: add a tsconfig\.json/);
+  });
+});

@@ -1,0 +1,121 @@
+import { ExecutorContext } from '@nx/devkit';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TempWorkspace } from '../../testing/temp-workspace';
+import readyExecutor from './executor';
+import { renderMarkdown } from './lib/report';
+import { computeScore } from './lib/score';
+import { CheckResult } from '../../checks/types';
+
+function context(root: string): ExecutorContext {
+  return {
+    root,
+    cwd: root,
+    isVerbose: false,
+    projectName: 'web',
+    projectsConfigurations: { version: 2, projects: { web: { root: 'apps/web', projectType: 'application' } } },
+    nxJsonConfiguration: {},
+    projectGraph: { nodes: {}, dependencies: {} },
+  } as ExecutorContext;
+}
+
+function seedApp(ws: TempWorkspace, tsconfig: string) {
+  ws.withTypeScript('5.9.3');
+  ws.write('apps/web/next.config.js', 'module.exports = {};');
+  ws.write('apps/web/tsconfig.json', tsconfig);
+  ws.write('apps/web/app/page.tsx', 'export default () => <img src="/hero.png" alt="" />;');
+}
+
+describe('ready executor', () => {
+  let ws: TempWorkspace;
+  let info: jest.SpyInstance;
+  beforeEach(() => {
+    ws = new TempWorkspace();
+    info = jest.spyOn(console, 'info').mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    info.mockRestore();
+    ws.cleanup();
+  });
+
+  it('writes a versioned ready.json and ready.md and passes above minScore', async () => {
+    seedApp(ws, JSON.stringify({ compilerOptions: { strict: true } }));
+    const result = await readyExecutor({ outputPath: 'dist/ready/{projectRoot}', minScore: 80 }, context(ws.root));
+    expect(result.success).toBe(true);
+    const report = JSON.parse(readFileSync(join(ws.root, 'dist/ready/apps/web/ready.json'), 'utf8'));
+    expect(report).toMatchObject({ schemaVersion: 1, project: 'web', projectRoot: 'apps/web', status: 'pass' });
+    expect(report.checks.map((c: CheckResult) => [c.id, c.status, c.score, c.weight])).toEqual([
+      ['typescript-strict', 'pass', 100, 20],
+      ['images', 'fail', 90, 10],
+    ]);
+    expect(report.score).toBe(Math.round((100 * 20 + 90 * 10) / 30));
+    expect(readFileSync(join(ws.root, 'dist/ready/apps/web/ready.md'), 'utf8')).toContain('apps/web/app/page.tsx:1');
+  });
+
+  it('fails under minScore, still writing the report that says why', async () => {
+    seedApp(ws, JSON.stringify({ compilerOptions: {} }));
+    const result = await readyExecutor({ minScore: 80, weights: { images: 0 } }, context(ws.root));
+    expect(result.success).toBe(false);
+    const report = JSON.parse(readFileSync(join(ws.root, 'dist/ready/apps/web/ready.json'), 'utf8'));
+    expect(report).toMatchObject({ score: 0, status: 'fail' });
+  });
+
+  it('on a malformed tsconfig: one clear error, failure, and no report written', async () => {
+    seedApp(ws, '{ "compilerOptions": { ');
+    const errors: string[] = [];
+    const spy = jest.spyOn(console, 'error').mockImplementation((m) => void errors.push(String(m)));
+    try {
+      const result = await readyExecutor({ minScore: 80 }, context(ws.root));
+      expect(result.success).toBe(false);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(errors.join('\n')).toMatch(/apps\/web\/tsconfig\.json:1:\d+ is not a valid tsconfig/);
+    expect(existsSync(join(ws.root, 'dist/ready'))).toBe(false);
+  });
+
+  it('rejects an unknown check id in options', async () => {
+    seedApp(ws, JSON.stringify({ compilerOptions: { strict: true } }));
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect((await readyExecutor({ checks: ['nope'] }, context(ws.root))).success).toBe(false);
+      expect(spy.mock.calls.flat().join(' ')).toMatch(/Unknown check\(s\) "nope"/);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
+describe('scoring and reports', () => {
+  const result = (id: string, status: CheckResult['status'], score: number, weight: number): CheckResult => ({
+    id,
+    title: id,
+    status,
+    score,
+    weight,
+    metric: null,
+    details: [],
+    fix: null,
+  });
+
+  it('is the weighted mean of checks that ran; skipped checks do not count', () => {
+    expect(computeScore([result('a', 'pass', 100, 3), result('b', 'fail', 0, 1), result('c', 'skip', 0, 50)])).toBe(75);
+    expect(computeScore([result('a', 'skip', 0, 1)])).toBe(0);
+  });
+
+  it('renders markdown with one row per check and escaped cells', () => {
+    const md = renderMarkdown({
+      schemaVersion: 1,
+      project: 'web',
+      projectRoot: 'apps/web',
+      score: 50,
+      minScore: 80,
+      status: 'fail',
+      generatedAt: '2026-01-01T00:00:00.000Z',
+      generator: { name: '@plinto/ready', version: '0.0.0' },
+      checks: [{ ...result('images', 'fail', 50, 1), metric: { value: 1, unit: 'x', text: 'a | b' }, fix: 'nx g x' }],
+    });
+    expect(md).toContain('# web: 50/100 (not ready, minimum 80)');
+    expect(md).toContain('| images (`images`) | FAIL | 50 | 1 | a \\| b | `nx g x` |');
+  });
+});

@@ -1,0 +1,37 @@
+/** Bad input: one clear sentence naming the file and the fix, a non-zero exit, nothing written. */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { APP, APP_ROOT, WS, readWsFile, resetWorkspace, run, sh, writeWsFile, wsFileExists } from './harness';
+
+describe('bad input', () => {
+  beforeEach(() => resetWorkspace());
+  afterAll(() => resetWorkspace());
+
+  it('a tsconfig that does not parse', () => {
+    writeWsFile(`${APP_ROOT}/tsconfig.json`, readWsFile(`${APP_ROOT}/tsconfig.json`).replace(/}\s*$/, ''));
+    const r = run(`npx nx run ${APP}:ready --skip-nx-cache`);
+    expect(r.code).not.toBe(0);
+    expect(r.output).toMatch(new RegExp(`${APP_ROOT}/tsconfig\\.json:\\d+:\\d+ is not a valid tsconfig \\(.+\\): fix it, then run the command again\\.`));
+    expect(r.output).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/); // no stack trace
+    expect(wsFileExists(`dist/ready/${APP_ROOT}/ready.json`)).toBe(false);
+  });
+
+  it('a project without tsconfig', () => {
+    rmSync(join(WS, APP_ROOT, 'tsconfig.json'));
+    rmSync(join(WS, APP_ROOT, 'tsconfig.spec.json'));
+    const r = run(`npx nx run ${APP}:ready --skip-nx-cache`);
+    expect(r.code).not.toBe(0);
+    expect(r.output).toContain(`${APP_ROOT}/tsconfig.json does not exist, so project "${APP}" has no TypeScript settings to check`);
+    expect(wsFileExists(`dist/ready/${APP_ROOT}/ready.json`)).toBe(false);
+  });
+
+  it('a malformed nx.json: the generator names the file and writes nothing', () => {
+    writeWsFile('nx.json', '{ "plugins": [ ');
+    sh('git add -A');
+    const r = run('npx nx g @plinto/ready:init');
+    expect(r.code).not.toBe(0);
+    expect(r.output).toContain('nx.json');
+    expect(r.output).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
+    expect(sh('git status --porcelain')).toBe('');
+  });
+});

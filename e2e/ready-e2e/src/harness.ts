@@ -1,0 +1,90 @@
+/**
+ * The end-to-end harness: one real Nx workspace per run (created by global-setup), shared by every
+ * spec and reset with git between them. Commands run as a user would type them.
+ */
+import { execSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+export const E2E_DIR = join(REPO_ROOT, 'tmp', 'e2e');
+export const WS = join(E2E_DIR, 'ws');
+export const APP = '@ws/web';
+export const APP_ROOT = 'apps/web';
+export const LIB = '@ws/ui';
+export const LIB_ROOT = 'libs/ui';
+/** Git tags in the workspace: as created, with the plugin installed, and installed + initialised. */
+export const TAG_CREATED = 'e2e-created';
+export const TAG_INSTALLED = 'e2e-installed';
+export const TAG_BASE = 'e2e-base';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { SAMPLE_ENV } = require('../../../tools/sample-workspace.cjs');
+
+/** No daemon, no cloud, no prompts, no colours: the sample workspace's environment. */
+export const ENV: NodeJS.ProcessEnv = { ...SAMPLE_ENV, NX_VERBOSE_LOGGING: 'false' };
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** stdout and stderr together, for assertions on what the user sees. */
+  output: string;
+}
+
+/** Runs a shell command in the workspace (or `cwd`) and returns its exit code and output; never throws. */
+export function run(command: string, options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): RunResult {
+  const r = spawnSync('bash', ['-c', command], {
+    cwd: options.cwd ?? WS,
+    env: { ...ENV, ...options.env },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const stdout = r.stdout ?? '';
+  const stderr = r.stderr ?? '';
+  return { code: r.status ?? 1, stdout, stderr, output: stdout + stderr };
+}
+
+/** Like `run`, but a non-zero exit fails with the command's output. */
+export function runOk(command: string, options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): RunResult {
+  const r = run(command, options);
+  if (r.code !== 0) throw new Error(`"${command}" exited ${r.code}:\n${r.output.slice(-6000)}`);
+  return r;
+}
+
+export function sh(command: string, cwd = WS): string {
+  return execSync(command, { cwd, env: ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+export function readWsFile(path: string): string {
+  return readFileSync(join(WS, path), 'utf8');
+}
+
+export function readWsJson<T = any>(path: string): T {
+  return JSON.parse(readWsFile(path));
+}
+
+export function writeWsFile(path: string, content: string): void {
+  mkdirSync(dirname(join(WS, path)), { recursive: true });
+  writeFileSync(join(WS, path), content);
+}
+
+export function wsFileExists(path: string): boolean {
+  return existsSync(join(WS, path));
+}
+
+/** Back to the shared starting point: sources, results and Nx's cache as after global setup. */
+export function resetWorkspace(tag = TAG_BASE): void {
+  sh(`git reset -q --hard ${tag} && git clean -q -fd -e node_modules`);
+  rmSync(join(WS, 'dist'), { recursive: true, force: true });
+  runOk('npx nx reset --only-cache');
+}
+
+export function commitAll(message: string): void {
+  sh(`git add -A && git commit -q -m ${JSON.stringify(message)}`);
+}
+
+/** Project details as Nx resolves them (inferred targets included). */
+export function showProject(name: string): { root: string; targets: Record<string, any> } {
+  return JSON.parse(runOk(`npx nx show project ${name} --json`).stdout);
+}

@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// `npm run demo`: the main job on a sample workspace. Packs the plugin, creates (or reuses) a real
+// Nx workspace under tmp/demo with the usual readiness gaps, installs the plugin the way a user
+// does, commits a change and runs `nx affected -t ready`, then prints the reports.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const { SAMPLE_ENV, createSampleWorkspace, runOk } = require('../sample-workspace.cjs');
+
+const root = resolve(import.meta.dirname, '..', '..');
+const demoDir = join(root, 'tmp', 'demo');
+const ws = join(demoDir, 'ws');
+const CREATED = 'demo-created';
+const say = (m) => console.log(`\n▶ ${m}`);
+
+say('building and packing @plinto/ready');
+const tarball = execFileSync('node', [join(root, 'tools', 'pack-ready.mjs')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+  .trim()
+  .split('\n')
+  .pop();
+
+const hasTag = existsSync(join(ws, '.git')) && spawnSync('git', ['rev-parse', '-q', '--verify', `refs/tags/${CREATED}`], { cwd: ws }).status === 0;
+if (hasTag) {
+  say(`reusing the sample workspace in ${ws} (delete tmp/demo to start afresh)`);
+  runOk(`git reset -q --hard ${CREATED} && git clean -q -fdx -e node_modules`, ws);
+} else {
+  say(`creating a sample workspace in ${ws}`);
+  createSampleWorkspace(demoDir, (m) => console.log(`  ${m}`));
+  say('seeding the usual gaps: strict mode off, raw <img>, process.env reads, a heavy static import, thin tests');
+  seedGaps();
+  runOk('npm i recharts@2.15.4 --no-audit --no-fund', ws);
+  runOk(`git add -A && git commit -q -m "Sample app with readiness gaps" && git tag ${CREATED}`, ws);
+}
+
+say('installing the plugin from its tarball and running its init generator (what `nx add @plinto/ready` runs)');
+runOk(`npm i -D ${tarball} --no-audit --no-fund`, ws);
+console.log(runOk('npx nx g @plinto/ready:init', ws).trim());
+runOk('git add -A && git commit -q -m "Add @plinto/ready"', ws);
+
+say('committing a change to the app and the library');
+write('apps/web/app/page.tsx', read('apps/web/app/page.tsx') + '\nexport const revalidate = 60;\n');
+write('libs/ui/src/lib/ui.tsx', read('libs/ui/src/lib/ui.tsx') + '\nexport const UI_VERSION = 2;\n');
+runOk('git add -A && git commit -q -m "A change"', ws);
+
+say('nx affected -t ready --base=HEAD~1');
+const r = spawnSync('bash', ['-c', 'npx nx affected -t ready --base=HEAD~1 --head=HEAD --output-style=static'], { cwd: ws, env: SAMPLE_ENV, stdio: 'inherit' });
+
+say('the reports (dist/ready/<projectRoot>/ready.md)');
+for (const md of findReports(join(ws, 'dist', 'ready'))) {
+  console.log(`\n${readFileSync(md, 'utf8')}`);
+}
+console.log(
+  r.status === 0
+    ? '\nEvery affected project is ready.'
+    : `\nnx affected -t ready exited ${r.status}: the projects above are under their minimum score. Each failing check names the command that fixes it.`,
+);
+console.log(`Sample workspace: ${ws}`);
+
+function read(path) {
+  return readFileSync(join(ws, path), 'utf8');
+}
+
+function write(path, content) {
+  mkdirSync(dirname(join(ws, path)), { recursive: true });
+  writeFileSync(join(ws, path), content);
+}
+
+function findReports(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .filter((f) => String(f).endsWith('ready.md'))
+    .map((f) => join(dir, String(f)))
+    .sort();
+}
+
+function seedGaps() {
+  const tsconfig = JSON.parse(read('apps/web/tsconfig.json'));
+  tsconfig.compilerOptions.strict = false;
+  write('apps/web/tsconfig.json', JSON.stringify(tsconfig, null, 2) + '\n');
+  write(
+    'apps/web/app/hero.tsx',
+    `export function Hero({ avatarUrl }: { avatarUrl: string }) {
+  return (
+    <section>
+      <img src="/hero.png" alt="Our product" width={1200} height={600} />
+      <img src={avatarUrl} alt="" className="avatar" />
+    </section>
+  );
+}
+`,
+  );
+  write(
+    'apps/web/app/config.ts',
+    `export const apiUrl = process.env.NEXT_PUBLIC_API_URL ?? 'http://localhost:3000';
+export const pageSize = Number(process.env.PAGE_SIZE || '20');
+const { STRIPE_SECRET_KEY, FEATURE_BETA = 'false' } = process.env;
+export const stripeKey = STRIPE_SECRET_KEY;
+export const beta = FEATURE_BETA === 'true';
+`,
+  );
+  write(
+    'apps/web/app/sales-chart.tsx',
+    `'use client';
+import { LineChart, Line, XAxis, YAxis } from 'recharts';
+
+export function SalesChart({ data }: { data: { month: string; total: number }[] }) {
+  return (
+    <LineChart width={600} height={300} data={data}>
+      <XAxis dataKey="month" />
+      <YAxis />
+      <Line dataKey="total" />
+    </LineChart>
+  );
+}
+`,
+  );
+}

@@ -1,6 +1,6 @@
 // Creating the real Nx workspace that the end-to-end suite and the demo run on: one recipe for both.
 const { spawnSync } = require('node:child_process');
-const { mkdirSync, rmSync } = require('node:fs');
+const { existsSync, mkdirSync, realpathSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
 
 const NX_VERSION = '23.2.1';
@@ -60,6 +60,10 @@ function createSampleWorkspace(parent, log = () => undefined) {
     parent,
   );
   const ws = join(parent, 'ws');
+  // create-nx-workspace skips `git init` inside another repository (this one, for tmp/): the
+  // sample workspace needs a repository of its own, or its commits would land in the parent's.
+  if (!existsSync(join(ws, '.git'))) runOk('git init -q -b main', ws);
+  assertOwnRepository(ws);
   log('pinning typescript ~5.9.3 and adding a React library');
   runOk('npm i -D typescript@~5.9.3 --no-audit --no-fund', ws);
   runOk('npx nx g @nx/react:library libs/ui --unitTestRunner=jest --bundler=none --linter=eslint --style=css --no-interactive', ws);
@@ -67,4 +71,12 @@ function createSampleWorkspace(parent, log = () => undefined) {
   return ws;
 }
 
-module.exports = { NX_VERSION, SAMPLE_ENV, createSampleWorkspace, runOk };
+/** Refuses to go on unless `dir` is the top of its own git repository. */
+function assertOwnRepository(dir) {
+  const top = runOk('git rev-parse --show-toplevel', dir).trim();
+  if (realpathSync(top) !== realpathSync(dir)) {
+    throw new Error(`${dir} is not the root of its own git repository (git says ${top}): refusing to commit into another repository.`);
+  }
+}
+
+module.exports = { NX_VERSION, SAMPLE_ENV, assertOwnRepository, createSampleWorkspace, runOk };

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 
 const require = createRequire(import.meta.url);
-const { SAMPLE_ENV, createSampleWorkspace, runOk } = require('../sample-workspace.cjs');
+const { SAMPLE_ENV, assertOwnRepository, createSampleWorkspace, runOk } = require('../sample-workspace.cjs');
 
 const root = resolve(import.meta.dirname, '..', '..');
 const demoDir = join(root, 'tmp', 'demo');
@@ -25,6 +25,7 @@ const tarball = execFileSync('node', [join(root, 'tools', 'pack-ready.mjs')], { 
 const hasTag = existsSync(join(ws, '.git')) && spawnSync('git', ['rev-parse', '-q', '--verify', `refs/tags/${CREATED}`], { cwd: ws }).status === 0;
 if (hasTag) {
   say(`reusing the sample workspace in ${ws} (delete tmp/demo to start afresh)`);
+  assertOwnRepository(ws);
   runOk(`git reset -q --hard ${CREATED} && git clean -q -fdx -e node_modules`, ws);
 } else {
   say(`creating a sample workspace in ${ws}`);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { E2E_DIR, REPO_ROOT, TAG_BASE, TAG_CREATED, TAG_INSTALLED, WS, commitAll, runOk, sh } from './harness';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createSampleWorkspace } = require('../../../tools/sample-workspace.cjs');
+const { assertOwnRepository, createSampleWorkspace } = require('../../../tools/sample-workspace.cjs');
 
 function log(message: string) {
   process.stdout.write(`[e2e setup] ${message}\n`);
@@ -31,6 +31,7 @@ export default async function globalSetup() {
   log(`packed ${tarball}`);
   const reuse = process.env.PLINTO_E2E_REUSE === '1' && existsSync(join(WS, '.git'));
   if (reuse) {
+    assertOwnRepository(WS);
     sh(`git reset -q --hard ${TAG_CREATED} && git clean -q -fd -e node_modules && git tag -d ${TAG_BASE} ${TAG_INSTALLED} ${TAG_CREATED}`);
   } else {
     createSampleWorkspace(E2E_DIR, log);

@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { findJestConfig } from '../utils/jest';
 import { findNextConfig } from '../utils/next';
 import { listProjectTsConfigs, readTsConfig } from '../utils/tsconfig';
-
-const JEST_CONFIG_NAMES = ['ts', 'js', 'cjs', 'mjs', 'cts', 'mts'].map((ext) => `jest.config.${ext}`);
 
 /** What the plugin needs to know about a project to infer its targets. */
 export interface ProjectFacts {
@@ -16,7 +15,6 @@ export interface ProjectFacts {
 }
 
 export function readProjectFacts(workspaceRoot: string, projectRoot: string, rootDependencies: Set<string>): ProjectFacts {
-  const dir = join(workspaceRoot, projectRoot);
   const externalTsConfigs = new Set<string>();
   for (const config of listProjectTsConfigs(workspaceRoot, projectRoot)) {
     let extended: string[];
@@ -33,7 +31,7 @@ export function readProjectFacts(workspaceRoot: string, projectRoot: string, roo
     }
   }
   return {
-    jestConfig: JEST_CONFIG_NAMES.find((name) => existsSync(join(dir, name))) ?? null,
+    jestConfig: findJestConfig(workspaceRoot, projectRoot),
     nextConfig: findNextConfig(workspaceRoot, projectRoot),
     externalTsConfigs: [...externalTsConfigs].sort(),
     externalDependencies: ['typescript', 'next', '@plinto/ready'].filter((d) => rootDependencies.has(d)),

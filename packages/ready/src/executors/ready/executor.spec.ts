@@ -47,6 +47,7 @@ describe('ready executor', () => {
     expect(report.checks.map((c: CheckResult) => [c.id, c.status, c.score, c.weight])).toEqual([
       ['typescript-strict', 'pass', 100, 20],
       ['images', 'fail', 90, 10],
+      ['coverage', 'skip', 0, 20],
     ]);
     expect(report.score).toBe(Math.round((100 * 20 + 90 * 10) / 30));
     expect(readFileSync(join(ws.root, 'dist/ready/apps/web/ready.md'), 'utf8')).toContain('apps/web/app/page.tsx:1');

@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { logger } from '@nx/devkit';
+import { ReadyError } from '../../../utils/errors';
+
+export interface JestRun {
+  numTotalTests: number;
+  numFailedTests: number;
+}
+
+/**
+ * Runs the project's jest with the coverage reporters the gate reads, into a coverage folder
+ * emptied first, so that a stale coverage file can never pass for a fresh one.
+ */
+export function runJestWithCoverage(workspaceRoot: string, projectRoot: string, jestConfig: string, coverageDir: string): JestRun {
+  let jestBin: string;
+  try {
+    jestBin = require.resolve('jest/bin/jest', { paths: [join(workspaceRoot, projectRoot), workspaceRoot] });
+  } catch {
+    throw new ReadyError(`jest is not installed in this workspace: install it (npm i -D jest), then run the coverage gate again.`);
+  }
+  const absCoverage = join(workspaceRoot, coverageDir);
+  rmSync(absCoverage, { recursive: true, force: true });
+  const scratch = mkdtempSync(join(tmpdir(), 'plinto-ready-jest-'));
+  const resultsFile = join(scratch, 'results.json');
+  try {
+    const r = spawnSync(
+      process.execPath,
+      [
+        jestBin,
+        '--config',
+        join(workspaceRoot, jestConfig),
+        '--ci',
+        '--coverage',
+        '--coverageReporters=json',
+        '--coverageReporters=json-summary',
+        '--coverageReporters=text-summary',
+        `--coverageDirectory=${absCoverage}`,
+        '--json',
+        `--outputFile=${resultsFile}`,
+      ],
+      { cwd: join(workspaceRoot, projectRoot), stdio: ['ignore', 'pipe', 'pipe'], env: process.env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+    );
+    // Jest's own report goes through the Nx logger, so it lands in the task's (cached) terminal output.
+    const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.trimEnd();
+    if (output) logger.info(output);
+    if (!existsSync(resultsFile)) {
+      throw new ReadyError(
+        `jest did not run for ${jestConfig} (exit ${r.status ?? r.signal}): see its output above, fix the jest configuration, then run the coverage gate again.`,
+      );
+    }
+    const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as JestRun & { numRuntimeErrorTestSuites?: number };
+    const failedSuites = results.numRuntimeErrorTestSuites ?? 0;
+    if (results.numFailedTests > 0 || failedSuites > 0) {
+      throw new ReadyError(
+        `${results.numFailedTests} of ${results.numTotalTests} test(s) failed` +
+          (failedSuites > 0 ? ` and ${failedSuites} test suite(s) did not run` : '') +
+          ` in ${relative(workspaceRoot, join(workspaceRoot, projectRoot)) || '.'}: fix the failing tests (see above); coverage is only judged on a passing run.`,
+      );
+    }
+    return results;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,7 +1,7 @@
 /** Bad input: one clear sentence naming the file and the fix, a non-zero exit, nothing written. */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { APP, APP_ROOT, WS, readWsFile, resetWorkspace, run, sh, writeWsFile, wsFileExists } from './harness';
+import { APP, APP_ROOT, WS, changesSinceStaged, readWsFile, resetWorkspace, run, sh, writeWsFile, wsFileExists } from './harness';
 
 describe('bad input', () => {
   beforeEach(() => resetWorkspace());
@@ -32,6 +32,6 @@ describe('bad input', () => {
     expect(r.code).not.toBe(0);
     expect(r.output).toContain('nx.json');
     expect(r.output).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
-    expect(sh('git status --porcelain')).toBe('');
+    expect(changesSinceStaged()).toBe('');
   });
 });

@@ -73,11 +73,19 @@ export function wsFileExists(path: string): boolean {
   return existsSync(join(WS, path));
 }
 
-/** Back to the shared starting point: sources, results and Nx's cache as after global setup. */
+/**
+ * Back to the shared starting point: sources and results as after global setup. Nx's cache is
+ * kept (specs that need a real run pass --skip-nx-cache): `nx reset --only-cache` empties the
+ * cache folder but Nx 23 still reports a hit for what it remembers, restoring nothing.
+ */
 export function resetWorkspace(tag = TAG_BASE): void {
   sh(`git reset -q --hard ${tag} && git clean -q -fd -e node_modules`);
   rmSync(join(WS, 'dist'), { recursive: true, force: true });
-  runOk('npx nx reset --only-cache');
+}
+
+/** Files changed in the working tree since the last `git add -A` (or commit), untracked ones included. */
+export function changesSinceStaged(): string {
+  return sh('git diff --name-only && git ls-files --others --exclude-standard').trim();
 }
 
 export function commitAll(message: string): void {

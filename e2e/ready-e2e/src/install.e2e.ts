@@ -1,5 +1,5 @@
 /** The path `nx add @plinto/ready` takes, on a real workspace, and the targets it brings. */
-import { APP, APP_ROOT, LIB, TAG_INSTALLED, readWsJson, resetWorkspace, run, runOk, sh, showProject } from './harness';
+import { APP, APP_ROOT, LIB, TAG_INSTALLED, changesSinceStaged, readWsJson, resetWorkspace, run, runOk, sh, showProject } from './harness';
 
 describe('installing @plinto/ready', () => {
   beforeAll(() => resetWorkspace(TAG_INSTALLED));
@@ -18,7 +18,7 @@ describe('installing @plinto/ready', () => {
     sh('git add -A');
     const second = runOk('npx nx g @plinto/ready:init');
     expect(second.output).toContain('already registered');
-    expect(sh('git status --porcelain')).toBe('');
+    expect(changesSinceStaged()).toBe('');
   });
 
   it('nx list shows the plugin generators and executors', () => {

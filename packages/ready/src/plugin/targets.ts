@@ -42,6 +42,7 @@ export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptio
       outputs: [`${RESULTS}/coverage-gate.json`, '{workspaceRoot}/coverage/{projectRoot}'],
       options: {
         jestConfig: `{projectRoot}/${facts.jestConfig}`,
+        testTarget: options.testTargetName,
         outputPath: 'dist/ready/{projectRoot}',
         thresholds: {
           lines: options.coverage.lines,

@@ -8,7 +8,7 @@ import { changedLinesCoverage } from './lib/changed-lines';
 import { evaluateMetrics, evaluatePerFile, leastCovered, overallStatus, round } from './lib/evaluate';
 import { readBaseline, readCoverageMap } from './lib/read-coverage';
 import { renderGateTable } from './lib/render';
-import { runJestWithCoverage } from './lib/run-jest';
+import { jestEnvironment, runJestWithCoverage } from './lib/run-jest';
 import { COVERAGE_METRICS, CoverageGateReport } from './lib/types';
 import { CoverageGateExecutorSchema } from './schema';
 
@@ -48,7 +48,8 @@ export function runGate(options: CoverageGateExecutorSchema, context: ExecutorCo
   const baseline = options.updateBaseline ? null : readBaseline(workspaceRoot, baselineFile);
   const base = options.base ?? process.env.NX_BASE;
 
-  runJestWithCoverage(workspaceRoot, projectRoot, jestConfig, coverageDir);
+  const testTarget = context.projectsConfigurations.projects[projectName].targets?.[options.testTarget ?? 'test'];
+  runJestWithCoverage(workspaceRoot, projectRoot, jestConfig, coverageDir, jestEnvironment(testTarget, jestConfig));
   const coverageFinal = posix.join(coverageDir, 'coverage-final.json');
   const map = readCoverageMap(workspaceRoot, coverageFinal);
 

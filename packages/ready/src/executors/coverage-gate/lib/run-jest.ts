@@ -14,7 +14,13 @@ export interface JestRun {
  * Runs the project's jest with the coverage reporters the gate reads, into a coverage folder
  * emptied first, so that a stale coverage file can never pass for a fresh one.
  */
-export function runJestWithCoverage(workspaceRoot: string, projectRoot: string, jestConfig: string, coverageDir: string): JestRun {
+export function runJestWithCoverage(
+  workspaceRoot: string,
+  projectRoot: string,
+  jestConfig: string,
+  coverageDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): JestRun {
   let jestBin: string;
   try {
     jestBin = require.resolve('jest/bin/jest', { paths: [join(workspaceRoot, projectRoot), workspaceRoot] });
@@ -41,7 +47,7 @@ export function runJestWithCoverage(workspaceRoot: string, projectRoot: string, 
         '--json',
         `--outputFile=${resultsFile}`,
       ],
-      { cwd: join(workspaceRoot, projectRoot), stdio: ['ignore', 'pipe', 'pipe'], env: process.env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+      { cwd: join(workspaceRoot, projectRoot), stdio: ['ignore', 'pipe', 'pipe'], env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
     );
     // Jest's own report goes through the Nx logger, so it lands in the task's (cached) terminal output.
     const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.trimEnd();
@@ -64,4 +70,18 @@ export function runJestWithCoverage(workspaceRoot: string, projectRoot: string, 
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * The environment the project's own test target gives jest. Nx's inferred jest target sets
+ * TS_NODE_COMPILER_OPTIONS so that a jest.config.ts/.cts loads under a tsconfig meant for a
+ * bundler; without it jest cannot even read the config. Where the test target says nothing, a
+ * TypeScript jest config gets the same setting Nx uses.
+ */
+export function jestEnvironment(testTarget: { options?: { env?: Record<string, string> } } | undefined, jestConfig: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...(testTarget?.options?.env ?? {}) };
+  if (/\.[cm]?ts$/.test(jestConfig) && env.TS_NODE_COMPILER_OPTIONS === undefined) {
+    env.TS_NODE_COMPILER_OPTIONS = JSON.stringify({ moduleResolution: 'node10', module: 'commonjs', customConditions: null });
+  }
+  return env;
 }

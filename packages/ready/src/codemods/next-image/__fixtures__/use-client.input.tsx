@@ -1,0 +1,6 @@
+// fixture: {"file": "apps/web/app/client-hero.tsx"}
+'use client';
+
+export function ClientHero() {
+  return <img src="/hero.png" alt="Hero" />;
+}

@@ -1,0 +1,171 @@
+import { imageSize } from 'image-size';
+import { JsxAttribute, Node, SourceFile } from 'ts-morph';
+import { posix } from 'node:path';
+import { CodemodResult, emptyResult } from '../types';
+import { addDefaultImport, existingDefaultImport, freeName, namesInFile } from '../imports';
+import { AnalyzeContext, ImgElement, ImgPlan, SKIP_REASONS, SkipReason, fileSkipReason, findImgElements, getAttr, planImg } from './analyze';
+
+export interface NextImageContext extends AnalyzeContext {
+  /** Workspace-relative project root: the app's public/ folder is `<projectRoot>/public`. */
+  projectRoot: string;
+  /** The bytes of `<projectRoot>/public/<publicPath>`, or null. */
+  readPublicFile(publicPath: string): Uint8Array | null;
+}
+
+export interface NextImageResult extends CodemodResult {
+  /** Hosts of converted remote images: next.config.* must allow them in images.remotePatterns. */
+  remoteHosts: Array<{ protocol: 'http' | 'https'; hostname: string }>;
+}
+
+export interface ImgFinding {
+  line: number;
+  plan: ImgPlan;
+}
+
+/**
+ * What the codemod would do with each raw `<img>` of a file, without changing it: the `images`
+ * check uses exactly this, so that the check and the codemod always agree.
+ */
+export function analyzeNextImage(sourceFile: SourceFile, context: AnalyzeContext): ImgFinding[] {
+  const elements = findImgElements(sourceFile);
+  const fileReason = fileSkipReason(sourceFile, context.file);
+  return elements.map((element) => ({
+    line: element.getStartLineNumber(),
+    plan: fileReason ? { kind: 'skip', reason: fileReason } : planImg(element, context),
+  }));
+}
+
+/** Converts the raw `<img>` elements of one file to next/image where that is safe; reports the rest. */
+export function nextImageCodemod(sourceFile: SourceFile, context: NextImageContext): NextImageResult {
+  const result: NextImageResult = { ...emptyResult(), remoteHosts: [] };
+  const elements = findImgElements(sourceFile);
+  if (elements.length === 0) return result;
+  const fileReason = fileSkipReason(sourceFile, context.file);
+  const work: Array<{ element: ImgElement; line: number; plan: ImgPlan; size?: { width: number; height: number } }> = [];
+  for (const element of elements) {
+    const line = element.getStartLineNumber();
+    let plan: ImgPlan = fileReason ? { kind: 'skip', reason: fileReason } : planImg(element, context);
+    let size: { width: number; height: number } | undefined;
+    if (plan.kind === 'dimensions') {
+      size = readSize(context.readPublicFile(plan.publicPath)) ?? undefined;
+      if (!size) plan = { kind: 'skip', reason: 'missing-file' };
+    }
+    if (plan.kind === 'skip') {
+      result.skips.push({ file: context.file, line, reason: plan.reason, message: SKIP_REASONS[plan.reason as SkipReason] });
+    } else {
+      work.push({ element, line, plan, size });
+    }
+  }
+  if (work.length === 0) return result;
+
+  const taken = namesInFile(sourceFile);
+  const imageName = existingDefaultImport(sourceFile, 'next/image') ?? freeName(taken.has('Image') ? 'NextImage' : 'Image', taken);
+  taken.add(imageName);
+  const staticImports = new Map<string, string>(); // module specifier -> local name
+  const specifierFor = (publicPath: string) => {
+    const target = posix.join(context.projectRoot, 'public', publicPath);
+    const rel = posix.relative(posix.dirname(context.file), target);
+    return rel.startsWith('.') ? rel : `./${rel}`;
+  };
+  for (const w of work) {
+    if (w.plan.kind !== 'static-import') continue;
+    const specifier = specifierFor(w.plan.publicPath);
+    if (staticImports.has(specifier)) continue;
+    const existing = existingDefaultImport(sourceFile, specifier);
+    const name = existing ?? freeName(importNameFor(w.plan.publicPath), taken);
+    taken.add(name);
+    staticImports.set(specifier, name);
+  }
+
+  // Edit from the end of the file backwards, so that no edit moves a node still to be edited.
+  for (const w of [...work].reverse()) {
+    const { element, plan } = w;
+    const removed: string[] = [];
+    let priority = false;
+    for (const name of ['loading', 'decoding', 'fetchPriority']) {
+      const attr = getAttr(element, name);
+      if (!attr) continue;
+      const value = attrText(attr);
+      if ((name === 'loading' && value === 'eager') || (name === 'fetchPriority' && value === 'high')) priority = true;
+      removed.push(name);
+      attr.remove();
+    }
+    if (plan.kind === 'static-import') {
+      getAttr(element, 'src')!.setInitializer(`{${staticImports.get(specifierFor(plan.publicPath))}}`);
+    }
+    if (plan.kind === 'dimensions' && w.size) {
+      element.addAttribute({ name: 'width', initializer: `{${w.size.width}}` });
+      element.addAttribute({ name: 'height', initializer: `{${w.size.height}}` });
+    }
+    if (!getAttr(element, 'alt')) {
+      element.addAttribute({ name: 'alt', initializer: '""' });
+      result.warnings.push({
+        file: context.file,
+        line: w.line,
+        reason: 'missing-alt',
+        message: 'no alt text: alt="" added (decorative); write a real description if the image carries meaning',
+      });
+    }
+    if (priority && !getAttr(element, 'priority')) element.addAttribute({ name: 'priority' });
+    renameTag(element, imageName);
+    if (plan.kind === 'remote' && !result.remoteHosts.some((h) => h.hostname === plan.host && h.protocol === plan.protocol)) {
+      result.remoteHosts.push({ protocol: plan.protocol, hostname: plan.host });
+    }
+    result.changes.unshift({
+      file: context.file,
+      line: w.line,
+      kind: plan.kind,
+      message:
+        `<img> → <${imageName}>` +
+        (plan.kind === 'static-import' ? ` with a static import of public/${plan.publicPath}` : '') +
+        (plan.kind === 'dimensions' ? ` with width ${w.size!.width} and height ${w.size!.height} read from public/${plan.publicPath}` : '') +
+        (plan.kind === 'remote' ? ` (remote host ${plan.host})` : '') +
+        (priority ? ', priority' : '') +
+        (removed.length > 0 ? `; dropped ${removed.join(', ')}` : ''),
+    });
+  }
+  for (const [specifier, name] of staticImports) {
+    if (!existingDefaultImport(sourceFile, specifier)) addDefaultImport(sourceFile, name, specifier);
+  }
+  if (!existingDefaultImport(sourceFile, 'next/image')) addDefaultImport(sourceFile, imageName, 'next/image');
+  result.remoteHosts.reverse();
+  result.changed = true;
+  return result;
+}
+
+function attrText(attr: JsxAttribute): string | null {
+  const init = attr.getInitializer();
+  if (init && Node.isStringLiteral(init)) return init.getLiteralValue();
+  if (init && Node.isJsxExpression(init)) {
+    const e = init.getExpression();
+    if (e && Node.isStringLiteral(e)) return e.getLiteralValue();
+  }
+  return null;
+}
+
+function renameTag(element: ImgElement, name: string): void {
+  if (Node.isJsxOpeningElement(element)) {
+    const parent = element.getParentOrThrow();
+    if (Node.isJsxElement(parent)) parent.getClosingElement().getTagNameNode().replaceWithText(name);
+  }
+  element.getTagNameNode().replaceWithText(name);
+}
+
+function readSize(bytes: Uint8Array | null): { width: number; height: number } | null {
+  if (!bytes) return null;
+  try {
+    const { width, height } = imageSize(bytes);
+    return width && height ? { width, height } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `images/hero-banner@2x.png` → `heroBanner2xImg`. */
+export function importNameFor(publicPath: string): string {
+  const base = posix.basename(publicPath).replace(/\.[^.]+$/, '');
+  const words = base.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const camel = words.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join('');
+  const safe = /^[A-Za-z_$]/.test(camel) ? camel : `img${camel}`;
+  return `${safe || 'image'}Img`;
+}

@@ -1,7 +1,10 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { TempWorkspace } from '../testing/temp-workspace';
-import { imagesCheck, scanRawImages } from './images';
-import { CheckContext } from './types';
+import { imagesCheck } from './images';
+import { CheckContext, CheckOutcome } from './types';
 
+const HERO_PNG = join(__dirname, '..', 'codemods', 'next-image', '__fixtures__', 'public', 'hero.png');
 const ctx = (root: string, projectRoot = 'apps/web'): CheckContext => ({
   workspaceRoot: root,
   projectName: 'web',
@@ -11,61 +14,67 @@ const ctx = (root: string, projectRoot = 'apps/web'): CheckContext => ({
 
 describe('images check', () => {
   let ws: TempWorkspace;
+  const run = (projectRoot = 'apps/web') => imagesCheck.run(ctx(ws.root, projectRoot)) as CheckOutcome;
   beforeEach(() => {
     ws = new TempWorkspace();
+    ws.write('.gitignore', 'node_modules\n.next\n');
     ws.write('apps/web/next.config.js', 'module.exports = {};');
+    mkdirSync(join(ws.root, 'apps/web/public'), { recursive: true });
+    copyFileSync(HERO_PNG, join(ws.root, 'apps/web/public/hero.png'));
   });
   afterEach(() => ws.cleanup());
 
-  it('counts raw <img> elements with file and line, and nothing that only looks like one', () => {
+  it('fails on convertible raw <img>, with file:line, and lists what the codemod would leave alone', () => {
     ws.write('apps/web/app/page.tsx', [
-      'export default function Page() {',
+      'export default function Page({ url }: { url: string }) {',
       '  return (<main>',
-      '    <img src="/a.png" alt="a" />',
-      '    <img src={url} alt="b"></img>',
-      '    <Image src="/c.png" alt="c" width={1} height={1} />',
+      '    <img src="/hero.png" alt="a" />',
+      '    <img src={url} alt="b" />',
+      '    <img src="https://cdn.example.com/x.jpg" width={10} height={10} alt="c" />',
       '  </main>);',
       '}',
       'const s = "<img src=x>"; // a string, not JSX',
     ].join('\n'));
-    ws.write('apps/web/app/about.jsx', 'export const A = () => <img src="/x.png" alt="" />;');
     ws.write('apps/web/app/plain.tsx', 'export const P = () => <div />;');
-    const scan = scanRawImages(ws.root, 'apps/web');
-    expect(scan.raw).toEqual([
-      { file: 'apps/web/app/about.jsx', line: 1 },
-      { file: 'apps/web/app/page.tsx', line: 3 },
-      { file: 'apps/web/app/page.tsx', line: 4 },
-    ]);
-    expect(scan.parsed).toBe(2); // plain.tsx never reaches the parser
-    const result = imagesCheck.run(ctx(ws.root));
+    const result = run();
     expect(result).toMatchObject({
       status: 'fail',
-      score: 70,
-      metric: { value: 3, unit: 'raw <img>' },
+      score: 80,
+      metric: { value: 2, unit: 'raw <img>', text: '2 convertible raw <img>, 1 to review by hand' },
       fix: 'nx g @plinto/ready:next-image --project=web',
     });
+    expect(result.details).toEqual([
+      { file: 'apps/web/app/page.tsx', line: 3, message: 'raw <img>: convertible (static-import)' },
+      { file: 'apps/web/app/page.tsx', line: 5, message: 'raw <img>: convertible (remote)' },
+      { file: 'apps/web/app/page.tsx', line: 4, message: expect.stringContaining('left alone: no known dimensions') },
+    ]);
   });
 
-  it('leaves test files aside and names files that do not parse', () => {
-    ws.write('apps/web/app/page.spec.tsx', 'it("x", () => render(<img src="/a.png" />));');
-    ws.write('apps/web/app/broken.tsx', 'export const B = () => <img src="/a.png" alt="" ;');
-    ws.write('apps/web/.next/server/page.js', 'x(<img src="/a.png" />)');
-    const result = imagesCheck.run(ctx(ws.root));
-    expect(result).toMatchObject({ status: 'warn', score: 100, metric: { value: 0 } });
-    expect((result as { details: unknown[] }).details).toEqual([
-      { file: 'apps/web/app/page.spec.tsx', line: 1, message: expect.stringContaining('test file') },
-      { file: 'apps/web/app/broken.tsx', message: expect.stringContaining('does not parse') },
-    ]);
+  it('never writes: the files are as they were after the check', () => {
+    ws.write('apps/web/app/page.tsx', 'export default () => <img src="/hero.png" alt="" />;');
+    run();
+    expect(require('node:fs').readFileSync(join(ws.root, 'apps/web/app/page.tsx'), 'utf8')).toBe('export default () => <img src="/hero.png" alt="" />;');
+    expect(require('node:fs').readFileSync(join(ws.root, 'apps/web/next.config.js'), 'utf8')).toBe('module.exports = {};');
+  });
+
+  it('warns on what only a person can convert, names files that do not parse, ignores test files and build output', () => {
+    ws.write('apps/web/app/page.spec.tsx', 'it("x", () => render(<img src="/hero.png" />));');
+    ws.write('apps/web/app/broken.tsx', 'export const B = () => <img src="/hero.png" alt="" ;');
+    ws.write('apps/web/app/card.tsx', 'export const C = ({ u }: { u: string }) => <img src={u} alt="" />;');
+    ws.write('apps/web/.next/server/page.js', 'x(<img src="/hero.png" />)');
+    const result = run();
+    expect(result).toMatchObject({ status: 'warn', score: 100, metric: { value: 0 }, fix: null });
+    expect(result.details.map((d) => d.file)).toEqual(['apps/web/app/card.tsx', 'apps/web/app/page.spec.tsx', 'apps/web/app/broken.tsx']);
   });
 
   it('passes a Next.js app without raw <img>', () => {
     ws.write('apps/web/app/page.tsx', 'export default () => <p>hi</p>;');
-    expect(imagesCheck.run(ctx(ws.root))).toMatchObject({ status: 'pass', score: 100, fix: null });
+    expect(run()).toMatchObject({ status: 'pass', score: 100, fix: null });
   });
 
   it('skips a project that is not a Next.js project', () => {
     ws.write('libs/ui/package.json', { name: 'ui', dependencies: { react: '19.0.0' } });
     ws.write('libs/ui/src/a.tsx', 'export const A = () => <img src="/a.png" />;');
-    expect(imagesCheck.run(ctx(ws.root, 'libs/ui'))).toMatchObject({ status: 'skip' });
+    expect(run('libs/ui')).toMatchObject({ status: 'skip' });
   });
 });

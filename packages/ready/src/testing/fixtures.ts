@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Project, SourceFile, ts } from 'ts-morph';
+import { SourceFile, ts } from 'ts-morph';
+import { createCodemodProject } from '../codemods/project';
 
 export interface Fixture<Meta> {
   name: string;
@@ -17,10 +18,10 @@ export interface Fixture<Meta> {
  */
 export function loadFixtures<Meta>(dir: string): Fixture<Meta>[] {
   return readdirSync(dir)
-    .filter((f) => /\.input\.[jt]sx?$/.test(f))
+    .filter((f) => /\.input\.[cm]?[jt]sx?$/.test(f))
     .sort()
     .map((f) => {
-      const name = f.replace(/\.input\.[jt]sx?$/, '');
+      const name = f.replace(/\.input\.[cm]?[jt]sx?$/, '');
       const input = readFileSync(join(dir, f), 'utf8');
       const outputPath = join(dir, f.replace('.input.', '.output.'));
       const header = /^\/\/ fixture: (.*)$/m.exec(input.split('\n')[0]);
@@ -45,11 +46,7 @@ export function recordOutput(fixture: Fixture<unknown>, text: string): string | 
 }
 
 export function inMemorySourceFile(path: string, text: string): SourceFile {
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    compilerOptions: { jsx: ts.JsxEmit.Preserve, allowJs: true },
-  });
-  return project.createSourceFile(path, text);
+  return createCodemodProject().createSourceFile(path, text);
 }
 
 /** Syntax errors of a text, as a parser sees them: the "output always parses" rule. */

@@ -1,5 +1,6 @@
 import { JsxAttribute, JsxOpeningElement, JsxSelfClosingElement, Node, SourceFile, SyntaxKind } from 'ts-morph';
 import { posix } from 'node:path';
+import { imageSize } from 'image-size';
 import { isTestFile } from '../../utils/project-files';
 
 export type ImgElement = JsxOpeningElement | JsxSelfClosingElement;
@@ -18,6 +19,8 @@ export const SKIP_REASONS = {
   'no-dimensions': 'no known dimensions (sized only by CSS): next/image needs width and height, or fill',
   'dynamic-dimensions': 'width/height are not literal numbers',
   'missing-file': 'the file is not in public/ and the element has no width and height',
+  'unreadable-image': 'the file in public/ is not an image whose size can be read',
+  'remote-host': 'remote host not allowed in images.remotePatterns and next.config.* cannot be edited (or --remote-patterns=false)',
 } as const;
 
 export type SkipReason = keyof typeof SKIP_REASONS;
@@ -25,7 +28,7 @@ export type SkipReason = keyof typeof SKIP_REASONS;
 export type ImgPlan =
   | { kind: 'skip'; reason: SkipReason }
   | { kind: 'static-import'; publicPath: string }
-  | { kind: 'dimensions'; publicPath: string }
+  | { kind: 'dimensions'; publicPath: string; width: number; height: number }
   | { kind: 'remote'; host: string; protocol: 'http' | 'https' }
   | { kind: 'sized' };
 
@@ -35,6 +38,10 @@ export interface AnalyzeContext {
   strategy: 'static-import' | 'dimensions';
   /** Does `<projectRoot>/public/<path>` exist? */
   publicFileExists(publicPath: string): boolean;
+  /** The bytes of `<projectRoot>/public/<path>` (the dimensions strategy reads the size from them). */
+  readPublicFile?(publicPath: string): Uint8Array | null;
+  /** May a remote image of this host be converted (allowed already, or addable to next.config.*)? Default: yes. */
+  remoteHostAllowed?(hostname: string): boolean;
 }
 
 const EMAIL_IMPORT = /^(@react-email\/|react-email$|mjml-react$|@jsx-email\/)/;
@@ -117,13 +124,16 @@ export function planImg(element: ImgElement, context: AnalyzeContext): ImgPlan {
   const remote = /^(https?):\/\/([^/:?#]+)/i.exec(src);
   if (remote) {
     if (!sized) return { kind: 'skip', reason: 'no-dimensions' };
+    if (context.remoteHostAllowed && !context.remoteHostAllowed(remote[2].toLowerCase())) return { kind: 'skip', reason: 'remote-host' };
     return { kind: 'remote', protocol: remote[1].toLowerCase() as 'http' | 'https', host: remote[2].toLowerCase() };
   }
   if (src.startsWith('/') && !src.startsWith('//')) {
     const publicPath = src.split(/[?#]/)[0].replace(/^\/+/, '');
     if (context.publicFileExists(publicPath)) {
       if (context.strategy === 'static-import') return { kind: 'static-import', publicPath };
-      return sized ? { kind: 'sized' } : { kind: 'dimensions', publicPath };
+      if (sized) return { kind: 'sized' };
+      const size = readSize(context.readPublicFile?.(publicPath) ?? null);
+      return size ? { kind: 'dimensions', publicPath, ...size } : { kind: 'skip', reason: 'unreadable-image' };
     }
     return sized ? { kind: 'sized' } : { kind: 'skip', reason: 'missing-file' };
   }
@@ -132,4 +142,14 @@ export function planImg(element: ImgElement, context: AnalyzeContext): ImgPlan {
 
 export function lineOf(node: Node): number {
   return node.getStartLineNumber();
+}
+
+function readSize(bytes: Uint8Array | null): { width: number; height: number } | null {
+  if (!bytes) return null;
+  try {
+    const { width, height } = imageSize(bytes);
+    return width && height ? { width, height } : null;
+  } catch {
+    return null;
+  }
 }

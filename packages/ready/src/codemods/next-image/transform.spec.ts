@@ -9,6 +9,8 @@ interface Meta {
   skips?: string[];
   warnings?: string[];
   remoteHosts?: Array<{ protocol: string; hostname: string }>;
+  /** When set, only these remote hosts may be converted (next.config.* not editable). */
+  allowedHosts?: string[];
 }
 
 const FIXTURES = join(__dirname, '__fixtures__');
@@ -21,6 +23,7 @@ function context(meta: Meta): NextImageContext {
     strategy: meta.strategy ?? 'static-import',
     publicFileExists: (p) => existsSync(join(PUBLIC, p)),
     readPublicFile: (p) => (existsSync(join(PUBLIC, p)) ? readFileSync(join(PUBLIC, p)) : null),
+    remoteHostAllowed: meta.allowedHosts ? (host) => meta.allowedHosts!.includes(host) : undefined,
   };
 }
 

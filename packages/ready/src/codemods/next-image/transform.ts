@@ -1,4 +1,3 @@
-import { imageSize } from 'image-size';
 import { JsxAttribute, Node, SourceFile } from 'ts-morph';
 import { posix } from 'node:path';
 import { CodemodResult, emptyResult } from '../types';
@@ -8,8 +7,6 @@ import { AnalyzeContext, ImgElement, ImgPlan, SKIP_REASONS, SkipReason, fileSkip
 export interface NextImageContext extends AnalyzeContext {
   /** Workspace-relative project root: the app's public/ folder is `<projectRoot>/public`. */
   projectRoot: string;
-  /** The bytes of `<projectRoot>/public/<publicPath>`, or null. */
-  readPublicFile(publicPath: string): Uint8Array | null;
 }
 
 export interface NextImageResult extends CodemodResult {
@@ -41,19 +38,14 @@ export function nextImageCodemod(sourceFile: SourceFile, context: NextImageConte
   const elements = findImgElements(sourceFile);
   if (elements.length === 0) return result;
   const fileReason = fileSkipReason(sourceFile, context.file);
-  const work: Array<{ element: ImgElement; line: number; plan: ImgPlan; size?: { width: number; height: number } }> = [];
+  const work: Array<{ element: ImgElement; line: number; plan: Exclude<ImgPlan, { kind: 'skip' }> }> = [];
   for (const element of elements) {
     const line = element.getStartLineNumber();
-    let plan: ImgPlan = fileReason ? { kind: 'skip', reason: fileReason } : planImg(element, context);
-    let size: { width: number; height: number } | undefined;
-    if (plan.kind === 'dimensions') {
-      size = readSize(context.readPublicFile(plan.publicPath)) ?? undefined;
-      if (!size) plan = { kind: 'skip', reason: 'missing-file' };
-    }
+    const plan: ImgPlan = fileReason ? { kind: 'skip', reason: fileReason } : planImg(element, context);
     if (plan.kind === 'skip') {
       result.skips.push({ file: context.file, line, reason: plan.reason, message: SKIP_REASONS[plan.reason as SkipReason] });
     } else {
-      work.push({ element, line, plan, size });
+      work.push({ element, line, plan });
     }
   }
   if (work.length === 0) return result;
@@ -93,9 +85,9 @@ export function nextImageCodemod(sourceFile: SourceFile, context: NextImageConte
     if (plan.kind === 'static-import') {
       getAttr(element, 'src')!.setInitializer(`{${staticImports.get(specifierFor(plan.publicPath))}}`);
     }
-    if (plan.kind === 'dimensions' && w.size) {
-      element.addAttribute({ name: 'width', initializer: `{${w.size.width}}` });
-      element.addAttribute({ name: 'height', initializer: `{${w.size.height}}` });
+    if (plan.kind === 'dimensions') {
+      element.addAttribute({ name: 'width', initializer: `{${plan.width}}` });
+      element.addAttribute({ name: 'height', initializer: `{${plan.height}}` });
     }
     if (!getAttr(element, 'alt')) {
       element.addAttribute({ name: 'alt', initializer: '""' });
@@ -118,7 +110,7 @@ export function nextImageCodemod(sourceFile: SourceFile, context: NextImageConte
       message:
         `<img> → <${imageName}>` +
         (plan.kind === 'static-import' ? ` with a static import of public/${plan.publicPath}` : '') +
-        (plan.kind === 'dimensions' ? ` with width ${w.size!.width} and height ${w.size!.height} read from public/${plan.publicPath}` : '') +
+        (plan.kind === 'dimensions' ? ` with width ${plan.width} and height ${plan.height} read from public/${plan.publicPath}` : '') +
         (plan.kind === 'remote' ? ` (remote host ${plan.host})` : '') +
         (priority ? ', priority' : '') +
         (removed.length > 0 ? `; dropped ${removed.join(', ')}` : ''),
@@ -149,16 +141,6 @@ function renameTag(element: ImgElement, name: string): void {
     if (Node.isJsxElement(parent)) parent.getClosingElement().getTagNameNode().replaceWithText(name);
   }
   element.getTagNameNode().replaceWithText(name);
-}
-
-function readSize(bytes: Uint8Array | null): { width: number; height: number } | null {
-  if (!bytes) return null;
-  try {
-    const { width, height } = imageSize(bytes);
-    return width && height ? { width, height } : null;
-  } catch {
-    return null;
-  }
 }
 
 /** `images/hero-banner@2x.png` → `heroBanner2xImg`. */

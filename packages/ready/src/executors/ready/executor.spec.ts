@@ -1,5 +1,5 @@
 import { ExecutorContext } from '@nx/devkit';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TempWorkspace } from '../../testing/temp-workspace';
 import readyExecutor from './executor';
@@ -24,6 +24,8 @@ function seedApp(ws: TempWorkspace, tsconfig: string) {
   ws.write('apps/web/next.config.js', 'module.exports = {};');
   ws.write('apps/web/tsconfig.json', tsconfig);
   ws.write('apps/web/app/page.tsx', 'export default () => <img src="/hero.png" alt="" />;');
+  mkdirSync(join(ws.root, 'apps/web/public'), { recursive: true });
+  copyFileSync(join(__dirname, '../../codemods/next-image/__fixtures__/public/hero.png'), join(ws.root, 'apps/web/public/hero.png'));
 }
 
 describe('ready executor', () => {

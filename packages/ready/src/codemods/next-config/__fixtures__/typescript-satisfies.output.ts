@@ -1,0 +1,9 @@
+// fixture: {"file": "apps/web/next.config.ts", "hosts": ["cdn.example.com"], "added": ["cdn.example.com"]}
+import type { NextConfig } from 'next';
+
+export default {
+  output: 'standalone',
+  images: { formats: ['image/avif'],
+    remotePatterns: [{ protocol: 'https', hostname: 'cdn.example.com' }]
+  },
+} satisfies NextConfig;

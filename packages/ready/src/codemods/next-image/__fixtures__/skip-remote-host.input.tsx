@@ -1,0 +1,7 @@
+// fixture: {"file": "apps/web/app/gallery.tsx", "skips": ["remote-host"], "remoteHosts": [{"protocol": "https", "hostname": "cdn.example.com"}], "allowedHosts": ["cdn.example.com"]}
+export const Gallery = () => (
+  <div>
+    <img src="https://cdn.example.com/a.jpg" width={600} height={400} alt="Allowed" />
+    <img src="https://elsewhere.example.net/b.jpg" width={600} height={400} alt="Not allowed" />
+  </div>
+);

@@ -1,0 +1,86 @@
+import { Tree, addProjectConfiguration } from '@nx/devkit';
+import { createTreeWithEmptyWorkspace } from 'nx/src/devkit-testing-exports';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { nextImageGenerator } from './next-image';
+import convertImgToNextImage from '../../migrations/update-0-2-0/convert-img-to-next-image';
+
+const HERO_PNG = readFileSync(join(__dirname, '../../codemods/next-image/__fixtures__/public/hero.png'));
+
+describe('next-image generator', () => {
+  let tree: Tree;
+  let info: jest.SpyInstance;
+  beforeEach(() => {
+    tree = createTreeWithEmptyWorkspace();
+    addProjectConfiguration(tree, 'web', { root: 'apps/web' });
+    addProjectConfiguration(tree, 'ui', { root: 'libs/ui' });
+    tree.write('apps/web/next.config.js', 'const nextConfig = {};\n\nmodule.exports = nextConfig;\n');
+    tree.write('apps/web/public/hero.png', HERO_PNG);
+    tree.write('apps/web/app/page.tsx', 'export default function Page() {\n  return <img src="/hero.png" alt="Hero" loading="lazy" />;\n}\n');
+    tree.write('apps/web/app/gallery.tsx', 'export const G = () => <img src="https://cdn.example.com/a.jpg" width={60} height={40} alt="A" />;\n');
+    tree.write('apps/web/app/card.tsx', 'export const C = ({ u }: { u: string }) => <img src={u} alt="" />;\n');
+    tree.write('apps/web/app/plain.tsx', 'export const P = () => <div />;\n');
+    tree.write('libs/ui/src/a.tsx', 'export const A = () => <img src="/a.png" />;\n');
+    info = jest.spyOn(console, 'info').mockImplementation(() => undefined);
+  });
+  afterEach(() => info.mockRestore());
+
+  it('converts what is safe, allows remote hosts in next.config.js and prints a summary', async () => {
+    await nextImageGenerator(tree, { project: 'web', skipFormat: true });
+    expect(tree.read('apps/web/app/page.tsx', 'utf-8')).toBe(
+      "import heroImg from '../public/hero.png';\nimport Image from 'next/image';\n\nexport default function Page() {\n  return <Image src={heroImg} alt=\"Hero\" />;\n}\n",
+    );
+    expect(tree.read('apps/web/app/gallery.tsx', 'utf-8')).toContain('<Image src="https://cdn.example.com/a.jpg"');
+    expect(tree.read('apps/web/app/card.tsx', 'utf-8')).toContain('<img src={u}');
+    expect(tree.read('apps/web/next.config.js', 'utf-8')).toContain("images: { remotePatterns: [{ protocol: 'https', hostname: 'cdn.example.com' }] }");
+    const summary = info.mock.calls.flat().join('\n');
+    expect(summary).toMatch(/web\s+4\s+3\s+2\s+1\s+0\s+1/);
+    expect(summary).toContain('skipped   apps/web/app/card.tsx:1: no known dimensions');
+    expect(summary).toContain('web skipped by reason: no-dimensions 1');
+  });
+
+  it('changes nothing on a second run', async () => {
+    await nextImageGenerator(tree, { project: 'web', skipFormat: true });
+    const snapshot = tree.listChanges().map((c) => [c.path, c.content?.toString()]);
+    await nextImageGenerator(tree, { project: 'web', skipFormat: true });
+    expect(tree.listChanges().map((c) => [c.path, c.content?.toString()])).toEqual(snapshot);
+  });
+
+  it('leaves remote images alone with --remote-patterns=false when the host is not allowed yet', async () => {
+    await nextImageGenerator(tree, { project: 'web', remotePatterns: false, skipFormat: true });
+    expect(tree.read('apps/web/app/gallery.tsx', 'utf-8')).toContain('<img src="https://cdn.example.com/a.jpg"');
+    expect(tree.read('apps/web/next.config.js', 'utf-8')).toBe('const nextConfig = {};\n\nmodule.exports = nextConfig;\n');
+  });
+
+  it('skips a file that does not parse, with a warning, and leaves it as it is', async () => {
+    const broken = 'export const B = () => <img src="/hero.png" alt="" ;\n';
+    tree.write('apps/web/app/broken.tsx', broken);
+    await nextImageGenerator(tree, { project: 'web', skipFormat: true });
+    expect(tree.read('apps/web/app/broken.tsx', 'utf-8')).toBe(broken);
+    expect(info.mock.calls.flat().join('\n')).toContain('warning   apps/web/app/broken.tsx:1: does not parse: skipped, left as it is');
+  });
+
+  it('--all takes the Next.js projects only', async () => {
+    await nextImageGenerator(tree, { all: true, skipFormat: true });
+    expect(tree.read('libs/ui/src/a.tsx', 'utf-8')).toContain('<img');
+    expect(tree.read('apps/web/app/page.tsx', 'utf-8')).toContain('<Image');
+  });
+
+  it('refuses an unknown project and a project that is not Next.js, writing nothing', async () => {
+    const before = tree.listChanges().length;
+    await expect(nextImageGenerator(tree, { project: 'nope' })).rejects.toThrow(/Project "nope" does not exist/);
+    await expect(nextImageGenerator(tree, { project: 'ui' })).rejects.toThrow(
+      '"nx g @plinto/ready:next-image" does not apply to project "ui": it is not a Next.js project (no next.config.* and no dependency on next).',
+    );
+    expect(tree.listChanges().length).toBe(before);
+  });
+
+  it('the 0.2.0 migration runs the same conversion over every Next.js project, idempotently', async () => {
+    await convertImgToNextImage(tree);
+    expect(tree.read('apps/web/app/page.tsx', 'utf-8')).toContain('<Image src={heroImg}');
+    expect(tree.read('libs/ui/src/a.tsx', 'utf-8')).toContain('<img');
+    const snapshot = tree.read('apps/web/app/page.tsx', 'utf-8');
+    await convertImgToNextImage(tree);
+    expect(tree.read('apps/web/app/page.tsx', 'utf-8')).toBe(snapshot);
+  });
+});

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TempWorkspace } from '../testing/temp-workspace';
 import { imagesCheck } from './images';
@@ -53,8 +53,8 @@ describe('images check', () => {
   it('never writes: the files are as they were after the check', () => {
     ws.write('apps/web/app/page.tsx', 'export default () => <img src="/hero.png" alt="" />;');
     run();
-    expect(require('node:fs').readFileSync(join(ws.root, 'apps/web/app/page.tsx'), 'utf8')).toBe('export default () => <img src="/hero.png" alt="" />;');
-    expect(require('node:fs').readFileSync(join(ws.root, 'apps/web/next.config.js'), 'utf8')).toBe('module.exports = {};');
+    expect(readFileSync(join(ws.root, 'apps/web/app/page.tsx'), 'utf8')).toBe('export default () => <img src="/hero.png" alt="" />;');
+    expect(readFileSync(join(ws.root, 'apps/web/next.config.js'), 'utf8')).toBe('module.exports = {};');
   });
 
   it('warns on what only a person can convert, names files that do not parse, ignores test files and build output', () => {

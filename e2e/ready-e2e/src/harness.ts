@@ -2,7 +2,8 @@
  * The end-to-end harness: one real Nx workspace per run (created by global-setup), shared by every
  * spec and reset with git between them. Commands run as a user would type them.
  */
-import { execSync, spawnSync } from 'node:child_process';
+import { ChildProcess, execSync, spawn, spawnSync } from 'node:child_process';
+import { get } from 'node:http';
 import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
@@ -95,4 +96,54 @@ export function commitAll(message: string): void {
 /** Project details as Nx resolves them (inferred targets included). */
 export function showProject(name: string): { root: string; targets: Record<string, any> } {
   return JSON.parse(runOk(`npx nx show project ${name} --json`).stdout);
+}
+
+/** The PNG the codemod fixtures use (40×20), for public/ folders of the sample app. */
+export const HERO_PNG = join(REPO_ROOT, 'packages/ready/src/codemods/next-image/__fixtures__/public/hero.png');
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+export function httpGet(url: string): Promise<HttpResponse> {
+  return new Promise((resolvePromise, reject) => {
+    const req = get(url, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.setTimeout(30_000, () => req.destroy(new Error(`timeout: ${url}`)));
+  });
+}
+
+/** Starts a server process and waits until `url` answers; the caller stops it with `stopServer`. */
+export async function startServer(command: string, cwd: string, url: string, timeoutMs = 60_000): Promise<ChildProcess> {
+  const child = spawn('bash', ['-c', `exec ${command}`], { cwd, env: ENV, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`"${command}" exited ${child.exitCode}:\n${output}`);
+    try {
+      await httpGet(url);
+      return child;
+    } catch {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  stopServer(child);
+  throw new Error(`"${command}" did not answer on ${url} within ${timeoutMs} ms:\n${output}`);
+}
+
+export function stopServer(child: ChildProcess | undefined): void {
+  if (!child?.pid || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
 }

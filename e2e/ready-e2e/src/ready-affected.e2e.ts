@@ -1,7 +1,7 @@
 /** `nx affected -t ready` on a real change, real values in ready.json, and the Nx cache. */
-import { rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { APP, APP_ROOT, LIB_ROOT, WS, commitAll, readWsJson, resetWorkspace, run, runOk, writeWsFile, wsFileExists } from './harness';
+import { APP, APP_ROOT, HERO_PNG, LIB_ROOT, WS, commitAll, readWsJson, resetWorkspace, run, runOk, writeWsFile, wsFileExists } from './harness';
 
 describe('nx affected -t ready', () => {
   beforeAll(() => resetWorkspace());
@@ -12,6 +12,8 @@ describe('nx affected -t ready', () => {
 
   it('scores only the affected app, counting a raw <img> placed in it', () => {
     writeWsFile(`${APP_ROOT}/app/hero.tsx`, 'export function Hero() {\n  return <img src="/hero.png" alt="Hero" />;\n}\n');
+    mkdirSync(join(WS, APP_ROOT, 'public'), { recursive: true });
+    copyFileSync(HERO_PNG, join(WS, APP_ROOT, 'public', 'hero.png'));
     commitAll('add a hero with a raw img');
     const r = runOk('npx nx affected -t ready --base=HEAD~1 --head=HEAD');
     expect(r.output).toContain(`nx run ${APP}:ready`);

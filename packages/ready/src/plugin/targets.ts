@@ -64,14 +64,14 @@ export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptio
       cache: true,
       dependsOn: [options.buildTargetName],
       inputs: projectInputs(facts, deps(['typescript', 'next', '@plinto/ready'])),
-      outputs: [`${RESULTS}/build-production.json`],
+      outputs: [`${RESULTS}/build-production.json`, `${RESULTS}/build-manifest.json`, `${RESULTS}/deploy.tar.gz`],
       options: {
         outputPath: 'dist/ready/{projectRoot}',
         budgets: { firstLoadJsKb: options.budgets.firstLoadJsKb },
       },
       metadata: {
         technologies: ['next'],
-        description: 'Measure the production build: first-load JS of every route against its budget',
+        description: 'After the production build: route budgets, scoped audit, build manifest, deployment package',
       },
     };
   }

@@ -50,6 +50,9 @@ describe('ready executor', () => {
       ['typescript-strict', 'pass', 100, 20],
       ['images', 'fail', 90, 10],
       ['coverage', 'skip', 0, 20],
+      ['bundle-size', 'skip', 0, 15],
+      ['security-audit', 'skip', 0, 10],
+      ['build', 'skip', 0, 10],
     ]);
     expect(report.score).toBe(Math.round((100 * 20 + 90 * 10) / 30));
     expect(readFileSync(join(ws.root, 'dist/ready/apps/web/ready.md'), 'utf8')).toContain('apps/web/app/page.tsx:1');

@@ -1,0 +1,148 @@
+import { ExecutorContext } from '@nx/devkit';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import * as tar from 'tar';
+import { TempWorkspace } from '../../testing/temp-workspace';
+import buildProductionExecutor from './executor';
+import { buildSeconds, measureRoutes } from './lib/next-output';
+import { BuildProductionReport } from './lib/types';
+
+/** Deterministic, barely compressible text of a given length (a chunk that gzip cannot shrink away). */
+function noise(bytes: number, seed = 1): string {
+  let block = createHash('sha256').update(String(seed)).digest();
+  let out = '';
+  while (out.length < bytes) {
+    block = createHash('sha256').update(block).digest();
+    out += block.toString('base64');
+  }
+  return out.slice(0, bytes);
+}
+
+/** A .next folder in the shape Next 16 (Turbopack) writes, with chunk contents of known sizes. */
+function seedNextBuild(ws: TempWorkspace, { standalone = true } = {}) {
+  const chunk = (name: string, bytes: number) => ws.write(`apps/web/.next/static/chunks/${name}`, noise(bytes, bytes));
+  chunk('main-a.js', 1000);
+  chunk('main-b.js', 2000);
+  chunk('poly.js', 500);
+  chunk('layout.js', 3000);
+  chunk('page.js', 4000);
+  chunk('heavy.js', 250_000);
+  ws.write('apps/web/.next/build-manifest.json', {
+    pages: { '/_app': [] },
+    polyfillFiles: ['static/chunks/poly.js'],
+    rootMainFiles: ['static/chunks/main-a.js', 'static/chunks/main-b.js'],
+  });
+  ws.write('apps/web/.next/app-path-routes-manifest.json', { '/page': '/', '/charts/page': '/charts', '/api/hello/route': '/api/hello' });
+  const rsc = (entry: string, files: Record<string, string[]>) =>
+    `globalThis.__RSC_MANIFEST = globalThis.__RSC_MANIFEST || {};\nglobalThis.__RSC_MANIFEST[${JSON.stringify(entry)}] = ${JSON.stringify({ clientModules: {}, entryJSFiles: files })};\n`;
+  ws.write('apps/web/.next/server/app/page_client-reference-manifest.js', rsc('/page', { '[project]/apps/web/app/layout': ['static/chunks/layout.js'], '[project]/apps/web/app/page': ['static/chunks/page.js'] }));
+  ws.write('apps/web/.next/server/app/charts/page_client-reference-manifest.js', rsc('/charts/page', { '[project]/apps/web/app/layout': ['static/chunks/layout.js'], '[project]/apps/web/app/charts/page': ['static/chunks/heavy.js', 'static/chunks/main-a.js'] }));
+  ws.write('apps/web/.next/trace', JSON.stringify([{ name: 'run-turbopack', duration: 1_000_000 }]) + '\n' + JSON.stringify([{ name: 'next-build', duration: 12_345_678 }]) + '\n');
+  ws.write('apps/web/public/robots.txt', 'User-agent: *\n');
+  if (standalone) {
+    ws.write('apps/web/.next/standalone/apps/web/server.js', "console.log('server');\n");
+    ws.write('apps/web/.next/standalone/package.json', '{}');
+  }
+}
+
+const gz = (bytes: number) => gzipSync(Buffer.from(noise(bytes, bytes))).length;
+
+function context(root: string): ExecutorContext {
+  return {
+    root,
+    cwd: root,
+    isVerbose: false,
+    projectName: 'web',
+    projectsConfigurations: { version: 2, projects: { web: { root: 'apps/web' } } },
+    nxJsonConfiguration: {},
+    projectGraph: { nodes: {}, dependencies: {}, externalNodes: {} },
+  } as unknown as ExecutorContext;
+}
+
+describe('build-production', () => {
+  let ws: TempWorkspace;
+  let logs: string[];
+  let spies: jest.SpyInstance[];
+  const report = (): BuildProductionReport => JSON.parse(readFileSync(join(ws.root, 'dist/ready/apps/web/build-production.json'), 'utf8'));
+  beforeEach(() => {
+    ws = new TempWorkspace();
+    logs = [];
+    const keep = (m: unknown) => void logs.push(String(m));
+    spies = [jest.spyOn(console, 'info').mockImplementation(keep), jest.spyOn(console, 'error').mockImplementation(keep)];
+  });
+  afterEach(() => {
+    spies.forEach((s) => s.mockRestore());
+    ws.cleanup();
+  });
+
+  it('measures first-load JS per app route: root main files plus the route chunks, polyfills apart', () => {
+    seedNextBuild(ws);
+    const { routes } = measureRoutes(ws.root, 'apps/web/.next');
+    expect(routes.map((r) => r.route)).toEqual(['/', '/charts']);
+    expect(routes[0].firstLoadJs).toEqual({ raw: 1000 + 2000 + 3000 + 4000, gzip: gz(1000) + gz(2000) + gz(3000) + gz(4000) });
+    // main-a.js appears twice for /charts and is downloaded once.
+    expect(routes[1].chunks.map((c) => c.file)).toEqual(['static/chunks/main-a.js', 'static/chunks/main-b.js', 'static/chunks/layout.js', 'static/chunks/heavy.js']);
+    expect(routes[1].polyfills).toEqual({ raw: 500, gzip: gz(500) });
+    expect(buildSeconds(ws.root, 'apps/web/.next')).toBe(12.35);
+  });
+
+  it('fails a route over its budget, naming it, its size, the budget and its largest chunks', async () => {
+    seedNextBuild(ws);
+    const result = await buildProductionExecutor({ budgets: { firstLoadJsKb: 100, routes: { '/': 50 } }, audit: false }, context(ws.root));
+    expect(result.success).toBe(false);
+    const r = report();
+    expect(r.routes.map((x) => [x.route, x.budgetKb, x.overBudget])).toEqual([['/', 50, false], ['/charts', 100, true]]);
+    expect(r.failures[0]).toMatch(/^route \/charts: first-load JS [\d.]+ kB gzip is over its budget of 100 kB; largest chunks: static\/chunks\/heavy\.js/);
+    expect(logs.join('\n')).toContain('FAIL route /charts');
+  });
+
+  it('passes within budget and writes the build manifest and a deployment package with static/ and public/', async () => {
+    seedNextBuild(ws);
+    expect((await buildProductionExecutor({ audit: false }, context(ws.root))).success).toBe(true);
+    const r = report();
+    expect(r).toMatchObject({ status: 'pass', build: { seconds: 12.35, slow: false }, deployPackage: { path: 'dist/ready/apps/web/deploy.tar.gz', entry: 'apps/web/server.js' } });
+    const manifest = JSON.parse(readFileSync(join(ws.root, 'dist/ready/apps/web/build-manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ project: 'web', node: process.version, buildSeconds: 12.35, git: { sha: null } });
+    const paths = manifest.package.files.map((f: { path: string }) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(['apps/web/server.js', 'apps/web/.next/static/chunks/heavy.js', 'apps/web/public/robots.txt']));
+    expect(manifest.package.files.find((f: { path: string }) => f.path === 'apps/web/server.js').sha256).toMatch(/^[0-9a-f]{64}$/);
+    const out = mkdtempSync(join(tmpdir(), 'unpack-'));
+    try {
+      await tar.extract({ file: join(ws.root, 'dist/ready/apps/web/deploy.tar.gz'), cwd: out });
+      expect(readFileSync(join(out, 'apps/web/server.js'), 'utf8')).toContain('server');
+      expect(existsSync(join(out, 'apps/web/public/robots.txt'))).toBe(true);
+      expect(existsSync(join(out, 'apps/web/.next/static/chunks/page.js'))).toBe(true);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it("skips the package, saying how to enable it, without output: 'standalone'", async () => {
+    seedNextBuild(ws, { standalone: false });
+    expect((await buildProductionExecutor({ audit: false }, context(ws.root))).success).toBe(true);
+    expect(report().deployPackage).toEqual({ skipped: expect.stringContaining("add output: 'standalone' to next.config.*") });
+    expect(existsSync(join(ws.root, 'dist/ready/apps/web/deploy.tar.gz'))).toBe(false);
+  });
+
+  it('fails a slow build', async () => {
+    seedNextBuild(ws);
+    expect((await buildProductionExecutor({ maxBuildSeconds: 5, audit: false, deployPackage: false }, context(ws.root))).success).toBe(false);
+    expect(report().failures).toEqual(['next build took 12.35 s, over maxBuildSeconds 5']);
+  });
+
+  it('no build output, or manifests it cannot read: one clear message, nothing written', async () => {
+    expect((await buildProductionExecutor({}, context(ws.root))).success).toBe(false);
+    expect(logs.join('\n')).toContain('No Next.js build output in apps/web/.next or dist/apps/web/.next (no build-manifest.json): run the project');
+    seedNextBuild(ws);
+    ws.write('apps/web/.next/build-manifest.json', '{ "somethingNew": true }');
+    expect((await buildProductionExecutor({}, context(ws.root))).success).toBe(false);
+    expect(logs.join('\n')).toContain('apps/web/.next/build-manifest.json has neither rootMainFiles nor pages');
+    ws.write('apps/web/.next/build-manifest.json', '{ nope');
+    expect((await buildProductionExecutor({}, context(ws.root))).success).toBe(false);
+    expect(logs.join('\n')).toContain('apps/web/.next/build-manifest.json cannot be read as JSON');
+    expect(existsSync(join(ws.root, 'dist'))).toBe(false);
+  });
+});

@@ -1,0 +1,152 @@
+import { ExecutorContext, logger } from '@nx/devkit';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { ReadyError, firstLine, isReadyError } from '../../utils/errors';
+import { resultsDirFor } from '../../utils/results';
+import { writeFilesAtomically } from '../../utils/write-files';
+import { AUDIT_LEVELS, packagesInScope, runPackageManagerAudit, scopedAudit } from './lib/audit';
+import { standaloneEntry, writeDeployPackage } from './lib/deploy-package';
+import { buildSeconds, findNextDir, measureRoutes } from './lib/next-output';
+import { renderBuildTable } from './lib/render';
+import { BuildProductionReport, RouteSize } from './lib/types';
+import { BuildProductionExecutorSchema } from './schema';
+
+const KB = 1000;
+
+export default async function buildProductionExecutor(
+  options: BuildProductionExecutorSchema,
+  context: ExecutorContext,
+): Promise<{ success: boolean }> {
+  try {
+    const report = await runBuildProduction(options, context);
+    logger.info(renderBuildTable(report));
+    return { success: report.status === 'pass' };
+  } catch (error) {
+    if (!isReadyError(error)) throw error;
+    logger.error(firstLine(error));
+    return { success: false };
+  }
+}
+
+export async function runBuildProduction(options: BuildProductionExecutorSchema, context: ExecutorContext): Promise<BuildProductionReport> {
+  const workspaceRoot = context.root;
+  const projectName = context.projectName!;
+  const projectRoot = context.projectsConfigurations.projects[projectName].root;
+  const outDir = resultsDirFor(projectRoot, options.outputPath);
+  const nextDir = findNextDir(workspaceRoot, projectRoot, options.nextDir?.replace(/\{projectRoot\}/g, projectRoot));
+  const started = Date.now();
+
+  const budgetKb = options.budgets?.firstLoadJsKb ?? 200;
+  const routeBudgets = options.budgets?.routes ?? {};
+  const routes: RouteSize[] = measureRoutes(workspaceRoot, nextDir).routes.map((r) => {
+    const budget = routeBudgets[r.route] ?? budgetKb;
+    return { ...r, budgetKb: budget, overBudget: r.firstLoadJs.gzip > budget * KB };
+  });
+  const seconds = buildSeconds(workspaceRoot, nextDir);
+  const maxSeconds = options.maxBuildSeconds ?? 60;
+  const audit =
+    options.audit === false
+      ? { status: 'unavailable' as const, level: options.auditLevel ?? 'high', reason: 'turned off (audit: false)', vulnerabilities: [], packagesInScope: 0 }
+      : scopedAudit(packagesInScope(context.projectGraph, projectName), options.auditLevel ?? 'high', runPackageManagerAudit(workspaceRoot));
+
+  const failures: string[] = [];
+  for (const r of routes.filter((x) => x.overBudget)) {
+    const largest = [...r.chunks].sort((a, b) => b.gzip - a.gzip).slice(0, 3).map((c) => `${c.file} ${kb(c.gzip)}`);
+    failures.push(`route ${r.route}: first-load JS ${kb(r.firstLoadJs.gzip)} gzip is over its budget of ${r.budgetKb} kB; largest chunks: ${largest.join(', ')}`);
+  }
+  if (seconds !== null && seconds > maxSeconds) failures.push(`next build took ${seconds} s, over maxBuildSeconds ${maxSeconds}`);
+  if (audit.status === 'fail') {
+    const bad = audit.vulnerabilities.filter((v) => AUDIT_LEVELS.indexOf(v.severity) >= AUDIT_LEVELS.indexOf(audit.level));
+    failures.push(`security audit: ${bad.length} package(s) at or above "${audit.level}": ${bad.map((v) => `${v.name} (${v.severity})`).join(', ')}`);
+  }
+
+  let deployPackage: BuildProductionReport['deployPackage'];
+  let fileHashes: Array<{ path: string; sha256: string; bytes: number }> = [];
+  const entry = standaloneEntry(workspaceRoot, nextDir, projectRoot);
+  if (options.deployPackage === false) {
+    deployPackage = { skipped: 'turned off (deployPackage: false)' };
+  } else if (!entry) {
+    deployPackage = {
+      skipped: `the app is not built with output: 'standalone' (no ${nextDir}/standalone/**/server.js): add output: 'standalone' to next.config.* to get a deployment package`,
+    };
+  } else {
+    const pkg = await writeDeployPackage(workspaceRoot, nextDir, projectRoot, entry, `${outDir}/deploy.tar.gz`);
+    fileHashes = pkg.files;
+    deployPackage = { path: pkg.path, entry: pkg.entry, files: pkg.files.length, bytes: pkg.files.reduce((a, f) => a + f.bytes, 0) };
+  }
+
+  const report: BuildProductionReport = {
+    schemaVersion: 1,
+    project: projectName,
+    projectRoot,
+    status: failures.length > 0 ? 'fail' : 'pass',
+    generatedAt: new Date().toISOString(),
+    nextDir,
+    build: { seconds, maxSeconds, slow: seconds !== null && seconds > maxSeconds },
+    routes,
+    budgets: { firstLoadJsKb: budgetKb, routes: routeBudgets },
+    audit,
+    deployPackage,
+    failures,
+  };
+  const manifest = {
+    schemaVersion: 1,
+    project: projectName,
+    version: readVersion(workspaceRoot, projectRoot),
+    git: gitState(workspaceRoot),
+    builtAt: report.generatedAt,
+    node: process.version,
+    next: readNextVersion(workspaceRoot, projectRoot),
+    buildSeconds: seconds,
+    routes: routes.map((r) => ({ route: r.route, router: r.router, firstLoadJs: r.firstLoadJs })),
+    package: 'path' in deployPackage ? { path: deployPackage.path, entry: deployPackage.entry, files: fileHashes } : null,
+    measuredInMs: Date.now() - started,
+  };
+  writeFilesAtomically(workspaceRoot, {
+    [`${outDir}/build-production.json`]: JSON.stringify(report, null, 2) + '\n',
+    [`${outDir}/build-manifest.json`]: JSON.stringify(manifest, null, 2) + '\n',
+  });
+  return report;
+}
+
+export function kb(bytes: number): string {
+  return `${(bytes / KB).toFixed(1)} kB`;
+}
+
+function readVersion(workspaceRoot: string, projectRoot: string): string | null {
+  try {
+    return JSON.parse(readFileSync(join(workspaceRoot, projectRoot, 'package.json'), 'utf8')).version ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function readNextVersion(workspaceRoot: string, projectRoot: string): string | null {
+  for (const dir of [join(workspaceRoot, projectRoot), workspaceRoot]) {
+    const pkg = join(dir, 'node_modules', 'next', 'package.json');
+    if (existsSync(pkg)) return JSON.parse(readFileSync(pkg, 'utf8')).version ?? null;
+  }
+  return null;
+}
+
+function gitState(workspaceRoot: string): { sha: string | null; dirty: boolean | null } {
+  try {
+    const sha = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: workspaceRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const status = execFileSync('git', ['status', '--porcelain'], { cwd: workspaceRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return { sha, dirty: status.trim().length > 0 };
+  } catch {
+    return { sha: null, dirty: null };
+  }
+}
+
+/** For the bundle-size, security-audit and build checks: the project's last result, if any. */
+export function readBuildReport(workspaceRoot: string, resultsDir: string): BuildProductionReport | null {
+  const file = join(workspaceRoot, resultsDir, 'build-production.json');
+  if (!existsSync(file)) return null;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw new ReadyError(`${posix.join(resultsDir, 'build-production.json')} is not valid JSON: run the build-production target again to rewrite it.`);
+  }
+}

@@ -1,0 +1,66 @@
+import { ProjectGraph } from '@nx/devkit';
+import { packagesInScope, parseAuditJson, scopedAudit } from './audit';
+
+// npm 11 `npm audit --json` (auditReportVersion 2), trimmed to the fields read.
+const NPM_AUDIT = JSON.stringify({
+  auditReportVersion: 2,
+  vulnerabilities: {
+    'next': { name: 'next', severity: 'high', isDirect: true, via: [{ source: 1, title: 'Cache poisoning', severity: 'high' }] },
+    'postcss': { name: 'postcss', severity: 'moderate', isDirect: false, via: [{ source: 2, title: 'Line return parsing', severity: 'moderate' }] },
+    'left-pad': { name: 'left-pad', severity: 'critical', isDirect: true, via: [{ source: 3, title: 'Everything', severity: 'critical' }] },
+  },
+  metadata: { vulnerabilities: { high: 1, moderate: 1, critical: 1 } },
+});
+
+const graph = {
+  nodes: {
+    web: { name: 'web', type: 'app', data: { root: 'apps/web' } },
+    ui: { name: 'ui', type: 'lib', data: { root: 'libs/ui' } },
+    admin: { name: 'admin', type: 'app', data: { root: 'apps/admin' } },
+  },
+  externalNodes: {
+    'npm:next': { name: 'npm:next', type: 'npm', data: { packageName: 'next', version: '16.1.6' } },
+    'npm:postcss': { name: 'npm:postcss', type: 'npm', data: { packageName: 'postcss', version: '8.4.31' } },
+    'npm:react': { name: 'npm:react', type: 'npm', data: { packageName: 'react', version: '19.0.0' } },
+    'npm:left-pad': { name: 'npm:left-pad', type: 'npm', data: { packageName: 'left-pad', version: '1.0.0' } },
+  },
+  dependencies: {
+    web: [{ source: 'web', target: 'npm:next', type: 'static' }, { source: 'web', target: 'ui', type: 'static' }],
+    ui: [{ source: 'ui', target: 'npm:react', type: 'static' }],
+    'npm:next': [{ source: 'npm:next', target: 'npm:postcss', type: 'static' }],
+    admin: [{ source: 'admin', target: 'npm:left-pad', type: 'static' }],
+  },
+} as unknown as ProjectGraph;
+
+describe('scoped security audit', () => {
+  it('takes the packages the project graph attributes to the project, through libraries and transitively', () => {
+    expect([...packagesInScope(graph, 'web')].sort()).toEqual(['next', 'postcss', 'react']);
+    expect([...packagesInScope(graph, 'admin')]).toEqual(['left-pad']);
+  });
+
+  it("fails at or above the level, on this project's packages only", () => {
+    const raw = parseAuditJson(NPM_AUDIT, 'npm');
+    const web = scopedAudit(packagesInScope(graph, 'web'), 'high', raw);
+    expect(web).toMatchObject({ status: 'fail', packagesInScope: 3 });
+    expect(web.vulnerabilities).toEqual([
+      { name: 'next', severity: 'high', direct: true, title: 'Cache poisoning' },
+      { name: 'postcss', severity: 'moderate', direct: false, title: 'Line return parsing' },
+    ]);
+    expect(scopedAudit(packagesInScope(graph, 'web'), 'critical', raw).status).toBe('pass');
+  });
+
+  it('reads pnpm audit JSON', () => {
+    const raw = parseAuditJson(JSON.stringify({ advisories: { 1: { module_name: 'next', severity: 'critical', title: 'X' } } }), 'pnpm');
+    expect(scopedAudit(new Set(['next']), 'high', raw)).toMatchObject({ status: 'fail', vulnerabilities: [{ name: 'next', severity: 'critical' }] });
+  });
+
+  it('is "unavailable", with the reason, when the registry refuses the audit or prints no JSON', () => {
+    // What npm 11 prints when the registry has no audit endpoint (seen here: 405).
+    const refused = JSON.stringify({ message: '405 Method Not Allowed - POST https://registry.example/-/npm/v1/security/advisories/bulk', statusCode: 405 });
+    expect(scopedAudit(new Set(['next']), 'high', parseAuditJson(refused, 'npm'))).toMatchObject({
+      status: 'unavailable',
+      reason: 'npm audit failed: 405 Method Not Allowed - POST https://registry.example/-/npm/v1/security/advisories/bulk',
+    });
+    expect(parseAuditJson('npm ERR! network', 'npm')).toEqual({ unavailable: 'npm audit printed no JSON (offline?)' });
+  });
+});

@@ -1,0 +1,58 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, posix } from 'node:path';
+import { createHash } from 'node:crypto';
+import * as tar from 'tar';
+import { listFiles } from './next-output';
+
+export interface DeployPackage {
+  /** Workspace-relative path of the tarball. */
+  path: string;
+  /** Path of server.js inside the package: `node <entry>` starts the app. */
+  entry: string;
+  files: Array<{ path: string; sha256: string; bytes: number }>;
+}
+
+/** Where server.js sits in `.next/standalone` (it mirrors the workspace layout in a monorepo). */
+export function standaloneEntry(workspaceRoot: string, nextDir: string, projectRoot: string): string | null {
+  const standalone = join(workspaceRoot, nextDir, 'standalone');
+  if (!existsSync(standalone)) return null;
+  for (const candidate of [posix.join(projectRoot, 'server.js'), 'server.js']) {
+    if (existsSync(join(standalone, candidate))) return candidate;
+  }
+  return null;
+}
+
+/**
+ * The standalone server with `.next/static` and `public/` copied beside it (Next leaves both out
+ * of `.next/standalone`), packed with tar into one gzip file; every file's sha256 is listed.
+ */
+export async function writeDeployPackage(
+  workspaceRoot: string,
+  nextDir: string,
+  projectRoot: string,
+  entry: string,
+  tarball: string,
+): Promise<DeployPackage> {
+  const staging = mkdtempSync(join(tmpdir(), 'plinto-ready-deploy-'));
+  try {
+    cpSync(join(workspaceRoot, nextDir, 'standalone'), staging, { recursive: true, verbatimSymlinks: true });
+    const appDir = join(staging, posix.dirname(entry));
+    cpSync(join(workspaceRoot, nextDir, 'static'), join(appDir, '.next', 'static'), { recursive: true });
+    const publicDir = join(workspaceRoot, projectRoot, 'public');
+    if (existsSync(publicDir)) cpSync(publicDir, join(appDir, 'public'), { recursive: true });
+    const paths = listFiles(staging);
+    const files = paths.map((p) => {
+      const bytes = readFileSync(join(staging, p));
+      return { path: p, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+    });
+    const abs = join(workspaceRoot, tarball);
+    mkdirSync(dirname(abs), { recursive: true });
+    const temp = `${abs}.${process.pid}.tmp`;
+    await tar.create({ gzip: true, file: temp, cwd: staging, portable: true }, readdirSync(staging));
+    renameSync(temp, abs);
+    return { path: tarball, entry, files };
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}

@@ -13,14 +13,27 @@ export interface DeployPackage {
   files: Array<{ path: string; sha256: string; bytes: number }>;
 }
 
-/** Where server.js sits in `.next/standalone` (it mirrors the workspace layout in a monorepo). */
+/**
+ * Where server.js sits in `.next/standalone`. It mirrors the path of the app below the tracing
+ * root Next.js chose (`outputFileTracingRoot`, or the folder of the top-most lockfile it found),
+ * so it is looked for, not assumed: the one whose path ends with the project root wins.
+ */
 export function standaloneEntry(workspaceRoot: string, nextDir: string, projectRoot: string): string | null {
   const standalone = join(workspaceRoot, nextDir, 'standalone');
   if (!existsSync(standalone)) return null;
-  for (const candidate of [posix.join(projectRoot, 'server.js'), 'server.js']) {
-    if (existsSync(join(standalone, candidate))) return candidate;
-  }
-  return null;
+  const servers: string[] = [];
+  const walk = (rel: string, depth: number) => {
+    if (depth > 8) return;
+    for (const e of readdirSync(join(standalone, rel), { withFileTypes: true })) {
+      if (e.name === 'node_modules' || e.name === '.next') continue;
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(p, depth + 1);
+      else if (e.name === 'server.js') servers.push(p);
+    }
+  };
+  walk('', 0);
+  const suffix = projectRoot === '.' ? 'server.js' : `${projectRoot}/server.js`;
+  return servers.find((p) => p === suffix || p.endsWith(`/${suffix}`)) ?? servers.sort((a, b) => a.length - b.length)[0] ?? null;
 }
 
 /**

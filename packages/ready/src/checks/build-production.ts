@@ -1,19 +1,38 @@
-import { readBuildReport, kb } from '../executors/build-production/executor';
-import { BuildProductionReport } from '../executors/build-production/lib/types';
+import { kb } from '../executors/build-production/executor';
+import { BuildMeasure, measureBuild } from '../executors/build-production/lib/measure';
+import { findNextDir } from '../executors/build-production/lib/next-output';
+import { isReadyError } from '../utils/errors';
 import { findNextConfig } from '../utils/next';
 import { Check, CheckContext, CheckOutcome } from './types';
 
-/** The three checks that read build-production.json: each skips, naming the target, until it ran. */
-function withReport(context: CheckContext, read: (report: BuildProductionReport) => CheckOutcome): CheckOutcome {
-  const target = `nx run ${context.projectName}:build-production`;
+/**
+ * bundle-size, security-audit and build read the project's Next.js build, which ready depends on;
+ * one measure serves the three checks of a run. Without a build they skip, naming the command.
+ */
+const measures = new WeakMap<CheckContext, BuildMeasure>();
+
+function withBuild(context: CheckContext, read: (m: BuildMeasure) => CheckOutcome): CheckOutcome {
   if (!findNextConfig(context.workspaceRoot, context.projectRoot)) {
     return { status: 'skip', score: 0, metric: null, details: [{ message: 'Not a Next.js app (no next.config.*): no production build to measure.' }], fix: null };
   }
-  const report = readBuildReport(context.workspaceRoot, context.resultsDir);
-  if (!report) {
-    return { status: 'skip', score: 0, metric: null, details: [{ message: `No production build measured yet (${context.resultsDir}/build-production.json).` }], fix: target };
+  let m = measures.get(context);
+  if (!m) {
+    try {
+      findNextDir(context.workspaceRoot, context.projectRoot);
+    } catch (error) {
+      if (!isReadyError(error)) throw error;
+      const build = context.options?.targetNames?.build ?? 'build';
+      return { status: 'skip', score: 0, metric: null, details: [{ message: 'No production build yet.' }], fix: `nx run ${context.projectName}:${build}` };
+    }
+    m = measureBuild(context.workspaceRoot, context.projectName, context.projectRoot, context.projectGraph ?? { nodes: {}, dependencies: {} }, {
+      budgets: context.options?.budgets,
+      maxBuildSeconds: context.options?.maxBuildSeconds,
+      auditLevel: context.options?.auditLevel,
+      audit: context.options?.audit,
+    });
+    measures.set(context, m);
   }
-  return read(report);
+  return read(m);
 }
 
 export const bundleSizeCheck: Check = {
@@ -21,19 +40,18 @@ export const bundleSizeCheck: Check = {
   title: 'Route first-load JS within budget',
   defaultWeight: 15,
   run: (context) =>
-    withReport(context, (report) => {
-      const over = report.routes.filter((r) => r.overBudget);
-      const largest = [...report.routes].sort((a, b) => b.firstLoadJs.gzip - a.firstLoadJs.gzip)[0];
+    withBuild(context, ({ routes }) => {
+      const over = routes.filter((r) => r.overBudget);
+      const largest = [...routes].sort((a, b) => b.firstLoadJs.gzip - a.firstLoadJs.gzip)[0];
       return {
         status: over.length > 0 ? 'fail' : 'pass',
-        score: report.routes.length === 0 ? 100 : Math.round((100 * (report.routes.length - over.length)) / report.routes.length),
+        score: routes.length === 0 ? 100 : Math.round((100 * (routes.length - over.length)) / routes.length),
         metric: largest
-          ? { value: Math.round(largest.firstLoadJs.gzip / 100) / 10, unit: 'kB gzip (largest route)', text: `largest route ${largest.route}: ${kb(largest.firstLoadJs.gzip)} gzip; ${over.length} of ${report.routes.length} over budget` }
+          ? { value: Math.round(largest.firstLoadJs.gzip / 100) / 10, unit: 'kB gzip (largest route)', text: `largest route ${largest.route}: ${kb(largest.firstLoadJs.gzip)} gzip; ${over.length} of ${routes.length} over budget` }
           : { value: 0, unit: 'kB gzip', text: 'no routes' },
-        details: report.routes.map((r) => ({
-          message: `${r.route}: ${kb(r.firstLoadJs.gzip)} gzip (budget ${r.budgetKb} kB)${r.overBudget ? ' OVER BUDGET' : ''}`,
-        })),
+        details: routes.map((r) => ({ message: `${r.route}: ${kb(r.firstLoadJs.gzip)} gzip (budget ${r.budgetKb} kB)${r.overBudget ? ' OVER BUDGET' : ''}` })),
         fix: over.length > 0 ? `nx g @plinto/ready:dynamic-import --project=${context.projectName}` : null,
+        data: { routes: routes.map((r) => ({ route: r.route, gzip: r.firstLoadJs.gzip, raw: r.firstLoadJs.raw, budgetKb: r.budgetKb })) },
       };
     }),
 };
@@ -43,9 +61,9 @@ export const securityAuditCheck: Check = {
   title: 'No known vulnerabilities in the app’s packages',
   defaultWeight: 10,
   run: (context) =>
-    withReport(context, ({ audit }) => {
+    withBuild(context, ({ audit }) => {
       if (audit.status === 'unavailable') {
-        return { status: 'warn', score: 50, metric: null, details: [{ message: `audit unavailable: ${audit.reason}` }], fix: `nx run ${context.projectName}:build-production (with registry access)` };
+        return { status: 'warn', score: 50, metric: null, details: [{ message: `audit unavailable: ${audit.reason}` }], fix: 'run again where the registry answers npm audit' };
       }
       return {
         status: audit.status === 'fail' ? 'fail' : audit.vulnerabilities.length > 0 ? 'warn' : 'pass',
@@ -62,17 +80,17 @@ export const buildCheck: Check = {
   title: 'Production build and deployment package',
   defaultWeight: 10,
   run: (context) =>
-    withReport(context, (report) => {
+    withBuild(context, (m) => {
       const details = [];
-      if (report.build.slow) details.push({ message: `next build took ${report.build.seconds} s, over ${report.build.maxSeconds} s` });
-      if ('skipped' in report.deployPackage) details.push({ message: `no deployment package: ${report.deployPackage.skipped}` });
-      const ok = details.length === 0;
+      const slow = m.seconds !== null && m.seconds > m.maxSeconds;
+      if (slow) details.push({ message: `next build took ${m.seconds} s, over ${m.maxSeconds} s` });
+      if (!m.standaloneEntry) details.push({ message: "no deployment package possible: the app is not built with output: 'standalone'" });
       return {
-        status: ok ? 'pass' : 'warn',
+        status: details.length === 0 ? 'pass' : 'warn',
         score: 100 - 25 * details.length,
-        metric: { value: report.build.seconds ?? 0, unit: 's', text: `build ${report.build.seconds ?? '?'} s${'path' in report.deployPackage ? ', deploy package ready' : ', no deploy package'}` },
+        metric: { value: m.seconds ?? 0, unit: 's', text: `build ${m.seconds ?? '?'} s${m.standaloneEntry ? ', standalone' : ', not standalone'}` },
         details,
-        fix: ok ? null : "add output: 'standalone' to next.config.*, then nx run " + `${context.projectName}:build-production`,
+        fix: details.length === 0 ? null : `add output: 'standalone' to next.config.*, then nx run ${context.projectName}:${context.options?.targetNames?.buildProduction ?? 'build-production'}`,
       };
     }),
 };

@@ -1,75 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { TempWorkspace } from '../testing/temp-workspace';
 import { coverageCheck } from './coverage';
 import { CheckContext, CheckOutcome } from './types';
-import { CoverageGateReport, MetricResult } from '../executors/coverage-gate/lib/types';
 
-const ctx = (root: string): CheckContext => ({ workspaceRoot: root, projectName: 'web', projectRoot: 'apps/web', resultsDir: 'dist/ready/apps/web' });
-const metric = (pct: number, verdict: MetricResult['verdict'], note = ''): MetricResult => ({
-  pct,
-  covered: pct,
-  total: 100,
-  threshold: 80,
-  baseline: null,
-  verdict,
-  note,
-});
-
-function gate(status: CoverageGateReport['status'], lines: MetricResult): CoverageGateReport {
-  const pass = metric(90, 'pass');
-  return {
-    schemaVersion: 1,
-    project: 'web',
-    projectRoot: 'apps/web',
-    status,
-    generatedAt: '2026-01-01T00:00:00.000Z',
-    metrics: { lines, statements: pass, functions: pass, branches: pass },
-    changedLines: null,
-    perFile: [],
-    leastCovered: [{ file: 'apps/web/app/page.tsx', lines: 10 }],
-    coverageFinal: 'coverage/apps/web/coverage-final.json',
-    baselineFile: null,
-  };
-}
+// The evaluate fixture: lines 4 of 6 (66.66 %), functions 1 of 2, branches 1 of 2, in apps/web/src.
+const FIXTURE = readFileSync(join(__dirname, '../executors/coverage-gate/__fixtures__/coverage-final.json'), 'utf8');
 
 describe('coverage check', () => {
   let ws: TempWorkspace;
-  const run = () => coverageCheck.run(ctx(ws.root)) as CheckOutcome;
+  const ctx = (coverage?: CheckContext['options']): CheckContext => ({
+    workspaceRoot: ws.root,
+    projectName: 'web',
+    projectRoot: 'apps/web',
+    resultsDir: 'dist/ready/apps/web',
+    options: coverage,
+  });
+  const run = (options?: CheckContext['options']) => coverageCheck.run(ctx(options)) as CheckOutcome;
+  const record = (passed: boolean) =>
+    ws.write('dist/ready/apps/web/tests.json', {
+      schemaVersion: 1,
+      project: 'web',
+      projectRoot: 'apps/web',
+      total: 4,
+      failed: passed ? 0 : 1,
+      failedSuites: 0,
+      passed,
+      coverageDir: 'coverage/apps/web',
+      ranAt: '2026-01-01T00:00:00.000Z',
+    });
   beforeEach(() => {
     ws = new TempWorkspace();
     ws.write('apps/web/jest.config.ts', 'export default {};');
+    ws.write('coverage/apps/web/coverage-final.json', FIXTURE.replace(/\/ws\//g, `${ws.root}/`));
   });
   afterEach(() => ws.cleanup());
 
-  it('skips, naming the command that produces the result, when the gate has not run', () => {
-    expect(run()).toMatchObject({ status: 'skip', fix: 'nx run web:coverage-gate' });
+  it('skips, naming the command that produces the result, when no test run is recorded', () => {
+    expect(run()).toMatchObject({ status: 'skip', fix: 'nx run web:coverage-report' });
   });
 
   it('skips a project without jest', () => {
     const bare = new TempWorkspace();
     try {
-      expect(coverageCheck.run(ctx(bare.root))).toMatchObject({ status: 'skip', fix: 'nx g @nx/jest:configuration --project=web' });
+      expect(coverageCheck.run({ ...ctx(), workspaceRoot: bare.root })).toMatchObject({ status: 'skip', fix: 'nx g @nx/jest:configuration --project=web' });
     } finally {
       bare.cleanup();
     }
   });
 
-  it('passes at or above every threshold', () => {
-    ws.write('dist/ready/apps/web/coverage-gate.json', gate('pass', metric(85, 'pass')));
-    expect(run()).toMatchObject({ status: 'pass', score: 100, fix: null, metric: { value: 85, text: 'coverage 85 % (lines)' } });
+  it('passes at or above every threshold, with the figures a dashboard needs', () => {
+    record(true);
+    const result = run({ coverage: { lines: 60, statements: 60, functions: 50, branches: 50 } });
+    expect(result).toMatchObject({ status: 'pass', score: 100, fix: null, metric: { value: 66.66, text: 'coverage 66.66 % (lines)' } });
+    expect(result.data).toMatchObject({ metrics: { lines: { pct: 66.66, threshold: 60 } }, coverageFinal: 'coverage/apps/web/coverage-final.json' });
   });
 
-  it('warns when only the ratchet holds, and fails otherwise, naming the least covered files', () => {
-    ws.write('dist/ready/apps/web/coverage-gate.json', gate('warn', metric(40, 'ratchet', 'held')));
-    expect(run()).toMatchObject({ status: 'warn', score: 88, fix: 'add tests for apps/web/app/page.tsx, then nx run web:coverage-gate' });
-    ws.write('dist/ready/apps/web/coverage-gate.json', gate('fail', metric(22, 'fail', '22 % is 58 points under 80 %')));
-    const failed = run();
-    expect(failed).toMatchObject({ status: 'fail', metric: { value: 22 } });
-    expect(failed.details).toContainEqual({ message: 'lines: 22 % is 58 points under 80 %' });
-    expect(failed.details).toContainEqual({ file: 'apps/web/app/page.tsx', message: 'least covered: 10 % of lines' });
+  it('fails under the thresholds, naming the metric and the least covered files', () => {
+    record(true);
+    const result = run();
+    expect(result).toMatchObject({ status: 'fail', fix: 'add tests for apps/web/src/a.ts, then nx run web:coverage-report' });
+    expect(result.details).toContainEqual({ message: 'lines: 66.66 % is 13.34 points under 80 %' });
+    expect(result.details).toContainEqual({ file: 'apps/web/src/a.ts', message: 'least covered: 50 % of lines' });
   });
 
-  it('names a corrupt result file', () => {
-    ws.write('dist/ready/apps/web/coverage-gate.json', '{');
-    expect(() => run()).toThrow('dist/ready/apps/web/coverage-gate.json is not valid JSON: run the coverage-gate target again to rewrite it.');
+  it('warns when only the committed baseline (the ratchet) holds', () => {
+    record(true);
+    ws.write('apps/web/coverage-baseline.json', { lines: 66.66, statements: 66.66, functions: 50, branches: 50 });
+    expect(run()).toMatchObject({ status: 'warn' });
+  });
+
+  it('fails on failing tests without judging coverage', () => {
+    record(false);
+    expect(run()).toMatchObject({ status: 'fail', details: [{ message: '1 of 4 tests failed: coverage is only judged on a passing run' }] });
   });
 });

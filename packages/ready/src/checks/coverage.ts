@@ -1,18 +1,20 @@
-import { readGateReport } from '../executors/coverage-gate/executor';
+import { assessCoverage } from '../executors/coverage-gate/lib/assess';
+import { readTestsRecord } from '../executors/coverage-gate/lib/tests-record';
 import { COVERAGE_METRICS } from '../executors/coverage-gate/lib/types';
-import { Check, CheckDetail } from './types';
 import { findJestConfig } from '../utils/jest';
+import { Check, CheckDetail } from './types';
 
 /**
- * Reads the project's last coverage-gate result: pass at or above every threshold, warn when only
- * the ratchet holds, fail otherwise. No result yet is a skip that names the command producing it.
+ * Coverage of the project's last test run (coverage-report, which ready depends on), judged like
+ * coverage-gate judges it: pass at or above the thresholds, warn when only the ratchet holds, fail
+ * otherwise. No run yet is a skip that names the command producing it.
  */
 export const coverageCheck: Check = {
   id: 'coverage',
   title: 'Test coverage',
   defaultWeight: 20,
   run(context) {
-    const gateCommand = `nx run ${context.projectName}:coverage-gate`;
+    const reportTarget = context.options?.targetNames?.coverageReport ?? 'coverage-report';
     if (!findJestConfig(context.workspaceRoot, context.projectRoot)) {
       return {
         status: 'skip',
@@ -22,16 +24,36 @@ export const coverageCheck: Check = {
         fix: `nx g @nx/jest:configuration --project=${context.projectName}`,
       };
     }
-    const report = readGateReport(context.workspaceRoot, context.resultsDir);
-    if (!report) {
+    const tests = readTestsRecord(context.workspaceRoot, context.resultsDir);
+    if (!tests) {
       return {
         status: 'skip',
         score: 0,
         metric: null,
-        details: [{ message: `No coverage result yet (${context.resultsDir}/coverage-gate.json).` }],
-        fix: gateCommand,
+        details: [{ message: `No coverage recorded yet (${context.resultsDir}/tests.json).` }],
+        fix: `nx run ${context.projectName}:${reportTarget}`,
       };
     }
+    if (!tests.passed) {
+      return {
+        status: 'fail',
+        score: 0,
+        metric: null,
+        details: [{ message: `${tests.failed} of ${tests.total} tests failed: coverage is only judged on a passing run` }],
+        fix: `fix the failing tests, then nx run ${context.projectName}:${reportTarget}`,
+      };
+    }
+    const c = context.options?.coverage ?? {};
+    const report = assessCoverage({
+      workspaceRoot: context.workspaceRoot,
+      projectName: context.projectName,
+      projectRoot: context.projectRoot,
+      coverageDir: tests.coverageDir,
+      thresholds: { lines: c.lines, statements: c.statements, functions: c.functions, branches: c.branches },
+      tolerance: c.tolerance,
+      base: c.base ?? process.env.NX_BASE,
+      changedLines: c.changedLines,
+    });
     const details: CheckDetail[] = COVERAGE_METRICS.filter((m) => report.metrics[m].verdict !== 'pass').map((m) => ({
       message: `${m}: ${report.metrics[m].note}`,
     }));
@@ -39,7 +61,6 @@ export const coverageCheck: Check = {
       details.push({ message: `changed lines: ${report.changedLines.pct} % covered, under ${report.changedLines.threshold} %` });
       details.push(...report.changedLines.uncovered.slice(0, 20).map((u) => ({ file: u.file, line: u.line, message: `changed line ${u.reason}` })));
     }
-    for (const f of report.perFile) details.push({ file: f.file, message: `${f.metric} ${f.pct} % under ${f.threshold} % (per file)` });
     if (report.status !== 'pass') {
       details.push(...report.leastCovered.map((f) => ({ file: f.file, message: `least covered: ${f.lines} % of lines` })));
     }
@@ -59,7 +80,11 @@ export const coverageCheck: Check = {
       fix:
         report.status === 'pass'
           ? null
-          : `add tests${leastCovered.length > 0 ? ` for ${leastCovered.join(', ')}` : ''}, then ${gateCommand}`,
+          : `add tests${leastCovered.length > 0 ? ` for ${leastCovered.join(', ')}` : ''}, then nx run ${context.projectName}:${reportTarget}`,
+      data: {
+        metrics: Object.fromEntries(COVERAGE_METRICS.map((m) => [m, { pct: report.metrics[m].pct, threshold: report.metrics[m].threshold, baseline: report.metrics[m].baseline }])),
+        coverageFinal: report.coverageFinal,
+      },
     };
   },
 };

@@ -1,10 +1,25 @@
 import { buildCheck, bundleSizeCheck, securityAuditCheck } from './build-production';
 import { coverageCheck } from './coverage';
 import { imagesCheck } from './images';
+import { lintCheck } from './lint';
+import { scriptsCheck } from './scripts';
+import { testsCheck } from './tests';
+import { typecheckCheck } from './typecheck';
 import { typescriptStrictCheck } from './typescript-strict';
 import { Check } from './types';
 
 /** Every check `ready` knows, in report order. A new check is one file and one line here. */
-export const CHECKS: readonly Check[] = [typescriptStrictCheck, imagesCheck, coverageCheck, bundleSizeCheck, securityAuditCheck, buildCheck];
+export const CHECKS: readonly Check[] = [
+  typescriptStrictCheck,
+  typecheckCheck,
+  lintCheck,
+  testsCheck,
+  coverageCheck,
+  imagesCheck,
+  bundleSizeCheck,
+  securityAuditCheck,
+  buildCheck,
+  scriptsCheck,
+];
 
 export * from './types';

@@ -1,3 +1,5 @@
+import { ProjectGraph, TargetConfiguration } from '@nx/devkit';
+
 /**
  * The check contract. A check measures one readiness gap of one project and names the command
  * that closes it. Checks read files and the results of other targets; they never write source.
@@ -30,6 +32,25 @@ export interface CheckResult {
   details: CheckDetail[];
   /** The command that closes the gap (or produces the missing input, for `skip`). */
   fix: string | null;
+  /** Structured figures for dashboards (route sizes, coverage by metric); shape per check. */
+  data?: Record<string, unknown>;
+  /** A waiver from the project's configuration that covers this check. */
+  waiver?: { reason: string; expires: string; active: boolean };
+}
+
+export interface CheckOptions {
+  coverage?: { lines?: number; statements?: number; functions?: number; branches?: number; changedLines?: number; tolerance?: number; base?: string };
+  budgets?: { firstLoadJsKb?: number; routes?: Record<string, number> };
+  maxBuildSeconds?: number;
+  auditLevel?: 'info' | 'low' | 'moderate' | 'high' | 'critical';
+  audit?: boolean;
+  /** Names of the targets the checks look for (they are plugin options too). */
+  targetNames?: { test?: string; build?: string; coverageReport?: string; buildProduction?: string; lint?: string; typecheck?: string };
+}
+
+export interface TargetRun {
+  success: boolean;
+  output: string;
 }
 
 export interface CheckContext {
@@ -40,6 +61,12 @@ export interface CheckContext {
   projectType?: 'application' | 'library';
   /** Workspace-relative folder where this project's result files live (dist/ready/<root>). */
   resultsDir: string;
+  options?: CheckOptions;
+  /** The project's targets as Nx resolved them (inferred ones included). */
+  targets?: Record<string, TargetConfiguration>;
+  projectGraph?: ProjectGraph;
+  /** Runs one of the project's targets and reports whether it passed (lint, typecheck). */
+  runTarget?: (target: string) => Promise<TargetRun>;
 }
 
 /** What a check's `run` returns; the runner adds id, title and weight. */

@@ -21,6 +21,8 @@ describe('createNodes', () => {
     ws.write('libs/ui/tsconfig.json', { compilerOptions: { strict: true } });
     // Not projects: a package.json outside the workspaces globs, and the root itself.
     ws.write('tools/scripts/package.json', { name: 'scripts' });
+    ws.write('eslint.config.mjs', 'export default [];');
+    ws.write('.github/workflows/ci.yml', 'jobs: {}');
     context = { nxJsonConfiguration: {}, workspaceRoot: ws.root };
   });
   afterEach(() => ws.cleanup());
@@ -36,23 +38,43 @@ describe('createNodes', () => {
     const results = await createNodes[1](files, {}, context);
     const projects = Object.fromEntries(results.flatMap(([, r]) => Object.entries(r.projects ?? {})));
     expect(Object.keys(projects).sort()).toEqual(['apps/web', 'libs/ui']);
-    expect(Object.keys(projects['apps/web'].targets!).sort()).toEqual(['build-production', 'coverage-gate', 'ready']);
+    expect(Object.keys(projects['apps/web'].targets!).sort()).toEqual(['build-production', 'coverage-gate', 'coverage-report', 'ready']);
     expect(Object.keys(projects['libs/ui'].targets!)).toEqual(['ready']);
 
     const ready = projects['apps/web'].targets!['ready'];
     expect(ready).toMatchObject({
       executor: '@plinto/ready:ready',
       cache: true,
-      inputs: ['{projectRoot}/**/*', '{workspaceRoot}/tsconfig.base.json', { externalDependencies: ['typescript', '@plinto/ready'] }],
+      // ready runs the tests (with coverage) and the build first, so what it reports is fresh.
+      dependsOn: ['coverage-report', 'build'],
+      inputs: [
+        '{projectRoot}/**/*',
+        '^default',
+        '{workspaceRoot}/tsconfig.base.json',
+        { externalDependencies: ['typescript', '@plinto/ready'] },
+        '{workspaceRoot}/eslint.config.mjs',
+        '{workspaceRoot}/.github/workflows/**/*',
+        { env: 'NX_BASE' },
+        { dependentTasksOutputFiles: expect.stringContaining('tests.json'), transitive: false },
+      ],
       outputs: ['{workspaceRoot}/dist/ready/{projectRoot}/ready.json', '{workspaceRoot}/dist/ready/{projectRoot}/ready.md'],
-      options: { minScore: 80 },
+      options: { minScore: 80, coverage: { lines: 80 }, budgets: { firstLoadJsKb: 200 } },
     });
-    // The library extends nothing outside itself.
-    expect(projects['libs/ui'].targets!['ready'].inputs).toEqual(['{projectRoot}/**/*', { externalDependencies: ['typescript', '@plinto/ready'] }]);
+    // The library extends nothing outside itself, and has neither tests nor a build to wait for.
+    expect(projects['libs/ui'].targets!['ready']).toMatchObject({
+      dependsOn: [],
+      inputs: ['{projectRoot}/**/*', '^default', { externalDependencies: ['typescript', '@plinto/ready'] }, '{workspaceRoot}/eslint.config.mjs', '{workspaceRoot}/.github/workflows/**/*', { env: 'NX_BASE' }],
+    });
     expect(projects['apps/web'].targets!['build-production']).toMatchObject({ dependsOn: ['build'], cache: true });
+    expect(projects['apps/web'].targets!['coverage-report']).toMatchObject({
+      cache: true,
+      options: { jestConfig: '{projectRoot}/jest.config.cts', testTarget: 'test' },
+      outputs: ['{workspaceRoot}/coverage/{projectRoot}', '{workspaceRoot}/dist/ready/{projectRoot}/tests.json'],
+    });
     expect(projects['apps/web'].targets!['coverage-gate']).toMatchObject({
       cache: true,
-      options: { jestConfig: '{projectRoot}/jest.config.cts', thresholds: { lines: 80 } },
+      dependsOn: ['coverage-report'],
+      options: { thresholds: { lines: 80 }, changedLines: 80 },
     });
   });
 
@@ -63,10 +85,17 @@ describe('createNodes', () => {
       context,
     );
     const web = results.find(([file]) => file === 'apps/web/package.json')![1].projects!['apps/web'];
-    expect(Object.keys(web.targets!).sort()).toEqual(['build-production', 'coverage-gate', 'readiness']);
+    expect(Object.keys(web.targets!).sort()).toEqual(['build-production', 'coverage-gate', 'coverage-report', 'readiness']);
     expect(web.targets!['readiness'].options.minScore).toBe(65);
     expect(web.targets!['build-production'].dependsOn).toEqual(['compile']);
     expect(web.targets!['coverage-gate'].options.thresholds).toEqual({ lines: 50, statements: 80, functions: 80, branches: 80 });
+    expect(web.targets!['readiness'].dependsOn).toEqual(['coverage-report', 'compile']);
+  });
+
+  it('ready can be told not to run the tests and the build', async () => {
+    const results = await createNodes[1](files, { readyRunsTests: false, readyRunsBuild: false }, context);
+    const web = results.find(([file]) => file === 'apps/web/package.json')![1].projects!['apps/web'];
+    expect(web.targets!['ready'].dependsOn).toEqual([]);
   });
 
   it('does not fail the project graph over a broken tsconfig', async () => {

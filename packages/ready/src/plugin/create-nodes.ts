@@ -11,7 +11,7 @@ import {
 import { detectPackageManager } from '@nx/devkit';
 import { dirname, join, posix } from 'node:path';
 import { NormalizedPluginOptions, ReadyPluginOptions, normalizePluginOptions } from './options';
-import { readProjectFacts, readRootDependencies } from './project-facts';
+import { ROOT_GLOBS, readProjectFacts, readRootDependencies } from './project-facts';
 import { buildTargets } from './targets';
 
 type Targets = ReturnType<typeof buildTargets>;
@@ -38,7 +38,7 @@ export const createNodes: CreateNodesV2<ReadyPluginOptions> = [
       roots,
       options,
       context,
-      facts.map((f) => [lockFile, 'package.json', ...f.externalTsConfigs]),
+      facts.map((f) => [lockFile, 'package.json', ...ROOT_GLOBS, ...f.externalTsConfigs]),
     );
     try {
       return await createNodesFromFiles(

@@ -11,39 +11,59 @@ export interface CoverageThresholds {
 export interface ReadyPluginOptions {
   readyTargetName?: string;
   coverageGateTargetName?: string;
+  /** Runs the tests with coverage once, for coverage-gate and ready alike. */
+  coverageReportTargetName?: string;
   buildProductionTargetName?: string;
   /** The project's own build target, which build-production depends on. */
   buildTargetName?: string;
   /** The project's test target, which coverage-gate runs with coverage. */
   testTargetName?: string;
   minScore?: number;
+  /** bronze, silver or gold: ready fails under it. */
+  minLevel?: string;
+  /** Checks each level requires (replaces the defaults for the levels given). */
+  levels?: Record<string, string[]>;
   coverage?: Partial<CoverageThresholds>;
   budgets?: { firstLoadJsKb?: number };
   weights?: Record<string, number>;
+  /** ready depends on the test run with coverage (true) so its coverage and tests checks are fresh. */
+  readyRunsTests?: boolean;
+  /** ready depends on the production build (true) so its bundle-size and build checks are fresh. */
+  readyRunsBuild?: boolean;
 }
 
 export interface NormalizedPluginOptions {
   readyTargetName: string;
   coverageGateTargetName: string;
+  coverageReportTargetName: string;
   buildProductionTargetName: string;
   buildTargetName: string;
   testTargetName: string;
   minScore: number;
+  minLevel: string | null;
+  levels: Record<string, string[]> | null;
   coverage: CoverageThresholds;
   budgets: { firstLoadJsKb: number };
   weights: Record<string, number>;
+  readyRunsTests: boolean;
+  readyRunsBuild: boolean;
 }
 
 export const DEFAULT_PLUGIN_OPTIONS: NormalizedPluginOptions = {
   readyTargetName: 'ready',
   coverageGateTargetName: 'coverage-gate',
+  coverageReportTargetName: 'coverage-report',
   buildProductionTargetName: 'build-production',
   buildTargetName: 'build',
   testTargetName: 'test',
   minScore: 80,
+  minLevel: null,
+  levels: null,
   coverage: { lines: 80, statements: 80, functions: 80, branches: 80, changedLines: 80 },
   budgets: { firstLoadJsKb: 200 },
   weights: {},
+  readyRunsTests: true,
+  readyRunsBuild: true,
 };
 
 export function normalizePluginOptions(options: ReadyPluginOptions | undefined): NormalizedPluginOptions {
@@ -52,13 +72,18 @@ export function normalizePluginOptions(options: ReadyPluginOptions | undefined):
   return {
     readyTargetName: o.readyTargetName ?? d.readyTargetName,
     coverageGateTargetName: o.coverageGateTargetName ?? d.coverageGateTargetName,
+    coverageReportTargetName: o.coverageReportTargetName ?? d.coverageReportTargetName,
     buildProductionTargetName: o.buildProductionTargetName ?? d.buildProductionTargetName,
     buildTargetName: o.buildTargetName ?? d.buildTargetName,
     testTargetName: o.testTargetName ?? d.testTargetName,
     minScore: o.minScore ?? d.minScore,
+    minLevel: o.minLevel ?? d.minLevel,
+    levels: o.levels ?? d.levels,
     coverage: { ...d.coverage, ...o.coverage },
     budgets: { ...d.budgets, ...o.budgets },
     weights: { ...d.weights, ...o.weights },
+    readyRunsTests: o.readyRunsTests ?? d.readyRunsTests,
+    readyRunsBuild: o.readyRunsBuild ?? d.readyRunsBuild,
   };
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { findJestConfig } from '../utils/jest';
 import { findNextConfig } from '../utils/next';
@@ -12,6 +12,8 @@ export interface ProjectFacts {
   externalTsConfigs: string[];
   /** Packages, among those the workspace installs, that change what the checks report. */
   externalDependencies: string[];
+  /** Workspace-level files some checks read (lint config, CI workflows), as they exist. */
+  rootInputs: string[];
 }
 
 export function readProjectFacts(workspaceRoot: string, projectRoot: string, rootDependencies: Set<string>): ProjectFacts {
@@ -34,8 +36,20 @@ export function readProjectFacts(workspaceRoot: string, projectRoot: string, roo
     jestConfig: findJestConfig(workspaceRoot, projectRoot),
     nextConfig: findNextConfig(workspaceRoot, projectRoot),
     externalTsConfigs: [...externalTsConfigs].sort(),
-    externalDependencies: ['typescript', 'next', '@plinto/ready'].filter((d) => rootDependencies.has(d)),
+    externalDependencies: ['typescript', 'next', '@plinto/ready', 'eslint'].filter((d) => rootDependencies.has(d)),
+    rootInputs: rootInputsOf(workspaceRoot),
   };
+}
+
+export const ROOT_FILES = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', '.eslintrc.json', '.gitlab-ci.yml', 'azure-pipelines.yml', 'bitbucket-pipelines.yml', 'Jenkinsfile', '.circleci/config.yml'];
+
+export const ROOT_GLOBS = [...ROOT_FILES, '.github/workflows/**'];
+
+/** The lint configs and CI definitions of the workspace root that exist (checks read them). */
+function rootInputsOf(workspaceRoot: string): string[] {
+  const found = ROOT_FILES.filter((f) => existsSync(join(workspaceRoot, f)));
+  if (existsSync(join(workspaceRoot, '.github', 'workflows'))) found.push('.github/workflows/**/*');
+  return found;
 }
 
 function isInside(path: string, root: string): boolean {

@@ -3,30 +3,57 @@ import { NormalizedPluginOptions } from './options';
 import { ProjectFacts } from './project-facts';
 
 const RESULTS = '{workspaceRoot}/dist/ready/{projectRoot}';
+const RESULTS_OPTION = 'dist/ready/{projectRoot}';
 
-/** The inputs every readiness target shares: the project's files and the configs it extends. */
-function projectInputs(facts: ProjectFacts, externalDependencies: string[]) {
-  const inputs: TargetConfiguration['inputs'] = [
+/** The project's files, the configs it extends from outside, and the sources of what it depends on. */
+function projectInputs(facts: ProjectFacts, externalDependencies: string[]): NonNullable<TargetConfiguration['inputs']> {
+  const inputs: NonNullable<TargetConfiguration['inputs']> = [
     '{projectRoot}/**/*',
+    '^default',
     ...facts.externalTsConfigs.map((f) => `{workspaceRoot}/${f}`),
   ];
   if (externalDependencies.length > 0) inputs.push({ externalDependencies });
   return inputs;
 }
 
+/**
+ * Outputs of ready's dependencies that its checks read: the test run's record and coverage map,
+ * and the build manifests, trace and chunks of the Next.js build. Hashing them makes ready's cache
+ * exact: a new test or build result reruns ready; the same one replays it.
+ */
+const READY_DEPENDENCY_OUTPUTS = '**/{tests.json,coverage-final.json,build-manifest.json,app-path-routes-manifest.json,*_client-reference-manifest.js,trace}';
+
 export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptions): Record<string, TargetConfiguration> {
   const deps = (names: string[]) => facts.externalDependencies.filter((d) => names.includes(d));
   const targets: Record<string, TargetConfiguration> = {};
+  const runsTests = options.readyRunsTests && facts.jestConfig !== null;
+  const runsBuild = options.readyRunsBuild && facts.nextConfig !== null;
 
   targets[options.readyTargetName] = {
     executor: '@plinto/ready:ready',
     cache: true,
-    inputs: projectInputs(facts, deps(['typescript', '@plinto/ready'])),
+    dependsOn: [...(runsTests ? [options.coverageReportTargetName] : []), ...(runsBuild ? [options.buildTargetName] : [])],
+    inputs: [
+      ...projectInputs(facts, deps(['typescript', '@plinto/ready', 'eslint'])),
+      ...facts.rootInputs.map((f) => `{workspaceRoot}/${f}`),
+      { env: 'NX_BASE' },
+      ...(runsTests || runsBuild ? [{ dependentTasksOutputFiles: READY_DEPENDENCY_OUTPUTS, transitive: false }] : []),
+    ],
     outputs: [`${RESULTS}/ready.json`, `${RESULTS}/ready.md`],
     options: {
-      outputPath: 'dist/ready/{projectRoot}',
+      outputPath: RESULTS_OPTION,
       minScore: options.minScore,
+      ...(options.minLevel ? { minLevel: options.minLevel } : {}),
+      ...(options.levels ? { levels: options.levels } : {}),
       ...(Object.keys(options.weights).length > 0 ? { weights: options.weights } : {}),
+      coverage: { ...options.coverage },
+      budgets: { firstLoadJsKb: options.budgets.firstLoadJsKb },
+      targetNames: {
+        test: options.testTargetName,
+        build: options.buildTargetName,
+        coverageReport: options.coverageReportTargetName,
+        buildProduction: options.buildProductionTargetName,
+      },
     },
     metadata: {
       technologies: ['typescript'],
@@ -35,25 +62,42 @@ export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptio
   };
 
   if (facts.jestConfig) {
-    targets[options.coverageGateTargetName] = {
-      executor: '@plinto/ready:coverage-gate',
+    targets[options.coverageReportTargetName] = {
+      executor: '@plinto/ready:coverage-report',
       cache: true,
       inputs: [...projectInputs(facts, deps(['typescript', '@plinto/ready'])), '{workspaceRoot}/jest.preset.js', { externalDependencies: ['jest'] }],
-      outputs: [`${RESULTS}/coverage-gate.json`, '{workspaceRoot}/coverage/{projectRoot}'],
+      outputs: ['{workspaceRoot}/coverage/{projectRoot}', `${RESULTS}/tests.json`],
       options: {
         jestConfig: `{projectRoot}/${facts.jestConfig}`,
         testTarget: options.testTargetName,
-        outputPath: 'dist/ready/{projectRoot}',
+        outputPath: RESULTS_OPTION,
+      },
+      metadata: { technologies: ['jest'], description: 'Run the tests once with coverage, for coverage-gate and ready' },
+    };
+    targets[options.coverageGateTargetName] = {
+      executor: '@plinto/ready:coverage-gate',
+      cache: true,
+      dependsOn: [options.coverageReportTargetName],
+      inputs: [
+        '{projectRoot}/**/*',
+        { env: 'NX_BASE' },
+        { dependentTasksOutputFiles: '**/{tests.json,coverage-final.json}', transitive: false },
+        ...(deps(['@plinto/ready']).length > 0 ? [{ externalDependencies: ['@plinto/ready'] }] : []),
+      ],
+      outputs: [`${RESULTS}/coverage-gate.json`],
+      options: {
+        outputPath: RESULTS_OPTION,
         thresholds: {
           lines: options.coverage.lines,
           statements: options.coverage.statements,
           functions: options.coverage.functions,
           branches: options.coverage.branches,
         },
+        changedLines: options.coverage.changedLines,
       },
       metadata: {
         technologies: ['jest'],
-        description: 'Run the tests with coverage and hold each metric to its threshold',
+        description: 'Hold coverage to thresholds, a ratchet baseline and changed-lines coverage',
       },
     };
   }
@@ -66,7 +110,7 @@ export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptio
       inputs: projectInputs(facts, deps(['typescript', 'next', '@plinto/ready'])),
       outputs: [`${RESULTS}/build-production.json`, `${RESULTS}/build-manifest.json`, `${RESULTS}/deploy.tar.gz`],
       options: {
-        outputPath: 'dist/ready/{projectRoot}',
+        outputPath: RESULTS_OPTION,
         budgets: { firstLoadJsKb: options.budgets.firstLoadJsKb },
       },
       metadata: {

@@ -5,14 +5,13 @@ import { join, posix } from 'node:path';
 import { ReadyError, firstLine, isReadyError } from '../../utils/errors';
 import { resultsDirFor } from '../../utils/results';
 import { writeFilesAtomically } from '../../utils/write-files';
-import { AUDIT_LEVELS, packagesInScope, runPackageManagerAudit, scopedAudit } from './lib/audit';
-import { standaloneEntry, writeDeployPackage } from './lib/deploy-package';
-import { buildSeconds, findNextDir, measureRoutes } from './lib/next-output';
+import { AUDIT_LEVELS } from './lib/audit';
+import { writeDeployPackage } from './lib/deploy-package';
+import { measureBuild } from './lib/measure';
 import { renderBuildTable } from './lib/render';
-import { BuildProductionReport, RouteSize } from './lib/types';
+import { BuildProductionReport } from './lib/types';
 import { BuildProductionExecutorSchema } from './schema';
 
-const KB = 1000;
 
 export default async function buildProductionExecutor(
   options: BuildProductionExecutorSchema,
@@ -34,21 +33,9 @@ export async function runBuildProduction(options: BuildProductionExecutorSchema,
   const projectName = context.projectName!;
   const projectRoot = context.projectsConfigurations.projects[projectName].root;
   const outDir = resultsDirFor(projectRoot, options.outputPath);
-  const nextDir = findNextDir(workspaceRoot, projectRoot, options.nextDir?.replace(/\{projectRoot\}/g, projectRoot));
   const started = Date.now();
-
-  const budgetKb = options.budgets?.firstLoadJsKb ?? 200;
-  const routeBudgets = options.budgets?.routes ?? {};
-  const routes: RouteSize[] = measureRoutes(workspaceRoot, nextDir).routes.map((r) => {
-    const budget = routeBudgets[r.route] ?? budgetKb;
-    return { ...r, budgetKb: budget, overBudget: r.firstLoadJs.gzip > budget * KB };
-  });
-  const seconds = buildSeconds(workspaceRoot, nextDir);
-  const maxSeconds = options.maxBuildSeconds ?? 60;
-  const audit =
-    options.audit === false
-      ? { status: 'unavailable' as const, level: options.auditLevel ?? 'high', reason: 'turned off (audit: false)', vulnerabilities: [], packagesInScope: 0 }
-      : scopedAudit(packagesInScope(context.projectGraph, projectName), options.auditLevel ?? 'high', runPackageManagerAudit(workspaceRoot));
+  const m = measureBuild(workspaceRoot, projectName, projectRoot, context.projectGraph, options);
+  const { nextDir, routes, seconds, maxSeconds, audit } = m;
 
   const failures: string[] = [];
   for (const r of routes.filter((x) => x.overBudget)) {
@@ -63,7 +50,7 @@ export async function runBuildProduction(options: BuildProductionExecutorSchema,
 
   let deployPackage: BuildProductionReport['deployPackage'];
   let fileHashes: Array<{ path: string; sha256: string; bytes: number }> = [];
-  const entry = standaloneEntry(workspaceRoot, nextDir, projectRoot);
+  const entry = m.standaloneEntry;
   if (options.deployPackage === false) {
     deployPackage = { skipped: 'turned off (deployPackage: false)' };
   } else if (!entry) {
@@ -85,7 +72,7 @@ export async function runBuildProduction(options: BuildProductionExecutorSchema,
     nextDir,
     build: { seconds, maxSeconds, slow: seconds !== null && seconds > maxSeconds },
     routes,
-    budgets: { firstLoadJsKb: budgetKb, routes: routeBudgets },
+    budgets: { firstLoadJsKb: m.budgetKb, routes: m.routeBudgets },
     audit,
     deployPackage,
     failures,
@@ -111,7 +98,7 @@ export async function runBuildProduction(options: BuildProductionExecutorSchema,
 }
 
 export function kb(bytes: number): string {
-  return `${(bytes / KB).toFixed(1)} kB`;
+  return `${(bytes / 1000).toFixed(1)} kB`;
 }
 
 function readVersion(workspaceRoot: string, projectRoot: string): string | null {

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { TempWorkspace } from '../../testing/temp-workspace';
 import coverageGateExecutor from './executor';
+import coverageReportExecutor from '../coverage-report/executor';
 import { CoverageGateReport } from './lib/types';
 
 // Real jest on a real (tiny) project: the workspace borrows this repository's node_modules.
@@ -43,7 +44,13 @@ describe('coverage-gate executor (real jest)', () => {
   let ws: TempWorkspace;
   let logs: string[];
   let spies: jest.SpyInstance[];
-  const options = { jestConfig: '{projectRoot}/jest.config.js', outputPath: 'dist/ready/{projectRoot}' };
+  const options = { outputPath: 'dist/ready/{projectRoot}' };
+  const reportOptions = { jestConfig: '{projectRoot}/jest.config.js', outputPath: 'dist/ready/{projectRoot}' };
+  /** What the inferred targets do: coverage-report (the test run), then coverage-gate (the verdict). */
+  const gate = async (o: Parameters<typeof coverageGateExecutor>[0]) => {
+    expect((await coverageReportExecutor(reportOptions, context(ws.root))).success).toBe(true);
+    return coverageGateExecutor(o, context(ws.root));
+  };
   const report = (): CoverageGateReport => JSON.parse(readFileSync(join(ws.root, 'dist/ready/libs/calc/coverage-gate.json'), 'utf8'));
   const git = (cmd: string) => execSync(`git ${cmd}`, { cwd: ws.root, env: GIT_ENV, stdio: 'pipe' });
 
@@ -65,7 +72,7 @@ describe('coverage-gate executor (real jest)', () => {
   });
 
   it('fails an under-covered project, naming the metric and the numbers', async () => {
-    const result = await coverageGateExecutor({ ...options, thresholds: { lines: 80 } }, context(ws.root));
+    const result = await gate({ ...options, thresholds: { lines: 80 } });
     expect(result.success).toBe(false);
     const r = report();
     expect(r.metrics.lines).toMatchObject({ verdict: 'fail', covered: 6, total: 9, pct: 66.66 });
@@ -77,18 +84,18 @@ describe('coverage-gate executor (real jest)', () => {
 
   it('passes once tests cover enough', async () => {
     ws.write('libs/calc/src/more.test.js', "const c = require('./calc');\ntest('mul', () => expect(c.mul(2, 3)).toBe(6));\ntest('div', () => { expect(c.div(6, 3)).toBe(2); expect(() => c.div(1, 0)).toThrow(); });\n");
-    const result = await coverageGateExecutor({ ...options, thresholds: { lines: 80, branches: 80 } }, context(ws.root));
+    const result = await gate({ ...options, thresholds: { lines: 80, branches: 80 } });
     expect(result.success).toBe(true);
     expect(report().status).toBe('pass');
   });
 
   it('ratchet: a baseline holds a project under threshold, and a drop under it fails', async () => {
-    expect((await coverageGateExecutor({ ...options, updateBaseline: true }, context(ws.root))).success).toBe(false);
+    expect((await gate({ ...options, updateBaseline: true })).success).toBe(false);
     expect(JSON.parse(readFileSync(join(ws.root, 'libs/calc/coverage-baseline.json'), 'utf8'))).toMatchObject({ lines: 66.66 });
-    expect((await coverageGateExecutor(options, context(ws.root))).success).toBe(true);
+    expect((await gate(options)).success).toBe(true);
     expect(report()).toMatchObject({ status: 'warn', metrics: { lines: { verdict: 'ratchet', baseline: 66.66 } } });
     ws.write('libs/calc/src/calc.test.js', "const c = require('./calc');\ntest('add', () => expect(c.add(1, 2)).toBe(3));\n");
-    expect((await coverageGateExecutor(options, context(ws.root))).success).toBe(false);
+    expect((await gate(options)).success).toBe(false);
     expect(report().metrics.lines.note).toMatch(/^dropped 11\.11 points under the baseline of 66\.66 %/);
   });
 
@@ -96,7 +103,7 @@ describe('coverage-gate executor (real jest)', () => {
     ws.write('libs/calc/src/more.test.js', "const c = require('./calc');\ntest('mul', () => expect(c.mul(2, 3)).toBe(6));\ntest('div', () => { expect(c.div(6, 3)).toBe(2); expect(() => c.div(1, 0)).toThrow(); });\n");
     git('add -A && git commit -q -m tests');
     ws.write('libs/calc/src/calc.js', SOURCE + 'exports.neg = (a) => {\n  return -a;\n};\n');
-    const result = await coverageGateExecutor({ ...options, thresholds: { lines: 0 }, base: 'HEAD' }, context(ws.root));
+    const result = await gate({ ...options, thresholds: { lines: 0 }, base: 'HEAD' });
     expect(result.success).toBe(false);
     const changed = report().changedLines!;
     // Line 14 (the assignment) runs when the module loads; line 15 (the body) never runs.
@@ -105,24 +112,30 @@ describe('coverage-gate executor (real jest)', () => {
     expect(logs.join('\n')).toContain('libs/calc/src/calc.js:15');
   });
 
-  it('a failing test run is reported as failing tests, not as coverage', async () => {
+  it('a failing test run is recorded by coverage-report and reported by the gate as failing tests, not as coverage', async () => {
     ws.write('libs/calc/src/calc.test.js', "test('broken', () => expect(1).toBe(2));\n");
+    expect((await coverageReportExecutor(reportOptions, context(ws.root))).success).toBe(true);
+    expect(JSON.parse(readFileSync(join(ws.root, 'dist/ready/libs/calc/tests.json'), 'utf8'))).toMatchObject({ total: 1, failed: 1, passed: false });
     expect((await coverageGateExecutor(options, context(ws.root))).success).toBe(false);
-    expect(logs.join('\n')).toMatch(/1 of 1 test\(s\) failed in libs\/calc: fix the failing tests \(see above\); coverage is only judged on a passing run\./);
+    expect(logs.join('\n')).toMatch(/1 of 1 test\(s\) failed in libs\/calc: fix the failing tests \(see the coverage-report output\); coverage is only judged on a passing run\./);
     expect(existsSync(join(ws.root, 'dist/ready/libs/calc/coverage-gate.json'))).toBe(false);
   });
 
-  it('an unknown base ref and a missing jest config are clear errors', async () => {
-    expect((await coverageGateExecutor({ ...options, base: 'no-such-ref' }, context(ws.root))).success).toBe(false);
+  it('an unknown base ref, a missing jest config and a gate without a test run are clear errors', async () => {
+    expect((await gate({ ...options, base: 'no-such-ref' })).success).toBe(false);
     expect(logs.join('\n')).toContain('The base "no-such-ref" is not a commit in this repository');
-    expect((await coverageGateExecutor({ ...options, jestConfig: '{projectRoot}/jest.config.ts' }, context(ws.root))).success).toBe(false);
+    expect((await coverageReportExecutor({ ...reportOptions, jestConfig: '{projectRoot}/jest.config.ts' }, context(ws.root))).success).toBe(false);
     expect(logs.join('\n')).toContain('libs/calc/jest.config.ts does not exist, so project "calc" has no tests to measure');
+    ws.cleanup();
+    ws = new TempWorkspace();
+    expect((await coverageGateExecutor(options, context(ws.root))).success).toBe(false);
+    expect(logs.join('\n')).toContain('dist/ready/libs/calc/tests.json does not exist: run "nx run calc:coverage-report" first');
   });
 
-  it('a malformed baseline is named before any test runs', async () => {
+  it('a malformed baseline is named, and nothing is written', async () => {
     ws.write('libs/calc/coverage-baseline.json', '{ nope');
-    expect((await coverageGateExecutor(options, context(ws.root))).success).toBe(false);
+    expect((await gate(options)).success).toBe(false);
     expect(logs.join('\n')).toContain('libs/calc/coverage-baseline.json is not valid JSON');
-    expect(existsSync(join(ws.root, 'coverage'))).toBe(false);
+    expect(existsSync(join(ws.root, 'dist/ready/libs/calc/coverage-gate.json'))).toBe(false);
   });
 });

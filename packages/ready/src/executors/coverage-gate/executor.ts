@@ -4,17 +4,19 @@ import { join, posix } from 'node:path';
 import { ReadyError, firstLine, isReadyError } from '../../utils/errors';
 import { resultsDirFor } from '../../utils/results';
 import { writeFilesAtomically } from '../../utils/write-files';
-import { changedLinesCoverage } from './lib/changed-lines';
-import { evaluateMetrics, evaluatePerFile, leastCovered, overallStatus, round } from './lib/evaluate';
-import { readBaseline, readCoverageMap } from './lib/read-coverage';
+import { BASELINE_FILE, assessCoverage } from './lib/assess';
+import { round } from './lib/evaluate';
 import { renderGateTable } from './lib/render';
-import { jestEnvironment, runJestWithCoverage } from './lib/run-jest';
+import { failingTestsMessage, readTestsRecord } from './lib/tests-record';
 import { COVERAGE_METRICS, CoverageGateReport } from './lib/types';
 import { CoverageGateExecutorSchema } from './schema';
 
-export const BASELINE_FILE = 'coverage-baseline.json';
-const DEFAULT_THRESHOLDS = { lines: 80, statements: 80, functions: 80, branches: 80 };
+export { BASELINE_FILE };
 
+/**
+ * The coverage gate: judges the coverage that the coverage-report target (its dependency, so the
+ * test run is cached and shared with ready) left, and fails the task on a failing verdict.
+ */
 export default async function coverageGateExecutor(
   options: CoverageGateExecutorSchema,
   context: ExecutorContext,
@@ -34,52 +36,30 @@ export function runGate(options: CoverageGateExecutorSchema, context: ExecutorCo
   const workspaceRoot = context.root;
   const projectName = context.projectName!;
   const projectRoot = context.projectsConfigurations.projects[projectName].root;
-  const interpolate = (p: string) => posix.normalize(p.replace(/\{projectRoot\}/g, projectRoot));
-  const jestConfig = options.jestConfig ? interpolate(options.jestConfig) : null;
-  if (!jestConfig || !existsSync(join(workspaceRoot, jestConfig))) {
+  const resultsDir = resultsDirFor(projectRoot, options.outputPath);
+  const tests = readTestsRecord(workspaceRoot, resultsDir);
+  if (!tests) {
     throw new ReadyError(
-      `${jestConfig ?? `${projectRoot}/jest.config.ts`} does not exist, so project "${projectName}" has no tests to measure: ` +
-        `add jest (nx g @nx/jest:configuration --project=${projectName}), or remove the coverage-gate target.`,
+      `${resultsDir}/tests.json does not exist: run "nx run ${projectName}:coverage-report" first (coverage-gate depends on it when inferred by @plinto/ready).`,
     );
   }
-  const coverageDir = interpolate(options.coverageDirectory ?? 'coverage/{projectRoot}');
-  const baselineFile = posix.join(projectRoot, BASELINE_FILE);
-  // Read the baseline before the (slow) test run, so a broken one fails at once.
-  const baseline = options.updateBaseline ? null : readBaseline(workspaceRoot, baselineFile);
-  const base = options.base ?? process.env.NX_BASE;
-
-  const testTarget = context.projectsConfigurations.projects[projectName].targets?.[options.testTarget ?? 'test'];
-  runJestWithCoverage(workspaceRoot, projectRoot, jestConfig, coverageDir, jestEnvironment(testTarget, jestConfig));
-  const coverageFinal = posix.join(coverageDir, 'coverage-final.json');
-  const map = readCoverageMap(workspaceRoot, coverageFinal);
-
-  const metrics = evaluateMetrics(map.getCoverageSummary(), {
+  if (!tests.passed) throw new ReadyError(failingTestsMessage(tests));
+  const report = assessCoverage({
     workspaceRoot,
-    thresholds: { ...DEFAULT_THRESHOLDS, ...options.thresholds },
-    baseline,
-    tolerance: options.tolerance ?? 0.1,
-  });
-  const changedLines = base ? changedLinesCoverage(map, workspaceRoot, base, projectRoot, options.changedLines ?? 80) : null;
-  const perFile = evaluatePerFile(map, options.perFile, workspaceRoot);
-  const report: CoverageGateReport = {
-    schemaVersion: 1,
-    project: projectName,
+    projectName,
     projectRoot,
-    status: overallStatus(metrics, changedLines, perFile),
-    generatedAt: new Date().toISOString(),
-    metrics,
-    changedLines,
-    perFile,
-    leastCovered: leastCovered(map, workspaceRoot),
-    coverageFinal,
-    baselineFile: options.updateBaseline || baseline ? baselineFile : null,
-  };
-
-  const files: Record<string, string> = {
-    [`${resultsDirFor(projectRoot, options.outputPath)}/coverage-gate.json`]: JSON.stringify(report, null, 2) + '\n',
-  };
+    coverageDir: tests.coverageDir,
+    thresholds: options.thresholds,
+    perFile: options.perFile,
+    tolerance: options.tolerance,
+    ignoreBaseline: options.updateBaseline,
+    base: options.base ?? process.env.NX_BASE,
+    changedLines: options.changedLines,
+  });
+  const files: Record<string, string> = { [`${resultsDir}/coverage-gate.json`]: JSON.stringify(report, null, 2) + '\n' };
   if (options.updateBaseline) {
-    const values = Object.fromEntries(COVERAGE_METRICS.map((m) => [m, round(metrics[m].pct)]));
+    const baselineFile = posix.join(projectRoot, BASELINE_FILE);
+    const values = Object.fromEntries(COVERAGE_METRICS.map((m) => [m, round(report.metrics[m].pct)]));
     files[baselineFile] = JSON.stringify({ ...values, updatedAt: report.generatedAt }, null, 2) + '\n';
     logger.info(`Baseline written to ${baselineFile}: commit it so that coverage can only go up from here.`);
   }
@@ -87,7 +67,7 @@ export function runGate(options: CoverageGateExecutorSchema, context: ExecutorCo
   return report;
 }
 
-/** For the `coverage` check and the workspace summary: a project's last gate result, if any. */
+/** For the workspace summary: a project's last gate result, if any. */
 export function readGateReport(workspaceRoot: string, resultsDir: string): CoverageGateReport | null {
   const file = join(workspaceRoot, resultsDir, 'coverage-gate.json');
   if (!existsSync(file)) return null;

@@ -1,12 +1,7 @@
 import { Thresholds } from './lib/types';
 
 export interface CoverageGateExecutorSchema {
-  /** Workspace-relative path of the project's jest config; `{projectRoot}` is replaced. */
-  jestConfig?: string;
-  /** The project's test target, whose environment jest runs with. */
-  testTarget?: string;
   outputPath?: string;
-  coverageDirectory?: string;
   thresholds?: Thresholds;
   perFile?: Thresholds;
   tolerance?: number;

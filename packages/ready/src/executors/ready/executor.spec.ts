@@ -6,17 +6,21 @@ import readyExecutor from './executor';
 import { renderMarkdown } from './lib/report';
 import { computeScore } from './lib/score';
 import { CheckResult } from '../../checks/types';
+import Ajv from 'ajv';
 
-function context(root: string): ExecutorContext {
+const LINT_OK = { executor: 'nx:run-commands', options: { command: 'node -e "process.exit(0)"' } };
+const LINT_FAILS = { executor: 'nx:run-commands', options: { command: 'node -e "console.log(\'a.ts:1 no-unused-vars\'); process.exit(1)"' } };
+
+function context(root: string, targets: Record<string, unknown> = { lint: LINT_OK, test: {} }): ExecutorContext {
   return {
     root,
     cwd: root,
     isVerbose: false,
     projectName: 'web',
-    projectsConfigurations: { version: 2, projects: { web: { root: 'apps/web', projectType: 'application' } } },
+    projectsConfigurations: { version: 2, projects: { web: { root: 'apps/web', projectType: 'application', targets } } },
     nxJsonConfiguration: {},
     projectGraph: { nodes: {}, dependencies: {} },
-  } as ExecutorContext;
+  } as unknown as ExecutorContext;
 }
 
 function seedApp(ws: TempWorkspace, tsconfig: string) {
@@ -40,30 +44,45 @@ describe('ready executor', () => {
     ws.cleanup();
   });
 
-  it('writes a versioned ready.json and ready.md and passes above minScore', async () => {
+  it('writes a ready.json that validates against the published schema, and ready.md', async () => {
     seedApp(ws, JSON.stringify({ compilerOptions: { strict: true } }));
-    const result = await readyExecutor({ outputPath: 'dist/ready/{projectRoot}', minScore: 80 }, context(ws.root));
+    const result = await readyExecutor({ outputPath: 'dist/ready/{projectRoot}', minScore: 70 }, context(ws.root));
     expect(result.success).toBe(true);
     const report = JSON.parse(readFileSync(join(ws.root, 'dist/ready/apps/web/ready.json'), 'utf8'));
-    expect(report).toMatchObject({ schemaVersion: 1, project: 'web', projectRoot: 'apps/web', status: 'pass' });
+    const ajv = new Ajv({ allErrors: true, strict: true });
+    const validate = ajv.compile(JSON.parse(readFileSync(join(__dirname, 'ready.schema.json'), 'utf8')));
+    expect(validate(report) ? [] : validate.errors).toEqual([]);
+    expect(report).toMatchObject({ schemaVersion: 1, project: 'web', projectRoot: 'apps/web', status: 'pass', level: null, failures: [] });
     expect(report.checks.map((c: CheckResult) => [c.id, c.status, c.score, c.weight])).toEqual([
       ['typescript-strict', 'pass', 100, 20],
-      ['images', 'fail', 90, 10],
+      ['typecheck', 'skip', 0, 15],
+      ['lint', 'pass', 100, 10],
+      ['tests', 'skip', 0, 15],
       ['coverage', 'skip', 0, 20],
+      ['images', 'fail', 90, 10],
       ['bundle-size', 'skip', 0, 15],
       ['security-audit', 'skip', 0, 10],
       ['build', 'skip', 0, 10],
+      ['scripts', 'fail', 0, 10],
     ]);
-    expect(report.score).toBe(Math.round((100 * 20 + 90 * 10) / 30));
+    expect(report.score).toBe(Math.round((100 * 20 + 100 * 10 + 90 * 10 + 0 * 10) / 50));
+    expect(report.checks.find((c: CheckResult) => c.id === 'build').fix).toBe('nx run web:build');
     expect(readFileSync(join(ws.root, 'dist/ready/apps/web/ready.md'), 'utf8')).toContain('apps/web/app/page.tsx:1');
+  });
+
+  it('runs the lint target and fails the lint check with its output when it fails', async () => {
+    seedApp(ws, JSON.stringify({ compilerOptions: { strict: true } }));
+    await readyExecutor({ minScore: 0, checks: ['lint'] }, context(ws.root, { lint: LINT_FAILS }));
+    const report = JSON.parse(readFileSync(join(ws.root, 'dist/ready/apps/web/ready.json'), 'utf8'));
+    expect(report.checks[0]).toMatchObject({ id: 'lint', status: 'fail', fix: 'nx run web:lint', details: [{ message: 'a.ts:1 no-unused-vars' }] });
   });
 
   it('fails under minScore, still writing the report that says why', async () => {
     seedApp(ws, JSON.stringify({ compilerOptions: {} }));
-    const result = await readyExecutor({ minScore: 80, weights: { images: 0 } }, context(ws.root));
+    const result = await readyExecutor({ minScore: 80, checks: ['typescript-strict'] }, context(ws.root));
     expect(result.success).toBe(false);
     const report = JSON.parse(readFileSync(join(ws.root, 'dist/ready/apps/web/ready.json'), 'utf8'));
-    expect(report).toMatchObject({ score: 0, status: 'fail' });
+    expect(report).toMatchObject({ score: 0, status: 'fail', failures: ['score 0 is under the minimum of 80'] });
   });
 
   it('on a malformed tsconfig: one clear error, failure, and no report written', async () => {
@@ -116,12 +135,16 @@ describe('scoring and reports', () => {
       projectRoot: 'apps/web',
       score: 50,
       minScore: 80,
+      level: null,
+      minLevel: null,
       status: 'fail',
+      failures: ['score 50 is under the minimum of 80'],
       generatedAt: '2026-01-01T00:00:00.000Z',
       generator: { name: '@plinto/ready', version: '0.0.0' },
       checks: [{ ...result('images', 'fail', 50, 1), metric: { value: 1, unit: 'x', text: 'a | b' }, fix: 'nx g x' }],
     });
-    expect(md).toContain('# web: 50/100 (not ready, minimum 80)');
+    expect(md).toContain('# web: 50/100, level none (not ready)');
+    expect(md).toContain('- **score 50 is under the minimum of 80**');
     expect(md).toContain('| images (`images`) | FAIL | 50 | 1 | a \\| b | `nx g x` |');
   });
 });

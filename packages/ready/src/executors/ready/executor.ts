@@ -1,6 +1,7 @@
 import { ExecutorContext, logger } from '@nx/devkit';
 import { firstLine, isReadyError } from '../../utils/errors';
 import { resultsDirFor } from '../../utils/results';
+import { runProjectTarget } from '../../utils/run-target';
 import { writeFilesAtomically } from '../../utils/write-files';
 import { renderMarkdown, renderTable } from './lib/report';
 import { runReady } from './lib/run-checks';
@@ -21,8 +22,19 @@ export default async function readyExecutor(
         projectRoot: project.root,
         projectType: project.projectType,
         resultsDir: outputDir,
+        options,
+        targets: project.targets ?? {},
+        projectGraph: context.projectGraph,
+        runTarget: (target) => runProjectTarget(context, target),
       },
-      { minScore: options.minScore ?? 80, weights: options.weights, checks: options.checks },
+      {
+        minScore: options.minScore ?? 80,
+        minLevel: options.minLevel,
+        levels: options.levels,
+        weights: options.weights,
+        checks: options.checks,
+        waivers: options.waivers,
+      },
     );
     writeFilesAtomically(context.root, {
       [`${outputDir}/ready.json`]: JSON.stringify(report, null, 2) + '\n',

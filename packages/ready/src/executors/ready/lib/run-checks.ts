@@ -1,14 +1,19 @@
 import { CHECKS, Check, CheckContext, CheckResult } from '../../../checks';
 import { ReadyError } from '../../../utils/errors';
 import { PACKAGE_JSON } from '../../../utils/package-info';
+import { Level, computeLevel, levelAtLeast, normalizeLevels } from './levels';
 import { ReadyReport, READY_SCHEMA_VERSION } from './report';
 import { computeScore } from './score';
+import { Waiver, applyWaivers } from './waivers';
 
 export interface RunReadyOptions {
   minScore: number;
+  minLevel?: string;
+  levels?: Record<string, string[]>;
   weights?: Record<string, number>;
   checks?: string[];
-  /** Clock for generatedAt; injectable for tests. */
+  waivers?: Waiver[];
+  /** Clock for generatedAt and waiver expiry; injectable for tests. */
   now?: () => Date;
 }
 
@@ -23,8 +28,10 @@ export function selectChecks(ids: string[] | undefined, all: readonly Check[] = 
   return all.filter((c) => ids.includes(c.id));
 }
 
-/** Runs the checks of one project and scores them. Pure of writes: the executor owns the files. */
+/** Runs the checks of one project, applies waivers, scores and levels them. Pure of writes. */
 export async function runReady(context: CheckContext, options: RunReadyOptions, checks: readonly Check[] = CHECKS): Promise<ReadyReport> {
+  const now = (options.now ?? (() => new Date()))();
+  const levels = normalizeLevels(options.levels);
   const results: CheckResult[] = [];
   for (const check of selectChecks(options.checks, checks)) {
     const outcome = await check.run(context);
@@ -36,15 +43,29 @@ export async function runReady(context: CheckContext, options: RunReadyOptions, 
       score: Math.max(0, Math.min(100, Math.round(outcome.score))),
     });
   }
-  const score = computeScore(results);
+  const expired = applyWaivers(results, options.waivers, now);
+  // A waived check neither lowers the score nor blocks a level while the waiver holds.
+  const score = computeScore(results.filter((r) => !r.waiver?.active));
+  const { level, blocking } = computeLevel(results, levels);
+  const failures = [...expired];
+  if (score < options.minScore) failures.push(`score ${score} is under the minimum of ${options.minScore}`);
+  if (options.minLevel && !levelAtLeast(level, options.minLevel)) {
+    const missing = Object.entries(blocking)
+      .filter(([name]) => !levelAtLeast(level, name))
+      .flatMap(([, ids]) => ids);
+    failures.push(`level ${level ?? 'none'} is under the minimum of ${options.minLevel} (blocking: ${[...new Set(missing)].join(', ')})`);
+  }
   return {
     schemaVersion: READY_SCHEMA_VERSION,
     project: context.projectName,
     projectRoot: context.projectRoot,
     score,
     minScore: options.minScore,
-    status: score >= options.minScore ? 'pass' : 'fail',
-    generatedAt: (options.now ?? (() => new Date()))().toISOString(),
+    level,
+    minLevel: (options.minLevel as Level | undefined) ?? null,
+    status: failures.length === 0 ? 'pass' : 'fail',
+    failures,
+    generatedAt: now.toISOString(),
     generator: { name: '@plinto/ready', version: PACKAGE_JSON.version },
     checks: results,
   };

@@ -1,0 +1,55 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { findNextConfig } from '../utils/next';
+import { Check, CheckDetail } from './types';
+
+const CI_FILES = ['.gitlab-ci.yml', 'azure-pipelines.yml', 'bitbucket-pipelines.yml', 'Jenkinsfile', '.circleci/config.yml'];
+const READY_IN_CI = /nx(\.js)?\s+affected\b[^\n]*(-t|--target|--targets)[=\s]+[\w,-]*\bready\b/;
+
+/** The CI definitions of the workspace, and whether one of them runs `nx affected -t ready`. */
+export function ciRunsReady(workspaceRoot: string, readyTarget = 'ready'): { files: string[]; runsReady: boolean } {
+  const files = CI_FILES.filter((f) => existsSync(join(workspaceRoot, f)));
+  const workflows = join(workspaceRoot, '.github', 'workflows');
+  if (existsSync(workflows)) {
+    files.push(...readdirSync(workflows).filter((f) => /\.ya?ml$/.test(f)).map((f) => `.github/workflows/${f}`));
+  }
+  const pattern = readyTarget === 'ready' ? READY_IN_CI : new RegExp(READY_IN_CI.source.replace('ready', readyTarget));
+  return { files, runsReady: files.some((f) => pattern.test(readFileSync(join(workspaceRoot, f), 'utf8'))) };
+}
+
+/**
+ * The seed's checklist for an app: a production env file, a build-production target, and CI that
+ * runs `nx affected -t ready`.
+ */
+export const scriptsCheck: Check = {
+  id: 'scripts',
+  title: 'Production env, build-production target, CI runs ready',
+  defaultWeight: 10,
+  run(context) {
+    const isApp = context.projectType === 'application' || findNextConfig(context.workspaceRoot, context.projectRoot) !== null;
+    if (!isApp) return { status: 'skip', score: 0, metric: null, details: [{ message: 'Not an app: the checklist is for apps.' }], fix: null };
+    const missing: CheckDetail[] = [];
+    const fixes: string[] = [];
+    if (!existsSync(join(context.workspaceRoot, context.projectRoot, '.env.production'))) {
+      missing.push({ file: `${context.projectRoot}/.env.production`, message: 'no production env file' });
+      fixes.push(`nx g @plinto/ready:env --project=${context.projectName}`);
+    }
+    const buildProduction = context.options?.targetNames?.buildProduction ?? 'build-production';
+    if (context.targets && !context.targets[buildProduction]) {
+      missing.push({ message: `no "${buildProduction}" target (needs a next.config.* and @plinto/ready in nx.json plugins)` });
+      fixes.push('nx add @plinto/ready');
+    }
+    const ci = ciRunsReady(context.workspaceRoot);
+    if (!ci.runsReady) {
+      missing.push({ message: ci.files.length === 0 ? 'no CI definition found (.github/workflows, .gitlab-ci.yml, …)' : `CI (${ci.files.join(', ')}) does not run "nx affected -t ready"` });
+      fixes.push('add "npx nx affected -t ready" to CI');
+    }
+    return {
+      status: missing.length === 0 ? 'pass' : 'fail',
+      score: Math.round((100 * (3 - missing.length)) / 3),
+      metric: { value: 3 - missing.length, unit: 'of 3 items', text: `${3 - missing.length} of 3 checklist items` },
+      details: missing,
+      fix: fixes.length > 0 ? fixes.join('; ') : null,
+    };
+  },
+};

@@ -1,0 +1,59 @@
+import { ProjectGraph } from '@nx/devkit';
+import { packagesInScope, runPackageManagerAudit, scopedAudit } from './audit';
+import { standaloneEntry } from './deploy-package';
+import { buildSeconds, findNextDir, measureRoutes } from './next-output';
+import { AuditLevel, AuditResult, RouteSize } from './types';
+
+const KB = 1000;
+
+export interface BuildMeasureOptions {
+  budgets?: { firstLoadJsKb?: number; routes?: Record<string, number> };
+  maxBuildSeconds?: number;
+  auditLevel?: AuditLevel;
+  audit?: boolean;
+  nextDir?: string;
+}
+
+export interface BuildMeasure {
+  nextDir: string;
+  routes: RouteSize[];
+  seconds: number | null;
+  maxSeconds: number;
+  audit: AuditResult;
+  /** server.js inside .next/standalone, when the app builds with output: 'standalone'. */
+  standaloneEntry: string | null;
+  budgetKb: number;
+  routeBudgets: Record<string, number>;
+}
+
+/** Everything build-production and ready's build checks measure on a finished Next.js build. */
+export function measureBuild(
+  workspaceRoot: string,
+  projectName: string,
+  projectRoot: string,
+  graph: ProjectGraph,
+  options: BuildMeasureOptions,
+): BuildMeasure {
+  const nextDir = findNextDir(workspaceRoot, projectRoot, options.nextDir?.replace(/\{projectRoot\}/g, projectRoot));
+  const budgetKb = options.budgets?.firstLoadJsKb ?? 200;
+  const routeBudgets = options.budgets?.routes ?? {};
+  const routes = measureRoutes(workspaceRoot, nextDir).routes.map((r) => {
+    const budget = routeBudgets[r.route] ?? budgetKb;
+    return { ...r, budgetKb: budget, overBudget: r.firstLoadJs.gzip > budget * KB };
+  });
+  const level = options.auditLevel ?? 'high';
+  const audit: AuditResult =
+    options.audit === false
+      ? { status: 'unavailable', level, reason: 'turned off (audit: false)', vulnerabilities: [], packagesInScope: 0 }
+      : scopedAudit(packagesInScope(graph, projectName), level, runPackageManagerAudit(workspaceRoot));
+  return {
+    nextDir,
+    routes,
+    seconds: buildSeconds(workspaceRoot, nextDir),
+    maxSeconds: options.maxBuildSeconds ?? 60,
+    audit,
+    standaloneEntry: standaloneEntry(workspaceRoot, nextDir, projectRoot),
+    budgetKb,
+    routeBudgets,
+  };
+}

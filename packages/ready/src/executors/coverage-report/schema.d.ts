@@ -1,0 +1,6 @@
+export interface CoverageReportExecutorSchema {
+  jestConfig?: string;
+  testTarget?: string;
+  outputPath?: string;
+  coverageDirectory?: string;
+}

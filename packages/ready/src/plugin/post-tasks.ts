@@ -1,0 +1,31 @@
+import { PostTasksExecution, logger } from '@nx/devkit';
+import { appendFileSync } from 'node:fs';
+import { ReadyReport } from '../executors/ready/lib/report';
+import { renderDashboard } from '../reports/dashboard';
+import { readProjectReports, renderSummaryMarkdown, summarize, summaryPaths } from '../reports/summary';
+import { writeFilesAtomically } from '../utils/write-files';
+import { ReadyPluginOptions, normalizePluginOptions } from './options';
+
+/**
+ * After any `nx run-many` / `nx affected` that ran the ready target: every project's ready.json of
+ * that run rolled into dist/ready/summary.json, summary.md and index.html, and the markdown appended
+ * to $GITHUB_STEP_SUMMARY when it is set (GitHub Actions).
+ */
+export const postTasksExecution: PostTasksExecution<ReadyPluginOptions> = async (rawOptions, context) => {
+  const options = normalizePluginOptions(rawOptions);
+  const tasks = Object.values(context.taskResults)
+    .filter((r) => r.task.target.target === options.readyTargetName)
+    .map((r) => ({ project: r.task.target.project, projectRoot: r.task.projectRoot ?? '.', status: r.status }));
+  if (tasks.length === 0) return;
+  const projects = readProjectReports(context.workspaceRoot, tasks);
+  const summary = summarize(context.workspaceRoot, projects);
+  const markdown = renderSummaryMarkdown(summary);
+  const paths = summaryPaths();
+  writeFilesAtomically(context.workspaceRoot, {
+    [paths.json]: JSON.stringify(summary, null, 2) + '\n',
+    [paths.md]: markdown,
+    [paths.html]: renderDashboard(summary, projects.map((p) => p.report).filter((r): r is ReadyReport => r !== null)),
+  });
+  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, markdown);
+  logger.info(`@plinto/ready: workspace summary in ${paths.md} and ${paths.html}`);
+};

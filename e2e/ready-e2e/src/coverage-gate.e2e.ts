@@ -68,13 +68,16 @@ describe('coverage-gate', () => {
     expect(report.metrics.lines.note).toMatch(/^[\d.]+ % is [\d.]+ points under 80 %$/);
     expect(report.leastCovered[0].file).toBe(`${APP_ROOT}/app/pricing.ts`);
     expect(r.output).toContain('coverage gate failed');
+    expect(r.output).toContain(`nx run ${APP}:coverage-report`);
   });
 
-  it('the ready report picks the result up as the coverage check', () => {
-    run(`npx nx run ${APP}:ready --skip-nx-cache`);
-    const check = readWsJson(`dist/ready/${APP_ROOT}/ready.json`).checks.find((c: any) => c.id === 'coverage');
-    expect(check).toMatchObject({ status: 'fail', metric: { value: gate().metrics.lines.pct } });
-    expect(check.fix).toContain(`${APP_ROOT}/app/pricing.ts`);
+  it('ready judges the same test run the same way in its coverage check', () => {
+    run(`npx nx run ${APP}:ready --checks=coverage,tests`);
+    const checks = readWsJson(`dist/ready/${APP_ROOT}/ready.json`).checks;
+    const coverage = checks.find((c: any) => c.id === 'coverage');
+    expect(coverage).toMatchObject({ status: 'fail', metric: { value: gate().metrics.lines.pct } });
+    expect(coverage.fix).toContain(`${APP_ROOT}/app/pricing.ts`);
+    expect(checks.find((c: any) => c.id === 'tests')).toMatchObject({ status: 'pass' });
   });
 
   it('adding a test makes it pass, and a second run comes from the cache with its result restored', () => {
@@ -105,6 +108,14 @@ describe('coverage-gate', () => {
     ]);
     expect(r.output).toContain(`${APP_ROOT}/app/pricing.ts:21`);
     expect(changed).toMatchObject({ covered: 0, total: 3, pct: 0 });
+  });
+
+  it('failing tests are reported as failing tests, not as coverage', () => {
+    writeWsFile(`${APP_ROOT}/specs/broken.spec.ts`, "describe('broken', () => { it('fails', () => expect(1).toBe(2)); });\n");
+    const r = run(`npx nx run ${APP}:coverage-gate --skip-nx-cache`);
+    expect(r.code).not.toBe(0);
+    expect(r.output).toMatch(/1 of \d+ test\(s\) failed in apps\/web: fix the failing tests/);
+    rmSync(join(WS, APP_ROOT, 'specs/broken.spec.ts'));
   });
 
   it('an unknown base ref is one clear error', () => {

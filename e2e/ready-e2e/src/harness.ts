@@ -90,7 +90,7 @@ export function changesSinceStaged(): string {
 }
 
 export function commitAll(message: string): void {
-  sh(`git add -A && git commit -q -m ${JSON.stringify(message)}`);
+  sh(`git add -A && git commit -q --allow-empty -m ${JSON.stringify(message)}`);
 }
 
 /** Project details as Nx resolves them (inferred targets included). */

@@ -1,26 +1,55 @@
-/** `nx affected -t ready` on a real change, real values in ready.json, and the Nx cache. */
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+/** `nx affected -t ready` on a real change: real values, the Nx cache, the workspace summary and dashboard. */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { APP, APP_ROOT, HERO_PNG, LIB_ROOT, WS, commitAll, readWsJson, resetWorkspace, run, runOk, writeWsFile, wsFileExists } from './harness';
+import {
+  APP,
+  APP_ROOT,
+  HERO_PNG,
+  LIB,
+  LIB_ROOT,
+  WS,
+  commitAll,
+  readWsFile,
+  readWsJson,
+  resetWorkspace,
+  run,
+  runOk,
+  writeWsFile,
+  wsFileExists,
+} from './harness';
+
+const CHROMIUM = '/usr/bin/chromium';
+/** Nx's line for a ready task replayed from its cache (flags such as --minScore=0 are echoed). */
+const fromCache = (project: string) => new RegExp(`nx run ${project.replace('/', '\\/')}:ready( --[\\w=]+)*\\s+\\[local cache\\]`);
 
 describe('nx affected -t ready', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'ready-e2e-'));
+  const stepSummary = join(scratch, 'step-summary.md');
   beforeAll(() => resetWorkspace());
-  afterAll(() => resetWorkspace());
+  afterAll(() => {
+    rmSync(scratch, { recursive: true, force: true });
+    resetWorkspace();
+  });
 
-  const report = () => readWsJson(`dist/ready/${APP_ROOT}/ready.json`);
+  const report = (root = APP_ROOT) => readWsJson(`dist/ready/${root}/ready.json`);
   const check = (id: string) => report().checks.find((c: any) => c.id === id);
 
-  it('scores only the affected app, counting a raw <img> placed in it', () => {
+  it('runs the tests and the build it depends on, and scores only the affected app, with real values', () => {
     writeWsFile(`${APP_ROOT}/app/hero.tsx`, 'export function Hero() {\n  return <img src="/hero.png" alt="Hero" />;\n}\n');
     mkdirSync(join(WS, APP_ROOT, 'public'), { recursive: true });
     copyFileSync(HERO_PNG, join(WS, APP_ROOT, 'public', 'hero.png'));
     commitAll('add a hero with a raw img');
-    const r = runOk('npx nx affected -t ready --base=HEAD~1 --head=HEAD');
+    writeFileSync(stepSummary, '# CI\n');
+    const r = run('npx nx affected -t ready --base=HEAD~1 --head=HEAD --minScore=0', { env: { GITHUB_STEP_SUMMARY: stepSummary } });
+    expect(r.code).toBe(0);
     expect(r.output).toContain(`nx run ${APP}:ready`);
+    expect(r.output).toContain(`nx run ${APP}:coverage-report`);
+    expect(r.output).toContain(`nx run ${APP}:build`);
     expect(wsFileExists(`dist/ready/${LIB_ROOT}/ready.json`)).toBe(false);
 
     const json = report();
-    expect(json).toMatchObject({ schemaVersion: 1, project: APP, projectRoot: APP_ROOT, status: 'pass' });
+    expect(json).toMatchObject({ schemaVersion: 1, project: APP, projectRoot: APP_ROOT });
     expect(check('typescript-strict')).toMatchObject({ status: 'pass', score: 100, metric: { value: 0 } });
     expect(check('images')).toMatchObject({
       status: 'fail',
@@ -29,16 +58,56 @@ describe('nx affected -t ready', () => {
       fix: `nx g @plinto/ready:next-image --project=${APP}`,
       details: [expect.objectContaining({ file: `${APP_ROOT}/app/hero.tsx`, line: 2 })],
     });
-    expect(json.score).toBe(Math.round((100 * 20 + 90 * 10) / 30));
-    expect(wsFileExists(`dist/ready/${APP_ROOT}/ready.md`)).toBe(true);
+    // Fresh results of the dependencies: the test run and the build.
+    expect(check('tests')).toMatchObject({ status: 'pass' });
+    expect(check('coverage').metric.unit).toBe('% lines');
+    expect(check('bundle-size').data.routes.map((x: any) => x.route)).toContain('/');
+    expect(check('lint').status).toBe('pass');
+    expect(check('scripts')).toMatchObject({ status: 'fail', details: expect.arrayContaining([expect.objectContaining({ message: 'no production env file' })]) });
+    // The score is the weighted mean of the checks that ran.
+    const ran = json.checks.filter((c: any) => c.status !== 'skip');
+    const weighted = ran.reduce((a: number, c: any) => a + c.score * c.weight, 0) / ran.reduce((a: number, c: any) => a + c.weight, 0);
+    expect(json.score).toBe(Math.round(weighted));
+  });
+
+  it('writes the workspace summary, appends it to GITHUB_STEP_SUMMARY, and a dashboard Chromium renders', () => {
+    const summary = readWsJson('dist/ready/summary.json');
+    expect(summary.projects.map((p: any) => p.project)).toEqual([APP]);
+    const md = readWsFile('dist/ready/summary.md');
+    expect(md).toContain(`| ${APP} | ${report().score} |`);
+    expect(readFileSync(stepSummary, 'utf8')).toBe('# CI\n' + md);
+    const profile = join(scratch, 'chromium-profile');
+    const dom = runOk(
+      `${CHROMIUM} --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking ` +
+        `--disable-component-update --disable-sync --user-data-dir=${profile} --dump-dom file://${join(WS, 'dist/ready/index.html')}`,
+    ).stdout;
+    expect(dom).toContain('<table id="check-matrix">');
+    expect(dom).toContain(`<tr data-project="${APP}">`);
+    expect(dom).toMatch(new RegExp(`<figure class="chart" id="routes-${APP}">[\\s\\S]*<rect`));
+    expect(dom).toMatch(new RegExp(`<figure class="chart" id="coverage-${APP}">[\\s\\S]*<rect`));
   });
 
   it('a second identical run comes from the Nx cache, with its outputs restored', () => {
     const before = report();
     rmSync(join(WS, 'dist'), { recursive: true, force: true });
-    const r = runOk('npx nx affected -t ready --base=HEAD~1 --head=HEAD');
-    expect(r.output).toMatch(/local cache|remote cache|Nx read the output from the cache/);
+    const r = runOk('npx nx affected -t ready --base=HEAD~1 --head=HEAD --minScore=0');
+    expect(r.output).toMatch(fromCache(APP));
     expect(report()).toEqual(before);
+  });
+
+  it('an unrelated change replays the app from cache; a change to one of its inputs reruns it', () => {
+    // Unique per run: Nx's cache outlives a run, and an identical change would replay it.
+    const unique = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    writeWsFile(`${LIB_ROOT}/src/extra.ts`, `export const extra = '${unique}';\n`);
+    commitAll('library only');
+    const unrelated = runOk(`npx nx run-many -t ready -p ${APP} ${LIB} --minScore=0`);
+    expect(unrelated.output).toMatch(fromCache(APP));
+    expect(unrelated.output).not.toMatch(fromCache(LIB));
+    writeWsFile(`${APP_ROOT}/app/hero.tsx`, `export function Hero() {\n  return <img src="/hero.png" alt="Hero" />;\n}\nexport const v = '${unique}';\n`);
+    commitAll('app change');
+    const related = runOk(`npx nx run-many -t ready -p ${APP} --minScore=0`);
+    expect(related.output).toContain(`nx run ${APP}:ready`);
+    expect(related.output).not.toMatch(fromCache(APP));
   });
 
   it('turning strict off is seen by the TypeScript version the workspace uses, and fails under minScore', () => {
@@ -46,14 +115,13 @@ describe('nx affected -t ready', () => {
     tsconfig.compilerOptions.strict = false;
     writeWsFile(`${APP_ROOT}/tsconfig.json`, JSON.stringify(tsconfig, null, 2));
     commitAll('relax strict');
-    const r = run('npx nx affected -t ready --base=HEAD~1 --head=HEAD');
+    const r = run(`npx nx affected -t ready --base=HEAD~1 --head=HEAD --minScore=${report().score}`);
     expect(r.code).not.toBe(0);
-    expect(r.output).toContain('under the minimum of 80');
+    expect(r.output).toMatch(/not ready: score \d+ is under the minimum of \d+/);
     const strict = check('typescript-strict');
     expect(strict).toMatchObject({ status: 'fail', fix: `nx g @plinto/ready:strict --project=${APP}` });
     expect(strict.metric.value).toBeGreaterThanOrEqual(8);
     expect(strict.details[0].message).toContain('"strict": false');
     expect(report()).toMatchObject({ status: 'fail' });
-    expect(report().score).toBeLessThan(80);
   });
 });

@@ -8,9 +8,11 @@ interface Bar {
   value: number;
   limit: number | null;
   unit: string;
+  /** Coverage: under the limit is bad. Sizes: over the limit is bad. */
+  higherIsBetter?: boolean;
 }
 
-/** A horizontal bar chart in inline SVG: one bar per item, a tick at its limit; red past it. */
+/** A horizontal bar chart in inline SVG: one bar per item, a dashed tick at its limit; red on the wrong side of it. */
 function barChart(id: string, title: string, bars: Bar[]): string {
   const row = 26;
   const labelW = 160;
@@ -21,7 +23,7 @@ function barChart(id: string, title: string, bars: Bar[]): string {
   const items = bars
     .map((b, i) => {
       const y = 20 + i * row;
-      const over = b.limit !== null && b.value > b.limit;
+      const over = b.limit !== null && (b.higherIsBetter ? b.value < b.limit : b.value > b.limit);
       return [
         `<g class="bar${over ? ' over' : ''}" data-label="${esc(b.label)}" data-value="${b.value}" data-limit="${b.limit ?? ''}">`,
         `<text x="${labelW - 6}" y="${y + 14}" text-anchor="end">${esc(b.label)}</text>`,
@@ -42,7 +44,13 @@ function routeBars(report: ReadyReport): Bar[] {
 
 function coverageBars(report: ReadyReport): Bar[] {
   const metrics = report.checks.find((c) => c.id === 'coverage')?.data?.metrics as Record<string, { pct: number; threshold: number | null }> | undefined;
-  return Object.entries(metrics ?? {}).map(([m, v]) => ({ label: m, value: v.pct, limit: v.threshold !== null && v.threshold >= 0 ? v.threshold : null, unit: '%' }));
+  return Object.entries(metrics ?? {}).map(([m, v]) => ({
+    label: m,
+    value: v.pct,
+    limit: v.threshold !== null && v.threshold >= 0 ? v.threshold : null,
+    unit: '%',
+    higherIsBetter: true,
+  }));
 }
 
 /**

@@ -94,6 +94,9 @@ describe('workspace summary (postTasksExecution)', () => {
     expect(html).toMatch(/<figure class="chart" id="routes-@ws\/web">/);
     expect(html).toMatch(/<g class="bar over" data-label="\/charts" data-value="260" data-limit="200">/);
     expect(html).toMatch(/<figure class="chart" id="coverage-@ws\/web">/);
+    // Coverage under its threshold is the bad side; a route under its budget is the good side.
+    expect(html).toContain('<g class="bar over" data-label="lines" data-value="66.66" data-limit="80">');
+    expect(html).toContain('<g class="bar" data-label="/" data-value="120" data-limit="200">');
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/); // self-contained: no script, no network
   });
 

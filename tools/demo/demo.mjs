@@ -46,19 +46,48 @@ write('apps/web/app/page.tsx', read('apps/web/app/page.tsx') + '\nexport const r
 write('libs/ui/src/lib/ui.tsx', read('libs/ui/src/lib/ui.tsx') + '\nexport const UI_VERSION = 2;\n');
 runOk('git add -A && git commit -q -m "A change"', ws);
 
-say('nx affected -t ready --base=HEAD~1');
-const r = spawnSync('bash', ['-c', 'npx nx affected -t ready --base=HEAD~1 --head=HEAD --output-style=static'], { cwd: ws, env: SAMPLE_ENV, stdio: 'inherit' });
+say('nx affected -t ready --base=HEAD~1 (runs the tests with coverage and the build it needs, then every check)');
+const before = affectedReady();
+printReports();
+const scoreBefore = scores();
 
-say('the reports (dist/ready/<projectRoot>/ready.md)');
-for (const md of findReports(join(ws, 'dist', 'ready'))) {
-  console.log(`\n${readFileSync(md, 'utf8')}`);
+say('closing a gap: nx g @plinto/ready:next-image --project=@ws/web');
+console.log(runOk('npx nx g @plinto/ready:next-image --project=@ws/web', ws).trim());
+runOk('git add -A && git commit -q -m "next-image"', ws);
+
+say('nx affected -t ready --base=HEAD~2 again');
+const after = affectedReady('HEAD~2');
+const scoreAfter = scores();
+say('score before → after');
+for (const [project, score] of Object.entries(scoreAfter)) {
+  console.log(`  ${project}: ${scoreBefore[project] ?? '–'} → ${score}`);
 }
+console.log(`\nWorkspace summary: ${join(ws, 'dist/ready/summary.md')}\nDashboard: ${join(ws, 'dist/ready/index.html')}`);
 console.log(
-  r.status === 0
+  after === 0
     ? '\nEvery affected project is ready.'
-    : `\nnx affected -t ready exited ${r.status}: the projects above are under their minimum score. Each failing check names the command that fixes it.`,
+    : `\nnx affected -t ready exited ${after} (before: ${before}): the projects above are under their minimum. Each failing check names the command that fixes it.`,
 );
 console.log(`Sample workspace: ${ws}`);
+
+function affectedReady(base = 'HEAD~1') {
+  const r = spawnSync('bash', ['-c', `npx nx affected -t ready --base=${base} --head=HEAD --output-style=static`], { cwd: ws, env: SAMPLE_ENV, stdio: 'inherit' });
+  return r.status;
+}
+
+function scores() {
+  return Object.fromEntries(
+    findReports(join(ws, 'dist', 'ready')).map((md) => {
+      const json = JSON.parse(readFileSync(md.replace(/ready\.md$/, 'ready.json'), 'utf8'));
+      return [json.project, `${json.score}/100 (level ${json.level ?? 'none'})`];
+    }),
+  );
+}
+
+function printReports() {
+  say('the reports (dist/ready/<projectRoot>/ready.md)');
+  for (const md of findReports(join(ws, 'dist', 'ready'))) console.log(`\n${readFileSync(md, 'utf8')}`);
+}
 
 function read(path) {
   return readFileSync(join(ws, path), 'utf8');

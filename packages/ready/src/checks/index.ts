@@ -1,5 +1,6 @@
 import { buildCheck, bundleSizeCheck, securityAuditCheck } from './build-production';
 import { coverageCheck } from './coverage';
+import { envCheck } from './env';
 import { imagesCheck } from './images';
 import { lintCheck } from './lint';
 import { scriptsCheck } from './scripts';
@@ -16,6 +17,7 @@ export const CHECKS: readonly Check[] = [
   testsCheck,
   coverageCheck,
   imagesCheck,
+  envCheck,
   bundleSizeCheck,
   securityAuditCheck,
   buildCheck,

@@ -1,0 +1,101 @@
+import { EnvVariable } from './classify';
+
+export interface DotenvEntry {
+  key: string;
+  value: string;
+  /** 1-based line number. */
+  line: number;
+}
+
+export interface ParsedDotenv {
+  lines: string[];
+  entries: DotenvEntry[];
+  malformed: Array<{ line: number; text: string }>;
+}
+
+const ENTRY = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=(.*)$/;
+export const STALE_MARK = '# plinto-ready: no longer read by the code (kept as you wrote it)';
+const BLOCK_MARK = '# --- added by @plinto/ready env ---';
+
+/** Reads a .env file line by line, as dotenv does, keeping every line as written. */
+export function parseDotenv(text: string): ParsedDotenv {
+  const lines = text.length === 0 ? [] : text.replace(/\r?\n$/, '').split(/\r?\n/);
+  const entries: DotenvEntry[] = [];
+  const malformed: ParsedDotenv['malformed'] = [];
+  let inMultiline = false;
+  lines.forEach((raw, i) => {
+    if (inMultiline) {
+      if (/"\s*$/.test(raw)) inMultiline = false;
+      return;
+    }
+    if (/^\s*(#.*)?$/.test(raw)) return;
+    const m = ENTRY.exec(raw);
+    if (!m) {
+      malformed.push({ line: i + 1, text: raw });
+      return;
+    }
+    let value = m[2].trim();
+    if (/^"[^"]*$/.test(value)) inMultiline = true; // a quoted value that goes on over lines
+    if (/^(['"]).*\1$/.test(value)) value = value.slice(1, -1);
+    else value = value.replace(/\s+#.*$/, '');
+    entries.push({ key: m[1], value, line: i + 1 });
+  });
+  return { lines, entries, malformed };
+}
+
+function block(variables: EnvVariable[]): string[] {
+  const out: string[] = [];
+  const groups: Array<[string, EnvVariable[]]> = [
+    ['# Client: NEXT_PUBLIC_* values are inlined into the browser bundle at build time; never put a secret here.', variables.filter((v) => v.side === 'client')],
+    ['# Server: read at run time on the server only.', variables.filter((v) => v.side === 'server')],
+  ];
+  for (const [title, vars] of groups) {
+    if (vars.length === 0) continue;
+    out.push('', title);
+    for (const v of vars) {
+      out.push(`# read at ${v.readAt.slice(0, 3).join(', ')}${v.readAt.length > 3 ? ` (+${v.readAt.length - 3} more)` : ''}`);
+      if (v.secret) out.push('# secret: set it in the deployment environment, never in a committed file');
+      else if (v.fallback === null) out.push('# no default in the code: set it for production');
+      out.push(`${v.name}=${v.secret || v.fallback === null ? '' : quote(v.fallback)}`);
+    }
+  }
+  return out;
+}
+
+function quote(value: string): string {
+  return /[\s#"'$]/.test(value) ? `"${value.replace(/"/g, '\\"')}"` : value;
+}
+
+export interface MergeResult {
+  text: string;
+  added: string[];
+  stale: string[];
+  malformed: ParsedDotenv['malformed'];
+}
+
+/**
+ * Merges the variables into an existing .env file: every line the user wrote stays, in its place
+ * and with its value; missing variables are appended, grouped client/server; variables the code
+ * no longer reads get a marking comment above them. A second run with the same variables changes
+ * nothing.
+ */
+export function mergeDotenv(text: string, variables: EnvVariable[]): MergeResult {
+  const parsed = parseDotenv(text);
+  const present = new Set(parsed.entries.map((e) => e.key));
+  const read = new Set(variables.map((v) => v.name));
+  const lines = [...parsed.lines];
+  const stale: string[] = [];
+  // Bottom-up, so inserting a marking line does not move the lines still to be marked.
+  for (const entry of [...parsed.entries].reverse()) {
+    if (read.has(entry.key)) continue;
+    stale.unshift(entry.key);
+    if (lines[entry.line - 2]?.trim() !== STALE_MARK) lines.splice(entry.line - 1, 0, STALE_MARK);
+  }
+  const missing = variables.filter((v) => !present.has(v.name));
+  if (missing.length > 0) {
+    if (lines.length > 0) lines.push('');
+    lines.push(BLOCK_MARK, ...block(missing).slice(1));
+  }
+  const out = lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+  return { text: out, added: missing.map((v) => v.name), stale, malformed: parsed.malformed };
+}

@@ -1,0 +1,93 @@
+import { ProjectGraph, Tree, addProjectConfiguration, createProjectGraphAsync, readJson } from '@nx/devkit';
+import { createTreeWithEmptyWorkspace } from 'nx/src/devkit-testing-exports';
+import { envGenerator } from './env';
+import { MODULE_MARKER } from '../../codemods/env/env-module';
+
+// The Nx project graph is the unit's boundary: the end-to-end suite uses the real one.
+jest.mock('@nx/devkit', () => ({ ...jest.requireActual('@nx/devkit'), createProjectGraphAsync: jest.fn() }));
+
+const graph = {
+  nodes: {
+    web: { name: 'web', type: 'app', data: { root: 'apps/web' } },
+    pay: { name: 'pay', type: 'lib', data: { root: 'libs/pay' } },
+    other: { name: 'other', type: 'lib', data: { root: 'libs/other' } },
+  },
+  dependencies: { web: [{ source: 'web', target: 'pay', type: 'static' }], pay: [], other: [] },
+} as unknown as ProjectGraph;
+
+describe('env generator', () => {
+  let tree: Tree;
+  let info: jest.SpyInstance;
+  beforeEach(() => {
+    (createProjectGraphAsync as jest.Mock).mockResolvedValue(graph);
+    tree = createTreeWithEmptyWorkspace();
+    addProjectConfiguration(tree, 'web', { root: 'apps/web', projectType: 'application' });
+    addProjectConfiguration(tree, 'pay', { root: 'libs/pay', projectType: 'library' });
+    addProjectConfiguration(tree, 'other', { root: 'libs/other', projectType: 'library' });
+    tree.write('apps/web/next.config.js', 'module.exports = { env: { BUILD_SHA: "dev" } };\n');
+    tree.write('apps/web/app/config.ts', "export const api = process.env.NEXT_PUBLIC_API_URL ?? 'http://localhost:3000';\nexport const size = Number(process.env.PAGE_SIZE || 20);\n");
+    tree.write('apps/web/app/page.tsx', 'export default function Page() { return <p>{process.env.NEXT_PUBLIC_API_URL}</p>; }\n');
+    tree.write('libs/pay/src/client.ts', 'export const key = process.env.STRIPE_SECRET_KEY;\n');
+    tree.write('libs/other/src/x.ts', 'export const y = process.env.NOT_OURS;\n');
+    info = jest.spyOn(console, 'info').mockImplementation(() => undefined);
+  });
+  afterEach(() => info.mockRestore());
+
+  it('writes .env.production with the app and library variables, a typed module, the gitignore entry and the dependencies', async () => {
+    await envGenerator(tree, { project: 'web', skipFormat: true });
+    const env = tree.read('apps/web/.env.production', 'utf-8')!;
+    expect(env).toContain('# read at apps/web/app/config.ts:1, apps/web/app/page.tsx:1\nNEXT_PUBLIC_API_URL=http://localhost:3000');
+    expect(env).toContain('PAGE_SIZE=20');
+    expect(env).toContain('# read at libs/pay/src/client.ts:1\n# secret: set it in the deployment environment, never in a committed file\nSTRIPE_SECRET_KEY=\n');
+    expect(env).toContain('BUILD_SHA=');
+    expect(env).not.toContain('NOT_OURS');
+    const module = tree.read('apps/web/env.ts', 'utf-8')!;
+    expect(module.startsWith(MODULE_MARKER)).toBe(true);
+    expect(module).toContain("PAGE_SIZE: z.coerce.number().default(20),");
+    expect(module).toContain("NEXT_PUBLIC_API_URL: z.string().url().default(\"http://localhost:3000\"),");
+    expect(module).toContain('STRIPE_SECRET_KEY: z.string().min(1),');
+    expect(tree.read('.gitignore', 'utf-8')).toContain('\n.env*.local\n');
+    expect(readJson(tree, 'package.json').dependencies).toMatchObject({ '@t3-oss/env-nextjs': '^0.13.11', zod: '^3.25.76' });
+  });
+
+  it('changes nothing on a second run, and never writes a secret value', async () => {
+    await envGenerator(tree, { project: 'web', skipFormat: true });
+    const snapshot = tree.listChanges().map((c) => [c.path, c.content?.toString()]);
+    await envGenerator(tree, { project: 'web', skipFormat: true });
+    expect(tree.listChanges().map((c) => [c.path, c.content?.toString()])).toEqual(snapshot);
+    expect(tree.read('apps/web/.env.production', 'utf-8')).toMatch(/^STRIPE_SECRET_KEY=$/m);
+  });
+
+  it('merges into an existing file, keeping its values, and leaves an env module the user wrote', async () => {
+    tree.write('apps/web/.env.production', 'PAGE_SIZE=50\nLEGACY=1\n');
+    tree.write('apps/web/env.ts', 'export const env = { mine: true };\n');
+    await envGenerator(tree, { project: 'web', skipFormat: true });
+    const env = tree.read('apps/web/.env.production', 'utf-8')!;
+    expect(env.startsWith('PAGE_SIZE=50\n# plinto-ready: no longer read by the code (kept as you wrote it)\nLEGACY=1\n')).toBe(true);
+    expect(tree.read('apps/web/env.ts', 'utf-8')).toBe('export const env = { mine: true };\n');
+    expect(info.mock.calls.flat().join('\n')).toContain('apps/web/env.ts exists and was not written by @plinto/ready: left as it is');
+  });
+
+  it('--rewrite replaces process.env.X in the app by env.X with the import', async () => {
+    await envGenerator(tree, { project: 'web', rewrite: true, skipFormat: true });
+    expect(tree.read('apps/web/app/config.ts', 'utf-8')).toBe(
+      "export const api = env.NEXT_PUBLIC_API_URL ?? 'http://localhost:3000';\nexport const size = Number(env.PAGE_SIZE || 20);\n".replace(/^/, "import { env } from '../env';\n\n"),
+    );
+    expect(tree.read('libs/pay/src/client.ts', 'utf-8')).toContain('process.env.STRIPE_SECRET_KEY');
+  });
+
+  it('warns about a secret-like NEXT_PUBLIC_ name and a dynamic read', async () => {
+    tree.write('apps/web/app/bad.ts', 'export const k = process.env.NEXT_PUBLIC_API_SECRET;\nexport const d = (n: string) => process.env[n];\n');
+    await envGenerator(tree, { project: 'web', skipFormat: true });
+    const out = info.mock.calls.flat().join('\n');
+    expect(out).toContain('DANGER NEXT_PUBLIC_API_SECRET: a secret-like name with NEXT_PUBLIC_ is inlined into every browser bundle');
+    expect(out).toContain('unresolvable apps/web/app/bad.ts:2: process.env[n]');
+    expect(tree.read('apps/web/.env.production', 'utf-8')).toMatch(/^NEXT_PUBLIC_API_SECRET=$/m);
+  });
+
+  it('refuses a library and an unknown project, writing nothing', async () => {
+    await expect(envGenerator(tree, { project: 'pay' })).rejects.toThrow(/does not apply to project "pay": it is a library/);
+    await expect(envGenerator(tree, { project: 'nope' })).rejects.toThrow(/Project "nope" does not exist/);
+    expect(tree.exists('apps/web/.env.production')).toBe(false);
+  });
+});

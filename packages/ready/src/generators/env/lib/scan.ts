@@ -1,0 +1,88 @@
+import { ProjectGraph, Tree, createProjectGraphAsync, joinPathFragments, visitNotIgnoredFiles } from '@nx/devkit';
+import { posix } from 'node:path';
+import { createCodemodProject } from '../../../codemods/project';
+import { hasSyntaxErrors } from '../../../codemods/parse';
+import { ENV_PREFILTER, EnvRead, UnresolvedRead, findEnvReads, findNextConfigEnvKeys } from '../../../codemods/env/find-env';
+import { EnvVariable, classify } from '../../../codemods/env/classify';
+import { MODULE_MARKER } from '../../../codemods/env/env-module';
+import { NEXT_CONFIG_PATTERN } from '../../../utils/next';
+import { isTestFile } from '../../../utils/project-files';
+
+const SOURCE = /\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/;
+const NEVER = /(^|\/)(node_modules|\.next|dist|out|out-tsc|coverage)\//;
+
+export interface EnvScanResult {
+  variables: EnvVariable[];
+  unresolved: UnresolvedRead[];
+  unparsable: string[];
+  /** Projects scanned: the app and the workspace libraries it depends on. */
+  projects: string[];
+  filesParsed: number;
+}
+
+/** Workspace libraries a project depends on, transitively, by the Nx project graph. */
+export function projectDependencies(graph: ProjectGraph, project: string): string[] {
+  const seen = new Set<string>([project]);
+  const queue = [project];
+  while (queue.length > 0) {
+    for (const dep of graph.dependencies[queue.shift()!] ?? []) {
+      if (graph.nodes[dep.target] && !seen.has(dep.target)) {
+        seen.add(dep.target);
+        queue.push(dep.target);
+      }
+    }
+  }
+  return [...seen].filter((p) => p !== project).sort();
+}
+
+export async function loadProjectGraph(): Promise<ProjectGraph | null> {
+  try {
+    return await createProjectGraphAsync({ exitOnError: false });
+  } catch {
+    return null;
+  }
+}
+
+/** Every variable read by a project and the libraries it depends on, with where and how. */
+export function scanEnv(tree: Tree, project: { name: string; root: string }, graph: ProjectGraph | null): EnvScanResult {
+  const libs = graph ? projectDependencies(graph, project.name).map((name) => ({ name, root: graph.nodes[name].data.root })) : [];
+  const projects = [project, ...libs];
+  const reads: Array<EnvRead & { project: string }> = [];
+  const unresolved: UnresolvedRead[] = [];
+  const unparsable: string[] = [];
+  const ts = createCodemodProject();
+  let filesParsed = 0;
+  for (const p of projects) {
+    const files: string[] = [];
+    visitNotIgnoredFiles(tree, p.root, (path) => {
+      if (SOURCE.test(path) && !NEVER.test(path) && !isTestFile(path)) files.push(path);
+    });
+    for (const file of files.sort()) {
+      const text = tree.read(file, 'utf-8') ?? '';
+      const isConfig = NEXT_CONFIG_PATTERN.test(posix.basename(file)) && posix.dirname(file) === p.root;
+      if (!isConfig && !ENV_PREFILTER.test(text)) continue;
+      // Our own env module reads every variable by design: it declares them, it is not a use.
+      if (text.startsWith(MODULE_MARKER)) continue;
+      filesParsed++;
+      const sf = ts.createSourceFile(file, text, { overwrite: true });
+      try {
+        if (hasSyntaxErrors(sf)) {
+          unparsable.push(file);
+          continue;
+        }
+        const scan = findEnvReads(sf, file);
+        reads.push(...scan.reads.map((r) => ({ ...r, project: p.name })));
+        unresolved.push(...scan.unresolved);
+        if (isConfig) reads.push(...findNextConfigEnvKeys(sf, file).map((r) => ({ ...r, project: p.name })));
+      } finally {
+        ts.removeSourceFile(sf);
+      }
+    }
+  }
+  // NODE_ENV is set by Next itself; it is never the app's to declare.
+  return { variables: classify(reads.filter((r) => r.name !== 'NODE_ENV')), unresolved, unparsable, projects: projects.map((p) => p.name), filesParsed };
+}
+
+export function envModulePath(tree: Tree, root: string): string {
+  return tree.exists(joinPathFragments(root, 'src')) && !tree.exists(joinPathFragments(root, 'app')) ? joinPathFragments(root, 'src', 'env.ts') : joinPathFragments(root, 'env.ts');
+}

@@ -68,6 +68,13 @@ describe('env generator', () => {
     expect(info.mock.calls.flat().join('\n')).toContain('apps/web/env.ts exists and was not written by @plinto/ready: left as it is');
   });
 
+  it("puts the module where the app's tsconfig compiles it (Nx's Next apps include only app/**)", async () => {
+    tree.write('apps/web/tsconfig.json', JSON.stringify({ include: ['app/**/*.ts', 'app/**/*.tsx', 'next-env.d.ts'] }));
+    await envGenerator(tree, { project: 'web', skipFormat: true });
+    expect(tree.exists('apps/web/env.ts')).toBe(false);
+    expect(tree.read('apps/web/app/env.ts', 'utf-8')).toContain('createEnv');
+  });
+
   it('--rewrite replaces process.env.X in the app by env.X with the import', async () => {
     await envGenerator(tree, { project: 'web', rewrite: true, skipFormat: true });
     expect(tree.read('apps/web/app/config.ts', 'utf-8')).toBe(

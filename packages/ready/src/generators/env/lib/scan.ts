@@ -1,5 +1,7 @@
 import { ProjectGraph, Tree, createProjectGraphAsync, joinPathFragments, visitNotIgnoredFiles } from '@nx/devkit';
 import { posix } from 'node:path';
+import { minimatch } from 'minimatch';
+import { ts } from 'ts-morph';
 import { createCodemodProject } from '../../../codemods/project';
 import { hasSyntaxErrors } from '../../../codemods/parse';
 import { ENV_PREFILTER, EnvRead, UnresolvedRead, findEnvReads, findNextConfigEnvKeys } from '../../../codemods/env/find-env';
@@ -50,7 +52,7 @@ export function scanEnv(tree: Tree, project: { name: string; root: string }, gra
   const reads: Array<EnvRead & { project: string }> = [];
   const unresolved: UnresolvedRead[] = [];
   const unparsable: string[] = [];
-  const ts = createCodemodProject();
+  const project_ = createCodemodProject();
   let filesParsed = 0;
   for (const p of projects) {
     const files: string[] = [];
@@ -64,7 +66,7 @@ export function scanEnv(tree: Tree, project: { name: string; root: string }, gra
       // Our own env module reads every variable by design: it declares them, it is not a use.
       if (text.startsWith(MODULE_MARKER)) continue;
       filesParsed++;
-      const sf = ts.createSourceFile(file, text, { overwrite: true });
+      const sf = project_.createSourceFile(file, text, { overwrite: true });
       try {
         if (hasSyntaxErrors(sf)) {
           unparsable.push(file);
@@ -75,7 +77,7 @@ export function scanEnv(tree: Tree, project: { name: string; root: string }, gra
         unresolved.push(...scan.unresolved);
         if (isConfig) reads.push(...findNextConfigEnvKeys(sf, file).map((r) => ({ ...r, project: p.name })));
       } finally {
-        ts.removeSourceFile(sf);
+        project_.removeSourceFile(sf);
       }
     }
   }
@@ -83,6 +85,32 @@ export function scanEnv(tree: Tree, project: { name: string; root: string }, gra
   return { variables: classify(reads.filter((r) => r.name !== 'NODE_ENV')), unresolved, unparsable, projects: projects.map((p) => p.name), filesParsed };
 }
 
+const MODULE_CANDIDATES = ['src/env.ts', 'env.ts', 'app/env.ts', 'lib/env.ts'];
+
+/**
+ * Where the env module goes: an existing module of ours wherever it is; else the first usual
+ * place (src/env.ts, env.ts, app/env.ts, lib/env.ts) whose folder exists and that the project's
+ * tsconfig includes: Nx's Next.js apps include only app/**, so a root env.ts would not compile.
+ */
 export function envModulePath(tree: Tree, root: string): string {
-  return tree.exists(joinPathFragments(root, 'src')) && !tree.exists(joinPathFragments(root, 'app')) ? joinPathFragments(root, 'src', 'env.ts') : joinPathFragments(root, 'env.ts');
+  const paths = MODULE_CANDIDATES.map((c) => joinPathFragments(root, c));
+  const ours = paths.find((p) => tree.read(p, 'utf-8')?.startsWith(MODULE_MARKER));
+  if (ours) return ours;
+  const include = tsconfigInclude(tree, root);
+  const fits = (candidate: string) => {
+    const dir = posix.dirname(candidate);
+    if (dir !== '.' && !tree.exists(joinPathFragments(root, dir))) return false;
+    return include === null || include.some((pattern) => minimatch(candidate, pattern.replace(/^\.\//, ''), { dot: true }));
+  };
+  const chosen = MODULE_CANDIDATES.find(fits) ?? MODULE_CANDIDATES[1];
+  return joinPathFragments(root, chosen);
+}
+
+/** The include patterns of the project's tsconfig.json (relative to the project), or null when it has none. */
+function tsconfigInclude(tree: Tree, root: string): string[] | null {
+  const text = tree.read(joinPathFragments(root, 'tsconfig.json'), 'utf-8');
+  if (!text) return null;
+  const parsed = ts.parseConfigFileTextToJson('tsconfig.json', text);
+  const include = parsed.config?.include;
+  return Array.isArray(include) ? include.filter((p: unknown): p is string => typeof p === 'string') : null;
 }

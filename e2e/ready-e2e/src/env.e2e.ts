@@ -1,0 +1,64 @@
+/** env on the real workspace: the project graph brings a library's variables; the module builds. */
+import { APP, APP_ROOT, LIB, LIB_ROOT, changesSinceStaged, commitAll, readWsFile, readWsJson, resetWorkspace, run, runOk, sh, writeWsFile } from './harness';
+
+describe('env', () => {
+  beforeAll(() => {
+    resetWorkspace();
+    // The app depends on the library in the Nx project graph.
+    const pkg = readWsJson(`${APP_ROOT}/package.json`);
+    pkg.nx = { ...pkg.nx, implicitDependencies: [LIB] };
+    writeWsFile(`${APP_ROOT}/package.json`, JSON.stringify(pkg, null, 2) + '\n');
+    writeWsFile(`${APP_ROOT}/app/config.ts`, "export const api = process.env.NEXT_PUBLIC_API_URL ?? 'http://localhost:3000';\nexport const pageSize = Number(process.env.PAGE_SIZE || 20);\n");
+    writeWsFile(`${LIB_ROOT}/src/lib/payments.ts`, "export const theme = process.env.UI_THEME ?? 'light';\nexport const paymentsKey = process.env.PAYMENTS_SECRET_KEY;\n");
+    commitAll('env reads in the app and its library');
+  });
+  afterAll(() => resetWorkspace());
+
+  it('--dry-run writes nothing', () => {
+    runOk(`npx nx g @plinto/ready:env --project=${APP} --dry-run`);
+    expect(sh('git status --porcelain')).toBe('');
+  });
+
+  it("writes .env.production with the app's and the library's variables, no secret value, and a typed module", () => {
+    const r = runOk(`npx nx g @plinto/ready:env --project=${APP}`);
+    expect(r.output).toContain(`read in ${APP}, ${LIB}`);
+    const env = readWsFile(`${APP_ROOT}/.env.production`);
+    expect(env).toContain(`# read at ${LIB_ROOT}/src/lib/payments.ts:1\nUI_THEME=light`);
+    expect(env).toMatch(/# secret: set it in the deployment environment, never in a committed file\nPAYMENTS_SECRET_KEY=\n/);
+    expect(env).toContain('NEXT_PUBLIC_API_URL=http://localhost:3000');
+    expect(env).toContain('PAGE_SIZE=20');
+    expect(readWsFile('.gitignore')).toContain('.env*.local');
+    expect(readWsFile(`${APP_ROOT}/app/env.ts`)).toContain("from '@t3-oss/env-nextjs'");
+    expect(readWsJson('package.json').dependencies).toHaveProperty('@t3-oss/env-nextjs');
+    sh('git add -A');
+    runOk(`npx nx g @plinto/ready:env --project=${APP}`);
+    expect(changesSinceStaged()).toBe('');
+    commitAll('env');
+  });
+
+  it('the generated module type-checks and nx build passes with a page that uses it', () => {
+    writeWsFile(`${APP_ROOT}/app/settings/page.tsx`, "import { env } from '../env';\n\nexport default function Settings() {\n  return <p>API at {env.NEXT_PUBLIC_API_URL}, {env.PAGE_SIZE} per page</p>;\n}\n");
+    commitAll('settings page');
+    runOk(`npx tsc --noEmit -p ${APP_ROOT}/tsconfig.json`);
+    // Values already in the environment win over the files: the deployment's secret.
+    runOk(`npx nx build ${APP} --skip-nx-cache`, { env: { PAYMENTS_SECRET_KEY: 'from-the-deployment' } });
+    expect(readWsFile(`${APP_ROOT}/.next/server/app/settings.html`)).toContain('API at <!-- -->http://localhost:3000');
+  });
+
+  it('the env check passes, then fails on a real-looking secret committed in an env file', () => {
+    run(`npx nx run ${APP}:ready --checks=env --excludeTaskDependencies`);
+    expect(readWsJson(`dist/ready/${APP_ROOT}/ready.json`).checks[0]).toMatchObject({ id: 'env', status: 'pass' });
+    writeWsFile(`${APP_ROOT}/.env.production`, readWsFile(`${APP_ROOT}/.env.production`).replace('PAYMENTS_SECRET_KEY=\n', 'PAYMENTS_SECRET_KEY=sk_live_51Hx9ZQ2eZvKYlo2C8x7\n'));
+    writeWsFile(`${APP_ROOT}/app/new.ts`, 'export const n = process.env.NEW_UNDECLARED;\n');
+    commitAll('a committed secret and an undeclared variable');
+    run(`npx nx run ${APP}:ready --checks=env --excludeTaskDependencies`);
+    const check = readWsJson(`dist/ready/${APP_ROOT}/ready.json`).checks[0];
+    expect(check).toMatchObject({ id: 'env', status: 'fail', fix: `nx g @plinto/ready:env --project=${APP}` });
+    expect(check.details).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: `${APP_ROOT}/app/new.ts`, line: 1, message: expect.stringContaining('NEW_UNDECLARED is read but declared nowhere') }),
+        expect.objectContaining({ file: `${APP_ROOT}/.env.production`, message: expect.stringContaining('PAYMENTS_SECRET_KEY holds what looks like a real secret') }),
+      ]),
+    );
+  });
+});

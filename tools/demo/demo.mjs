@@ -51,9 +51,11 @@ const before = affectedReady();
 printReports();
 const scoreBefore = scores();
 
-say('closing a gap: nx g @plinto/ready:next-image --project=@ws/web');
+say('closing gaps: nx g @plinto/ready:next-image --project=@ws/web');
 console.log(runOk('npx nx g @plinto/ready:next-image --project=@ws/web', ws).trim());
-runOk('git add -A && git commit -q -m "next-image"', ws);
+say('closing gaps: nx g @plinto/ready:env --project=@ws/web');
+console.log(runOk('npx nx g @plinto/ready:env --project=@ws/web', ws).trim());
+runOk('git add -A && git commit -q -m "next-image, env"', ws);
 
 say('nx affected -t ready --base=HEAD~2 again');
 const after = affectedReady('HEAD~2');

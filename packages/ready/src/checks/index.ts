@@ -1,4 +1,5 @@
 import { buildCheck, bundleSizeCheck, securityAuditCheck } from './build-production';
+import { codeSplittingCheck } from './code-splitting';
 import { coverageCheck } from './coverage';
 import { envCheck } from './env';
 import { imagesCheck } from './images';
@@ -18,6 +19,7 @@ export const CHECKS: readonly Check[] = [
   coverageCheck,
   imagesCheck,
   envCheck,
+  codeSplittingCheck,
   bundleSizeCheck,
   securityAuditCheck,
   buildCheck,

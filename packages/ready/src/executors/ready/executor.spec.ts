@@ -61,12 +61,13 @@ describe('ready executor', () => {
       ['coverage', 'skip', 0, 20],
       ['images', 'fail', 90, 10],
       ['env', 'pass', 100, 10],
+      ['code-splitting', 'pass', 100, 10],
       ['bundle-size', 'skip', 0, 15],
       ['security-audit', 'skip', 0, 10],
       ['build', 'skip', 0, 10],
       ['scripts', 'fail', 0, 10],
     ]);
-    expect(report.score).toBe(Math.round((100 * 20 + 100 * 10 + 90 * 10 + 100 * 10 + 0 * 10) / 60));
+    expect(report.score).toBe(Math.round((100 * 20 + 100 * 10 + 90 * 10 + 100 * 10 + 100 * 10 + 0 * 10) / 70));
     expect(report.checks.find((c: CheckResult) => c.id === 'build').fix).toBe('nx run web:build');
     expect(readFileSync(join(ws.root, 'dist/ready/apps/web/ready.md'), 'utf8')).toContain('apps/web/app/page.tsx:1');
   });

@@ -1,0 +1,9 @@
+// fixture: {"file": "libs/ui/src/lib/viewer.tsx", "framework": "react"}
+import React, { Suspense } from 'react';
+import { Canvas } from '@react-three/fiber';
+
+export const Viewer = () => (
+  <Suspense fallback={<p>Loading…</p>}>
+    <Canvas />
+  </Suspense>
+);

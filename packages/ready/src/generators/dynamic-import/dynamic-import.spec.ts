@@ -1,0 +1,63 @@
+import { Tree, addProjectConfiguration } from '@nx/devkit';
+import { createTreeWithEmptyWorkspace } from 'nx/src/devkit-testing-exports';
+import { dynamicImportGenerator } from './dynamic-import';
+import splitHeavyImports from '../../migrations/update-0-3-0/split-heavy-imports';
+
+const SNIPPET = "'use client';\nimport SyntaxHighlighter from 'react-syntax-highlighter';\n\nexport const Snippet = ({ code }: { code: string }) => <SyntaxHighlighter>{code}</SyntaxHighlighter>;\n";
+
+describe('dynamic-import generator', () => {
+  let tree: Tree;
+  let info: jest.SpyInstance;
+  beforeEach(() => {
+    tree = createTreeWithEmptyWorkspace();
+    addProjectConfiguration(tree, 'web', { root: 'apps/web' });
+    addProjectConfiguration(tree, 'ui', { root: 'libs/ui' });
+    addProjectConfiguration(tree, 'util', { root: 'libs/util' });
+    tree.write('apps/web/next.config.js', 'module.exports = {};\n');
+    tree.write('apps/web/app/snippet.tsx', SNIPPET);
+    tree.write('apps/web/app/sales/sales-chart.tsx', "'use client';\nimport { LineChart, Line } from 'recharts';\n\nexport const SalesChart = () => (\n  <LineChart width={1} height={1} data={[]}>\n    <Line dataKey=\"v\" />\n  </LineChart>\n);\n");
+    tree.write('apps/web/app/sales/page.tsx', "import { SalesChart } from './sales-chart';\n\nexport default function Page() {\n  return <SalesChart />;\n}\n");
+    tree.write('libs/ui/package.json', JSON.stringify({ name: 'ui', peerDependencies: { react: '19.0.0' } }));
+    tree.write('libs/ui/src/chart.tsx', "import Chart from 'react-apexcharts';\n\nexport const C = () => <Chart type=\"bar\" series={[]} />;\n");
+    tree.write('libs/util/src/a.ts', 'export const a = 1;\n');
+    info = jest.spyOn(console, 'info').mockImplementation(() => undefined);
+  });
+  afterEach(() => info.mockRestore());
+
+  it('converts a heavy library, skips compound components with the reason, and splits a named local component', async () => {
+    await dynamicImportGenerator(tree, { project: 'web', components: 'app/sales/sales-chart.tsx#SalesChart', skipFormat: true });
+    expect(tree.read('apps/web/app/snippet.tsx', 'utf-8')).toContain("const SyntaxHighlighter = dynamic(() => import('react-syntax-highlighter'), { loading: () => null });");
+    expect(tree.read('apps/web/app/sales/sales-chart.tsx', 'utf-8')).toContain("import { LineChart, Line } from 'recharts';");
+    expect(tree.read('apps/web/app/sales/page.tsx', 'utf-8')).toContain("const SalesChart = dynamic(() => import('./sales-chart').then((mod) => mod.SalesChart), { loading: () => null });");
+    const out = info.mock.calls.flat().join('\n');
+    expect(out).toContain('skipped   apps/web/app/sales/sales-chart.tsx:6: recharts: compound components');
+    expect(out).toContain('after: run "nx run web:build-production"');
+  });
+
+  it('changes nothing on a second run', async () => {
+    await dynamicImportGenerator(tree, { project: 'web', skipFormat: true });
+    const snapshot = tree.listChanges().map((c) => [c.path, c.content?.toString()]);
+    await dynamicImportGenerator(tree, { project: 'web', skipFormat: true });
+    expect(tree.listChanges().map((c) => [c.path, c.content?.toString()])).toEqual(snapshot);
+  });
+
+  it('uses React.lazy with Suspense in a React library', async () => {
+    await dynamicImportGenerator(tree, { project: 'ui', skipFormat: true });
+    const text = tree.read('libs/ui/src/chart.tsx', 'utf-8')!;
+    expect(text).toContain("const Chart = lazy(() => import('react-apexcharts'));");
+    expect(text).toContain('<Suspense fallback={null}><Chart type="bar" series={[]} /></Suspense>');
+  });
+
+  it('refuses bad input with one clear sentence, writing nothing', async () => {
+    await expect(dynamicImportGenerator(tree, { project: 'util' })).rejects.toThrow('"nx g @plinto/ready:dynamic-import" does not apply to project "util": it is neither a Next.js nor a React project.');
+    await expect(dynamicImportGenerator(tree, { project: 'web', components: 'app/nope.tsx#Nope' })).rejects.toThrow(/--components names app\/nope\.tsx, which exists neither/);
+    await expect(dynamicImportGenerator(tree, { project: 'web', components: 'app/snippet.tsx' })).rejects.toThrow(/is not path#ExportName/);
+    expect(tree.read('apps/web/app/snippet.tsx', 'utf-8')).toBe(SNIPPET);
+  });
+
+  it('the 0.3.0 migration runs the same codemod over every project', async () => {
+    await splitHeavyImports(tree);
+    expect(tree.read('apps/web/app/snippet.tsx', 'utf-8')).toContain('dynamic(');
+    expect(tree.read('libs/ui/src/chart.tsx', 'utf-8')).toContain('lazy(');
+  });
+});

@@ -1,0 +1,139 @@
+import { Tree, formatFiles, joinPathFragments, logger, visitNotIgnoredFiles } from '@nx/devkit';
+import { posix } from 'node:path';
+import { hasSyntaxErrors } from '../../codemods/parse';
+import { createCodemodProject } from '../../codemods/project';
+import { CodemodChange, CodemodSkip } from '../../codemods/types';
+import { HEAVY_MODULES } from '../../codemods/dynamic-import/heavy-modules';
+import { DynamicImportContext, dynamicImportCodemod } from '../../codemods/dynamic-import/transform';
+import { ReadyError } from '../../utils/errors';
+import { isTestFile } from '../../utils/project-files';
+import { selectProjects } from '../../utils/select-projects';
+import { DynamicImportGeneratorSchema } from './schema';
+
+const SOURCE = /\.(tsx|jsx|ts|js)$/;
+const NEVER = /(^|\/)(node_modules|\.next|dist|out|out-tsc|coverage)\//;
+
+export interface DynamicImportProjectResult {
+  project: string;
+  framework: 'next' | 'react';
+  changes: CodemodChange[];
+  skips: CodemodSkip[];
+  warnings: CodemodSkip[];
+  filesParsed: number;
+}
+
+/** 'next' for Next.js apps and libraries that depend on next, 'react' for other React projects, or why not. */
+export function frameworkOf(tree: Tree, root: string): 'next' | 'react' | string {
+  if (tree.children(root).some((f) => /^next\.config\./.test(f))) return 'next';
+  let deps: Record<string, string> = {};
+  const pkg = tree.read(joinPathFragments(root, 'package.json'), 'utf-8');
+  if (pkg) {
+    const json = JSON.parse(pkg);
+    deps = { ...json.dependencies, ...json.peerDependencies, ...json.devDependencies };
+  }
+  if (deps.next) return 'next';
+  if (deps.react || tree.children(root).some((f) => f === 'src') && hasTsx(tree, root)) return 'react';
+  return 'it is neither a Next.js nor a React project';
+}
+
+function hasTsx(tree: Tree, root: string): boolean {
+  let found = false;
+  visitNotIgnoredFiles(tree, root, (p) => {
+    if (!found && /\.(tsx|jsx)$/.test(p) && !NEVER.test(p)) found = true;
+  });
+  return found;
+}
+
+/** `--components=app/x/Chart.tsx#Chart,…` → workspace-relative path without extension → export names. */
+export function parseComponents(tree: Tree, root: string, value: string | undefined): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const item of (value ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [path, name] = item.split('#');
+    if (!path || !name) throw new ReadyError(`--components entry "${item}" is not path#ExportName: write e.g. --components=app/sales/sales-chart.tsx#SalesChart.`);
+    const candidates = [path, joinPathFragments(root, path)];
+    const file = candidates.find((c) => tree.exists(c));
+    if (!file) throw new ReadyError(`--components names ${path}, which exists neither in the workspace nor in ${root}: give the component file's path.`);
+    const key = file.replace(/\.(tsx?|jsx?)$/, '');
+    out.set(key, new Set([...(out.get(key) ?? []), name]));
+  }
+  return out;
+}
+
+export function splitProject(
+  tree: Tree,
+  project: { name: string; root: string },
+  options: { modules: string[]; components: Map<string, Set<string>>; ssr: 'keep' | 'false' },
+): DynamicImportProjectResult {
+  const framework = frameworkOf(tree, project.root) as 'next' | 'react';
+  const modules = [...HEAVY_MODULES, ...options.modules];
+  const names = [...modules.map((m) => m.replace(/\/\*$/, '')), ...[...options.components.keys()].map((k) => posix.basename(k))];
+  const prefilter = new RegExp(`from\\s+['"][^'"]*(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})`);
+  const out: DynamicImportProjectResult = { project: project.name, framework, changes: [], skips: [], warnings: [], filesParsed: 0 };
+  const files: string[] = [];
+  visitNotIgnoredFiles(tree, project.root, (p) => {
+    if (SOURCE.test(p) && !NEVER.test(p) && !isTestFile(p)) files.push(p);
+  });
+  const ts = createCodemodProject();
+  for (const file of files.sort()) {
+    const text = tree.read(file, 'utf-8') ?? '';
+    if (!prefilter.test(text)) continue;
+    out.filesParsed++;
+    const sf = ts.createSourceFile(file, text, { overwrite: true });
+    try {
+      if (hasSyntaxErrors(sf)) {
+        out.warnings.push({ file, line: 1, reason: 'parse-error', message: 'does not parse: skipped, left as it is' });
+        continue;
+      }
+      const context: DynamicImportContext = { file, framework, modules, components: options.components, ssr: options.ssr };
+      const result = dynamicImportCodemod(sf, context);
+      out.changes.push(...result.changes);
+      out.skips.push(...result.skips);
+      if (!result.changed) continue;
+      if (hasSyntaxErrors(sf)) {
+        out.warnings.push({ file, line: 1, reason: 'codemod-error', message: 'the conversion did not parse; file left as it is (please report this)' });
+        continue;
+      }
+      tree.write(file, sf.getFullText());
+    } finally {
+      ts.removeSourceFile(sf);
+    }
+  }
+  return out;
+}
+
+/** First-load JS per route from the project's last build-production run, for the before/after view. */
+function lastRouteSizes(tree: Tree, root: string): string[] {
+  const text = tree.read(posix.join('dist', 'ready', root, 'build-production.json'), 'utf-8');
+  if (!text) return [];
+  try {
+    const report = JSON.parse(text) as { routes: Array<{ route: string; firstLoadJs: { gzip: number } }> };
+    return report.routes.map((r) => `  before: ${r.route} ${(r.firstLoadJs.gzip / 1000).toFixed(1)} kB gzip first-load JS`);
+  } catch {
+    return [];
+  }
+}
+
+export async function dynamicImportGenerator(tree: Tree, options: DynamicImportGeneratorSchema): Promise<void> {
+  const projects = selectProjects(tree, options, 'dynamic-import', (p) => {
+    const f = frameworkOf(tree, p.config.root);
+    return f === 'next' || f === 'react' ? null : f;
+  });
+  const modules = (options.modules ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const lines: string[] = [];
+  for (const p of projects) {
+    const components = parseComponents(tree, p.config.root, options.components);
+    const r = splitProject(tree, { name: p.name, root: p.config.root }, { modules, components, ssr: options.ssr ?? 'keep' });
+    lines.push(`${p.name} (${r.framework}): ${r.changes.length} converted, ${r.skips.length} skipped, ${r.filesParsed} file(s) parsed`);
+    lines.push(...r.changes.map((c) => `  converted ${c.file}:${c.line}: ${c.message}`));
+    lines.push(...r.skips.map((s) => `  skipped   ${s.file}:${s.line}: ${s.message}`));
+    lines.push(...r.warnings.map((w) => `  warning   ${w.file}:${w.line}: ${w.message}`));
+    if (r.changes.length > 0 && r.framework === 'next') {
+      const before = lastRouteSizes(tree, p.config.root);
+      lines.push(...before, `  after: run "nx run ${p.name}:build-production" to measure each route's first-load JS now`);
+    }
+  }
+  logger.info(lines.join('\n'));
+  if (!options.skipFormat) await formatFiles(tree);
+}
+
+export default dynamicImportGenerator;

@@ -1,10 +1,10 @@
 import { Tree, formatFiles, joinPathFragments, logger, visitNotIgnoredFiles } from '@nx/devkit';
 import { posix } from 'node:path';
-import { hasSyntaxErrors } from '../../codemods/parse';
 import { createCodemodProject } from '../../codemods/project';
 import { CodemodChange, CodemodSkip } from '../../codemods/types';
 import { HEAVY_MODULES } from '../../codemods/dynamic-import/heavy-modules';
 import { DynamicImportContext, dynamicImportCodemod } from '../../codemods/dynamic-import/transform';
+import { runCodemodOnFile } from '../../codemods/run-on-tree';
 import { ReadyError } from '../../utils/errors';
 import { isTestFile } from '../../utils/project-files';
 import { selectProjects } from '../../utils/select-projects';
@@ -78,25 +78,12 @@ export function splitProject(
     const text = tree.read(file, 'utf-8') ?? '';
     if (!prefilter.test(text)) continue;
     out.filesParsed++;
-    const sf = ts.createSourceFile(file, text, { overwrite: true });
-    try {
-      if (hasSyntaxErrors(sf)) {
-        out.warnings.push({ file, line: 1, reason: 'parse-error', message: 'does not parse: skipped, left as it is' });
-        continue;
-      }
-      const context: DynamicImportContext = { file, framework, modules, components: options.components, ssr: options.ssr };
-      const result = dynamicImportCodemod(sf, context);
-      out.changes.push(...result.changes);
-      out.skips.push(...result.skips);
-      if (!result.changed) continue;
-      if (hasSyntaxErrors(sf)) {
-        out.warnings.push({ file, line: 1, reason: 'codemod-error', message: 'the conversion did not parse; file left as it is (please report this)' });
-        continue;
-      }
-      tree.write(file, sf.getFullText());
-    } finally {
-      ts.removeSourceFile(sf);
-    }
+    const context: DynamicImportContext = { file, framework, modules, components: options.components, ssr: options.ssr };
+    const { result, warning } = runCodemodOnFile(tree, ts, file, text, (sf) => dynamicImportCodemod(sf, context));
+    if (warning) out.warnings.push(warning);
+    if (!result) continue;
+    out.changes.push(...result.changes);
+    out.skips.push(...result.skips);
   }
   return out;
 }

@@ -3,10 +3,10 @@ import { posix } from 'node:path';
 import { SourceFile } from 'ts-morph';
 import { addRemotePatterns, readNextConfigImages, NextConfigImages } from '../../../codemods/next-config/remote-patterns';
 import { createCodemodProject } from '../../../codemods/project';
-import { NextImageContext, nextImageCodemod } from '../../../codemods/next-image/transform';
+import { nextImageCodemod } from '../../../codemods/next-image/transform';
+import { runCodemodOnFile } from '../../../codemods/run-on-tree';
 import { CodemodChange, CodemodSkip } from '../../../codemods/types';
 import { NEXT_CONFIG_PATTERN } from '../../../utils/next';
-import { hasSyntaxErrors } from '../../../codemods/parse';
 
 export const IMG_PREFILTER = /<img\b/;
 const CANDIDATE = /\.(tsx|jsx|js|mjs)$/;
@@ -71,36 +71,22 @@ export function convertProject(
     out.filesRead++;
     if (!IMG_PREFILTER.test(text)) continue;
     out.filesParsed++;
-    const sf = project_.createSourceFile(file, text, { overwrite: true });
-    try {
-      if (hasSyntaxErrors(sf)) {
-        out.warnings.push({ file, line: 1, reason: 'parse-error', message: 'does not parse: skipped, left as it is' });
-        continue;
-      }
-      const context: NextImageContext = {
+    const { result, warning } = runCodemodOnFile(tree, project_, file, text, (sf) =>
+      nextImageCodemod(sf, {
         file,
         projectRoot: project.root,
         strategy: options.strategy,
         publicFileExists: (p) => tree.exists(publicPath(p)),
         readPublicFile: (p) => tree.read(publicPath(p)),
         remoteHostAllowed: (host) => canAddHosts || (state?.allowedHosts.has(host) ?? false),
-      };
-      const result = nextImageCodemod(sf, context);
-      out.changes.push(...result.changes);
-      out.skips.push(...result.skips);
-      out.warnings.push(...result.warnings);
-      if (!result.changed) continue;
-      const after = sf.getFullText();
-      if (hasSyntaxErrors(sf)) {
-        // Never write code that does not parse: report it as ours to fix, leave the file alone.
-        out.warnings.push({ file, line: 1, reason: 'codemod-error', message: 'the conversion did not parse; file left as it is (please report this)' });
-        continue;
-      }
-      for (const h of result.remoteHosts) hosts.set(`${h.protocol}://${h.hostname}`, h);
-      tree.write(file, after);
-    } finally {
-      project_.removeSourceFile(sf);
-    }
+      }),
+    );
+    if (warning) out.warnings.push(warning);
+    if (!result) continue;
+    out.changes.push(...result.changes);
+    out.skips.push(...result.skips);
+    out.warnings.push(...result.warnings);
+    if (result.changed) for (const h of result.remoteHosts) hosts.set(`${h.protocol}://${h.hostname}`, h);
   }
 
   if (canAddHosts && configSource && configPath && hosts.size > 0) {

@@ -89,6 +89,21 @@ describe('build-production', () => {
     expect(buildSeconds(ws.root, 'apps/web/.next')).toBe(12.35);
   });
 
+  it('measures pages-router pages: /_app plus the page files', () => {
+    seedNextBuild(ws);
+    ws.write('apps/web/.next/static/chunks/pages/_app.js', noise(700, 7));
+    ws.write('apps/web/.next/static/chunks/pages/legacy.js', noise(900, 9));
+    ws.write('apps/web/.next/build-manifest.json', {
+      pages: { '/_app': ['static/chunks/main-a.js', 'static/chunks/pages/_app.js'], '/legacy': ['static/chunks/main-a.js', 'static/chunks/pages/legacy.js'] },
+      polyfillFiles: ['static/chunks/poly.js'],
+      rootMainFiles: ['static/chunks/main-a.js', 'static/chunks/main-b.js'],
+    });
+    const legacy = measureRoutes(ws.root, 'apps/web/.next').routes.find((r) => r.route === '/legacy')!;
+    expect(legacy.router).toBe('pages');
+    expect(legacy.chunks.map((c) => c.file)).toEqual(['static/chunks/main-a.js', 'static/chunks/pages/_app.js', 'static/chunks/pages/legacy.js']);
+    expect(legacy.firstLoadJs.raw).toBe(1000 + 700 + 900);
+  });
+
   it('fails a route over its budget, naming it, its size, the budget and its largest chunks', async () => {
     seedNextBuild(ws);
     const result = await buildProductionExecutor({ budgets: { firstLoadJsKb: 100, routes: { '/': 50 } }, audit: false }, context(ws.root));

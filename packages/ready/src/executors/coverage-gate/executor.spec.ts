@@ -1,6 +1,6 @@
 import { ExecutorContext } from '@nx/devkit';
 import { execSync } from 'node:child_process';
-import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { TempWorkspace } from '../../testing/temp-workspace';
 import coverageGateExecutor from './executor';
@@ -130,6 +130,16 @@ describe('coverage-gate executor (real jest)', () => {
     ws = new TempWorkspace();
     expect((await coverageGateExecutor(options, context(ws.root))).success).toBe(false);
     expect(logs.join('\n')).toContain('dist/ready/libs/calc/tests.json does not exist: run "nx run calc:coverage-report" first');
+  });
+
+  it('a missing or malformed coverage file is named', async () => {
+    expect((await coverageReportExecutor(reportOptions, context(ws.root))).success).toBe(true);
+    ws.write('coverage/libs/calc/coverage-final.json', '{ broken');
+    expect((await coverageGateExecutor(options, context(ws.root))).success).toBe(false);
+    expect(logs.join('\n')).toMatch(/coverage\/libs\/calc\/coverage-final\.json is not a valid istanbul coverage map \(.+\): delete it and run the coverage gate again\./);
+    rmSync(join(ws.root, 'coverage'), { recursive: true });
+    expect((await coverageGateExecutor(options, context(ws.root))).success).toBe(false);
+    expect(logs.join('\n')).toContain('coverage/libs/calc/coverage-final.json was not written by the test run');
   });
 
   it('a malformed baseline is named, and nothing is written', async () => {

@@ -31,7 +31,7 @@ describe('dynamic-import generator', () => {
     expect(tree.read('apps/web/app/sales/page.tsx', 'utf-8')).toContain("const SalesChart = dynamic(() => import('./sales-chart').then((mod) => mod.SalesChart), { loading: () => null });");
     const out = info.mock.calls.flat().join('\n');
     expect(out).toContain('skipped   apps/web/app/sales/sales-chart.tsx:6: recharts: compound components');
-    expect(out).toContain('after: run "nx run web:build-production"');
+    expect(out).toContain('measure: run "nx run web:build-production" before and after');
   });
 
   it('changes nothing on a second run', async () => {

@@ -1,5 +1,7 @@
-import { Tree, formatFiles, joinPathFragments, logger, visitNotIgnoredFiles } from '@nx/devkit';
-import { posix } from 'node:path';
+import { GeneratorCallback, Tree, formatFiles, joinPathFragments, logger, runTasksInSerial, visitNotIgnoredFiles } from '@nx/devkit';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { createCodemodProject } from '../../codemods/project';
 import { CodemodChange, CodemodSkip } from '../../codemods/types';
 import { HEAVY_MODULES } from '../../codemods/dynamic-import/heavy-modules';
@@ -88,19 +90,45 @@ export function splitProject(
   return out;
 }
 
-/** First-load JS per route from the project's last build-production run, for the before/after view. */
-function lastRouteSizes(tree: Tree, root: string): string[] {
-  const text = tree.read(posix.join('dist', 'ready', root, 'build-production.json'), 'utf-8');
-  if (!text) return [];
+type RouteSizes = Map<string, number>;
+
+/** First-load JS (gzip bytes) per route from the project's last build-production run, if any. */
+function readRouteSizes(text: string | null): RouteSizes | null {
+  if (!text) return null;
   try {
     const report = JSON.parse(text) as { routes: Array<{ route: string; firstLoadJs: { gzip: number } }> };
-    return report.routes.map((r) => `  before: ${r.route} ${(r.firstLoadJs.gzip / 1000).toFixed(1)} kB gzip first-load JS`);
+    return new Map(report.routes.map((r) => [r.route, r.firstLoadJs.gzip]));
   } catch {
-    return [];
+    return null;
   }
 }
 
-export async function dynamicImportGenerator(tree: Tree, options: DynamicImportGeneratorSchema): Promise<void> {
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+/**
+ * After the files are written (never on --dry-run): rebuild and measure through the project's own
+ * build-production target, then print each route's first-load JS before → after.
+ */
+function measureAfter(workspaceRoot: string, project: string, root: string, before: RouteSizes): GeneratorCallback {
+  return () => {
+    const file = join(workspaceRoot, 'dist', 'ready', root, 'build-production.json');
+    const r = spawnSync('npx', ['nx', 'run', `${project}:build-production`, '--output-style=static'], { cwd: workspaceRoot, encoding: 'utf8', env: process.env });
+    const after = readRouteSizes(existsSync(file) ? readFileSync(file, 'utf8') : null);
+    if (r.status !== 0 && !after) {
+      logger.warn(`${project}: could not rebuild to measure after (nx run ${project}:build-production exited ${r.status}); run it yourself.`);
+      return;
+    }
+    const lines = [`${project}: first-load JS per route (gzip), before → after`];
+    for (const [route, size] of after ?? []) {
+      const was = before.get(route);
+      lines.push(`  ${route}: ${was === undefined ? 'new' : kb(was)} → ${kb(size)}${was !== undefined && was !== size ? ` (${size < was ? '-' : '+'}${kb(Math.abs(size - was))})` : ''}`);
+    }
+    logger.info(lines.join('\n'));
+  };
+}
+
+export async function dynamicImportGenerator(tree: Tree, options: DynamicImportGeneratorSchema): Promise<GeneratorCallback> {
+  const measures: GeneratorCallback[] = [];
   const projects = selectProjects(tree, options, 'dynamic-import', (p) => {
     const f = frameworkOf(tree, p.config.root);
     return f === 'next' || f === 'react' ? null : f;
@@ -115,12 +143,18 @@ export async function dynamicImportGenerator(tree: Tree, options: DynamicImportG
     lines.push(...r.skips.map((s) => `  skipped   ${s.file}:${s.line}: ${s.message}`));
     lines.push(...r.warnings.map((w) => `  warning   ${w.file}:${w.line}: ${w.message}`));
     if (r.changes.length > 0 && r.framework === 'next') {
-      const before = lastRouteSizes(tree, p.config.root);
-      lines.push(...before, `  after: run "nx run ${p.name}:build-production" to measure each route's first-load JS now`);
+      const before = readRouteSizes(tree.read(posix.join('dist', 'ready', p.config.root, 'build-production.json'), 'utf-8'));
+      if (before && options.measure !== false) {
+        lines.push(...[...before].map(([route, size]) => `  before: ${route} ${kb(size)} gzip first-load JS`), '  after: measured once the files are written (nx run build-production)');
+        measures.push(measureAfter(tree.root, p.name, p.config.root, before));
+      } else {
+        lines.push(`  measure: run "nx run ${p.name}:build-production" before and after to see each route's first-load JS`);
+      }
     }
   }
   logger.info(lines.join('\n'));
   if (!options.skipFormat) await formatFiles(tree);
+  return runTasksInSerial(...measures);
 }
 
 export default dynamicImportGenerator;

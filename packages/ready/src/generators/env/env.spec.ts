@@ -92,6 +92,20 @@ describe('env generator', () => {
     expect(tree.read('apps/web/.env.production', 'utf-8')).toMatch(/^NEXT_PUBLIC_API_SECRET=$/m);
   });
 
+  it('skips a file that does not parse, naming it', async () => {
+    tree.write('apps/web/app/broken.ts', 'export const x = process.env.BROKEN +;\n');
+    await envGenerator(tree, { project: 'web', skipFormat: true });
+    expect(info.mock.calls.flat().join('\n')).toContain('warning apps/web/app/broken.ts: does not parse, skipped');
+    expect(tree.read('apps/web/.env.production', 'utf-8')).not.toContain('BROKEN');
+  });
+
+  it('keeps a malformed line of an existing .env.production and reports it', async () => {
+    tree.write('apps/web/.env.production', 'PAGE_SIZE=50\nnot a line\n');
+    await envGenerator(tree, { project: 'web', skipFormat: true });
+    expect(tree.read('apps/web/.env.production', 'utf-8')!.startsWith('PAGE_SIZE=50\nnot a line\n')).toBe(true);
+    expect(info.mock.calls.flat().join('\n')).toContain('warning apps/web/.env.production:2: not a KEY=value line, kept as it is: not a line');
+  });
+
   it('refuses a library and an unknown project, writing nothing', async () => {
     await expect(envGenerator(tree, { project: 'pay' })).rejects.toThrow(/does not apply to project "pay": it is a library/);
     await expect(envGenerator(tree, { project: 'nope' })).rejects.toThrow(/Project "nope" does not exist/);

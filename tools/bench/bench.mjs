@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// `npm run bench [-- <name>]`: every codemod and executor against its peer, in one run, as ratios
+// of medians (≥ 5 runs each, every run in a fresh process) with peak RSS. Writes tools/bench/RESULTS.md.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { writeCorpus } from './corpus.mjs';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const corpus = join(root, 'tmp', 'bench', 'corpus');
+const plugin = join(root, 'dist', 'packages', 'ready');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const only = process.argv[2];
+
+console.log('building the plugin');
+execFileSync('npx', ['nx', 'run', 'ready:build', '--skip-nx-cache'], { cwd: root, stdio: 'ignore', env: { ...process.env, NX_DAEMON: 'false' } });
+const files = writeCorpus(corpus, join(root, 'packages/ready/src/codemods/next-image/__fixtures__/public/hero.png'));
+console.log(`corpus: ${files} .ts/.tsx files in ${corpus}`);
+
+function measure(name, extra = '') {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const out = execFileSync(process.execPath, [join(import.meta.dirname, 'run-one.mjs'), name, corpus, plugin, extra], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    runs.push(JSON.parse(out.trim().split('\n').pop()));
+  }
+  const ms = runs.map((r) => r.ms).sort((a, b) => a - b);
+  const result = { name, medianMs: ms[Math.floor(ms.length / 2)], minMs: ms[0], maxMs: ms[ms.length - 1], peakRssMb: Math.max(...runs.map((r) => r.rssMb)), count: runs[0].count };
+  console.log(`  ${name}: median ${result.medianMs.toFixed(0)} ms (${result.minMs.toFixed(0)}–${result.maxMs.toFixed(0)}), peak RSS ${result.peakRssMb} MB, result ${result.count}`);
+  return result;
+}
+
+const sections = [];
+const ratio = (a, b) => (b.medianMs / a.medianMs).toFixed(1);
+
+if (!only || only === 'next-image') {
+  console.log('next-image vs @next/codemod next-image-experimental (jscodeshift)');
+  const ours = measure('next-image:ours');
+  const peer = measure('next-image:peer');
+  sections.push({
+    title: 'next-image over the corpus apps vs @next/codemod `next-image-experimental` over the same files',
+    rows: [ours, peer],
+    verdict: `ours is ${ratio(ours, peer)}× faster (goal ≥ 20×); peak RSS ${ours.peakRssMb} MB (goal ≤ 300 MB). Ours converted ${ours.count} raw <img>; the peer rewrites next/legacy/image and changed ${peer.count} files (it has no raw <img> conversion: the nearest existing tool).`,
+  });
+}
+if (!only || only === 'env' || only === 'dynamic-import') {
+  console.log('env and dynamic-import vs a full ts-morph parse of every file');
+  const full = measure('full-parse');
+  const rows = [full];
+  const verdicts = [];
+  for (const name of ['env', 'dynamic-import'].filter((n) => !only || only === n)) {
+    const r = measure(`${name}:ours`);
+    rows.unshift(r);
+    verdicts.push(`${name} is ${ratio(r, full)}× faster than parsing every file (text prefilter, then parse only the hits)`);
+  }
+  sections.push({ title: 'env and dynamic-import over the whole corpus vs a full ts-morph parse of the same files', rows, verdict: verdicts.join('; ') + '.' });
+}
+if (!only || only === 'ready') {
+  console.log('ready on one ~500-file project');
+  const r = measure('ready');
+  sections.push({ title: 'the ready checks that read sources (typescript-strict, images, env, code-splitting) on apps/shop (~520 files), in-process', rows: [r], verdict: `${r.medianMs.toFixed(0)} ms.` });
+}
+if (!only || only === 'build-production') {
+  const ws = [join(root, 'tmp', 'e2e', 'ws'), join(root, 'tmp', 'demo', 'ws')].find((w) => existsSync(join(w, 'apps', 'web', 'next.config.js')));
+  if (!ws) {
+    sections.push({ title: 'build-production overhead', rows: [], verdict: 'not measured: it needs the real Next.js app of `npm run demo` or the end-to-end suite (tmp/demo/ws or tmp/e2e/ws); run one first.' });
+  } else {
+    console.log(`build-production overhead vs the bare next build (${ws})`);
+    const builds = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t = process.hrtime.bigint();
+      const r = spawnSync('npx', ['next', 'build'], { cwd: join(ws, 'apps', 'web'), stdio: 'ignore', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+      if (r.status !== 0) throw new Error('next build failed in ' + ws);
+      builds.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    builds.sort((a, b) => a - b);
+    const bare = { name: 'bare next build', medianMs: builds[Math.floor(builds.length / 2)], minMs: builds[0], maxMs: builds[builds.length - 1], peakRssMb: 0, count: 0 };
+    console.log(`  bare next build: median ${bare.medianMs.toFixed(0)} ms`);
+    const over = measure('build-production:overhead', ws);
+    sections.push({
+      title: 'build-production: everything after the build (route sizes, audit, manifest, deploy package) vs the bare `next build` of the sample app',
+      rows: [over, bare],
+      verdict: `overhead is ${((100 * over.medianMs) / bare.medianMs).toFixed(1)} % of the bare build (goal ≤ 10 %).`,
+    });
+  }
+}
+
+const versions = JSON.parse(execFileSync('npm', ['ls', 'ts-morph', '@next/codemod', 'jscodeshift', 'nx', '--json', '--depth=1'], { cwd: root, encoding: 'utf8' }) || '{}');
+const md = [
+  '# Benchmark results',
+  '',
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Versions: nx ${versions.dependencies?.nx?.version}, ts-morph ${versions.dependencies?.['ts-morph']?.version}, @next/codemod ${versions.dependencies?.['@next/codemod']?.version}.`,
+  `Corpus: ${files} files, generated by tools/bench/corpus.mjs (seeded, same bytes every run). Each figure is the median of ${RUNS} runs, each run in a fresh Node process; peak RSS is that process's.`,
+  '',
+  ...sections.flatMap((s) => [
+    `## ${s.title}`,
+    '',
+    '| engine | median ms | min–max ms | peak RSS MB | result |',
+    '| --- | ---: | --- | ---: | ---: |',
+    ...s.rows.map((r) => `| ${r.name} | ${r.medianMs.toFixed(0)} | ${r.minMs.toFixed(0)}–${r.maxMs.toFixed(0)} | ${r.peakRssMb || '–'} | ${r.count} |`),
+    '',
+    s.verdict,
+    '',
+  ]),
+  'Not measured yet: `strict` against `tsc --noEmit` and ts-migrate (the strict generator is not built).',
+  '',
+].join('\n');
+if (!only) writeFileSync(join(import.meta.dirname, 'RESULTS.md'), md);
+console.log(only ? md : `\nwritten tools/bench/RESULTS.md`);

@@ -1,8 +1,8 @@
 import { ExecutorContext, logger } from '@nx/devkit';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, posix } from 'node:path';
-import { ReadyError, firstLine, isReadyError } from '../../utils/errors';
+import { join } from 'node:path';
+import { firstLine, isReadyError } from '../../utils/errors';
 import { resultsDirFor } from '../../utils/results';
 import { writeFilesAtomically } from '../../utils/write-files';
 import { AUDIT_LEVELS } from './lib/audit';
@@ -124,16 +124,5 @@ function gitState(workspaceRoot: string): { sha: string | null; dirty: boolean |
     return { sha, dirty: status.trim().length > 0 };
   } catch {
     return { sha: null, dirty: null };
-  }
-}
-
-/** For the bundle-size, security-audit and build checks: the project's last result, if any. */
-export function readBuildReport(workspaceRoot: string, resultsDir: string): BuildProductionReport | null {
-  const file = join(workspaceRoot, resultsDir, 'build-production.json');
-  if (!existsSync(file)) return null;
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    throw new ReadyError(`${posix.join(resultsDir, 'build-production.json')} is not valid JSON: run the build-production target again to rewrite it.`);
   }
 }

@@ -1,6 +1,5 @@
 import { ExecutorContext, logger } from '@nx/devkit';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { posix } from 'node:path';
 import { ReadyError, firstLine, isReadyError } from '../../utils/errors';
 import { resultsDirFor } from '../../utils/results';
 import { writeFilesAtomically } from '../../utils/write-files';
@@ -65,15 +64,4 @@ export function runGate(options: CoverageGateExecutorSchema, context: ExecutorCo
   }
   writeFilesAtomically(workspaceRoot, files);
   return report;
-}
-
-/** For the workspace summary: a project's last gate result, if any. */
-export function readGateReport(workspaceRoot: string, resultsDir: string): CoverageGateReport | null {
-  const file = join(workspaceRoot, resultsDir, 'coverage-gate.json');
-  if (!existsSync(file)) return null;
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    throw new ReadyError(`${resultsDir}/coverage-gate.json is not valid JSON: run the coverage-gate target again to rewrite it.`);
-  }
 }

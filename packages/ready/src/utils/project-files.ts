@@ -1,3 +1,4 @@
+import { Tree, visitNotIgnoredFiles } from '@nx/devkit';
 import { readdirSync } from 'node:fs';
 import { join, posix } from 'node:path';
 
@@ -28,6 +29,21 @@ export function listProjectFiles(workspaceRoot: string, projectRoot: string, ext
   };
   walk(projectRoot);
   return out.sort();
+}
+
+const UNDER_IGNORED_DIR = new RegExp(`(^|/)(${[...IGNORED_DIRS].map((d) => d.replace('.', '\\.')).join('|')})/`);
+
+/**
+ * The files of a project in the Nx Tree whose paths match `pattern`, sorted, as .gitignore and the
+ * Tree see them and without build output or dependencies: what the generators and the checks that
+ * run them read.
+ */
+export function treeFiles(tree: Tree, projectRoot: string, pattern: RegExp, options: { tests?: boolean } = {}): string[] {
+  const files: string[] = [];
+  visitNotIgnoredFiles(tree, projectRoot, (path) => {
+    if (pattern.test(path) && !UNDER_IGNORED_DIR.test(path) && (options.tests !== false || !isTestFile(path))) files.push(path);
+  });
+  return files.sort();
 }
 
 /** Test files and mocks: code that never ships, which codemods and checks leave aside. */

@@ -1,4 +1,4 @@
-import { GeneratorCallback, Tree, formatFiles, joinPathFragments, logger, runTasksInSerial, visitNotIgnoredFiles } from '@nx/devkit';
+import { GeneratorCallback, Tree, formatFiles, joinPathFragments, logger, runTasksInSerial } from '@nx/devkit';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
@@ -8,12 +8,12 @@ import { HEAVY_MODULES } from '../../codemods/dynamic-import/heavy-modules';
 import { DynamicImportContext, dynamicImportCodemod } from '../../codemods/dynamic-import/transform';
 import { runCodemodOnFile } from '../../codemods/run-on-tree';
 import { ReadyError } from '../../utils/errors';
-import { isTestFile } from '../../utils/project-files';
+import { kb } from '../../utils/format';
+import { treeFiles } from '../../utils/project-files';
 import { selectProjects } from '../../utils/select-projects';
 import { DynamicImportGeneratorSchema } from './schema';
 
 const SOURCE = /\.(tsx|jsx|ts|js)$/;
-const NEVER = /(^|\/)(node_modules|\.next|dist|out|out-tsc|coverage)\//;
 
 export interface DynamicImportProjectResult {
   project: string;
@@ -39,11 +39,7 @@ export function frameworkOf(tree: Tree, root: string): 'next' | 'react' | string
 }
 
 function hasTsx(tree: Tree, root: string): boolean {
-  let found = false;
-  visitNotIgnoredFiles(tree, root, (p) => {
-    if (!found && /\.(tsx|jsx)$/.test(p) && !NEVER.test(p)) found = true;
-  });
-  return found;
+  return treeFiles(tree, root, /\.(tsx|jsx)$/).length > 0;
 }
 
 /** `--components=app/x/Chart.tsx#Chart,…` → workspace-relative path without extension → export names. */
@@ -71,12 +67,8 @@ export function splitProject(
   const names = [...modules.map((m) => m.replace(/\/\*$/, '')), ...[...options.components.keys()].map((k) => posix.basename(k))];
   const prefilter = new RegExp(`from\\s+['"][^'"]*(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})`);
   const out: DynamicImportProjectResult = { project: project.name, framework, changes: [], skips: [], warnings: [], filesParsed: 0 };
-  const files: string[] = [];
-  visitNotIgnoredFiles(tree, project.root, (p) => {
-    if (SOURCE.test(p) && !NEVER.test(p) && !isTestFile(p)) files.push(p);
-  });
   const ts = createCodemodProject();
-  for (const file of files.sort()) {
+  for (const file of treeFiles(tree, project.root, SOURCE, { tests: false })) {
     const text = tree.read(file, 'utf-8') ?? '';
     if (!prefilter.test(text)) continue;
     out.filesParsed++;
@@ -102,8 +94,6 @@ function readRouteSizes(text: string | null): RouteSizes | null {
     return null;
   }
 }
-
-const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
 /**
  * After the files are written (never on --dry-run): rebuild and measure through the project's own

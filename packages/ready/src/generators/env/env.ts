@@ -6,6 +6,7 @@ import { mergeDotenv } from '../../codemods/env/dotenv-file';
 import { EnvVariable } from '../../codemods/env/classify';
 import { createCodemodProject } from '../../codemods/project';
 import { addImportStatement } from '../../codemods/imports';
+import { treeFiles } from '../../utils/project-files';
 import { selectProjects } from '../../utils/select-projects';
 import { envModulePath, loadProjectGraph, scanEnv } from './lib/scan';
 import { EnvGeneratorSchema } from './schema';
@@ -75,17 +76,7 @@ function rewriteReads(tree: Tree, root: string, modulePath: string, variables: E
   const names = new Set(variables.map((v) => v.name));
   const project = createCodemodProject();
   const out: string[] = [];
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const child of tree.children(dir)) {
-      const path = joinPathFragments(dir, child);
-      if (['node_modules', '.next', 'dist'].includes(child)) continue;
-      if (tree.isFile(path)) files.push(path);
-      else walk(path);
-    }
-  };
-  walk(root);
-  for (const file of files.filter((f) => /\.(tsx?|jsx?)$/.test(f) && f !== modulePath && !/next\.config\./.test(f) && !/\.(spec|test)\./.test(f))) {
+  for (const file of treeFiles(tree, root, /\.(tsx?|jsx?)$/, { tests: false }).filter((f) => f !== modulePath && !/next\.config\./.test(f))) {
     const text = tree.read(file, 'utf-8') ?? '';
     if (!text.includes('process.env.')) continue;
     const sf = project.createSourceFile(file, text, { overwrite: true });

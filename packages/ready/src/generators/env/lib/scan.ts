@@ -1,4 +1,4 @@
-import { ProjectGraph, Tree, createProjectGraphAsync, joinPathFragments, visitNotIgnoredFiles } from '@nx/devkit';
+import { ProjectGraph, Tree, createProjectGraphAsync, joinPathFragments } from '@nx/devkit';
 import { posix } from 'node:path';
 import { minimatch } from 'minimatch';
 import { ts } from 'ts-morph';
@@ -8,10 +8,9 @@ import { ENV_PREFILTER, EnvRead, UnresolvedRead, findEnvReads, findNextConfigEnv
 import { EnvVariable, classify } from '../../../codemods/env/classify';
 import { MODULE_MARKER } from '../../../codemods/env/env-module';
 import { NEXT_CONFIG_PATTERN } from '../../../utils/next';
-import { isTestFile } from '../../../utils/project-files';
+import { treeFiles } from '../../../utils/project-files';
 
 const SOURCE = /\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/;
-const NEVER = /(^|\/)(node_modules|\.next|dist|out|out-tsc|coverage)\//;
 
 export interface EnvScanResult {
   variables: EnvVariable[];
@@ -55,11 +54,7 @@ export function scanEnv(tree: Tree, project: { name: string; root: string }, gra
   const project_ = createCodemodProject();
   let filesParsed = 0;
   for (const p of projects) {
-    const files: string[] = [];
-    visitNotIgnoredFiles(tree, p.root, (path) => {
-      if (SOURCE.test(path) && !NEVER.test(path) && !isTestFile(path)) files.push(path);
-    });
-    for (const file of files.sort()) {
+    for (const file of treeFiles(tree, p.root, SOURCE, { tests: false })) {
       const text = tree.read(file, 'utf-8') ?? '';
       const isConfig = NEXT_CONFIG_PATTERN.test(posix.basename(file)) && posix.dirname(file) === p.root;
       if (!isConfig && !ENV_PREFILTER.test(text)) continue;

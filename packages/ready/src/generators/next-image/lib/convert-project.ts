@@ -1,4 +1,5 @@
-import { Tree, joinPathFragments, visitNotIgnoredFiles } from '@nx/devkit';
+import { Tree, joinPathFragments } from '@nx/devkit';
+import { treeFiles } from '../../../utils/project-files';
 import { posix } from 'node:path';
 import { SourceFile } from 'ts-morph';
 import { addRemotePatterns, readNextConfigImages, NextConfigImages } from '../../../codemods/next-config/remote-patterns';
@@ -10,7 +11,6 @@ import { NEXT_CONFIG_PATTERN } from '../../../utils/next';
 
 export const IMG_PREFILTER = /<img\b/;
 const CANDIDATE = /\.(tsx|jsx|js|mjs)$/;
-const NEVER = /(^|\/)(node_modules|\.next|dist|out|out-tsc|coverage)\//;
 
 export interface ProjectConversion {
   project: string;
@@ -31,11 +31,8 @@ export function nextConfigIn(tree: Tree, projectRoot: string): string | null {
 
 /** Files of a project that could hold JSX, without build output, as the Tree (and .gitignore) sees them. */
 export function candidateFiles(tree: Tree, projectRoot: string): string[] {
-  const files: string[] = [];
-  visitNotIgnoredFiles(tree, projectRoot, (path) => {
-    if (CANDIDATE.test(path) && !NEVER.test(path) && !NEXT_CONFIG_PATTERN.test(posix.basename(path))) files.push(path);
-  });
-  return files.sort();
+  // Test files stay in: the codemod reports them as skipped (test-file), and the check lists them.
+  return treeFiles(tree, projectRoot, CANDIDATE).filter((path) => !NEXT_CONFIG_PATTERN.test(posix.basename(path)));
 }
 
 export function readConfigImages(tree: Tree, configPath: string | null): { state: NextConfigImages | null; source: SourceFile | null } {

@@ -1,4 +1,4 @@
-import { kb } from '../executors/build-production/executor';
+import { kb } from '../utils/format';
 import { BuildMeasure, measureBuild } from '../executors/build-production/lib/measure';
 import { findNextDir } from '../executors/build-production/lib/next-output';
 import { isReadyError } from '../utils/errors';

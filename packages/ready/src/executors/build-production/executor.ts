@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { firstLine, isReadyError } from '../../utils/errors';
+import { kb } from '../../utils/format';
 import { resultsDirFor } from '../../utils/results';
 import { writeFilesAtomically } from '../../utils/write-files';
 import { AUDIT_LEVELS } from './lib/audit';
@@ -97,9 +98,6 @@ export async function runBuildProduction(options: BuildProductionExecutorSchema,
   return report;
 }
 
-export function kb(bytes: number): string {
-  return `${(bytes / 1000).toFixed(1)} kB`;
-}
 
 function readVersion(workspaceRoot: string, projectRoot: string): string | null {
   try {

@@ -1,6 +1,6 @@
+import { kb } from '../../../utils/format';
 import { BuildProductionReport } from './types';
 
-const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
 export function renderBuildTable(report: BuildProductionReport): string {
   const rows = [['route', 'router', 'first-load JS (gzip)', 'raw', 'budget', 'verdict']];

@@ -104,7 +104,7 @@ export function writeCorpus(dir, heroPng) {
   }
   // The non-strict project: implicit any, possibly-null access, uninitialised properties.
   write('libs/legacy/project.json', JSON.stringify({ name: 'legacy', root: 'libs/legacy' }));
-  write('libs/legacy/tsconfig.json', JSON.stringify({ compilerOptions: { strict: false, target: 'es2022', lib: ['es2022', 'dom'], noEmit: true }, include: ['src/**/*.ts'] }, null, 2));
+  write('libs/legacy/tsconfig.json', JSON.stringify({ compilerOptions: { strict: false, target: 'es2022', lib: ['es2022', 'dom'], types: [], noEmit: true }, include: ['src/**/*.ts'] }, null, 2));
   let count = 0;
   for (let i = 0; i < 200; i++, count++) write(`libs/legacy/src/store-${i}.ts`, legacyModule(i));
   for (let i = 0; count < CORPUS_FILES; i++, count++) {

@@ -10,10 +10,9 @@ import {
   resolveTypeScriptVersion,
   strictByDefault,
 } from '../utils/tsconfig';
+import { STRICT_SUPPRESSION_TAG } from '../codemods/strict/suppress';
 import { Check, CheckDetail } from './types';
 
-/** The tag the strict generator puts on every suppression it writes, so later runs can find them. */
-export const STRICT_SUPPRESSION_TAG = 'plinto-ready(strict)';
 
 export const typescriptStrictCheck: Check = {
   id: 'typescript-strict',

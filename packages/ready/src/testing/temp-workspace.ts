@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -11,6 +11,10 @@ export class TempWorkspace {
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
     return this;
+  }
+
+  read(path: string): string {
+    return readFileSync(join(this.root, path), 'utf8');
   }
 
   /** Pretends the workspace installed this TypeScript version (only its package.json matters to us). */

@@ -31,6 +31,8 @@ export interface TsConfigInfo {
   extendedFiles: string[];
   /** A solution-style config (`"files": []` and no `include`) type-checks nothing itself. */
   compilesNothing: boolean;
+  /** The files `files`/`include`/`exclude` select: the program's root files. */
+  fileNames: string[];
 }
 
 /** Every `tsconfig*.json` directly in the project root: the app/lib, spec and solution configs. */
@@ -49,18 +51,26 @@ export function listProjectTsConfigs(workspaceRoot: string, projectRoot: string)
  * options unknowable (bad JSON, a missing extended file) are fatal: options unknown to this
  * parser, deprecations of newer TypeScript versions and "no inputs" are not ours to judge here.
  */
-export function readTsConfig(path: string, workspaceRoot: string): TsConfigInfo {
+export function readTsConfig(path: string, workspaceRoot: string, overlay?: ReadonlyMap<string, string>): TsConfigInfo {
   const display = relative(workspaceRoot, path) || path;
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = overlay?.get(path) ?? readFileSync(path, 'utf8');
   } catch {
     throw new ReadyError(`Cannot read ${display}: make sure the file exists and is readable.`);
   }
   const source = ts.parseJsonText(path, text);
   const syntax = (source as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics ?? [];
   if (syntax.length > 0) throw tsconfigError(display, syntax[0]);
-  const parsed = ts.parseJsonSourceFileConfigFileContent(source, ts.sys, dirname(path), undefined, path);
+  const host: ts.ParseConfigHost = overlay
+    ? {
+        useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+        readDirectory: ts.sys.readDirectory,
+        fileExists: (f) => overlay.has(f) || ts.sys.fileExists(f),
+        readFile: (f) => overlay.get(f) ?? ts.sys.readFile(f),
+      }
+    : ts.sys;
+  const parsed = ts.parseJsonSourceFileConfigFileContent(source, host, dirname(path), undefined, path);
   const fatal = parsed.errors.find((d) => d.code < 2000 || d.code === 6053 || d.code === 5083);
   if (fatal) throw tsconfigError(display, fatal);
   return {
@@ -68,6 +78,7 @@ export function readTsConfig(path: string, workspaceRoot: string): TsConfigInfo 
     options: parsed.options,
     extendedFiles: [...((source as unknown as { extendedSourceFiles?: string[] }).extendedSourceFiles ?? [])],
     compilesNothing: Array.isArray(parsed.raw?.files) && parsed.raw.files.length === 0 && !parsed.raw?.include?.length,
+    fileNames: parsed.fileNames,
   };
 }
 

@@ -1,0 +1,6 @@
+// fixture: {"file": "/src/legacy.ts", "suppressed": 1, "preExisting": 1}
+export const count: number = 'three';
+
+export function lengthOf(id: string): number {
+  return document.getElementById(id).id.length;
+}

@@ -1,0 +1,123 @@
+import { SourceFile, ts } from 'ts-morph';
+import { TypeError } from './diagnostics';
+
+/** The tag on every suppression this command writes, so later runs and the ready check find them. */
+export const STRICT_SUPPRESSION_TAG = 'plinto-ready(strict)';
+
+export interface UnplacedError extends TypeError {
+  reason: string;
+}
+
+/** `// @ts-expect-error plinto-ready(strict) TS<code>: <short message>` (without the comment syntax). */
+export function suppressionText(errors: TypeError[]): string {
+  const [first] = errors;
+  let message = first.message.replace(/\*\//g, '* /').replace(/\s+/g, ' ').trim();
+  if (message.length > 90) message = `${message.slice(0, 89).trimEnd()}…`;
+  const more = errors.length > 1 ? ` (+${errors.length - 1} more)` : '';
+  return `@ts-expect-error ${STRICT_SUPPRESSION_TAG} TS${first.code}: ${message}${more}`;
+}
+
+type Placement =
+  | { kind: 'line'; comment: 'line' | 'jsx' }
+  | { kind: 'inside'; open: number }
+  | { kind: 'none'; reason: string };
+
+/**
+ * Puts one tagged `@ts-expect-error` above each line that has errors, in the comment form that
+ * line's position allows: `//` in code (also between JSX attributes and inside multi-line
+ * expressions), `{/* … *\/}` among JSX children, and, when the line starts inside a template
+ * literal or inside JSX text, a line break right after the `${` or `{` that holds the error, so the
+ * string or the rendered text does not change. Lines where no form is safe are returned, untouched.
+ */
+export function suppressErrors(sourceFile: SourceFile, errors: TypeError[]): { placed: TypeError[]; unplaced: UnplacedError[] } {
+  const sf = sourceFile.compilerNode;
+  const text = sf.text;
+  const byLine = new Map<number, TypeError[]>();
+  for (const e of [...errors].sort((a, b) => a.start - b.start)) {
+    const line = sf.getLineAndCharacterOfPosition(e.start).line;
+    byLine.set(line, [...(byLine.get(line) ?? []), e]);
+  }
+  const changes: ts.TextChange[] = [];
+  const placed: TypeError[] = [];
+  const unplaced: UnplacedError[] = [];
+  for (const [line, lineErrors] of byLine) {
+    const lineStart = sf.getPositionOfLineAndCharacter(line, 0);
+    const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+    const first = lineStart + indent.length;
+    const placement = placementFor(sf, first, lineErrors[0].start);
+    const comment = suppressionText(lineErrors);
+    if (placement.kind === 'none') {
+      unplaced.push(...lineErrors.map((e) => ({ ...e, reason: placement.reason })));
+      continue;
+    }
+    if (placement.kind === 'line') {
+      const newText = placement.comment === 'jsx' ? `${indent}{/* ${comment} */}\n` : `${indent}// ${comment}\n`;
+      changes.push({ span: { start: lineStart, length: 0 }, newText });
+    } else {
+      const inner = `${indent}  `;
+      changes.push({ span: { start: placement.open, length: 0 }, newText: `\n${inner}// ${comment}\n${inner}` });
+    }
+    placed.push(...lineErrors);
+  }
+  if (changes.length > 0) sourceFile.applyTextChanges(changes);
+  return { placed, unplaced };
+}
+
+/** Which comment form is safe above the line whose first non-blank character is at `first`. */
+function placementFor(sf: ts.SourceFile, first: number, errorStart: number): Placement {
+  const chain = ancestorsAt(sf, first);
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const node = chain[i];
+    const child = chain[i + 1];
+    const inside = first > node.getStart(sf);
+    if (ts.isJsxExpression(node) && inside) return { kind: 'line', comment: 'line' };
+    if ((ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxAttributes(node)) && inside) {
+      return { kind: 'line', comment: 'line' };
+    }
+    if (ts.isTemplateSpan(node) && child === node.expression) return { kind: 'line', comment: 'line' };
+    if (ts.isTemplateExpression(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateSpan(node)) {
+      if (inside) return insideExpression(sf, errorStart, 'a template literal');
+    }
+    if ((ts.isStringLiteral(node) || ts.isRegularExpressionLiteral(node)) && inside) {
+      return { kind: 'none', reason: 'the line starts inside a multi-line string; no comment can go above it' };
+    }
+    if (ts.isJsxText(node)) {
+      // Text that carries on from the line above would render differently if split.
+      const before = sf.text.slice(node.pos, first);
+      if (/\S/.test(before)) return insideExpression(sf, errorStart, 'JSX text');
+      continue;
+    }
+    if (ts.isJsxElement(node) || ts.isJsxFragment(node)) {
+      const open = ts.isJsxElement(node) ? node.openingElement : node.openingFragment;
+      const close = ts.isJsxElement(node) ? node.closingElement : node.closingFragment;
+      if (first >= open.end && first < close.getStart(sf)) return { kind: 'line', comment: 'jsx' };
+    }
+  }
+  return { kind: 'line', comment: 'line' };
+}
+
+/** Break the line after the `${` or `{` whose expression holds the error, on the error's own line. */
+function insideExpression(sf: ts.SourceFile, errorStart: number, where: string): Placement {
+  const chain = ancestorsAt(sf, errorStart);
+  const errorLine = sf.getLineAndCharacterOfPosition(errorStart).line;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const node = chain[i];
+    const holder = ts.isTemplateSpan(node) ? node.expression : ts.isJsxExpression(node) ? node.expression : undefined;
+    if (!holder) continue;
+    const open = ts.isTemplateSpan(node) ? node.pos : node.getStart(sf) + 1;
+    if (sf.getLineAndCharacterOfPosition(open).line === errorLine && holder.getStart(sf) <= errorStart) return { kind: 'inside', open };
+  }
+  return { kind: 'none', reason: `the line starts inside ${where} and the error is not in a \${…} or {…} of that line` };
+}
+
+/** The nodes and tokens that contain `pos`, outermost first (JSX text included, leading trivia excluded). */
+function ancestorsAt(sf: ts.SourceFile, pos: number): ts.Node[] {
+  const chain: ts.Node[] = [sf];
+  let node: ts.Node = sf;
+  for (;;) {
+    const next = node.getChildren(sf).find((c) => c.getStart(sf) <= pos && pos < c.end);
+    if (!next) return chain;
+    chain.push(next);
+    node = next;
+  }
+}

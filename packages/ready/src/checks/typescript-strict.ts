@@ -13,7 +13,6 @@ import {
 import { STRICT_SUPPRESSION_TAG } from '../codemods/strict/suppress';
 import { Check, CheckDetail } from './types';
 
-
 export const typescriptStrictCheck: Check = {
   id: 'typescript-strict',
   title: 'TypeScript strict mode',

@@ -1,6 +1,7 @@
 // One measurement in a fresh process (so peak RSS is this engine's own): prints {ms, rssMb, count}.
 import { createRequire } from 'node:module';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const require = createRequire(import.meta.url);
@@ -20,7 +21,67 @@ function walk(dir, out = []) {
 const projects = () =>
   ['apps', 'libs'].flatMap((group) => readdirSync(join(corpus, group)).map((name) => ({ name, root: `${group}/${name}` })));
 
+// The strict engines work on a fresh copy of the corpus's non-strict library, made before the clock starts.
+const strictCopy = (engine) => {
+  const ws = join(corpus, '..', `strict-${engine}`);
+  rmSync(ws, { recursive: true, force: true });
+  mkdirSync(ws, { recursive: true });
+  writeFileSync(join(ws, 'nx.json'), '{}');
+  writeFileSync(join(ws, 'package.json'), JSON.stringify({ name: 'strict-bench', private: true }));
+  cpSync(join(corpus, 'libs', 'legacy'), join(ws, 'libs', 'legacy'), { recursive: true });
+  return ws;
+};
+const tsc = (ws, ...args) => spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', join(ws, 'libs/legacy/tsconfig.json'), ...args], { encoding: 'utf8' });
+const countIn = (ws, pattern) => walk(join(ws, 'libs/legacy/src')).reduce((n, f) => n + (readFileSync(f, 'utf8').match(pattern) ?? []).length, 0);
+const strictErrors = (ws) => (tsc(ws, '--strict').stdout.match(/error TS\d+/g) ?? []).length;
+
+const setups = {
+  'strict:ours': () => strictCopy('ours'),
+  'strict:tsc': () => strictCopy('tsc'),
+  'strict:ts-migrate': () => {
+    const ws = strictCopy('ts-migrate');
+    // ts-migrate migrates to the options the tsconfig has: turn strict on first, as its docs say.
+    const path = join(ws, 'libs/legacy/tsconfig.json');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"strict": false', '"strict": true'));
+    return ws;
+  },
+};
+
 const cases = {
+  async 'strict:ours'(ws) {
+    const { FsTree, flushChanges } = require(require.resolve('nx/src/generators/tree', { paths: [plugin] }));
+    const { strictGenerator } = lib('generators/strict/strict');
+    const tree = new FsTree(ws, false);
+    const info = console.info;
+    let summary = '';
+    console.info = (...a) => (summary += a.join(' ') + '\n');
+    await strictGenerator(tree, { project: 'legacy' });
+    console.info = info;
+    flushChanges(ws, tree.listChanges());
+    const number = (re) => Number(re.exec(summary)?.[1] ?? 0);
+    return {
+      count: number(/suppressed: (\d+)/),
+      errors: number(/: (\d+) new error\(s\)/),
+      fixed: number(/fixed by code fixes: (\d+)/),
+      explicitAny: number(/(\d+) annotation\(s\) written as explicit any/),
+      suppressed: number(/suppressed: (\d+)/),
+    };
+  },
+  'strict:tsc'(ws) {
+    const r = tsc(ws);
+    if (r.status !== 0) throw new Error(`tsc failed on the non-strict project:\n${r.stdout}`);
+    return 0;
+  },
+  'strict:ts-migrate'(ws) {
+    const r = spawnSync(process.execPath, [require.resolve('ts-migrate/build/cli.js'), 'migrate', join(ws, 'libs/legacy')], { encoding: 'utf8' });
+    // With TypeScript 5.9 its add-conversions plugin fails on every file ("Debug Failure") and it
+    // exits 255, but the other plugins run and it writes the files: that output is what we compare.
+    const wrote = /Wrote (\d+) updated file/.exec(r.stdout);
+    if (!wrote) throw new Error(`ts-migrate failed:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
+    const suppressed = countIn(ws, /@ts-expect-error/g);
+    const pluginFailures = (r.stdout + r.stderr).match(/^Error: \[[\w-]+\]/gm)?.length ?? 0;
+    return { count: suppressed, suppressed, explicitAny: countIn(ws, /: any\b/g), exitCode: r.status, pluginFailures };
+  },
   'next-image:ours'() {
     const { FsTree } = require(require.resolve('@nx/devkit/internal', { paths: [plugin] }));
     const { convertProject } = lib('generators/next-image/lib/convert-project');
@@ -88,7 +149,11 @@ const cases = {
   },
 };
 
+const input = setups[name]?.();
 const started = process.hrtime.bigint();
-const count = await cases[name]();
+const result = await cases[name](input);
 const ms = Number(process.hrtime.bigint() - started) / 1e6;
-process.stdout.write(JSON.stringify({ ms, rssMb: Math.round(process.resourceUsage().maxRSS / 1024), count }) + '\n');
+// A strict engine's output must compile under strict: count what tsc still reports, off the clock.
+const after = name.startsWith('strict:') && name !== 'strict:tsc' ? { strictErrorsAfter: strictErrors(input) } : {};
+const details = typeof result === 'object' ? result : { count: result };
+process.stdout.write(JSON.stringify({ ms, rssMb: Math.round(process.resourceUsage().maxRSS / 1024), ...details, ...after }) + '\n');

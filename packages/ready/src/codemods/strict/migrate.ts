@@ -24,17 +24,19 @@ interface CodeFix {
 }
 
 const INFER_FROM_USAGE: CodeFix = { id: 'inferFromUsage', codes: new Set(FLAG_ONLY_CODES.noImplicitAny) };
-const PROPERTY_UNDEFINED: CodeFix = { id: 'addMissingPropertyUndefinedType', codes: new Set([2564]) };
 const PROPERTY_DEFINITE: CodeFix = { id: 'addMissingPropertyDefiniteAssignmentAssertions', codes: new Set([2564]) };
+/** Per property: `| undefined` when the class never dereferences it, the definite `!` when it does. */
+const PROPERTY_CHOSEN: CodeFix = { id: 'properties', codes: new Set([2564]) };
 
 /**
  * What to try on a file, best first; each plan is verified by checking the file again and rolled
  * back when it adds an error the file did not have. `| undefined` on a property is the honest
- * type but moves the error to every use; when it does, the definite-assignment `!` keeps the
- * old behaviour exactly. Only fixes that change types, never what runs, are used: `fixImplicitThis`
+ * type but moves the error to every use that dereferences it, so it is chosen only for properties
+ * the class never dereferences; the definite-assignment `!` keeps the old behaviour exactly and is
+ * the fallback for every property of the file. Only fixes that change types, never what runs, are used: `fixImplicitThis`
  * turns functions into arrow functions, which changes what `this` is, so TS2683 is suppressed.
  */
-const PLANS: CodeFix[][] = [[INFER_FROM_USAGE, PROPERTY_UNDEFINED], [INFER_FROM_USAGE, PROPERTY_DEFINITE], [PROPERTY_DEFINITE], []];
+const PLANS: CodeFix[][] = [[INFER_FROM_USAGE, PROPERTY_CHOSEN], [INFER_FROM_USAGE, PROPERTY_DEFINITE], [PROPERTY_DEFINITE], []];
 
 export interface StrictMigrationReport {
   /** The errors the new flags raised, before anything was fixed. */
@@ -110,24 +112,34 @@ export function migrateToStrict(project: Project, options: StrictMigrationOption
   const rolledBack: StrictMigrationReport['rolledBack'] = [];
   let explicitAny = 0;
   const candidates = new Map<string, Map<string, ts.TextChange[]>>();
+  /** Per file, how many properties the per-property choice gave each fix. */
+  const propertyChoices = new Map<string, Record<string, number>>();
   for (const [name, errors] of strictErrors) {
     if (!editable(name) || options.fix === false) continue;
-    const codes = new Set(errors.map((e) => e.code));
     const changes = new Map<string, ts.TextChange[]>();
-    for (const fix of [INFER_FROM_USAGE, PROPERTY_UNDEFINED, PROPERTY_DEFINITE]) {
-      if (![...fix.codes].some((c) => codes.has(c))) continue;
-      const found = combinedFix(ls, name, fix.id);
-      if (found.length > 0) changes.set(fix.id, found);
+    if (errors.some((e) => INFER_FROM_USAGE.codes.has(e.code))) {
+      const found = combinedFix(ls, name, INFER_FROM_USAGE.id);
+      if (found.length > 0) changes.set(INFER_FROM_USAGE.id, found);
+    }
+    const uninitialised = errors.filter((e) => e.code === 2564);
+    if (uninitialised.length > 0) {
+      const chosen = chooseProperyFixes(ls, project.getSourceFileOrThrow(name).getFullText(), name, uninitialised);
+      if (chosen.changes.length > 0) {
+        changes.set(PROPERTY_CHOSEN.id, chosen.changes);
+        propertyChoices.set(name, chosen.counts);
+      }
+      const definite = combinedFix(ls, name, PROPERTY_DEFINITE.id);
+      if (definite.length > 0) changes.set(PROPERTY_DEFINITE.id, definite);
     }
     if (changes.size > 0) candidates.set(name, changes);
   }
   const planOf = new Map<string, number>();
   const applyPlan = (name: string, index: number): boolean => {
-    const sf = sourceFile(name);
     const chosen = PLANS[index].filter((fix) => candidates.get(name)!.has(fix.id));
     const changes = chosen.flatMap((fix) => candidates.get(name)!.get(fix.id)!);
-    sf.replaceWithText(originals.get(name)!);
-    if (changes.length > 0 && !overlaps(changes)) sf.applyTextChanges(changes);
+    const sf = sourceFile(name);
+    const text = changes.length > 0 && !overlaps(changes) ? applyChanges(originals.get(name)!, changes) : originals.get(name)!;
+    if (text !== sf.getFullText()) sf.replaceWithText(text);
     planOf.set(name, index);
     return chosen.length > 0;
   };
@@ -140,12 +152,13 @@ export function migrateToStrict(project: Project, options: StrictMigrationOption
       const pre = preExistingBags.get(name)?.clone() ?? new ErrorBag();
       const errors = (now.get(name) ?? []).filter((e) => !pre.take(e));
       const added = errors.filter((e) => !before.take(e));
-      const plan = PLANS[planOf.get(name)!];
+      const plan = PLANS[planOf.get(name)!].filter((f) => candidates.get(name)!.has(f.id));
       if (added.length === 0) {
-        for (const fix of plan.filter((f) => candidates.get(name)!.has(f.id))) {
+        for (const fix of plan) {
           const was = strictErrors.get(name)!.filter((e) => fix.codes.has(e.code)).length;
-          const left = errors.filter((e) => fix.codes.has(e.code)).length;
-          if (was > left) fixed[fix.id] = (fixed[fix.id] ?? 0) + was - left;
+          const gone = Math.max(0, was - errors.filter((e) => fix.codes.has(e.code)).length);
+          const split = fix === PROPERTY_CHOSEN ? propertyChoices.get(name)! : { [fix.id]: gone };
+          for (const [id, n] of Object.entries(split)) if (n > 0) fixed[id] = (fixed[id] ?? 0) + Math.min(n, gone);
           if (fix === INFER_FROM_USAGE) {
             explicitAny += candidates.get(name)!.get(fix.id)!.filter((c) => /^\s*:\s*any\s*$/.test(c.newText)).length;
           }
@@ -153,7 +166,7 @@ export function migrateToStrict(project: Project, options: StrictMigrationOption
         continue;
       }
       let index = planOf.get(name)! + 1;
-      rolledBack.push({ file: name, fix: plan.filter((f) => candidates.get(name)!.has(f.id)).map((f) => f.id).join('+') });
+      rolledBack.push({ file: name, fix: plan.map((f) => (f === PROPERTY_CHOSEN ? Object.keys(propertyChoices.get(name)!).join('+') : f.id)).join('+') });
       while (index < PLANS.length - 1 && !PLANS[index].some((f) => candidates.get(name)!.has(f.id))) index++;
       applyPlan(name, index);
       if (index < PLANS.length - 1) next.push(name);
@@ -225,6 +238,44 @@ function combinedFix(ls: ts.LanguageService, fileName: string, fixId: string): t
   } catch {
     return []; // a code fix that throws on this file is one we cannot use here
   }
+}
+
+/**
+ * The language service's own fix for each uninitialised property (TS2564), chosen per property:
+ * `addMissingPropertyUndefinedType` unless the file dereferences `this.<name>` (`.`, `[`, a call),
+ * where `| undefined` would only move the error, then `addMissingPropertyDefiniteAssignmentAssertions`.
+ */
+function chooseProperyFixes(ls: ts.LanguageService, text: string, fileName: string, errors: TypeError[]): { changes: ts.TextChange[]; counts: Record<string, number> } {
+  const changes: ts.TextChange[] = [];
+  const counts: Record<string, number> = {};
+  for (const e of errors) {
+    const name = /^Property '([^']+)'/.exec(e.message)?.[1];
+    if (!name) continue;
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const dereferenced = new RegExp(`\\bthis\\.${escaped}\\s*(\\.|\\[|\\()`).test(text);
+    const wanted = dereferenced ? PROPERTY_DEFINITE.id : 'addMissingPropertyUndefinedType';
+    let fixes: readonly ts.CodeFixAction[] = [];
+    try {
+      fixes = ls.getCodeFixesAtPosition(fileName, e.start, e.start + name.length, [2564], FORMAT, PREFERENCES);
+    } catch {
+      continue;
+    }
+    // Both come as fixName "strictClassInitialization"; only the fix-all id or the text tells them apart.
+    const fix = fixes.find((f) => f.fixId === wanted || f.description.startsWith(dereferenced ? 'Add definite assignment assertion' : "Add 'undefined' type"));
+    if (!fix) continue;
+    changes.push(...fix.changes.filter((c) => c.fileName === fileName).flatMap((c) => c.textChanges));
+    counts[wanted] = (counts[wanted] ?? 0) + 1;
+  }
+  return { changes, counts };
+}
+
+/** A file's text with non-overlapping changes applied (their spans are in the original text). */
+function applyChanges(text: string, changes: ts.TextChange[]): string {
+  let result = text;
+  for (const c of [...changes].sort((a, b) => b.span.start - a.span.start)) {
+    result = result.slice(0, c.span.start) + c.newText + result.slice(c.span.start + c.span.length);
+  }
+  return result;
 }
 
 function overlaps(changes: ts.TextChange[]): boolean {

@@ -1,4 +1,4 @@
-// fixture: {"file": "/src/store.ts", "fixed": {"inferFromUsage": 1, "addMissingPropertyDefiniteAssignmentAssertions": 2}, "rolledBack": ["inferFromUsage+addMissingPropertyUndefinedType"]}
+// fixture: {"file": "/src/store.ts", "fixed": {"inferFromUsage": 1, "addMissingPropertyDefiniteAssignmentAssertions": 2}}
 export class Store {
   private items: string[];
   private name: string;

@@ -30,7 +30,7 @@ if (hasTag) {
 } else {
   say(`creating a sample workspace in ${ws}`);
   createSampleWorkspace(demoDir, (m) => console.log(`  ${m}`));
-  say('seeding the usual gaps: strict mode off, raw <img>, process.env reads, a heavy static import, thin tests');
+  say('seeding the usual gaps: strict mode off (and code written without it), raw <img>, process.env reads, a heavy static import, thin tests');
   seedGaps();
   runOk('npm i recharts@2.15.4 --no-audit --no-fund', ws);
   runOk(`git add -A && git commit -q -m "Sample app with readiness gaps" && git tag ${CREATED}`, ws);
@@ -55,7 +55,9 @@ say('closing gaps: nx g @plinto/ready:next-image --project=@ws/web');
 console.log(runOk('npx nx g @plinto/ready:next-image --project=@ws/web', ws).trim());
 say('closing gaps: nx g @plinto/ready:env --project=@ws/web');
 console.log(runOk('npx nx g @plinto/ready:env --project=@ws/web', ws).trim());
-runOk('git add -A && git commit -q -m "next-image, env"', ws);
+say('closing gaps: nx g @plinto/ready:strict --project=@ws/web');
+console.log(runOk('npx nx g @plinto/ready:strict --project=@ws/web', ws).trim());
+runOk('git add -A && git commit -q -m "next-image, env, strict"', ws);
 
 say('nx affected -t ready --base=HEAD~2 again');
 const after = affectedReady('HEAD~2');
@@ -121,6 +123,23 @@ function seedGaps() {
       <img src={avatarUrl} alt="" className="avatar" />
     </section>
   );
+}
+`,
+  );
+  // Code written while strict was off: implicit any, a possibly-null read, an uninitialised property.
+  write(
+    'apps/web/app/legacy.ts',
+    `export class PriceFormatter {
+  private currency: string;
+
+  format(value) {
+    return \`\${this.currency.toUpperCase()} \${value.toFixed(2)}\`;
+  }
+}
+
+export function label(id: string): string {
+  const el = typeof document === 'undefined' ? null : document.getElementById(id);
+  return el.title;
 }
 `,
   );

@@ -9,9 +9,9 @@ import { Check, CheckContext, CheckOutcome } from './types';
  * bundle-size, security-audit and build read the project's Next.js build, which ready depends on;
  * one measure serves the three checks of a run. Without a build they skip, naming the command.
  */
-const measures = new WeakMap<CheckContext, BuildMeasure>();
+const measures = new WeakMap<CheckContext, Promise<BuildMeasure>>();
 
-function withBuild(context: CheckContext, read: (m: BuildMeasure) => CheckOutcome): CheckOutcome {
+async function withBuild(context: CheckContext, read: (m: BuildMeasure) => CheckOutcome): Promise<CheckOutcome> {
   if (!findNextConfig(context.workspaceRoot, context.projectRoot)) {
     return { status: 'skip', score: 0, metric: null, details: [{ message: 'Not a Next.js app (no next.config.*): no production build to measure.' }], fix: null };
   }
@@ -32,7 +32,7 @@ function withBuild(context: CheckContext, read: (m: BuildMeasure) => CheckOutcom
     });
     measures.set(context, m);
   }
-  return read(m);
+  return read(await m);
 }
 
 export const bundleSizeCheck: Check = {

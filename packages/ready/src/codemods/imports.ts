@@ -1,8 +1,18 @@
-import { Node, SourceFile, SyntaxKind } from 'ts-morph';
+import { Node, SourceFile, SyntaxKind, ts } from 'ts-morph';
 
-/** Every identifier text in the file: a cheap, conservative answer to "is this name taken?". */
+/**
+ * Every identifier text in the file: a cheap, conservative answer to "is this name taken?". It walks
+ * the compiler's tree directly: wrapping every identifier in a ts-morph node would cost more than
+ * the whole codemod.
+ */
 export function namesInFile(sourceFile: SourceFile): Set<string> {
-  return new Set(sourceFile.getDescendantsOfKind(SyntaxKind.Identifier).map((i) => i.getText()));
+  const names = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) names.add(node.text);
+    else ts.forEachChild(node, visit);
+  };
+  visit(sourceFile.compilerNode);
+  return names;
 }
 
 /** `base`, or `base2`, `base3`, … : the first that no identifier of the file uses. */
@@ -32,32 +42,30 @@ export function preferredQuote(sourceFile: SourceFile): "'" | '"' {
 }
 
 /**
- * Adds an import statement after the file's last import; in a file without imports, after its
- * directive prologue ('use client' must stay first) or else before its first statement, below any
- * header comment.
+ * Where import statements go and the text to insert there: after the file's last import; in a file
+ * without imports, after its directive prologue ('use client' must stay first) or else before its
+ * first statement, below any header comment. Several statements are inserted together, in order.
  */
-export function addImportStatement(sourceFile: SourceFile, clause: string, moduleSpecifier: string): void {
-  const q = preferredQuote(sourceFile);
-  const statement = `import ${clause} from ${q}${moduleSpecifier}${q};`;
+export function importsInsertion(sourceFile: SourceFile, statements: string[]): { pos: number; text: string } {
   const imports = sourceFile.getImportDeclarations();
-  if (imports.length > 0) {
-    sourceFile.insertText(imports[imports.length - 1].getEnd(), `\n${statement}`);
-    return;
-  }
-  const statements = sourceFile.getStatements();
-  const directives = statements.filter((s, i) => statements.slice(0, i + 1).every(isDirective));
-  if (directives.length > 0) {
-    sourceFile.insertText(directives[directives.length - 1].getEnd(), `\n\n${statement}`);
-  } else if (statements.length > 0) {
-    sourceFile.insertText(statements[0].getStart(), `${statement}\n\n`);
-  } else {
-    sourceFile.insertText(sourceFile.getEnd(), `${statement}\n`);
-  }
+  if (imports.length > 0) return { pos: imports[imports.length - 1].getEnd(), text: statements.map((s) => `\n${s}`).join('') };
+  const all = sourceFile.getStatements();
+  const directives = all.filter((s, i) => all.slice(0, i + 1).every(isDirective));
+  if (directives.length > 0) return { pos: directives[directives.length - 1].getEnd(), text: `\n\n${statements.join('\n')}` };
+  if (all.length > 0) return { pos: all[0].getStart(), text: `${statements.join('\n')}\n\n` };
+  return { pos: sourceFile.getEnd(), text: `${statements.join('\n')}\n` };
 }
 
-/** Adds `import name from 'specifier'` (see addImportStatement for where). */
-export function addDefaultImport(sourceFile: SourceFile, name: string, moduleSpecifier: string): void {
-  addImportStatement(sourceFile, name, moduleSpecifier);
+/** `import <clause> from '<specifier>';` in the quote style of the file. */
+export function importStatement(sourceFile: SourceFile, clause: string, moduleSpecifier: string): string {
+  const q = preferredQuote(sourceFile);
+  return `import ${clause} from ${q}${moduleSpecifier}${q};`;
+}
+
+/** Adds an import statement where `importsInsertion` says. */
+export function addImportStatement(sourceFile: SourceFile, clause: string, moduleSpecifier: string): void {
+  const { pos, text } = importsInsertion(sourceFile, [importStatement(sourceFile, clause, moduleSpecifier)]);
+  sourceFile.insertText(pos, text);
 }
 
 function isDirective(node: Node): boolean {

@@ -31,10 +31,10 @@ function objectBehind(e: Expression | undefined, depth = 0): ObjectLiteralExpres
   if (!x || depth > 5) return null;
   if (Node.isObjectLiteralExpression(x)) return x;
   if (Node.isIdentifier(x)) {
-    for (const def of x.getDefinitionNodes()) {
-      if (Node.isVariableDeclaration(def)) return objectBehind(def.getInitializer(), depth + 1);
-    }
-    return null;
+    // A config names its object at the top of the file; a syntactic lookup needs no type checker
+    // (asking the language service would parse the default libraries first, about a second).
+    const declaration = x.getSourceFile().getVariableDeclaration(x.getText());
+    return declaration ? objectBehind(declaration.getInitializer(), depth + 1) : null;
   }
   if (Node.isCallExpression(x)) {
     // composePlugins(withNx)(nextConfig), withBundleAnalyzer(nextConfig), …

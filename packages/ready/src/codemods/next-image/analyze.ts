@@ -1,4 +1,4 @@
-import { JsxAttribute, JsxOpeningElement, JsxSelfClosingElement, Node, SourceFile, SyntaxKind } from 'ts-morph';
+import { JsxAttribute, JsxOpeningElement, JsxSelfClosingElement, Node, SourceFile, SyntaxKind, ts } from 'ts-morph';
 import { posix } from 'node:path';
 import { imageSize } from 'image-size';
 import { isTestFile } from '../../utils/project-files';
@@ -52,21 +52,30 @@ export function fileSkipReason(sourceFile: SourceFile, file: string): SkipReason
   const base = posix.basename(file);
   if (/^(opengraph|twitter)-image\./.test(base)) return 'og-image';
   const imports = sourceFile.getImportDeclarations().map((d) => d.getModuleSpecifierValue());
-  if (imports.includes('next/og') || sourceFile.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getText() === 'ImageResponse')) {
+  const mentionsImageResponse = sourceFile.getFullText().includes('ImageResponse');
+  if (imports.includes('next/og') || (mentionsImageResponse && sourceFile.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getText() === 'ImageResponse'))) {
     return 'og-image';
   }
   if (/(^|\/)(emails?|mail)\//.test(file) || imports.some((m) => EMAIL_IMPORT.test(m))) return 'email';
   return null;
 }
 
+/**
+ * Every `<img …>` of the file, in source order. The search walks the compiler's tree and wraps only
+ * what it finds in ts-morph nodes: wrapping every node of the file (forEachDescendant) and
+ * forgetting them again after the rewrite cost more than the conversion itself.
+ */
 export function findImgElements(sourceFile: SourceFile): ImgElement[] {
-  const out: ImgElement[] = [];
-  sourceFile.forEachDescendant((node) => {
-    if ((Node.isJsxOpeningElement(node) || Node.isJsxSelfClosingElement(node)) && node.getTagNameNode().getText() === 'img') {
-      out.push(node);
+  const sf = sourceFile.compilerNode;
+  const tags: number[] = [];
+  const visit = (node: ts.Node): void => {
+    if ((ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) && ts.isIdentifier(node.tagName) && node.tagName.text === 'img') {
+      tags.push(node.tagName.getStart(sf));
     }
-  });
-  return out;
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return tags.map((pos) => sourceFile.getDescendantAtPos(pos)!.getParentOrThrow() as ImgElement);
 }
 
 export function getAttr(element: ImgElement, name: string): JsxAttribute | undefined {

@@ -1,7 +1,8 @@
 import { JsxAttribute, Node, SourceFile } from 'ts-morph';
 import { posix } from 'node:path';
 import { CodemodResult, emptyResult } from '../types';
-import { addDefaultImport, existingDefaultImport, freeName, namesInFile } from '../imports';
+import { existingDefaultImport, freeName, importStatement, importsInsertion, namesInFile } from '../imports';
+import { TextEdits } from '../text-edits';
 import { AnalyzeContext, ImgElement, ImgPlan, SKIP_REASONS, SkipReason, fileSkipReason, findImgElements, getAttr, planImg } from './analyze';
 
 export interface NextImageContext extends AnalyzeContext {
@@ -69,28 +70,34 @@ export function nextImageCodemod(sourceFile: SourceFile, context: NextImageConte
     staticImports.set(specifier, name);
   }
 
-  // Edit from the end of the file backwards, so that no edit moves a node still to be edited.
-  for (const w of [...work].reverse()) {
+  // Every edit is at a position of the text as parsed; the file is rewritten once at the end.
+  const edits = new TextEdits();
+  for (const w of work) {
     const { element, plan } = w;
     const removed: string[] = [];
     let priority = false;
+    const attributes = element.getAttributes();
+    const dropped = new Set<Node>();
     for (const name of ['loading', 'decoding', 'fetchPriority']) {
       const attr = getAttr(element, name);
       if (!attr) continue;
       const value = attrText(attr);
       if ((name === 'loading' && value === 'eager') || (name === 'fetchPriority' && value === 'high')) priority = true;
       removed.push(name);
-      attr.remove();
+      dropped.add(attr);
+      edits.remove(attr.getFullStart(), attr.getEnd());
     }
     if (plan.kind === 'static-import') {
-      getAttr(element, 'src')!.setInitializer(`{${staticImports.get(specifierFor(plan.publicPath))}}`);
+      const init = getAttr(element, 'src')!.getInitializerOrThrow();
+      edits.replace(init.getStart(), init.getEnd(), `{${staticImports.get(specifierFor(plan.publicPath))}}`);
     }
-    if (plan.kind === 'dimensions') {
-      element.addAttribute({ name: 'width', initializer: `{${plan.width}}` });
-      element.addAttribute({ name: 'height', initializer: `{${plan.height}}` });
-    }
+    // New attributes go after the last one that stays, as ts-morph's addAttribute puts them.
+    const kept = attributes.filter((a) => !dropped.has(a));
+    const insertAt = kept.length > 0 ? kept[kept.length - 1].getEnd() : element.getTagNameNode().getEnd();
+    const added: string[] = [];
+    if (plan.kind === 'dimensions') added.push(`width={${plan.width}}`, `height={${plan.height}}`);
     if (!getAttr(element, 'alt')) {
-      element.addAttribute({ name: 'alt', initializer: '""' });
+      added.push('alt=""');
       result.warnings.push({
         file: context.file,
         line: w.line,
@@ -98,12 +105,13 @@ export function nextImageCodemod(sourceFile: SourceFile, context: NextImageConte
         message: 'no alt text: alt="" added (decorative); write a real description if the image carries meaning',
       });
     }
-    if (priority && !getAttr(element, 'priority')) element.addAttribute({ name: 'priority' });
-    renameTag(element, imageName);
+    if (priority && !getAttr(element, 'priority')) added.push('priority');
+    if (added.length > 0) edits.insert(insertAt, ` ${added.join(' ')}`);
+    renameTag(edits, element, imageName);
     if (plan.kind === 'remote' && !result.remoteHosts.some((h) => h.hostname === plan.host && h.protocol === plan.protocol)) {
       result.remoteHosts.push({ protocol: plan.protocol, hostname: plan.host });
     }
-    result.changes.unshift({
+    result.changes.push({
       file: context.file,
       line: w.line,
       kind: plan.kind,
@@ -116,11 +124,16 @@ export function nextImageCodemod(sourceFile: SourceFile, context: NextImageConte
         (removed.length > 0 ? `; dropped ${removed.join(', ')}` : ''),
     });
   }
+  const imports: string[] = [];
   for (const [specifier, name] of staticImports) {
-    if (!existingDefaultImport(sourceFile, specifier)) addDefaultImport(sourceFile, name, specifier);
+    if (!existingDefaultImport(sourceFile, specifier)) imports.push(importStatement(sourceFile, name, specifier));
   }
-  if (!existingDefaultImport(sourceFile, 'next/image')) addDefaultImport(sourceFile, imageName, 'next/image');
-  result.remoteHosts.reverse();
+  if (!existingDefaultImport(sourceFile, 'next/image')) imports.push(importStatement(sourceFile, imageName, 'next/image'));
+  if (imports.length > 0) {
+    const { pos, text } = importsInsertion(sourceFile, imports);
+    edits.insert(pos, text);
+  }
+  edits.applyToSourceFile(sourceFile);
   result.changed = true;
   return result;
 }
@@ -135,12 +148,16 @@ function attrText(attr: JsxAttribute): string | null {
   return null;
 }
 
-function renameTag(element: ImgElement, name: string): void {
+function renameTag(edits: TextEdits, element: ImgElement, name: string): void {
+  const tag = element.getTagNameNode();
+  edits.replace(tag.getStart(), tag.getEnd(), name);
   if (Node.isJsxOpeningElement(element)) {
     const parent = element.getParentOrThrow();
-    if (Node.isJsxElement(parent)) parent.getClosingElement().getTagNameNode().replaceWithText(name);
+    if (Node.isJsxElement(parent)) {
+      const closing = parent.getClosingElement().getTagNameNode();
+      edits.replace(closing.getStart(), closing.getEnd(), name);
+    }
   }
-  element.getTagNameNode().replaceWithText(name);
 }
 
 /** `images/hero-banner@2x.png` → `heroBanner2xImg`. */

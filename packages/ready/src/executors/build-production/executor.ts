@@ -8,7 +8,7 @@ import { resultsDirFor } from '../../utils/results';
 import { writeFilesAtomically } from '../../utils/write-files';
 import { AUDIT_LEVELS } from './lib/audit';
 import { writeDeployPackage } from './lib/deploy-package';
-import { measureBuild } from './lib/measure';
+import { startMeasure } from './lib/measure';
 import { renderBuildTable } from './lib/render';
 import { BuildProductionReport } from './lib/types';
 import { BuildProductionExecutorSchema } from './schema';
@@ -35,8 +35,8 @@ export async function runBuildProduction(options: BuildProductionExecutorSchema,
   const projectRoot = context.projectsConfigurations.projects[projectName].root;
   const outDir = resultsDirFor(projectRoot, options.outputPath);
   const started = Date.now();
-  const m = measureBuild(workspaceRoot, projectName, projectRoot, context.projectGraph, options);
-  const { nextDir, routes, seconds, maxSeconds, audit } = m;
+  const m = startMeasure(workspaceRoot, projectName, projectRoot, context.projectGraph, options);
+  const { nextDir, routes, seconds, maxSeconds } = m;
 
   const failures: string[] = [];
   for (const r of routes.filter((x) => x.overBudget)) {
@@ -44,10 +44,6 @@ export async function runBuildProduction(options: BuildProductionExecutorSchema,
     failures.push(`route ${r.route}: first-load JS ${kb(r.firstLoadJs.gzip)} gzip is over its budget of ${r.budgetKb} kB; largest chunks: ${largest.join(', ')}`);
   }
   if (seconds !== null && seconds > maxSeconds) failures.push(`next build took ${seconds} s, over maxBuildSeconds ${maxSeconds}`);
-  if (audit.status === 'fail') {
-    const bad = audit.vulnerabilities.filter((v) => AUDIT_LEVELS.indexOf(v.severity) >= AUDIT_LEVELS.indexOf(audit.level));
-    failures.push(`security audit: ${bad.length} package(s) at or above "${audit.level}": ${bad.map((v) => `${v.name} (${v.severity})`).join(', ')}`);
-  }
 
   let deployPackage: BuildProductionReport['deployPackage'];
   let fileHashes: Array<{ path: string; sha256: string; bytes: number }> = [];
@@ -62,6 +58,11 @@ export async function runBuildProduction(options: BuildProductionExecutorSchema,
     const pkg = await writeDeployPackage(workspaceRoot, nextDir, projectRoot, entry, `${outDir}/deploy.tar.gz`);
     fileHashes = pkg.files;
     deployPackage = { path: pkg.path, entry: pkg.entry, files: pkg.files.length, bytes: pkg.files.reduce((a, f) => a + f.bytes, 0) };
+  }
+  const audit = await m.audit;
+  if (audit.status === 'fail') {
+    const bad = audit.vulnerabilities.filter((v) => AUDIT_LEVELS.indexOf(v.severity) >= AUDIT_LEVELS.indexOf(audit.level));
+    failures.push(`security audit: ${bad.length} package(s) at or above "${audit.level}": ${bad.map((v) => `${v.name} (${v.severity})`).join(', ')}`);
   }
 
   const report: BuildProductionReport = {

@@ -1,7 +1,8 @@
 import { ProjectGraph, detectPackageManager } from '@nx/devkit';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { firstLine } from '../../../utils/errors';
 import { AuditLevel, AuditResult } from './types';
 
 export const AUDIT_LEVELS: AuditLevel[] = ['info', 'low', 'moderate', 'high', 'critical'];
@@ -32,15 +33,23 @@ export interface RawAudit {
   vulnerabilities: Map<string, { severity: AuditLevel; title: string | null; direct: boolean }>;
 }
 
-/** Runs the workspace package manager's audit; returns the reason instead when it cannot run. */
-export function runPackageManagerAudit(workspaceRoot: string): RawAudit | { unavailable: string } {
+/**
+ * Runs the workspace package manager's audit in a child process, so the caller measures routes and
+ * writes the package meanwhile; resolves to the reason instead when it cannot run.
+ */
+export async function runPackageManagerAudit(workspaceRoot: string): Promise<RawAudit | { unavailable: string }> {
   const pm = detectPackageManager(workspaceRoot);
   const lockfile = { npm: 'package-lock.json', pnpm: 'pnpm-lock.yaml', yarn: 'yarn.lock', bun: 'bun.lock' }[pm] ?? 'package-lock.json';
   if (!existsSync(join(workspaceRoot, lockfile))) return { unavailable: `no ${lockfile} to audit` };
   if (pm !== 'npm' && pm !== 'pnpm') return { unavailable: `${pm} audit output is not supported yet (npm and pnpm are)` };
-  const r = spawnSync(pm, ['audit', '--json'], { cwd: workspaceRoot, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
-  if (r.error) return { unavailable: `${pm} audit could not run (${r.error.message})` };
-  return parseAuditJson(r.stdout, pm);
+  // The audit exits non-zero when it finds vulnerabilities: its JSON is the answer either way.
+  const stdout = await new Promise<string | Error>((done) => {
+    execFile(pm, ['audit', '--json'], { cwd: workspaceRoot, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 }, (error, out) =>
+      done(error && !out ? error : out),
+    );
+  });
+  if (stdout instanceof Error) return { unavailable: `${pm} audit could not run (${firstLine(stdout)})` };
+  return parseAuditJson(stdout, pm);
 }
 
 /** Reads npm (v7+, auditReportVersion 2) or pnpm audit JSON. */

@@ -27,25 +27,42 @@ export interface BuildMeasure {
 }
 
 /** Everything build-production and ready's build checks measure on a finished Next.js build. */
-export function measureBuild(
+export async function measureBuild(
   workspaceRoot: string,
   projectName: string,
   projectRoot: string,
   graph: ProjectGraph,
   options: BuildMeasureOptions,
-): BuildMeasure {
+): Promise<BuildMeasure> {
+  const pending = startMeasure(workspaceRoot, projectName, projectRoot, graph, options);
+  return { ...pending, audit: await pending.audit };
+}
+
+export interface PendingMeasure extends Omit<BuildMeasure, 'audit'> {
+  /** The audit runs in a child process while the rest is measured (and, in build-production, packaged). */
+  audit: Promise<AuditResult>;
+}
+
+/** Starts the audit, then measures everything else of the build; the audit is awaited by the caller. */
+export function startMeasure(
+  workspaceRoot: string,
+  projectName: string,
+  projectRoot: string,
+  graph: ProjectGraph,
+  options: BuildMeasureOptions,
+): PendingMeasure {
   const nextDir = findNextDir(workspaceRoot, projectRoot, options.nextDir?.replace(/\{projectRoot\}/g, projectRoot));
+  const level = options.auditLevel ?? 'high';
+  const audit: Promise<AuditResult> =
+    options.audit === false
+      ? Promise.resolve({ status: 'unavailable', level, reason: 'turned off (audit: false)', vulnerabilities: [], packagesInScope: 0 })
+      : runPackageManagerAudit(workspaceRoot).then((raw) => scopedAudit(packagesInScope(graph, projectName), level, raw));
   const budgetKb = options.budgets?.firstLoadJsKb ?? 200;
   const routeBudgets = options.budgets?.routes ?? {};
   const routes = measureRoutes(workspaceRoot, nextDir).routes.map((r) => {
     const budget = routeBudgets[r.route] ?? budgetKb;
     return { ...r, budgetKb: budget, overBudget: r.firstLoadJs.gzip > budget * KB };
   });
-  const level = options.auditLevel ?? 'high';
-  const audit: AuditResult =
-    options.audit === false
-      ? { status: 'unavailable', level, reason: 'turned off (audit: false)', vulnerabilities: [], packagesInScope: 0 }
-      : scopedAudit(packagesInScope(graph, projectName), level, runPackageManagerAudit(workspaceRoot));
   return {
     nextDir,
     routes,

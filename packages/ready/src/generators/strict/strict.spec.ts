@@ -122,6 +122,15 @@ export function title(id: string): string {
     expect(output()).toContain('(TypeScript 6.0.3): nothing to change');
   });
 
+  it('never fails on options TypeScript 6 deprecates (baseUrl, moduleResolution node10)', async () => {
+    ws.withTypeScript('6.0.3').write('libs/legacy/tsconfig.json', TSCONFIG.replace('"noEmit": true', '"noEmit": true,\n    "baseUrl": ".",\n    "moduleResolution": "node10"'));
+    await run({ project: 'legacy' });
+    expect(ws.read('libs/legacy/tsconfig.json')).toContain('"strict": true');
+    expect(ws.read('libs/legacy/tsconfig.json')).toContain('"moduleResolution": "node10"');
+    expect(output()).toContain('(TypeScript 6.0.3)');
+    expect(output()).toContain('suppressed: 1 (TS18047 1)');
+  });
+
   it('turns on only the named flags, in the tsconfig, and leaves the other errors', async () => {
     await run({ project: 'legacy', flags: 'noImplicitAny' });
     expect(ws.read('libs/legacy/tsconfig.json')).toContain('"noImplicitAny": true');

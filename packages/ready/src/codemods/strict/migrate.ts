@@ -123,13 +123,12 @@ export function migrateToStrict(project: Project, options: StrictMigrationOption
     }
     const uninitialised = errors.filter((e) => e.code === 2564);
     if (uninitialised.length > 0) {
-      const chosen = chooseProperyFixes(ls, project.getSourceFileOrThrow(name).getFullText(), name, uninitialised);
+      const chosen = choosePropertyFixes(ls, project.getSourceFileOrThrow(name).getFullText(), name, uninitialised);
       if (chosen.changes.length > 0) {
         changes.set(PROPERTY_CHOSEN.id, chosen.changes);
         propertyChoices.set(name, chosen.counts);
       }
-      const definite = combinedFix(ls, name, PROPERTY_DEFINITE.id);
-      if (definite.length > 0) changes.set(PROPERTY_DEFINITE.id, definite);
+      if (chosen.definite.length > 0) changes.set(PROPERTY_DEFINITE.id, chosen.definite);
     }
     if (changes.size > 0) candidates.set(name, changes);
   }
@@ -244,8 +243,21 @@ function combinedFix(ls: ts.LanguageService, fileName: string, fixId: string): t
  * The language service's own fix for each uninitialised property (TS2564), chosen per property:
  * `addMissingPropertyUndefinedType` unless the file dereferences `this.<name>` (`.`, `[`, a call),
  * where `| undefined` would only move the error, then `addMissingPropertyDefiniteAssignmentAssertions`.
+ * Both fixes are computed once for the whole file and their edits split by property.
  */
-function chooseProperyFixes(ls: ts.LanguageService, text: string, fileName: string, errors: TypeError[]): { changes: ts.TextChange[]; counts: Record<string, number> } {
+function choosePropertyFixes(
+  ls: ts.LanguageService,
+  text: string,
+  fileName: string,
+  errors: TypeError[],
+): { changes: ts.TextChange[]; counts: Record<string, number>; definite: ts.TextChange[] } {
+  const undefinedType = combinedFix(ls, fileName, 'addMissingPropertyUndefinedType');
+  const definite = combinedFix(ls, fileName, PROPERTY_DEFINITE.id);
+  const starts = errors.map((e) => e.start).sort((a, b) => a - b);
+  // The definite fix rewrites the whole declaration (its span holds the name); `| undefined`
+  // replaces the type annotation after the name.
+  const owner = (change: ts.TextChange) =>
+    starts.find((s) => change.span.start <= s && s < change.span.start + change.span.length) ?? [...starts].reverse().find((s) => s <= change.span.start);
   const changes: ts.TextChange[] = [];
   const counts: Record<string, number> = {};
   for (const e of errors) {
@@ -253,20 +265,13 @@ function chooseProperyFixes(ls: ts.LanguageService, text: string, fileName: stri
     if (!name) continue;
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const dereferenced = new RegExp(`\\bthis\\.${escaped}\\s*(\\.|\\[|\\()`).test(text);
-    const wanted = dereferenced ? PROPERTY_DEFINITE.id : 'addMissingPropertyUndefinedType';
-    let fixes: readonly ts.CodeFixAction[] = [];
-    try {
-      fixes = ls.getCodeFixesAtPosition(fileName, e.start, e.start + name.length, [2564], FORMAT, PREFERENCES);
-    } catch {
-      continue;
-    }
-    // Both come as fixName "strictClassInitialization"; only the fix-all id or the text tells them apart.
-    const fix = fixes.find((f) => f.fixId === wanted || f.description.startsWith(dereferenced ? 'Add definite assignment assertion' : "Add 'undefined' type"));
-    if (!fix) continue;
-    changes.push(...fix.changes.filter((c) => c.fileName === fileName).flatMap((c) => c.textChanges));
-    counts[wanted] = (counts[wanted] ?? 0) + 1;
+    const id = dereferenced ? PROPERTY_DEFINITE.id : 'addMissingPropertyUndefinedType';
+    const own = (dereferenced ? definite : undefinedType).filter((c) => owner(c) === e.start);
+    if (own.length === 0) continue;
+    changes.push(...own);
+    counts[id] = (counts[id] ?? 0) + 1;
   }
-  return { changes, counts };
+  return { changes, counts, definite };
 }
 
 /** A file's text with non-overlapping changes applied (their spans are in the original text). */

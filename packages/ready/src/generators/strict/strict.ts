@@ -54,8 +54,14 @@ export function migrateProject(tree: Tree, name: string, root: string, plan: Str
   const pending = tree.listChanges().filter((c) => c.type !== 'DELETE' && /\.[cm]?tsx?$/.test(c.path));
   for (const c of pending) texts.set(join(tree.root, c.path), c.content!.toString('utf-8'));
   for (const entry of plan.configs) {
-    const project = new Project({ tsConfigFilePath: entry.config.path, compilerOptions: entry.after });
-    for (const [file, text] of texts) project.getSourceFile(file)?.replaceWithText(text);
+    const project = new Project({ tsConfigFilePath: entry.config.path, compilerOptions: entry.after, skipFileDependencyResolution: true });
+    // What earlier configs (or earlier generators) changed, for every file this program reads.
+    const program = project.getLanguageService().compilerObject.getProgram()!;
+    for (const [file, text] of texts) {
+      const own = project.getSourceFile(file);
+      if (own) own.replaceWithText(text);
+      else if (program.getSourceFile(file)) project.createSourceFile(file, text, { overwrite: true });
+    }
     const roots = new Set(entry.config.fileNames.map((f) => f.replace(/\\/g, '/')));
     const report = migrateToStrict(project, {
       before: entry.before,

@@ -31,6 +31,7 @@ describe('build-production', () => {
   it('builds through Nx, then reports every route with the JS a browser really loads', () => {
     const r = runOk(`npx nx run ${APP}:build-production`);
     expect(r.output).toContain(`nx run ${APP}:build`);
+    expect(r.output).toContain(`nx run ${APP}:security-audit`);
     const json = report();
     expect(json.status).toBe('pass');
     const home = json.routes.find((x: any) => x.route === '/');
@@ -44,7 +45,12 @@ describe('build-production', () => {
   });
 
   it('the audit runs scoped to the project, and says "unavailable" with the reason when the registry cannot answer', () => {
+    // security-audit recorded it beside the build; build-production judged that record.
+    const recorded = readWsJson(`dist/ready/${APP_ROOT}/security-audit.json`);
+    expect(recorded.lockfile.path).toBe('package-lock.json');
     const audit = report().audit;
+    expect(audit.packagesInScope).toBe(recorded.packagesInScope);
+    expect(audit.reason).toBe(recorded.unavailable);
     expect(audit.packagesInScope).toBeGreaterThan(0);
     if (audit.status === 'unavailable') expect(audit.reason).toMatch(/npm audit/);
     else expect(['pass', 'fail']).toContain(audit.status);

@@ -37,10 +37,13 @@ describe('installing @plinto/ready', () => {
       outputs: ['{workspaceRoot}/dist/ready/{projectRoot}/ready.json', '{workspaceRoot}/dist/ready/{projectRoot}/ready.md'],
       inputs: expect.arrayContaining(['{projectRoot}/**/*', '{workspaceRoot}/tsconfig.base.json']),
     });
-    expect(app.targets['build-production']).toMatchObject({ cache: true, dependsOn: ['build'] });
+    expect(app.targets['build-production']).toMatchObject({ cache: true, dependsOn: ['build', 'security-audit'] });
+    // The audit depends on nothing: Nx runs it while the build runs. It is never replayed from cache.
+    expect(app.targets['security-audit']).toMatchObject({ executor: '@plinto/ready:security-audit', cache: false });
     const lib = showProject(LIB);
     expect(Object.keys(lib.targets)).toEqual(expect.arrayContaining(['ready', 'coverage-gate']));
     expect(Object.keys(lib.targets)).not.toContain('build-production');
+    expect(Object.keys(lib.targets)).not.toContain('security-audit');
   });
 
   it('the graph is not broken by the plugin: nx show projects lists both', () => {

@@ -1,6 +1,7 @@
 import { kb } from '../utils/format';
 import { BuildMeasure, measureBuild } from '../executors/build-production/lib/measure';
 import { findNextDir } from '../executors/build-production/lib/next-output';
+import { AUDIT_RESULT_FILE } from '../executors/build-production/lib/audit';
 import { isReadyError } from '../utils/errors';
 import { findNextConfig } from '../utils/next';
 import { Check, CheckContext, CheckOutcome } from './types';
@@ -29,6 +30,7 @@ async function withBuild(context: CheckContext, read: (m: BuildMeasure) => Check
       maxBuildSeconds: context.options?.maxBuildSeconds,
       auditLevel: context.options?.auditLevel,
       audit: context.options?.audit,
+      auditResultPath: `${context.resultsDir}/${AUDIT_RESULT_FILE}`,
     });
     measures.set(context, m);
   }

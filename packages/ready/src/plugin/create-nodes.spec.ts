@@ -38,15 +38,15 @@ describe('createNodes', () => {
     const results = await createNodes[1](files, {}, context);
     const projects = Object.fromEntries(results.flatMap(([, r]) => Object.entries(r.projects ?? {})));
     expect(Object.keys(projects).sort()).toEqual(['apps/web', 'libs/ui']);
-    expect(Object.keys(projects['apps/web'].targets!).sort()).toEqual(['build-production', 'coverage-gate', 'coverage-report', 'ready']);
+    expect(Object.keys(projects['apps/web'].targets!).sort()).toEqual(['build-production', 'coverage-gate', 'coverage-report', 'ready', 'security-audit']);
     expect(Object.keys(projects['libs/ui'].targets!)).toEqual(['ready']);
 
     const ready = projects['apps/web'].targets!['ready'];
     expect(ready).toMatchObject({
       executor: '@plinto/ready:ready',
       cache: true,
-      // ready runs the tests (with coverage) and the build first, so what it reports is fresh.
-      dependsOn: ['coverage-report', 'build'],
+      // ready runs the tests (with coverage), the build and the audit first, so what it reports is fresh.
+      dependsOn: ['coverage-report', 'build', 'security-audit'],
       inputs: [
         '{projectRoot}/**/*',
         '^default',
@@ -65,7 +65,11 @@ describe('createNodes', () => {
       dependsOn: [],
       inputs: ['{projectRoot}/**/*', '^default', { externalDependencies: ['typescript', '@plinto/ready'] }, '{workspaceRoot}/eslint.config.mjs', '{workspaceRoot}/.github/workflows/**/*', { env: 'NX_BASE' }],
     });
-    expect(projects['apps/web'].targets!['build-production']).toMatchObject({ dependsOn: ['build'], cache: true });
+    // The audit depends on nothing, so Nx runs it while the build runs; it is never cached.
+    expect(projects['apps/web'].targets!['build-production']).toMatchObject({ dependsOn: ['build', 'security-audit'], cache: true });
+    expect(projects['apps/web'].targets!['build-production'].inputs).toContainEqual({ dependentTasksOutputFiles: '**/security-audit.json', transitive: false });
+    expect(projects['apps/web'].targets!['security-audit']).toMatchObject({ executor: '@plinto/ready:security-audit', cache: false });
+    expect(projects['apps/web'].targets!['security-audit'].dependsOn).toBeUndefined();
     expect(projects['apps/web'].targets!['coverage-report']).toMatchObject({
       cache: true,
       options: { jestConfig: '{projectRoot}/jest.config.cts', testTarget: 'test' },
@@ -81,15 +85,15 @@ describe('createNodes', () => {
   it('takes target names and thresholds from the plugin options', async () => {
     const results = await createNodes[1](
       files,
-      { readyTargetName: 'readiness', buildTargetName: 'compile', minScore: 65, coverage: { lines: 50 } },
+      { readyTargetName: 'readiness', buildTargetName: 'compile', securityAuditTargetName: 'audit', minScore: 65, coverage: { lines: 50 } },
       context,
     );
     const web = results.find(([file]) => file === 'apps/web/package.json')![1].projects!['apps/web'];
-    expect(Object.keys(web.targets!).sort()).toEqual(['build-production', 'coverage-gate', 'coverage-report', 'readiness']);
+    expect(Object.keys(web.targets!).sort()).toEqual(['audit', 'build-production', 'coverage-gate', 'coverage-report', 'readiness']);
     expect(web.targets!['readiness'].options.minScore).toBe(65);
-    expect(web.targets!['build-production'].dependsOn).toEqual(['compile']);
+    expect(web.targets!['build-production'].dependsOn).toEqual(['compile', 'audit']);
     expect(web.targets!['coverage-gate'].options.thresholds).toEqual({ lines: 50, statements: 80, functions: 80, branches: 80 });
-    expect(web.targets!['readiness'].dependsOn).toEqual(['coverage-report', 'compile']);
+    expect(web.targets!['readiness'].dependsOn).toEqual(['coverage-report', 'compile', 'audit']);
   });
 
   it('ready can be told not to run the tests and the build', async () => {

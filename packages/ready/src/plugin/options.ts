@@ -14,6 +14,8 @@ export interface ReadyPluginOptions {
   /** Runs the tests with coverage once, for coverage-gate and ready alike. */
   coverageReportTargetName?: string;
   buildProductionTargetName?: string;
+  /** Records the package manager's audit beside the build, for build-production and ready. */
+  securityAuditTargetName?: string;
   /** The project's own build target, which build-production depends on. */
   buildTargetName?: string;
   /** The project's test target, which coverage-gate runs with coverage. */
@@ -37,6 +39,7 @@ export interface NormalizedPluginOptions {
   coverageGateTargetName: string;
   coverageReportTargetName: string;
   buildProductionTargetName: string;
+  securityAuditTargetName: string;
   buildTargetName: string;
   testTargetName: string;
   minScore: number;
@@ -54,6 +57,7 @@ export const DEFAULT_PLUGIN_OPTIONS: NormalizedPluginOptions = {
   coverageGateTargetName: 'coverage-gate',
   coverageReportTargetName: 'coverage-report',
   buildProductionTargetName: 'build-production',
+  securityAuditTargetName: 'security-audit',
   buildTargetName: 'build',
   testTargetName: 'test',
   minScore: 80,
@@ -74,6 +78,7 @@ export function normalizePluginOptions(options: ReadyPluginOptions | undefined):
     coverageGateTargetName: o.coverageGateTargetName ?? d.coverageGateTargetName,
     coverageReportTargetName: o.coverageReportTargetName ?? d.coverageReportTargetName,
     buildProductionTargetName: o.buildProductionTargetName ?? d.buildProductionTargetName,
+    securityAuditTargetName: o.securityAuditTargetName ?? d.securityAuditTargetName,
     buildTargetName: o.buildTargetName ?? d.buildTargetName,
     testTargetName: o.testTargetName ?? d.testTargetName,
     minScore: o.minScore ?? d.minScore,

@@ -21,7 +21,8 @@ function projectInputs(facts: ProjectFacts, externalDependencies: string[]): Non
  * and the build manifests, trace and chunks of the Next.js build. Hashing them makes ready's cache
  * exact: a new test or build result reruns ready; the same one replays it.
  */
-const READY_DEPENDENCY_OUTPUTS = '**/{tests.json,coverage-final.json,build-manifest.json,app-path-routes-manifest.json,*_client-reference-manifest.js,trace}';
+const READY_DEPENDENCY_OUTPUTS =
+  '**/{tests.json,coverage-final.json,security-audit.json,build-manifest.json,app-path-routes-manifest.json,*_client-reference-manifest.js,trace}';
 
 export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptions): Record<string, TargetConfiguration> {
   const deps = (names: string[]) => facts.externalDependencies.filter((d) => names.includes(d));
@@ -32,7 +33,10 @@ export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptio
   targets[options.readyTargetName] = {
     executor: '@plinto/ready:ready',
     cache: true,
-    dependsOn: [...(runsTests ? [options.coverageReportTargetName] : []), ...(runsBuild ? [options.buildTargetName] : [])],
+    dependsOn: [
+      ...(runsTests ? [options.coverageReportTargetName] : []),
+      ...(runsBuild ? [options.buildTargetName, options.securityAuditTargetName] : []),
+    ],
     inputs: [
       ...projectInputs(facts, deps(['typescript', '@plinto/ready', 'eslint'])),
       ...facts.rootInputs.map((f) => `{workspaceRoot}/${f}`),
@@ -103,11 +107,26 @@ export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptio
   }
 
   if (facts.nextConfig) {
+    // Not cached: advisories appear every day while the lockfile stays the same. No dependency on
+    // the build either, so Nx runs it while the build runs.
+    targets[options.securityAuditTargetName] = {
+      executor: '@plinto/ready:security-audit',
+      cache: false,
+      outputs: [`${RESULTS}/security-audit.json`],
+      options: { outputPath: RESULTS_OPTION },
+      metadata: {
+        technologies: ['next'],
+        description: "The package manager's audit, restricted to the project's packages (runs beside the build)",
+      },
+    };
     targets[options.buildProductionTargetName] = {
       executor: '@plinto/ready:build-production',
       cache: true,
-      dependsOn: [options.buildTargetName],
-      inputs: projectInputs(facts, deps(['typescript', 'next', '@plinto/ready'])),
+      dependsOn: [options.buildTargetName, options.securityAuditTargetName],
+      inputs: [
+        ...projectInputs(facts, deps(['typescript', 'next', '@plinto/ready'])),
+        { dependentTasksOutputFiles: '**/security-audit.json', transitive: false },
+      ],
       outputs: [`${RESULTS}/build-production.json`, `${RESULTS}/build-manifest.json`, `${RESULTS}/deploy.tar.gz`],
       options: {
         outputPath: RESULTS_OPTION,

@@ -135,6 +135,27 @@ describe('build-production', () => {
     }
   });
 
+  it('judges the audit the security-audit target recorded for this lockfile at its own auditLevel, and audits itself for another lockfile', async () => {
+    seedNextBuild(ws);
+    const lock = JSON.stringify({ name: 'ws', lockfileVersion: 3, requires: true, packages: { '': { name: 'ws' } } });
+    ws.write('package-lock.json', lock);
+    const recorded = {
+      schemaVersion: 1,
+      lockfile: { path: 'package-lock.json', sha256: createHash('sha256').update(lock).digest('hex') },
+      unavailable: null,
+      vulnerabilities: [{ name: 'next', severity: 'critical', direct: true, title: 'Recorded advisory' }],
+      packagesInScope: 12,
+    };
+    ws.write('dist/ready/apps/web/security-audit.json', recorded);
+    expect((await buildProductionExecutor({ auditLevel: 'critical' }, context(ws.root))).success).toBe(false);
+    expect(report().audit).toMatchObject({ status: 'fail', level: 'critical', vulnerabilities: [{ name: 'next', title: 'Recorded advisory' }] });
+    expect(report().failures).toContain('security audit: 1 package(s) at or above "critical": next (critical)');
+    // A new lockfile: the record no longer says anything about it, so the package manager runs.
+    ws.write('package-lock.json', lock.replace('"ws"}', '"ws", "version": "1.0.0"}'));
+    await buildProductionExecutor({ auditLevel: 'critical' }, context(ws.root));
+    expect(report().audit.vulnerabilities.map((v) => v.title)).not.toContain('Recorded advisory');
+  });
+
   it("skips the package, saying how to enable it, without output: 'standalone'", async () => {
     seedNextBuild(ws, { standalone: false });
     expect((await buildProductionExecutor({ audit: false }, context(ws.root))).success).toBe(true);

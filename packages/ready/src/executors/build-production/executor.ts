@@ -9,6 +9,7 @@ import { writeFilesAtomically } from '../../utils/write-files';
 import { AUDIT_LEVELS } from './lib/audit';
 import { writeDeployPackage } from './lib/deploy-package';
 import { startMeasure } from './lib/measure';
+import { AUDIT_RESULT_FILE } from './lib/audit';
 import { renderBuildTable } from './lib/render';
 import { BuildProductionReport } from './lib/types';
 import { BuildProductionExecutorSchema } from './schema';
@@ -35,7 +36,7 @@ export async function runBuildProduction(options: BuildProductionExecutorSchema,
   const projectRoot = context.projectsConfigurations.projects[projectName].root;
   const outDir = resultsDirFor(projectRoot, options.outputPath);
   const started = Date.now();
-  const m = startMeasure(workspaceRoot, projectName, projectRoot, context.projectGraph, options);
+  const m = startMeasure(workspaceRoot, projectName, projectRoot, context.projectGraph, { ...options, auditResultPath: `${outDir}/${AUDIT_RESULT_FILE}` });
   const { nextDir, routes, seconds, maxSeconds } = m;
 
   const failures: string[] = [];

@@ -1,6 +1,7 @@
 import { ProjectGraph, detectPackageManager } from '@nx/devkit';
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { firstLine } from '../../../utils/errors';
 import { AuditLevel, AuditResult } from './types';
@@ -83,13 +84,69 @@ export function parseAuditJson(stdout: string, pm: 'npm' | 'pnpm'): RawAudit | {
 
 /** The audit restricted to the project's packages: fails at or above `level`, never crashes. */
 export function scopedAudit(scope: Set<string>, level: AuditLevel, raw: RawAudit | { unavailable: string }): AuditResult {
-  if ('unavailable' in raw) {
-    return { status: 'unavailable', level, reason: raw.unavailable, vulnerabilities: [], packagesInScope: scope.size };
-  }
+  return judgeAudit(scopeAudit(scope, raw, null), level);
+}
+
+/** What the `security-audit` target records: the project's vulnerable packages at every level. */
+export interface StoredAudit {
+  schemaVersion: 1;
+  /** The lockfile audited and its sha256: a result is only reused for the same lockfile. */
+  lockfile: { path: string; sha256: string } | null;
+  unavailable: string | null;
+  vulnerabilities: AuditResult['vulnerabilities'];
+  packagesInScope: number;
+}
+
+export const AUDIT_RESULT_FILE = 'security-audit.json';
+/** How long a recorded audit stands in for a new one (advisories appear every day). */
+export const AUDIT_MAX_AGE_MS = 60 * 60 * 1000;
+
+export function scopeAudit(scope: Set<string>, raw: RawAudit | { unavailable: string }, lockfile: StoredAudit['lockfile']): StoredAudit {
+  if ('unavailable' in raw) return { schemaVersion: 1, lockfile, unavailable: raw.unavailable, vulnerabilities: [], packagesInScope: scope.size };
   const vulnerabilities = [...raw.vulnerabilities]
     .filter(([name]) => scope.has(name))
     .map(([name, v]) => ({ name, severity: v.severity, direct: v.direct, title: v.title }))
     .sort((a, b) => AUDIT_LEVELS.indexOf(b.severity) - AUDIT_LEVELS.indexOf(a.severity) || a.name.localeCompare(b.name));
-  const failing = vulnerabilities.some((v) => AUDIT_LEVELS.indexOf(v.severity) >= AUDIT_LEVELS.indexOf(level));
-  return { status: failing ? 'fail' : 'pass', level, reason: null, vulnerabilities, packagesInScope: scope.size };
+  return { schemaVersion: 1, lockfile, unavailable: null, vulnerabilities, packagesInScope: scope.size };
+}
+
+export function judgeAudit(stored: StoredAudit, level: AuditLevel): AuditResult {
+  if (stored.unavailable !== null) {
+    return { status: 'unavailable', level, reason: stored.unavailable, vulnerabilities: [], packagesInScope: stored.packagesInScope };
+  }
+  const failing = stored.vulnerabilities.some((v) => AUDIT_LEVELS.indexOf(v.severity) >= AUDIT_LEVELS.indexOf(level));
+  return { status: failing ? 'fail' : 'pass', level, reason: null, vulnerabilities: stored.vulnerabilities, packagesInScope: stored.packagesInScope };
+}
+
+function lockfileOf(workspaceRoot: string): StoredAudit['lockfile'] {
+  const pm = detectPackageManager(workspaceRoot);
+  const path = { npm: 'package-lock.json', pnpm: 'pnpm-lock.yaml', yarn: 'yarn.lock', bun: 'bun.lock' }[pm] ?? 'package-lock.json';
+  try {
+    return { path, sha256: createHash('sha256').update(readFileSync(join(workspaceRoot, path))).digest('hex') };
+  } catch {
+    return null;
+  }
+}
+
+/** Runs the package manager's audit and keeps the project's part of it. */
+export async function auditProject(workspaceRoot: string, graph: ProjectGraph, projectName: string): Promise<StoredAudit> {
+  const lockfile = lockfileOf(workspaceRoot);
+  return scopeAudit(packagesInScope(graph, projectName), await runPackageManagerAudit(workspaceRoot), lockfile);
+}
+
+/**
+ * The audit the `security-audit` target recorded (it runs beside the build), when it is of the
+ * current lockfile and under an hour old; null otherwise, and the caller audits itself.
+ */
+export function readRecordedAudit(workspaceRoot: string, path: string): StoredAudit | null {
+  const file = join(workspaceRoot, path);
+  try {
+    if (Date.now() - statSync(file).mtimeMs > AUDIT_MAX_AGE_MS) return null;
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as StoredAudit;
+    const lockfile = lockfileOf(workspaceRoot);
+    if (stored.schemaVersion !== 1 || !lockfile || stored.lockfile?.sha256 !== lockfile.sha256) return null;
+    return stored;
+  } catch {
+    return null;
+  }
 }

@@ -1,5 +1,5 @@
 import { ProjectGraph } from '@nx/devkit';
-import { packagesInScope, runPackageManagerAudit, scopedAudit } from './audit';
+import { auditProject, judgeAudit, readRecordedAudit } from './audit';
 import { standaloneEntry } from './deploy-package';
 import { buildSeconds, findNextDir, measureRoutes } from './next-output';
 import { AuditLevel, AuditResult, RouteSize } from './types';
@@ -12,6 +12,8 @@ export interface BuildMeasureOptions {
   auditLevel?: AuditLevel;
   audit?: boolean;
   nextDir?: string;
+  /** Workspace-relative path of the result the `security-audit` target recorded, reused when fresh. */
+  auditResultPath?: string;
 }
 
 export interface BuildMeasure {
@@ -56,7 +58,10 @@ export function startMeasure(
   const audit: Promise<AuditResult> =
     options.audit === false
       ? Promise.resolve({ status: 'unavailable', level, reason: 'turned off (audit: false)', vulnerabilities: [], packagesInScope: 0 })
-      : runPackageManagerAudit(workspaceRoot).then((raw) => scopedAudit(packagesInScope(graph, projectName), level, raw));
+      : (async () => {
+          const recorded = options.auditResultPath ? readRecordedAudit(workspaceRoot, options.auditResultPath) : null;
+          return judgeAudit(recorded ?? (await auditProject(workspaceRoot, graph, projectName)), level);
+        })();
   const budgetKb = options.budgets?.firstLoadJsKb ?? 200;
   const routeBudgets = options.budgets?.routes ?? {};
   const routes = measureRoutes(workspaceRoot, nextDir).routes.map((r) => {

@@ -1,0 +1,28 @@
+import { ExecutorContext, logger } from '@nx/devkit';
+import { resultsDirFor } from '../../utils/results';
+import { writeFilesAtomically } from '../../utils/write-files';
+import { AUDIT_LEVELS, AUDIT_RESULT_FILE, StoredAudit, auditProject } from '../build-production/lib/audit';
+import { SecurityAuditExecutorSchema } from './schema';
+
+/**
+ * Records the project's part of the package manager's audit. Inferred beside `build` (neither
+ * depends on the other), so Nx runs the two at once and build-production, which depends on both,
+ * finds the audit done when the build ends. It records and never fails on what it finds:
+ * build-production and ready judge the record against their `auditLevel`.
+ */
+export default async function securityAuditExecutor(options: SecurityAuditExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const projectName = context.projectName!;
+  const root = context.projectsConfigurations.projects[projectName].root;
+  const stored = await auditProject(context.root, context.projectGraph, projectName);
+  const path = `${resultsDirFor(root, options.outputPath)}/${AUDIT_RESULT_FILE}`;
+  writeFilesAtomically(context.root, { [path]: JSON.stringify(stored, null, 2) + '\n' });
+  logger.info(describeAudit(stored) + ` (${path})`);
+  return { success: true };
+}
+
+export function describeAudit(stored: StoredAudit): string {
+  if (stored.unavailable !== null) return `audit unavailable: ${stored.unavailable}`;
+  if (stored.vulnerabilities.length === 0) return `no known vulnerability in the project's ${stored.packagesInScope} package(s)`;
+  const counts = [...AUDIT_LEVELS].reverse().map((l) => [l, stored.vulnerabilities.filter((v) => v.severity === l).length] as const).filter(([, n]) => n > 0);
+  return `${stored.vulnerabilities.length} vulnerable package(s) of ${stored.packagesInScope}: ${counts.map(([l, n]) => `${n} ${l}`).join(', ')}`;
+}

@@ -1,0 +1,3 @@
+export interface SecurityAuditExecutorSchema {
+  outputPath?: string;
+}

@@ -141,6 +141,16 @@ export function title(id: string): string {
     expect(store).not.toContain('@ts-expect-error');
   });
 
+  it('with --fix=false suppresses every new error and changes no code', async () => {
+    await run({ project: 'legacy', fix: false });
+    const store = ws.read('libs/legacy/src/store.ts');
+    expect(store).toContain('private items: string[];');
+    expect(store).toContain('add(item) {');
+    expect(store.match(/@ts-expect-error plinto-ready\(strict\)/g)).toHaveLength(3);
+    expect(output()).toContain('fixed by code fixes: 0');
+    expect(tscErrors(ws.root, 'libs/legacy/tsconfig.json')).toEqual([]);
+  });
+
   it('reports the errors that were there before and does not touch them', async () => {
     ws.write('libs/legacy/src/broken-types.ts', "export const n: number = 'one';\n");
     await run({ project: 'legacy' });

@@ -2,6 +2,7 @@ import { ProjectGraph, detectPackageManager } from '@nx/devkit';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { constants, setPriority } from 'node:os';
 import { join } from 'node:path';
 import { firstLine } from '../../../utils/errors';
 import { AuditLevel, AuditResult } from './types';
@@ -45,9 +46,16 @@ export async function runPackageManagerAudit(workspaceRoot: string): Promise<Raw
   if (pm !== 'npm' && pm !== 'pnpm') return { unavailable: `${pm} audit output is not supported yet (npm and pnpm are)` };
   // The audit exits non-zero when it finds vulnerabilities: its JSON is the answer either way.
   const stdout = await new Promise<string | Error>((done) => {
-    execFile(pm, ['audit', '--json'], { cwd: workspaceRoot, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 }, (error, out) =>
+    const child = execFile(pm, ['audit', '--json'], { cwd: workspaceRoot, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 }, (error, out) =>
       done(error && !out ? error : out),
     );
+    // It runs beside the build (the security-audit task): mostly network waiting, it must not take
+    // CPU from the build, which it would on a 2-core CI machine. Its own children inherit this.
+    try {
+      if (child.pid) setPriority(child.pid, constants.priority.PRIORITY_LOW);
+    } catch {
+      // Not permitted here: it then runs at normal priority.
+    }
   });
   if (stdout instanceof Error) return { unavailable: `${pm} audit could not run (${firstLine(stdout)})` };
   return parseAuditJson(stdout, pm);

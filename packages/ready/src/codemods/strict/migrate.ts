@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { Project, SourceFile, ts } from 'ts-morph';
 import { StrictFlag } from '../../utils/tsconfig';
 import { ErrorBag, FLAG_ONLY_CODES, TypeError, errorKey, toTypeError } from './diagnostics';
+import { TextEdits } from '../text-edits';
 import { STRICT_SUPPRESSION_TAG, UnplacedError, suppressErrors } from './suppress';
 
 export interface StrictMigrationOptions {
@@ -78,8 +79,8 @@ export function migrateToStrict(project: Project, options: StrictMigrationOption
     .getSourceFiles()
     .filter((sf) => !program.isSourceFileDefaultLibrary(sf) && !program.isSourceFileFromExternalLibrary(sf) && !sf.fileName.includes('/node_modules/'))
     .map((sf) => sf.fileName);
-  const skipped = names.filter((name) => program.getSyntacticDiagnostics(program.getSourceFile(name)).length > 0);
-  const editable = (name: string) => options.editable(name) && !name.endsWith('.d.ts') && !skipped.includes(name);
+  const skipped = new Set(names.filter((name) => program.getSyntacticDiagnostics(program.getSourceFile(name)).length > 0));
+  const editable = (name: string) => options.editable(name) && !name.endsWith('.d.ts') && !skipped.has(name);
   const originals = new Map<string, string>();
   const sourceFile = (name: string): SourceFile => {
     const sf = project.getSourceFileOrThrow(name);
@@ -103,7 +104,7 @@ export function migrateToStrict(project: Project, options: StrictMigrationOption
   const strictErrors = new Map<string, TypeError[]>();
   for (const [name, errors] of initial) {
     const bag = preExistingBags.get(name)?.clone() ?? new ErrorBag();
-    const own = skipped.includes(name) ? [] : errors.filter((e) => !bag.take(e));
+    const own = skipped.has(name) ? [] : errors.filter((e) => !bag.take(e));
     if (own.length > 0) strictErrors.set(name, own);
   }
 
@@ -137,7 +138,7 @@ export function migrateToStrict(project: Project, options: StrictMigrationOption
     const chosen = PLANS[index].filter((fix) => candidates.get(name)!.has(fix.id));
     const changes = chosen.flatMap((fix) => candidates.get(name)!.get(fix.id)!);
     const sf = sourceFile(name);
-    const text = changes.length > 0 && !overlaps(changes) ? applyChanges(originals.get(name)!, changes) : originals.get(name)!;
+    const text = applyChanges(originals.get(name)!, changes) ?? originals.get(name)!;
     if (text !== sf.getFullText()) sf.replaceWithText(text);
     planOf.set(name, index);
     return chosen.length > 0;
@@ -190,7 +191,7 @@ export function migrateToStrict(project: Project, options: StrictMigrationOption
     for (const [name, errors] of now) {
       const pre = preExistingBags.get(name)?.clone() ?? new ErrorBag();
       for (const e of errors) {
-        if (skipped.includes(name) || pre.take(e)) preExisting.push(e);
+        if (skipped.has(name) || pre.take(e)) preExisting.push(e);
         else if (!editable(name)) outside.push(e);
         else if (e.code === 2578 && lineText(project, name, e.line).includes(STRICT_SUPPRESSION_TAG)) stale.set(name, [...(stale.get(name) ?? []), e.line]);
         else if (unplaced.some((u) => u.file === name && u.line === e.line && u.code === e.code)) stuck.push(e);
@@ -225,7 +226,7 @@ export function migrateToStrict(project: Project, options: StrictMigrationOption
     outside,
     unplaced,
     remaining,
-    skipped,
+    skipped: [...skipped],
     changed,
   };
 }
@@ -274,18 +275,15 @@ function choosePropertyFixes(
   return { changes, counts, definite };
 }
 
-/** A file's text with non-overlapping changes applied (their spans are in the original text). */
-function applyChanges(text: string, changes: ts.TextChange[]): string {
-  let result = text;
-  for (const c of [...changes].sort((a, b) => b.span.start - a.span.start)) {
-    result = result.slice(0, c.span.start) + c.newText + result.slice(c.span.start + c.span.length);
+/** A file's text with the changes applied (their spans are in that text); null when two overlap. */
+function applyChanges(text: string, changes: ts.TextChange[]): string | null {
+  const edits = new TextEdits();
+  try {
+    for (const c of changes) edits.replace(c.span.start, c.span.start + c.span.length, c.newText);
+  } catch {
+    return null;
   }
-  return result;
-}
-
-function overlaps(changes: ts.TextChange[]): boolean {
-  const sorted = [...changes].sort((a, b) => a.span.start - b.span.start);
-  return sorted.some((c, i) => i > 0 && c.span.start < sorted[i - 1].span.start + sorted[i - 1].span.length);
+  return edits.applyTo(text);
 }
 
 function lineText(project: Project, name: string, line: number): string {

@@ -35,12 +35,15 @@ export interface TsConfigInfo {
   fileNames: string[];
 }
 
+/** `tsconfig.json`, `tsconfig.app.json`, `tsconfig.spec.json`, …: the names TypeScript configs go by. */
+export const TSCONFIG_FILE = /^tsconfig(\..+)?\.json$/;
+
 /** Every `tsconfig*.json` directly in the project root: the app/lib, spec and solution configs. */
 export function listProjectTsConfigs(workspaceRoot: string, projectRoot: string): string[] {
   const dir = join(workspaceRoot, projectRoot);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((name) => /^tsconfig(\..+)?\.json$/.test(name))
+    .filter((name) => TSCONFIG_FILE.test(name))
     .sort()
     .map((name) => join(dir, name));
 }

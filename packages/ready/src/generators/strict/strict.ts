@@ -5,7 +5,7 @@ import { Project, ts } from 'ts-morph';
 import { StrictMigrationReport, migrateToStrict } from '../../codemods/strict/migrate';
 import { FlagRequest, StrictPlan, parseFlagRequest, planStrictConfigs } from '../../codemods/strict/tsconfig-edit';
 import { selectProjects } from '../../utils/select-projects';
-import { readTsConfig, resolveTypeScriptVersion } from '../../utils/tsconfig';
+import { TSCONFIG_FILE, readTsConfig, resolveTypeScriptVersion } from '../../utils/tsconfig';
 import { renderStrictSummary } from './lib/summary';
 import { StrictGeneratorSchema } from './schema';
 
@@ -28,7 +28,7 @@ const GENERATED = /[\\/](node_modules|\.next|dist|out-tsc|coverage)[\\/]/;
 function projectTsConfigs(tree: Tree, root: string): string[] {
   return tree
     .children(root)
-    .filter((name) => /^tsconfig(\..+)?\.json$/.test(name) && tree.isFile(join(root, name)))
+    .filter((name) => TSCONFIG_FILE.test(name) && tree.isFile(join(root, name)))
     .sort()
     .map((name) => join(tree.root, root, name));
 }

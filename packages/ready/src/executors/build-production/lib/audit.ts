@@ -41,7 +41,7 @@ export interface RawAudit {
  */
 export async function runPackageManagerAudit(workspaceRoot: string): Promise<RawAudit | { unavailable: string }> {
   const pm = detectPackageManager(workspaceRoot);
-  const lockfile = { npm: 'package-lock.json', pnpm: 'pnpm-lock.yaml', yarn: 'yarn.lock', bun: 'bun.lock' }[pm] ?? 'package-lock.json';
+  const lockfile = lockfileName(pm);
   if (!existsSync(join(workspaceRoot, lockfile))) return { unavailable: `no ${lockfile} to audit` };
   if (pm !== 'npm' && pm !== 'pnpm') return { unavailable: `${pm} audit output is not supported yet (npm and pnpm are)` };
   // The audit exits non-zero when it finds vulnerabilities: its JSON is the answer either way.
@@ -126,9 +126,13 @@ export function judgeAudit(stored: StoredAudit, level: AuditLevel): AuditResult 
   return { status: failing ? 'fail' : 'pass', level, reason: null, vulnerabilities: stored.vulnerabilities, packagesInScope: stored.packagesInScope };
 }
 
+/** The lockfile each package manager writes at the workspace root. */
+function lockfileName(pm: string): string {
+  return { npm: 'package-lock.json', pnpm: 'pnpm-lock.yaml', yarn: 'yarn.lock', bun: 'bun.lock' }[pm] ?? 'package-lock.json';
+}
+
 function lockfileOf(workspaceRoot: string): StoredAudit['lockfile'] {
-  const pm = detectPackageManager(workspaceRoot);
-  const path = { npm: 'package-lock.json', pnpm: 'pnpm-lock.yaml', yarn: 'yarn.lock', bun: 'bun.lock' }[pm] ?? 'package-lock.json';
+  const path = lockfileName(detectPackageManager(workspaceRoot));
   try {
     return { path, sha256: createHash('sha256').update(readFileSync(join(workspaceRoot, path))).digest('hex') };
   } catch {

@@ -1,10 +1,10 @@
 import { kb } from '../utils/format';
-import { BuildMeasure, measureBuild } from '../executors/build-production/lib/measure';
-import { findNextDir } from '../executors/build-production/lib/next-output';
-import { AUDIT_RESULT_FILE } from '../executors/build-production/lib/audit';
+import { BuildMeasure, measureBuild } from '../features/build/measure';
+import { findNextDir } from '../features/build/next-output';
+import { AUDIT_RESULT_FILE } from '../features/audit/audit';
 import { isReadyError } from '../utils/errors';
-import { findNextConfig } from '../utils/next';
-import { Check, CheckContext, CheckOutcome } from './types';
+import { findNextConfig } from '../core/project-facts';
+import { Check, CheckContext, CheckOutcome } from '../core/check';
 
 /**
  * bundle-size, security-audit and build read the project's Next.js build, which ready depends on;

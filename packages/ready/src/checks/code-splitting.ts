@@ -1,6 +1,6 @@
 import { FsTree } from '@nx/devkit/internal';
 import { frameworkOf, splitProject } from '../generators/dynamic-import/dynamic-import';
-import { Check } from './types';
+import { Check } from '../core/check';
 
 /**
  * Static imports of heavy client libraries that `nx g @plinto/ready:dynamic-import` could split

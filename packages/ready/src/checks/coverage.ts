@@ -1,8 +1,8 @@
-import { assessCoverage } from '../executors/coverage-gate/lib/assess';
-import { readTestsRecord } from '../executors/coverage-gate/lib/tests-record';
-import { COVERAGE_METRICS } from '../executors/coverage-gate/lib/types';
+import { assessCoverage } from '../features/coverage/assess';
+import { readTestsRecord } from '../features/coverage/tests-record';
+import { COVERAGE_METRICS } from '../features/coverage/types';
 import { findJestConfig } from '../utils/jest';
-import { Check, CheckDetail } from './types';
+import { Check, CheckDetail } from '../core/check';
 
 /**
  * Coverage of the project's last test run (coverage-report, which ready depends on), judged like

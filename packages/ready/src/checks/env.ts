@@ -2,11 +2,11 @@ import { FsTree } from '@nx/devkit/internal';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { looksLikeRealSecret } from '../codemods/env/classify';
-import { parseDotenv } from '../codemods/env/dotenv-file';
-import { envModulePath, scanEnv } from '../generators/env/lib/scan';
+import { looksLikeRealSecret } from '../features/env/classify';
+import { parseDotenv } from '../features/env/dotenv-file';
+import { envModulePath, scanEnv } from '../features/env/scan';
 import { envNotApplicable } from '../generators/env/env';
-import { Check, CheckDetail } from './types';
+import { Check, CheckDetail } from '../core/check';
 
 /** Env files of the project that git tracks: the ones whose values are shared with everyone. */
 function committedEnvFiles(workspaceRoot: string, projectRoot: string): string[] {

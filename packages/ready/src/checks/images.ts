@@ -1,7 +1,7 @@
 import { FsTree } from '@nx/devkit/internal';
-import { convertProject } from '../generators/next-image/lib/convert-project';
+import { convertProject } from '../features/images/convert-project';
 import { nextImageNotApplicable } from '../generators/next-image/next-image';
-import { Check, CheckDetail } from './types';
+import { Check, CheckDetail } from '../core/check';
 
 /**
  * Raw `<img>` that `nx g @plinto/ready:next-image` would convert (fail) or must leave alone (warn,

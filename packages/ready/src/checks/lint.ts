@@ -1,4 +1,4 @@
-import { Check, CheckContext, CheckOutcome } from './types';
+import { Check, CheckContext, CheckOutcome } from '../core/check';
 
 /** Runs one of the project's targets through the executor and turns its exit into a verdict. */
 async function targetPasses(context: CheckContext, target: string, what: string): Promise<CheckOutcome | null> {

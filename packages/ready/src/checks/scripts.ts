@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { findNextConfig } from '../utils/next';
-import { Check, CheckDetail } from './types';
+import { findNextConfig } from '../core/project-facts';
+import { Check, CheckDetail } from '../core/check';
 
 const CI_FILES = ['.gitlab-ci.yml', 'azure-pipelines.yml', 'bitbucket-pipelines.yml', 'Jenkinsfile', '.circleci/config.yml'];
 const READY_IN_CI = /nx(\.js)?\s+affected\b[^\n]*(-t|--target|--targets)[=\s]+[\w,-]*\bready\b/;

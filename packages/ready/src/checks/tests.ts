@@ -1,5 +1,5 @@
-import { readTestsRecord } from '../executors/coverage-gate/lib/tests-record';
-import { Check } from './types';
+import { readTestsRecord } from '../features/coverage/tests-record';
+import { Check } from '../core/check';
 
 /** The project's test target exists and its last run (through coverage-report) passed. */
 export const testsCheck: Check = {

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
-import { listProjectTsConfigs, readTsConfig } from '../utils/tsconfig';
+import { listProjectTsConfigs, readTsConfig } from '../core/tsconfig';
 import { targetPasses } from './lint';
-import { Check } from './types';
+import { Check } from '../core/check';
 
 /**
  * Errors about how project references are set up (TS6305–TS6310: "may not disable emit", "must

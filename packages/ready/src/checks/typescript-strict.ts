@@ -9,9 +9,9 @@ import {
   readTsConfig,
   resolveTypeScriptVersion,
   strictByDefault,
-} from '../utils/tsconfig';
+} from '../core/tsconfig';
 import { STRICT_SUPPRESSION_TAG } from '../codemods/strict/suppress';
-import { Check, CheckDetail } from './types';
+import { Check, CheckDetail } from '../core/check';
 
 export const typescriptStrictCheck: Check = {
   id: 'typescript-strict',

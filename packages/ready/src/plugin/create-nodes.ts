@@ -10,7 +10,7 @@ import {
 } from '@nx/devkit/internal';
 import { detectPackageManager } from '@nx/devkit';
 import { dirname, join, posix } from 'node:path';
-import { NormalizedPluginOptions, ReadyPluginOptions, normalizePluginOptions } from './options';
+import { NormalizedPluginOptions, ReadyPluginOptions, normalizePluginOptions } from '../core/plugin-options';
 import { ROOT_GLOBS, readProjectFacts, readRootDependencies } from './project-facts';
 import { buildTargets } from './targets';
 

@@ -1,10 +1,10 @@
 import { PostTasksExecution, logger } from '@nx/devkit';
 import { appendFileSync } from 'node:fs';
-import { ReadyReport } from '../executors/ready/lib/report';
-import { renderDashboard } from '../reports/dashboard';
-import { readProjectReports, renderSummaryMarkdown, summarize, summaryPaths } from '../reports/summary';
+import { ReadyReport } from '../core/report';
+import { renderDashboard } from '../features/summary/dashboard';
+import { readProjectReports, renderSummaryMarkdown, summarize, summaryPaths } from '../features/summary/summary';
 import { writeFilesAtomically } from '../utils/write-files';
-import { ReadyPluginOptions, normalizePluginOptions } from './options';
+import { ReadyPluginOptions, normalizePluginOptions } from '../core/plugin-options';
 
 /**
  * After any `nx run-many` / `nx affected` that ran the ready target: every project's ready.json of

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { findJestConfig } from '../utils/jest';
-import { findNextConfig } from '../utils/next';
-import { listProjectTsConfigs, readTsConfig } from '../utils/tsconfig';
+import { findNextConfig } from '../core/project-facts';
+import { listProjectTsConfigs, readTsConfig } from '../core/tsconfig';
 
 /** What the plugin needs to know about a project to infer its targets. */
 export interface ProjectFacts {

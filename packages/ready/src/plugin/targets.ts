@@ -1,5 +1,5 @@
 import { TargetConfiguration } from '@nx/devkit';
-import { NormalizedPluginOptions } from './options';
+import { NormalizedPluginOptions } from '../core/plugin-options';
 import { ProjectFacts } from './project-facts';
 
 const RESULTS = '{workspaceRoot}/dist/ready/{projectRoot}';

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { Identifier, ImportDeclaration, JsxElement, JsxSelfClosingElement, Node, SourceFile } from 'ts-morph';
 import { addImportStatement, freeName, isClientFile, namesInFile, preferredQuote } from '../imports';
-import { CodemodResult, emptyResult } from '../types';
+import { CodemodResult, emptyResult } from '../codemod';
 import { isHeavy } from './heavy-modules';
 
 export interface DynamicImportContext {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { inMemorySourceFile, loadFixtures } from '../../testing/fixtures';
-import { classify, isSecretLike, looksLikeRealSecret } from './classify';
+import { classify, isSecretLike, looksLikeRealSecret } from '../../features/env/classify';
 import { findEnvReads, findNextConfigEnvKeys } from './find-env';
 
 const [fixture] = loadFixtures<{ file: string }>(join(__dirname, '__fixtures__'));

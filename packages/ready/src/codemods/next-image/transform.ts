@@ -1,6 +1,6 @@
 import { JsxAttribute, Node, SourceFile } from 'ts-morph';
 import { posix } from 'node:path';
-import { CodemodResult, emptyResult } from '../types';
+import { CodemodResult, emptyResult } from '../codemod';
 import { existingDefaultImport, freeName, importStatement, importsInsertion, namesInFile } from '../imports';
 import { TextEdits } from '../text-edits';
 import { AnalyzeContext, ImgElement, ImgPlan, SKIP_REASONS, SkipReason, fileSkipReason, findImgElements, getAttr, planImg } from './analyze';

@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { StrictFlag } from '../../utils/tsconfig';
+import { StrictFlag } from '../../core/tsconfig';
 
 /** One type error, where it is and what it says (the position is in the file's current text). */
 export interface TypeError {

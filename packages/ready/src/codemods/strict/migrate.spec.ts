@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import { loadFixtures, recordOutput, syntaxErrors } from '../../testing/fixtures';
-import { STRICT_FLAGS } from '../../utils/tsconfig';
+import { STRICT_FLAGS } from '../../core/tsconfig';
 import { migrateToStrict, StrictMigrationReport } from './migrate';
 
 interface Meta {

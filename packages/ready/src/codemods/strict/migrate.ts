@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { Project, SourceFile, ts } from 'ts-morph';
-import { StrictFlag } from '../../utils/tsconfig';
+import { StrictFlag } from '../../core/tsconfig';
 import { ErrorBag, FLAG_ONLY_CODES, TypeError, errorKey, toTypeError } from './diagnostics';
 import { TextEdits } from '../text-edits';
 import { STRICT_SUPPRESSION_TAG, UnplacedError, suppressErrors } from './suppress';

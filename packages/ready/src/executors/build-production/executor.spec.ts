@@ -7,8 +7,8 @@ import { gzipSync } from 'node:zlib';
 import * as tar from 'tar';
 import { TempWorkspace } from '../../testing/temp-workspace';
 import buildProductionExecutor from './executor';
-import { buildSeconds, measureRoutes } from './lib/next-output';
-import { BuildProductionReport } from './lib/types';
+import { buildSeconds, measureRoutes } from '../../features/build/next-output';
+import { BuildProductionReport } from '../../features/build/types';
 
 /** Deterministic, barely compressible text of a given length (a chunk that gzip cannot shrink away). */
 function noise(bytes: number, seed = 1): string {

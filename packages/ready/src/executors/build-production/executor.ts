@@ -4,14 +4,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { firstLine, isReadyError } from '../../utils/errors';
 import { kb } from '../../utils/format';
-import { resultsDirFor } from '../../utils/results';
+import { resultsDirFor } from '../../core/results';
 import { writeFilesAtomically } from '../../utils/write-files';
-import { AUDIT_LEVELS } from './lib/audit';
-import { writeDeployPackage } from './lib/deploy-package';
-import { startMeasure } from './lib/measure';
-import { AUDIT_RESULT_FILE } from './lib/audit';
-import { renderBuildTable } from './lib/render';
-import { BuildProductionReport } from './lib/types';
+import { AUDIT_LEVELS } from '../../features/audit/audit';
+import { writeDeployPackage } from '../../features/build/deploy-package';
+import { startMeasure } from '../../features/build/measure';
+import { AUDIT_RESULT_FILE } from '../../features/audit/audit';
+import { renderBuildTable } from '../../features/build/render';
+import { BuildProductionReport } from '../../features/build/types';
 import { BuildProductionExecutorSchema } from './schema';
 
 

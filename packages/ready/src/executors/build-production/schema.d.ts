@@ -1,4 +1,4 @@
-import { AuditLevel } from './lib/types';
+import { AuditLevel } from '../../features/build/types';
 
 export interface BuildProductionExecutorSchema {
   outputPath?: string;

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { TempWorkspace } from '../../testing/temp-workspace';
 import coverageGateExecutor from './executor';
 import coverageReportExecutor from '../coverage-report/executor';
-import { CoverageGateReport } from './lib/types';
+import { CoverageGateReport } from '../../features/coverage/types';
 
 // Real jest on a real (tiny) project: the workspace borrows this repository's node_modules.
 const REPO_NODE_MODULES = resolve(__dirname, '../../../../../node_modules');

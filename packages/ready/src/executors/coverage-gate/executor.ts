@@ -1,13 +1,13 @@
 import { ExecutorContext, logger } from '@nx/devkit';
 import { posix } from 'node:path';
 import { ReadyError, firstLine, isReadyError } from '../../utils/errors';
-import { resultsDirFor } from '../../utils/results';
+import { resultsDirFor } from '../../core/results';
 import { writeFilesAtomically } from '../../utils/write-files';
-import { BASELINE_FILE, assessCoverage } from './lib/assess';
-import { round } from './lib/evaluate';
-import { renderGateTable } from './lib/render';
-import { failingTestsMessage, readTestsRecord } from './lib/tests-record';
-import { COVERAGE_METRICS, CoverageGateReport } from './lib/types';
+import { BASELINE_FILE, assessCoverage } from '../../features/coverage/assess';
+import { round } from '../../features/coverage/evaluate';
+import { renderGateTable } from '../../features/coverage/render';
+import { failingTestsMessage, readTestsRecord } from '../../features/coverage/tests-record';
+import { COVERAGE_METRICS, CoverageGateReport } from '../../features/coverage/types';
 import { CoverageGateExecutorSchema } from './schema';
 
 export { BASELINE_FILE };

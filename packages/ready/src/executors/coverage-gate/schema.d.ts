@@ -1,4 +1,4 @@
-import { Thresholds } from './lib/types';
+import { Thresholds } from '../../features/coverage/types';
 
 export interface CoverageGateExecutorSchema {
   outputPath?: string;

@@ -2,10 +2,10 @@ import { ExecutorContext, logger } from '@nx/devkit';
 import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { ReadyError, firstLine, isReadyError } from '../../utils/errors';
-import { resultsDirFor } from '../../utils/results';
+import { resultsDirFor } from '../../core/results';
 import { writeFilesAtomically } from '../../utils/write-files';
-import { jestEnvironment, runJestWithCoverage } from '../coverage-gate/lib/run-jest';
-import { TestsRecord, failingTestsMessage } from '../coverage-gate/lib/tests-record';
+import { jestEnvironment, runJestWithCoverage } from '../../features/coverage/run-jest';
+import { TestsRecord, failingTestsMessage } from '../../features/coverage/tests-record';
 import { CoverageReportExecutorSchema } from './schema';
 
 /**

@@ -3,9 +3,9 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TempWorkspace } from '../../testing/temp-workspace';
 import readyExecutor from './executor';
-import { renderMarkdown } from './lib/report';
-import { computeScore } from './lib/score';
-import { CheckResult } from '../../checks/types';
+import { renderMarkdown } from '../../core/report';
+import { computeScore } from '../../features/readiness/score';
+import { CheckResult } from '../../core/check';
 import Ajv from 'ajv';
 
 const LINT_OK = { executor: 'nx:run-commands', options: { command: 'node -e "process.exit(0)"' } };

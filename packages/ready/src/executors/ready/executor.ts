@@ -1,10 +1,10 @@
 import { ExecutorContext, logger } from '@nx/devkit';
 import { firstLine, isReadyError } from '../../utils/errors';
-import { resultsDirFor } from '../../utils/results';
-import { runProjectTarget } from '../../utils/run-target';
+import { resultsDirFor } from '../../core/results';
+import { runProjectTarget } from './run-target';
 import { writeFilesAtomically } from '../../utils/write-files';
-import { renderMarkdown, renderTable } from './lib/report';
-import { runReady } from './lib/run-checks';
+import { renderMarkdown, renderTable } from '../../core/report';
+import { runReady } from '../../features/readiness/run-checks';
 import { ReadyExecutorSchema } from './schema';
 
 export default async function readyExecutor(

@@ -1,5 +1,5 @@
-import { CheckOptions } from '../../checks/types';
-import { Waiver } from './lib/waivers';
+import { CheckOptions } from '../../core/check';
+import { Waiver } from '../../features/readiness/waivers';
 
 export interface ReadyExecutorSchema extends CheckOptions {
   /** Folder of ready.json and ready.md, workspace-relative; `{projectRoot}` is replaced. */

@@ -1,7 +1,7 @@
 import { ExecutorContext, logger } from '@nx/devkit';
-import { resultsDirFor } from '../../utils/results';
+import { resultsDirFor } from '../../core/results';
 import { writeFilesAtomically } from '../../utils/write-files';
-import { AUDIT_LEVELS, AUDIT_RESULT_FILE, StoredAudit, auditProject } from '../build-production/lib/audit';
+import { AUDIT_LEVELS, AUDIT_RESULT_FILE, StoredAudit, auditProject } from '../../features/audit/audit';
 import { SecurityAuditExecutorSchema } from './schema';
 
 /**

@@ -3,14 +3,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { createCodemodProject } from '../../codemods/project';
-import { CodemodChange, CodemodSkip } from '../../codemods/types';
+import { CodemodChange, CodemodSkip } from '../../codemods/codemod';
 import { HEAVY_MODULES } from '../../codemods/dynamic-import/heavy-modules';
 import { DynamicImportContext, dynamicImportCodemod } from '../../codemods/dynamic-import/transform';
-import { runCodemodOnFile } from '../../codemods/run-on-tree';
+import { runCodemodOnFile } from '../../codemods/run';
 import { ReadyError } from '../../utils/errors';
 import { kb } from '../../utils/format';
 import { treeFiles } from '../../utils/project-files';
-import { selectProjects } from '../../utils/select-projects';
+import { selectProjects } from '../../core/select-projects';
 import { DynamicImportGeneratorSchema } from './schema';
 
 const SOURCE = /\.(tsx|jsx|ts|js)$/;

@@ -1,7 +1,7 @@
 import { ProjectGraph, Tree, addProjectConfiguration, createProjectGraphAsync, readJson } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from 'nx/src/devkit-testing-exports';
 import { envGenerator } from './env';
-import { MODULE_MARKER } from '../../codemods/env/env-module';
+import { MODULE_MARKER } from '../../features/env/env-module';
 
 // The Nx project graph is the unit's boundary: the end-to-end suite uses the real one.
 jest.mock('@nx/devkit', () => ({ ...jest.requireActual('@nx/devkit'), createProjectGraphAsync: jest.fn() }));

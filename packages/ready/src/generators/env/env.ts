@@ -1,14 +1,14 @@
 import { GeneratorCallback, Tree, addDependenciesToPackageJson, formatFiles, joinPathFragments, logger } from '@nx/devkit';
 import { posix } from 'node:path';
 import { Node } from 'ts-morph';
-import { MODULE_MARKER, renderEnvModule } from '../../codemods/env/env-module';
-import { mergeDotenv } from '../../codemods/env/dotenv-file';
-import { EnvVariable } from '../../codemods/env/classify';
+import { MODULE_MARKER, renderEnvModule } from '../../features/env/env-module';
+import { mergeDotenv } from '../../features/env/dotenv-file';
+import { EnvVariable } from '../../features/env/classify';
 import { createCodemodProject } from '../../codemods/project';
 import { addImportStatement } from '../../codemods/imports';
 import { treeFiles } from '../../utils/project-files';
-import { selectProjects } from '../../utils/select-projects';
-import { envModulePath, loadProjectGraph, scanEnv } from './lib/scan';
+import { selectProjects } from '../../core/select-projects';
+import { envModulePath, loadProjectGraph, scanEnv } from '../../features/env/scan';
 import { EnvGeneratorSchema } from './schema';
 
 export const ENV_DEPENDENCIES = { '@t3-oss/env-nextjs': '^0.13.11', zod: '^3.25.76' };

@@ -9,8 +9,8 @@ import {
   updateNxJson,
 } from '@nx/devkit';
 import { ReadyError, firstLine } from '../../utils/errors';
-import { PACKAGE_JSON } from '../../utils/package-info';
-import { defaultPluginEntryOptions } from '../../plugin/options';
+import { PACKAGE_JSON } from '../../core/versions';
+import { defaultPluginEntryOptions } from '../../core/plugin-options';
 import { InitGeneratorSchema } from './schema';
 
 export const PLUGIN_NAME = '@plinto/ready';

@@ -1,7 +1,7 @@
 import { Tree, formatFiles, logger } from '@nx/devkit';
-import { selectProjects } from '../../utils/select-projects';
-import { ProjectConversion, convertProject, nextConfigIn } from './lib/convert-project';
-import { renderConversionSummary } from './lib/summary';
+import { selectProjects } from '../../core/select-projects';
+import { ProjectConversion, convertProject, nextConfigIn } from '../../features/images/convert-project';
+import { renderConversionSummary } from '../../features/images/summary';
 import { NextImageGeneratorSchema } from './schema';
 
 interface NormalizedSchema {

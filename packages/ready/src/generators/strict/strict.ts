@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import { StrictMigrationReport, migrateToStrict } from '../../codemods/strict/migrate';
-import { FlagRequest, StrictPlan, parseFlagRequest, planStrictConfigs } from '../../codemods/strict/tsconfig-edit';
-import { selectProjects } from '../../utils/select-projects';
-import { TSCONFIG_FILE, readTsConfig, resolveTypeScriptVersion } from '../../utils/tsconfig';
-import { renderStrictSummary } from './lib/summary';
+import { FlagRequest, StrictPlan, parseFlagRequest, planStrictConfigs } from '../../features/strict/tsconfig-edit';
+import { selectProjects } from '../../core/select-projects';
+import { TSCONFIG_FILE, readTsConfig, resolveTypeScriptVersion } from '../../core/tsconfig';
+import { renderStrictSummary } from '../../features/strict/summary';
 import { StrictGeneratorSchema } from './schema';
 
 export interface ProjectStrictResult {

@@ -1,6 +1,6 @@
 import { Tree, formatFiles, getProjects, logger } from '@nx/devkit';
 import { convertProjects, nextImageNotApplicable } from '../../generators/next-image/next-image';
-import { renderConversionSummary } from '../../generators/next-image/lib/summary';
+import { renderConversionSummary } from '../../features/images/summary';
 
 /**
  * 0.2.0: the next-image codemod over every Next.js project of the workspace, with the generator's

@@ -1,0 +1,146 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import * as semver from 'semver';
+import { ts } from 'ts-morph';
+import { ReadyError } from '../utils/errors';
+
+/**
+ * The flags `strict` turns on, with the TypeScript version that introduced each: a flag the
+ * workspace's compiler does not know is not a gap.
+ */
+export const STRICT_FLAGS = [
+  { name: 'noImplicitAny', since: '0.0.0' },
+  { name: 'noImplicitThis', since: '2.0.0' },
+  { name: 'alwaysStrict', since: '2.1.0' },
+  { name: 'strictNullChecks', since: '2.0.0' },
+  { name: 'strictFunctionTypes', since: '2.6.0' },
+  { name: 'strictPropertyInitialization', since: '2.7.0' },
+  { name: 'strictBindCallApply', since: '3.2.0' },
+  { name: 'useUnknownInCatchVariables', since: '4.4.0' },
+  { name: 'strictBuiltinIteratorReturn', since: '5.6.0' },
+] as const;
+
+export type StrictFlag = (typeof STRICT_FLAGS)[number]['name'];
+
+export interface TsConfigInfo {
+  /** Absolute path of the tsconfig. */
+  path: string;
+  /** Compiler options after following `extends`, as written (no defaults applied). */
+  options: ts.CompilerOptions;
+  /** Absolute paths of every config this one extends, nearest first. */
+  extendedFiles: string[];
+  /** A solution-style config (`"files": []` and no `include`) type-checks nothing itself. */
+  compilesNothing: boolean;
+  /** The files `files`/`include`/`exclude` select: the program's root files. */
+  fileNames: string[];
+}
+
+/** `tsconfig.json`, `tsconfig.app.json`, `tsconfig.spec.json`, …: the names TypeScript configs go by. */
+export const TSCONFIG_FILE = /^tsconfig(\..+)?\.json$/;
+
+/** Every `tsconfig*.json` directly in the project root: the app/lib, spec and solution configs. */
+export function listProjectTsConfigs(workspaceRoot: string, projectRoot: string): string[] {
+  const dir = join(workspaceRoot, projectRoot);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => TSCONFIG_FILE.test(name))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+/**
+ * Reads a tsconfig and everything it extends with the TypeScript parser itself, so comments,
+ * trailing commas and package `extends` behave exactly as in `tsc`. Only errors that make the
+ * options unknowable (bad JSON, a missing extended file) are fatal: options unknown to this
+ * parser, deprecations of newer TypeScript versions and "no inputs" are not ours to judge here.
+ */
+export function readTsConfig(path: string, workspaceRoot: string, overlay?: ReadonlyMap<string, string>): TsConfigInfo {
+  const display = relative(workspaceRoot, path) || path;
+  let text: string;
+  try {
+    text = overlay?.get(path) ?? readFileSync(path, 'utf8');
+  } catch {
+    throw new ReadyError(`Cannot read ${display}: make sure the file exists and is readable.`);
+  }
+  const source = ts.parseJsonText(path, text);
+  const syntax = (source as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics ?? [];
+  if (syntax.length > 0) throw tsconfigError(display, syntax[0]);
+  const host: ts.ParseConfigHost = overlay
+    ? {
+        useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+        readDirectory: ts.sys.readDirectory,
+        fileExists: (f) => overlay.has(f) || ts.sys.fileExists(f),
+        readFile: (f) => overlay.get(f) ?? ts.sys.readFile(f),
+      }
+    : ts.sys;
+  const parsed = ts.parseJsonSourceFileConfigFileContent(source, host, dirname(path), undefined, path);
+  const fatal = parsed.errors.find((d) => d.code < 2000 || d.code === 6053 || d.code === 5083);
+  if (fatal) throw tsconfigError(display, fatal);
+  return {
+    path,
+    options: parsed.options,
+    extendedFiles: [...((source as unknown as { extendedSourceFiles?: string[] }).extendedSourceFiles ?? [])],
+    compilesNothing: Array.isArray(parsed.raw?.files) && parsed.raw.files.length === 0 && !parsed.raw?.include?.length,
+    fileNames: parsed.fileNames,
+  };
+}
+
+function tsconfigError(display: string, diagnostic: ts.Diagnostic): ReadyError {
+  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
+  let where = display;
+  if (diagnostic.file && diagnostic.start !== undefined) {
+    const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+    where = `${relativeTo(display, diagnostic.file.fileName)}:${line + 1}:${character + 1}`;
+  }
+  return new ReadyError(`${where} is not a valid tsconfig (${message}): fix it, then run the command again.`);
+}
+
+function relativeTo(display: string, fileName: string): string {
+  return fileName.endsWith(display) ? display : fileName;
+}
+
+/**
+ * The TypeScript version the project really compiles with: the nearest node_modules/typescript
+ * from the project root up to the workspace root, as Node would resolve it (read from disk each
+ * time, so an install between two runs is seen).
+ */
+export function resolveTypeScriptVersion(workspaceRoot: string, projectRoot = '.'): string | null {
+  let dir = resolve(workspaceRoot, projectRoot);
+  const top = resolve(workspaceRoot);
+  for (;;) {
+    const pkg = join(dir, 'node_modules', 'typescript', 'package.json');
+    if (existsSync(pkg)) {
+      try {
+        return JSON.parse(readFileSync(pkg, 'utf8')).version ?? null;
+      } catch {
+        return null;
+      }
+    }
+    if (dir === top || dirname(dir) === dir) return null;
+    dir = dirname(dir);
+  }
+}
+
+/** TypeScript 6 made `strict` default to true; earlier versions default it to false. */
+export function strictByDefault(typescriptVersion: string): boolean {
+  const v = semver.coerce(typescriptVersion);
+  return v !== null && semver.gte(v, '6.0.0');
+}
+
+export interface StrictFlagState {
+  flag: StrictFlag;
+  on: boolean;
+  /** Where the value comes from: the flag itself, `strict`, or the compiler default. */
+  source: 'flag' | 'strict' | 'default';
+}
+
+export function effectiveStrictFlags(options: ts.CompilerOptions, typescriptVersion: string): StrictFlagState[] {
+  const version = semver.coerce(typescriptVersion) ?? semver.coerce(ts.version)!;
+  const strictDefault = strictByDefault(version.version);
+  return STRICT_FLAGS.filter((f) => semver.gte(version, f.since)).map(({ name }) => {
+    const own = options[name] as boolean | undefined;
+    if (own !== undefined) return { flag: name, on: own, source: 'flag' as const };
+    if (options.strict !== undefined) return { flag: name, on: options.strict, source: 'strict' as const };
+    return { flag: name, on: strictDefault, source: 'default' as const };
+  });
+}

@@ -1,0 +1,164 @@
+import { ProjectGraph, detectPackageManager } from '@nx/devkit';
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { constants, setPriority } from 'node:os';
+import { join } from 'node:path';
+import { firstLine } from '../../utils/errors';
+import { AuditLevel, AuditResult } from '../build/types';
+
+export const AUDIT_LEVELS: AuditLevel[] = ['info', 'low', 'moderate', 'high', 'critical'];
+
+/**
+ * The external packages the Nx project graph attributes to a project: its own npm dependencies,
+ * those of the workspace libraries it depends on, and all of theirs, transitively.
+ */
+export function packagesInScope(graph: ProjectGraph, projectName: string): Set<string> {
+  const names = new Set<string>();
+  const seen = new Set<string>([projectName]);
+  const queue = [projectName];
+  while (queue.length > 0) {
+    const node = queue.shift()!;
+    for (const dep of graph.dependencies[node] ?? []) {
+      if (seen.has(dep.target)) continue;
+      seen.add(dep.target);
+      queue.push(dep.target);
+      const external = graph.externalNodes?.[dep.target];
+      if (external) names.add(external.data.packageName);
+    }
+  }
+  return names;
+}
+
+export interface RawAudit {
+  /** name → severity and title, for every vulnerable package of the lockfile. */
+  vulnerabilities: Map<string, { severity: AuditLevel; title: string | null; direct: boolean }>;
+}
+
+/**
+ * Runs the workspace package manager's audit in a child process, so the caller measures routes and
+ * writes the package meanwhile; resolves to the reason instead when it cannot run.
+ */
+export async function runPackageManagerAudit(workspaceRoot: string): Promise<RawAudit | { unavailable: string }> {
+  const pm = detectPackageManager(workspaceRoot);
+  const lockfile = lockfileName(pm);
+  if (!existsSync(join(workspaceRoot, lockfile))) return { unavailable: `no ${lockfile} to audit` };
+  if (pm !== 'npm' && pm !== 'pnpm') return { unavailable: `${pm} audit output is not supported yet (npm and pnpm are)` };
+  // The audit exits non-zero when it finds vulnerabilities: its JSON is the answer either way.
+  const stdout = await new Promise<string | Error>((done) => {
+    const child = execFile(pm, ['audit', '--json'], { cwd: workspaceRoot, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 }, (error, out) =>
+      done(error && !out ? error : out),
+    );
+    // It runs beside the build (the security-audit task): mostly network waiting, it must not take
+    // CPU from the build, which it would on a 2-core CI machine. Its own children inherit this.
+    try {
+      if (child.pid) setPriority(child.pid, constants.priority.PRIORITY_LOW);
+    } catch {
+      // Not permitted here: it then runs at normal priority.
+    }
+  });
+  if (stdout instanceof Error) return { unavailable: `${pm} audit could not run (${firstLine(stdout)})` };
+  return parseAuditJson(stdout, pm);
+}
+
+/** Reads npm (v7+, auditReportVersion 2) or pnpm audit JSON. */
+export function parseAuditJson(stdout: string, pm: 'npm' | 'pnpm'): RawAudit | { unavailable: string } {
+  let json: Record<string, unknown>;
+  try {
+    json = JSON.parse(stdout);
+  } catch {
+    return { unavailable: `${pm} audit printed no JSON (offline?)` };
+  }
+  if (json.error || (json.message && !json.vulnerabilities && !json.advisories)) {
+    const err = (json.error as { summary?: string; code?: string } | undefined) ?? {};
+    return { unavailable: `${pm} audit failed: ${err.summary || err.code || json.message || 'unknown error'}` };
+  }
+  const vulnerabilities: RawAudit['vulnerabilities'] = new Map();
+  if (json.vulnerabilities && typeof json.vulnerabilities === 'object') {
+    for (const [name, v] of Object.entries(json.vulnerabilities as Record<string, { severity: AuditLevel; isDirect?: boolean; via?: unknown[] }>)) {
+      const advisory = (v.via ?? []).find((x): x is { title: string } => typeof x === 'object' && x !== null && 'title' in x);
+      vulnerabilities.set(name, { severity: v.severity, title: advisory?.title ?? null, direct: Boolean(v.isDirect) });
+    }
+  } else if (json.advisories && typeof json.advisories === 'object') {
+    for (const a of Object.values(json.advisories as Record<string, { module_name: string; severity: AuditLevel; title?: string }>)) {
+      const prev = vulnerabilities.get(a.module_name);
+      if (!prev || AUDIT_LEVELS.indexOf(a.severity) > AUDIT_LEVELS.indexOf(prev.severity)) {
+        vulnerabilities.set(a.module_name, { severity: a.severity, title: a.title ?? null, direct: false });
+      }
+    }
+  }
+  return { vulnerabilities };
+}
+
+/** The audit restricted to the project's packages: fails at or above `level`, never crashes. */
+export function scopedAudit(scope: Set<string>, level: AuditLevel, raw: RawAudit | { unavailable: string }): AuditResult {
+  return judgeAudit(scopeAudit(scope, raw, null), level);
+}
+
+/** What the `security-audit` target records: the project's vulnerable packages at every level. */
+export interface StoredAudit {
+  schemaVersion: 1;
+  /** The lockfile audited and its sha256: a result is only reused for the same lockfile. */
+  lockfile: { path: string; sha256: string } | null;
+  unavailable: string | null;
+  vulnerabilities: AuditResult['vulnerabilities'];
+  packagesInScope: number;
+}
+
+export const AUDIT_RESULT_FILE = 'security-audit.json';
+/** How long a recorded audit stands in for a new one (advisories appear every day). */
+export const AUDIT_MAX_AGE_MS = 60 * 60 * 1000;
+
+export function scopeAudit(scope: Set<string>, raw: RawAudit | { unavailable: string }, lockfile: StoredAudit['lockfile']): StoredAudit {
+  if ('unavailable' in raw) return { schemaVersion: 1, lockfile, unavailable: raw.unavailable, vulnerabilities: [], packagesInScope: scope.size };
+  const vulnerabilities = [...raw.vulnerabilities]
+    .filter(([name]) => scope.has(name))
+    .map(([name, v]) => ({ name, severity: v.severity, direct: v.direct, title: v.title }))
+    .sort((a, b) => AUDIT_LEVELS.indexOf(b.severity) - AUDIT_LEVELS.indexOf(a.severity) || a.name.localeCompare(b.name));
+  return { schemaVersion: 1, lockfile, unavailable: null, vulnerabilities, packagesInScope: scope.size };
+}
+
+export function judgeAudit(stored: StoredAudit, level: AuditLevel): AuditResult {
+  if (stored.unavailable !== null) {
+    return { status: 'unavailable', level, reason: stored.unavailable, vulnerabilities: [], packagesInScope: stored.packagesInScope };
+  }
+  const failing = stored.vulnerabilities.some((v) => AUDIT_LEVELS.indexOf(v.severity) >= AUDIT_LEVELS.indexOf(level));
+  return { status: failing ? 'fail' : 'pass', level, reason: null, vulnerabilities: stored.vulnerabilities, packagesInScope: stored.packagesInScope };
+}
+
+/** The lockfile each package manager writes at the workspace root. */
+function lockfileName(pm: string): string {
+  return { npm: 'package-lock.json', pnpm: 'pnpm-lock.yaml', yarn: 'yarn.lock', bun: 'bun.lock' }[pm] ?? 'package-lock.json';
+}
+
+function lockfileOf(workspaceRoot: string): StoredAudit['lockfile'] {
+  const path = lockfileName(detectPackageManager(workspaceRoot));
+  try {
+    return { path, sha256: createHash('sha256').update(readFileSync(join(workspaceRoot, path))).digest('hex') };
+  } catch {
+    return null;
+  }
+}
+
+/** Runs the package manager's audit and keeps the project's part of it. */
+export async function auditProject(workspaceRoot: string, graph: ProjectGraph, projectName: string): Promise<StoredAudit> {
+  const lockfile = lockfileOf(workspaceRoot);
+  return scopeAudit(packagesInScope(graph, projectName), await runPackageManagerAudit(workspaceRoot), lockfile);
+}
+
+/**
+ * The audit the `security-audit` target recorded (it runs beside the build), when it is of the
+ * current lockfile and under an hour old; null otherwise, and the caller audits itself.
+ */
+export function readRecordedAudit(workspaceRoot: string, path: string): StoredAudit | null {
+  const file = join(workspaceRoot, path);
+  try {
+    if (Date.now() - statSync(file).mtimeMs > AUDIT_MAX_AGE_MS) return null;
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as StoredAudit;
+    const lockfile = lockfileOf(workspaceRoot);
+    if (stored.schemaVersion !== 1 || !lockfile || stored.lockfile?.sha256 !== lockfile.sha256) return null;
+    return stored;
+  } catch {
+    return null;
+  }
+}

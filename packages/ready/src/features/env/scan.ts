@@ -1,0 +1,111 @@
+import { ProjectGraph, Tree, createProjectGraphAsync, joinPathFragments } from '@nx/devkit';
+import { posix } from 'node:path';
+import { minimatch } from 'minimatch';
+import { ts } from 'ts-morph';
+import { createCodemodProject } from '../../codemods/project';
+import { hasSyntaxErrors } from '../../codemods/parse';
+import { ENV_PREFILTER, EnvRead, UnresolvedRead, findEnvReads, findNextConfigEnvKeys } from '../../codemods/env/find-env';
+import { EnvVariable, classify } from './classify';
+import { MODULE_MARKER } from './env-module';
+import { NEXT_CONFIG_PATTERN } from '../../core/project-facts';
+import { treeFiles } from '../../utils/project-files';
+
+const SOURCE = /\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/;
+
+export interface EnvScanResult {
+  variables: EnvVariable[];
+  unresolved: UnresolvedRead[];
+  unparsable: string[];
+  /** Projects scanned: the app and the workspace libraries it depends on. */
+  projects: string[];
+  filesParsed: number;
+}
+
+/** Workspace libraries a project depends on, transitively, by the Nx project graph. */
+export function projectDependencies(graph: ProjectGraph, project: string): string[] {
+  const seen = new Set<string>([project]);
+  const queue = [project];
+  while (queue.length > 0) {
+    for (const dep of graph.dependencies[queue.shift()!] ?? []) {
+      if (graph.nodes[dep.target] && !seen.has(dep.target)) {
+        seen.add(dep.target);
+        queue.push(dep.target);
+      }
+    }
+  }
+  return [...seen].filter((p) => p !== project).sort();
+}
+
+export async function loadProjectGraph(): Promise<ProjectGraph | null> {
+  try {
+    return await createProjectGraphAsync({ exitOnError: false });
+  } catch {
+    return null;
+  }
+}
+
+/** Every variable read by a project and the libraries it depends on, with where and how. */
+export function scanEnv(tree: Tree, project: { name: string; root: string }, graph: ProjectGraph | null): EnvScanResult {
+  const libs = graph ? projectDependencies(graph, project.name).map((name) => ({ name, root: graph.nodes[name].data.root })) : [];
+  const projects = [project, ...libs];
+  const reads: Array<EnvRead & { project: string }> = [];
+  const unresolved: UnresolvedRead[] = [];
+  const unparsable: string[] = [];
+  const project_ = createCodemodProject();
+  let filesParsed = 0;
+  for (const p of projects) {
+    for (const file of treeFiles(tree, p.root, SOURCE, { tests: false })) {
+      const text = tree.read(file, 'utf-8') ?? '';
+      const isConfig = NEXT_CONFIG_PATTERN.test(posix.basename(file)) && posix.dirname(file) === p.root;
+      if (!isConfig && !ENV_PREFILTER.test(text)) continue;
+      // Our own env module reads every variable by design: it declares them, it is not a use.
+      if (text.startsWith(MODULE_MARKER)) continue;
+      filesParsed++;
+      const sf = project_.createSourceFile(file, text, { overwrite: true });
+      try {
+        if (hasSyntaxErrors(sf)) {
+          unparsable.push(file);
+          continue;
+        }
+        const scan = findEnvReads(sf, file);
+        reads.push(...scan.reads.map((r) => ({ ...r, project: p.name })));
+        unresolved.push(...scan.unresolved);
+        if (isConfig) reads.push(...findNextConfigEnvKeys(sf, file).map((r) => ({ ...r, project: p.name })));
+      } finally {
+        project_.removeSourceFile(sf);
+      }
+    }
+  }
+  // NODE_ENV is set by Next itself; it is never the app's to declare.
+  return { variables: classify(reads.filter((r) => r.name !== 'NODE_ENV')), unresolved, unparsable, projects: projects.map((p) => p.name), filesParsed };
+}
+
+const MODULE_CANDIDATES = ['src/env.ts', 'env.ts', 'app/env.ts', 'lib/env.ts'];
+
+/**
+ * Where the env module goes: an existing module of ours wherever it is; else the first usual
+ * place (src/env.ts, env.ts, app/env.ts, lib/env.ts) whose folder exists and that the project's
+ * tsconfig includes: Nx's Next.js apps include only app/**, so a root env.ts would not compile.
+ */
+export function envModulePath(tree: Tree, root: string): string {
+  const paths = MODULE_CANDIDATES.map((c) => joinPathFragments(root, c));
+  const ours = paths.find((p) => tree.read(p, 'utf-8')?.startsWith(MODULE_MARKER));
+  if (ours) return ours;
+  const include = tsconfigInclude(tree, root);
+  const fits = (candidate: string) => {
+    const dir = posix.dirname(candidate);
+    if (dir !== '.' && !tree.exists(joinPathFragments(root, dir))) return false;
+    return include === null || include.some((pattern) => minimatch(candidate, pattern.replace(/^\.\//, ''), { dot: true }));
+  };
+  const chosen = MODULE_CANDIDATES.find(fits) ?? MODULE_CANDIDATES[1];
+  return joinPathFragments(root, chosen);
+}
+
+/** The include patterns of the project's tsconfig.json (relative to the project), or null when it has none. */
+function tsconfigInclude(tree: Tree, root: string): string[] | null {
+  const text = tree.read(joinPathFragments(root, 'tsconfig.json'), 'utf-8');
+  if (!text) return null;
+  const parsed = ts.parseConfigFileTextToJson('tsconfig.json', text);
+  const include = parsed.config?.include;
+  return Array.isArray(include) ? include.filter((p: unknown): p is string => typeof p === 'string') : null;
+}

@@ -1,0 +1,114 @@
+import { PostTasksExecutionContext } from '@nx/devkit';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TempWorkspace } from '../../testing/temp-workspace';
+import { postTasksExecution } from '../../plugin/post-tasks';
+import { ReadyReport } from '../../core/report';
+import { CheckResult } from '../../core/check';
+
+const check = (id: string, status: CheckResult['status'], extra: Partial<CheckResult> = {}): CheckResult => ({
+  id,
+  title: id,
+  status,
+  score: status === 'pass' ? 100 : 0,
+  weight: 10,
+  metric: null,
+  details: [],
+  fix: status === 'pass' ? null : `fix ${id}`,
+  ...extra,
+});
+
+function report(project: string, projectRoot: string, checks: CheckResult[], score: number, status: 'pass' | 'fail'): ReadyReport {
+  return {
+    schemaVersion: 1,
+    project,
+    projectRoot,
+    score,
+    minScore: 80,
+    level: status === 'pass' ? 'silver' : null,
+    minLevel: null,
+    status,
+    failures: status === 'pass' ? [] : [`score ${score} is under the minimum of 80`],
+    generatedAt: '2026-01-01T00:00:00.000Z',
+    generator: { name: '@plinto/ready', version: '0.0.0' },
+    checks,
+  };
+}
+
+const task = (project: string, projectRoot: string, target = 'ready', status = 'success') => ({
+  task: { id: `${project}:${target}`, target: { project, target }, projectRoot, overrides: {}, outputs: [], parallelism: true },
+  status,
+  code: 0,
+});
+
+describe('workspace summary (postTasksExecution)', () => {
+  let ws: TempWorkspace;
+  const stepSummary = () => join(ws.root, 'step-summary.md');
+  beforeEach(() => {
+    ws = new TempWorkspace();
+    ws.write('coverage/apps/web/coverage-final.json', readFileSync(join(__dirname, '../coverage/__fixtures__/coverage-final.json'), 'utf8'));
+    ws.write(
+      'dist/ready/apps/web/ready.json',
+      report(
+        '@ws/web',
+        'apps/web',
+        [
+          check('images', 'fail'),
+          check('coverage', 'warn', { data: { metrics: { lines: { pct: 66.66, threshold: 80 } }, coverageFinal: 'coverage/apps/web/coverage-final.json' } }),
+          check('bundle-size', 'pass', { data: { routes: [{ route: '/', gzip: 120_000, budgetKb: 200 }, { route: '/charts', gzip: 260_000, budgetKb: 200 }] } }),
+        ],
+        62,
+        'fail',
+      ),
+    );
+    ws.write('dist/ready/libs/ui/ready.json', report('@ws/ui', 'libs/ui', [check('images', 'skip', { fix: null }), check('lint', 'pass')], 100, 'pass'));
+    writeFileSync(stepSummary(), '# earlier step\n');
+    process.env.GITHUB_STEP_SUMMARY = stepSummary();
+  });
+  afterEach(() => {
+    delete process.env.GITHUB_STEP_SUMMARY;
+    ws.cleanup();
+  });
+
+  const context = (tasks: ReturnType<typeof task>[]) =>
+    ({ id: 'x', workspaceRoot: ws.root, nxJsonConfiguration: {}, argv: [], startTime: 0, endTime: 1, taskResults: Object.fromEntries(tasks.map((t) => [t.task.id, t])) }) as unknown as PostTasksExecutionContext;
+
+  it('rolls the ready.json of the run into summary.json, summary.md and index.html, and appends to GITHUB_STEP_SUMMARY', async () => {
+    await postTasksExecution({}, context([task('@ws/web', 'apps/web', 'ready', 'failure'), task('@ws/ui', 'libs/ui', 'ready', 'local-cache'), task('@ws/web', 'apps/web', 'build')]));
+    const summary = JSON.parse(readFileSync(join(ws.root, 'dist/ready/summary.json'), 'utf8'));
+    expect(summary.projects.map((p: { project: string; score: number; status: string; taskStatus: string }) => [p.project, p.score, p.status, p.taskStatus])).toEqual([
+      ['@ws/ui', 100, 'pass', 'local-cache'],
+      ['@ws/web', 62, 'fail', 'failure'],
+    ]);
+    expect(summary.checkIds).toEqual(['images', 'coverage', 'bundle-size', 'lint']);
+    // The workspace coverage figure merges each project's istanbul map.
+    expect(summary.coverage).toEqual({ lines: 66.66, statements: 66.66, functions: 50, branches: 50, projects: 1 });
+    const md = readFileSync(join(ws.root, 'dist/ready/summary.md'), 'utf8');
+    expect(md).toContain('| project | score | level | status | images | coverage | bundle-size | lint |');
+    expect(md).toContain('| @ws/web | 62 | – | fail | ❌ | ⚠️ | ✅ |  |');
+    expect(md).toContain('- `fix images`');
+    expect(readFileSync(stepSummary(), 'utf8')).toBe('# earlier step\n' + md);
+    const html = readFileSync(join(ws.root, 'dist/ready/index.html'), 'utf8');
+    expect(html).toContain('<table id="check-matrix">');
+    expect(html).toContain('<tr data-project="@ws/web"><th scope="row">@ws/web</th><td class="score">62</td>');
+    expect(html).toMatch(/<figure class="chart" id="routes-@ws\/web">/);
+    expect(html).toMatch(/<g class="bar over" data-label="\/charts" data-value="260" data-limit="200">/);
+    expect(html).toMatch(/<figure class="chart" id="coverage-@ws\/web">/);
+    // Coverage under its threshold is the bad side; a route under its budget is the good side.
+    expect(html).toContain('<g class="bar over" data-label="lines" data-value="66.66" data-limit="80">');
+    expect(html).toContain('<g class="bar" data-label="/" data-value="120" data-limit="200">');
+    expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/); // self-contained: no script, no network
+  });
+
+  it('does nothing after a run without ready tasks', async () => {
+    await postTasksExecution({}, context([task('@ws/web', 'apps/web', 'build')]));
+    expect(() => readFileSync(join(ws.root, 'dist/ready/summary.json'))).toThrow();
+    expect(readFileSync(stepSummary(), 'utf8')).toBe('# earlier step\n');
+  });
+
+  it('lists a project whose ready task wrote nothing as not run, with the reason', async () => {
+    await postTasksExecution({ readyTargetName: 'ready' }, context([task('@ws/admin', 'apps/admin', 'ready', 'skipped')]));
+    const summary = JSON.parse(readFileSync(join(ws.root, 'dist/ready/summary.json'), 'utf8'));
+    expect(summary.projects).toEqual([expect.objectContaining({ project: '@ws/admin', status: 'not run', failures: ['the ready task did not write a report (skipped)'] })]);
+  });
+});

@@ -3,7 +3,9 @@ import { BuildMeasure, measureBuild } from '../features/build/measure';
 import { findNextDir } from '../features/build/next-output';
 import { AUDIT_RESULT_FILE } from '../features/audit/audit';
 import { isReadyError } from '../utils/errors';
-import { findNextConfig } from '../core/project-facts';
+import { targetNames } from '../core/defaults';
+import { diskTree } from '../core/files';
+import { isNextProject } from '../core/project-facts';
 import { Check, CheckContext, CheckOutcome } from '../core/check';
 
 /**
@@ -13,7 +15,7 @@ import { Check, CheckContext, CheckOutcome } from '../core/check';
 const measures = new WeakMap<CheckContext, Promise<BuildMeasure>>();
 
 async function withBuild(context: CheckContext, read: (m: BuildMeasure) => CheckOutcome): Promise<CheckOutcome> {
-  if (!findNextConfig(context.workspaceRoot, context.projectRoot)) {
+  if (!isNextProject(diskTree(context.workspaceRoot), context.projectRoot)) {
     return { status: 'skip', score: 0, metric: null, details: [{ message: 'Not a Next.js app (no next.config.*): no production build to measure.' }], fix: null };
   }
   let m = measures.get(context);
@@ -22,7 +24,7 @@ async function withBuild(context: CheckContext, read: (m: BuildMeasure) => Check
       findNextDir(context.workspaceRoot, context.projectRoot);
     } catch (error) {
       if (!isReadyError(error)) throw error;
-      const build = context.options?.targetNames?.build ?? 'build';
+      const build = targetNames(context.options?.targetNames).build;
       return { status: 'skip', score: 0, metric: null, details: [{ message: 'No production build yet.' }], fix: `nx run ${context.projectName}:${build}` };
     }
     m = measureBuild(context.workspaceRoot, context.projectName, context.projectRoot, context.projectGraph ?? { nodes: {}, dependencies: {} }, {
@@ -92,7 +94,7 @@ export const buildCheck: Check = {
         score: 100 - 25 * details.length,
         metric: { value: m.seconds ?? 0, unit: 's', text: `build ${m.seconds ?? '?'} s${m.standaloneEntry ? ', standalone' : ', not standalone'}` },
         details,
-        fix: details.length === 0 ? null : `add output: 'standalone' to next.config.*, then nx run ${context.projectName}:${context.options?.targetNames?.buildProduction ?? 'build-production'}`,
+        fix: details.length === 0 ? null : `add output: 'standalone' to next.config.*, then nx run ${context.projectName}:${targetNames(context.options?.targetNames).buildProduction}`,
       };
     }),
 };

@@ -1,22 +1,20 @@
-import { FsTree } from '@nx/devkit/internal';
-import { frameworkOf, splitProject } from '../generators/dynamic-import/dynamic-import';
-import { Check } from '../core/check';
+import { Check, skip } from '../core/check';
+import { diskTree } from '../core/files';
+import { splitProject, splittingNotApplicable } from '../features/code-splitting';
 
 /**
  * Static imports of heavy client libraries that `nx g @plinto/ready:dynamic-import` could split
- * out of the first load: the generator's own conversion on a tree that is never written back.
+ * out of the first load: the generator's own feature function, in analysis mode, over the files on disk.
  */
 export const codeSplittingCheck: Check = {
   id: 'code-splitting',
   title: 'Heavy components split out of the first load',
   defaultWeight: 10,
   run(context) {
-    const tree = new FsTree(context.workspaceRoot, false);
-    const framework = frameworkOf(tree, context.projectRoot);
-    if (framework !== 'next' && framework !== 'react') {
-      return { status: 'skip', score: 0, metric: null, details: [{ message: `Not applicable: ${framework}.` }], fix: null };
-    }
-    const r = splitProject(tree, { name: context.projectName, root: context.projectRoot }, { modules: [], components: new Map(), ssr: 'keep' });
+    const tree = diskTree(context.workspaceRoot);
+    const why = splittingNotApplicable(tree, context.projectRoot);
+    if (why) return skip(`Not applicable: ${why}.`);
+    const r = splitProject(tree, { name: context.projectName, root: context.projectRoot }, { modules: [], components: new Map(), ssr: 'keep' }, 'analyze');
     const count = r.changes.length;
     return {
       status: count > 0 ? 'warn' : 'pass',

@@ -1,7 +1,9 @@
 import { assessCoverage } from '../features/coverage/assess';
 import { readTestsRecord } from '../features/coverage/tests-record';
 import { COVERAGE_METRICS } from '../features/coverage/types';
-import { findJestConfig } from '../utils/jest';
+import { targetNames } from '../core/defaults';
+import { diskTree } from '../core/files';
+import { findJestConfig } from '../core/project-facts';
 import { Check, CheckDetail } from '../core/check';
 
 /**
@@ -14,8 +16,8 @@ export const coverageCheck: Check = {
   title: 'Test coverage',
   defaultWeight: 20,
   run(context) {
-    const reportTarget = context.options?.targetNames?.coverageReport ?? 'coverage-report';
-    if (!findJestConfig(context.workspaceRoot, context.projectRoot)) {
+    const reportTarget = targetNames(context.options?.targetNames).coverageReport;
+    if (!findJestConfig(diskTree(context.workspaceRoot), context.projectRoot)) {
       return {
         status: 'skip',
         score: 0,

@@ -1,24 +1,21 @@
-import { FsTree } from '@nx/devkit/internal';
-import { convertProject } from '../features/images/convert-project';
-import { nextImageNotApplicable } from '../generators/next-image/next-image';
-import { Check, CheckDetail } from '../core/check';
+import { Check, CheckDetail, skip } from '../core/check';
+import { diskTree } from '../core/files';
+import { convertImages, imagesNotApplicable } from '../features/images';
 
 /**
  * Raw `<img>` that `nx g @plinto/ready:next-image` would convert (fail) or must leave alone (warn,
- * with the reason). It runs the generator's own conversion on a tree of the workspace that is
- * never written back, so the check and the codemod agree element by element.
+ * with the reason): the generator's own feature function, in analysis mode, over the files on disk,
+ * so the check and the codemod agree element by element.
  */
 export const imagesCheck: Check = {
   id: 'images',
   title: 'Images use next/image',
   defaultWeight: 10,
   run(context) {
-    const tree = new FsTree(context.workspaceRoot, false);
-    const notApplicable = nextImageNotApplicable(tree, context.projectRoot);
-    if (notApplicable) {
-      return { status: 'skip', score: 0, metric: null, details: [{ message: `next/image does not apply: ${notApplicable}.` }], fix: null };
-    }
-    const scan = convertProject(tree, { name: context.projectName, root: context.projectRoot }, { strategy: 'static-import', remotePatterns: true });
+    const tree = diskTree(context.workspaceRoot);
+    const notApplicable = imagesNotApplicable(tree, context.projectRoot);
+    if (notApplicable) return skip(`next/image does not apply: ${notApplicable}.`);
+    const scan = convertImages(tree, { name: context.projectName, root: context.projectRoot }, { strategy: 'static-import', remotePatterns: true }, 'analyze');
     const details: CheckDetail[] = [
       ...scan.changes.map((c) => ({ file: c.file, line: c.line, message: `raw <img>: convertible (${c.kind})` })),
       ...scan.skips.map((s) => ({ file: s.file, line: s.line, message: `raw <img> left alone: ${s.message}` })),

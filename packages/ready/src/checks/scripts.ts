@@ -1,21 +1,10 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { findNextConfig } from '../core/project-facts';
+import { targetNames } from '../core/defaults';
+import { diskTree } from '../core/files';
+import { isApp } from '../core/project-facts';
+import { ciRunsReady } from '../features/ci/ci-detect';
 import { Check, CheckDetail } from '../core/check';
-
-const CI_FILES = ['.gitlab-ci.yml', 'azure-pipelines.yml', 'bitbucket-pipelines.yml', 'Jenkinsfile', '.circleci/config.yml'];
-const READY_IN_CI = /nx(\.js)?\s+affected\b[^\n]*(-t|--target|--targets)[=\s]+[\w,-]*\bready\b/;
-
-/** The CI definitions of the workspace, and whether one of them runs `nx affected -t ready`. */
-export function ciRunsReady(workspaceRoot: string, readyTarget = 'ready'): { files: string[]; runsReady: boolean } {
-  const files = CI_FILES.filter((f) => existsSync(join(workspaceRoot, f)));
-  const workflows = join(workspaceRoot, '.github', 'workflows');
-  if (existsSync(workflows)) {
-    files.push(...readdirSync(workflows).filter((f) => /\.ya?ml$/.test(f)).map((f) => `.github/workflows/${f}`));
-  }
-  const pattern = readyTarget === 'ready' ? READY_IN_CI : new RegExp(READY_IN_CI.source.replace('ready', readyTarget));
-  return { files, runsReady: files.some((f) => pattern.test(readFileSync(join(workspaceRoot, f), 'utf8'))) };
-}
 
 /**
  * The seed's checklist for an app: a production env file, a build-production target, and CI that
@@ -26,15 +15,14 @@ export const scriptsCheck: Check = {
   title: 'Production env, build-production target, CI runs ready',
   defaultWeight: 10,
   run(context) {
-    const isApp = context.projectType === 'application' || findNextConfig(context.workspaceRoot, context.projectRoot) !== null;
-    if (!isApp) return { status: 'skip', score: 0, metric: null, details: [{ message: 'Not an app: the checklist is for apps.' }], fix: null };
+    if (!isApp(diskTree(context.workspaceRoot), context.projectRoot, context.projectType)) return { status: 'skip', score: 0, metric: null, details: [{ message: 'Not an app: the checklist is for apps.' }], fix: null };
     const missing: CheckDetail[] = [];
     const fixes: string[] = [];
     if (!existsSync(join(context.workspaceRoot, context.projectRoot, '.env.production'))) {
       missing.push({ file: `${context.projectRoot}/.env.production`, message: 'no production env file' });
       fixes.push(`nx g @plinto/ready:env --project=${context.projectName}`);
     }
-    const buildProduction = context.options?.targetNames?.buildProduction ?? 'build-production';
+    const buildProduction = targetNames(context.options?.targetNames).buildProduction;
     if (context.targets && !context.targets[buildProduction]) {
       missing.push({ message: `no "${buildProduction}" target (needs a next.config.* and @plinto/ready in nx.json plugins)` });
       fixes.push('nx add @plinto/ready');

@@ -1,5 +1,6 @@
 import { readTestsRecord } from '../features/coverage/tests-record';
 import { Check } from '../core/check';
+import { targetNames } from '../core/defaults';
 
 /** The project's test target exists and its last run (through coverage-report) passed. */
 export const testsCheck: Check = {
@@ -7,8 +8,8 @@ export const testsCheck: Check = {
   title: 'Tests exist and pass',
   defaultWeight: 15,
   run(context) {
-    const names = context.options?.targetNames ?? {};
-    const testTarget = names.test ?? 'test';
+    const names = targetNames(context.options?.targetNames);
+    const testTarget = names.test;
     if (context.targets && !context.targets[testTarget]) {
       return {
         status: 'fail',
@@ -25,7 +26,7 @@ export const testsCheck: Check = {
         score: 0,
         metric: null,
         details: [{ message: `No test run recorded yet (${context.resultsDir}/tests.json).` }],
-        fix: `nx run ${context.projectName}:${names.coverageReport ?? 'coverage-report'}`,
+        fix: `nx run ${context.projectName}:${names.coverageReport}`,
       };
     }
     if (record.total === 0) {

@@ -1,3 +1,5 @@
+import { SourceFile } from 'ts-morph';
+
 /** What every codemod reports: what it changed and what it left alone, each with file:line. */
 export interface CodemodChange {
   file: string;
@@ -15,11 +17,28 @@ export interface CodemodSkip {
   message: string;
 }
 
-export interface CodemodResult {
-  changed: boolean;
+/** What a codemod would do to one file (analyze) or did (transform). */
+export interface CodemodReport {
   changes: CodemodChange[];
   skips: CodemodSkip[];
   warnings: CodemodSkip[];
+}
+
+export interface CodemodResult extends CodemodReport {
+  changed: boolean;
+}
+
+/**
+ * The one shape of every codemod: a cheap text prefilter (a file that fails it is never parsed),
+ * an analysis that says what the transform would do without changing anything (what the checks
+ * use), and the transform itself, which edits a ts-morph SourceFile in memory and never touches
+ * the disk. The same object serves the generator, the Nx migration, the check and the benchmark.
+ */
+export interface Codemod<C, R extends CodemodResult = CodemodResult> {
+  name: string;
+  prefilter(text: string, context: C): boolean;
+  analyze(sourceFile: SourceFile, context: C): CodemodReport;
+  transform(sourceFile: SourceFile, context: C): R;
 }
 
 export function emptyResult(): CodemodResult {

@@ -1,36 +1,51 @@
-import { Tree } from '@nx/devkit';
-import { Project, SourceFile } from 'ts-morph';
+import { Project } from 'ts-morph';
+import { Codemod, CodemodReport, CodemodResult, CodemodSkip } from './codemod';
 import { hasSyntaxErrors } from './parse';
-import { CodemodResult, CodemodSkip } from './codemod';
+
+export type CodemodMode = 'analyze' | 'transform';
+
+export interface FileRun<R> {
+  /** What the codemod found (analyze) or did (transform); null when the file did not parse. */
+  report: CodemodReport | null;
+  /** The transform's own result (transform mode only). */
+  result: R | null;
+  /** The file's new text, when the transform changed it and the result parses. */
+  text: string | null;
+  warning: CodemodSkip | null;
+}
 
 /**
- * The one place a codemod meets a file of the Tree, with the rules every codemod keeps: a file that
- * does not parse is skipped with a warning; a result that does not parse is never written (the
- * file stays as it was, and the warning says so); only a changed file is written back, through the
- * Tree, so --dry-run works. The parsed file is dropped afterwards to keep memory flat.
+ * The one place a codemod meets a file, with the rules every codemod keeps: a file that does not
+ * parse is skipped with a warning; a result that does not parse is never returned (the file stays
+ * as it was, and the warning says so). Nothing is written here: the caller writes `text` through
+ * the Nx Tree (so --dry-run works). The parsed file is dropped afterwards to keep memory flat.
  */
-export function runCodemodOnFile<R extends CodemodResult>(
-  tree: Tree,
+export function runCodemod<C, R extends CodemodResult>(
+  codemod: Codemod<C, R>,
   project: Project,
   file: string,
   text: string,
-  codemod: (sourceFile: SourceFile) => R,
-): { result: R | null; warning: CodemodSkip | null } {
+  context: C,
+  mode: CodemodMode = 'transform',
+): FileRun<R> {
   const sf = project.createSourceFile(file, text, { overwrite: true });
   try {
     if (hasSyntaxErrors(sf)) {
-      return { result: null, warning: { file, line: 1, reason: 'parse-error', message: 'does not parse: skipped, left as it is' } };
+      return { report: null, result: null, text: null, warning: { file, line: 1, reason: 'parse-error', message: 'does not parse: skipped, left as it is' } };
     }
-    const result = codemod(sf);
-    if (!result.changed) return { result, warning: null };
+    if (mode === 'analyze') return { report: codemod.analyze(sf, context), result: null, text: null, warning: null };
+    const result = codemod.transform(sf, context);
+    if (!result.changed) return { report: result, result, text: null, warning: null };
     if (hasSyntaxErrors(sf)) {
+      const kept = { ...result, changed: false, changes: [] };
       return {
-        result: { ...result, changed: false, changes: [] },
+        report: kept,
+        result: kept,
+        text: null,
         warning: { file, line: 1, reason: 'codemod-error', message: 'the conversion did not parse; file left as it is (please report this)' },
       };
     }
-    tree.write(file, sf.getFullText());
-    return { result, warning: null };
+    return { report: result, result, text: sf.getFullText(), warning: null };
   } finally {
     project.removeSourceFile(sf);
   }

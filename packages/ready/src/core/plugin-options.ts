@@ -1,3 +1,5 @@
+import { DEFAULTS, DEFAULT_TARGET_NAMES } from './defaults';
+
 /** Options of the `@plinto/ready` entry in nx.json `plugins`, and their defaults. */
 export interface CoverageThresholds {
   lines: number;
@@ -52,19 +54,21 @@ export interface NormalizedPluginOptions {
   readyRunsBuild: boolean;
 }
 
+const T = DEFAULT_TARGET_NAMES;
+
 export const DEFAULT_PLUGIN_OPTIONS: NormalizedPluginOptions = {
-  readyTargetName: 'ready',
-  coverageGateTargetName: 'coverage-gate',
-  coverageReportTargetName: 'coverage-report',
-  buildProductionTargetName: 'build-production',
-  securityAuditTargetName: 'security-audit',
-  buildTargetName: 'build',
-  testTargetName: 'test',
-  minScore: 80,
+  readyTargetName: T.ready,
+  coverageGateTargetName: T.coverageGate,
+  coverageReportTargetName: T.coverageReport,
+  buildProductionTargetName: T.buildProduction,
+  securityAuditTargetName: T.securityAudit,
+  buildTargetName: T.build,
+  testTargetName: T.test,
+  minScore: DEFAULTS.minScore,
   minLevel: null,
   levels: null,
-  coverage: { lines: 80, statements: 80, functions: 80, branches: 80, changedLines: 80 },
-  budgets: { firstLoadJsKb: 200 },
+  coverage: { ...DEFAULTS.coverage, changedLines: DEFAULTS.changedLines },
+  budgets: { firstLoadJsKb: DEFAULTS.firstLoadJsKb },
   weights: {},
   readyRunsTests: true,
   readyRunsBuild: true,

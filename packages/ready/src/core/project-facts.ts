@@ -1,11 +1,64 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { posix } from 'node:path';
+import { ReadTree, treeFiles } from './files';
 
+/**
+ * Facts about a project that every layer asks: is it a Next.js app, which framework, where its
+ * jest config is, is it an app. Each is decided here once, from the project's files.
+ */
 export const NEXT_CONFIG_PATTERN = /^next\.config\.(js|ts|mjs|cjs|mts|cts)$/;
 
+const JEST_CONFIG_NAMES = ['ts', 'js', 'cjs', 'mjs', 'cts', 'mts'].map((ext) => `jest.config.${ext}`);
+
 /** The project's `next.config.*` file name, if it has one. */
-export function findNextConfig(workspaceRoot: string, projectRoot: string): string | null {
-  const dir = join(workspaceRoot, projectRoot);
-  if (!existsSync(dir)) return null;
-  return readdirSync(dir).find((name) => NEXT_CONFIG_PATTERN.test(name)) ?? null;
+export function findNextConfig(tree: ReadTree, projectRoot: string): string | null {
+  return tree.children(projectRoot).find((name) => NEXT_CONFIG_PATTERN.test(name)) ?? null;
+}
+
+/** The workspace-relative path of the project's `next.config.*`, if it has one. */
+export function nextConfigPath(tree: ReadTree, projectRoot: string): string | null {
+  const name = findNextConfig(tree, projectRoot);
+  return name ? posix.join(projectRoot, name) : null;
+}
+
+/** A Next.js app: a project with its own next.config.* (what `next build` needs). */
+export function isNextProject(tree: ReadTree, projectRoot: string): boolean {
+  return findNextConfig(tree, projectRoot) !== null;
+}
+
+/** The project's `jest.config.*` file name, if it has one. */
+export function findJestConfig(tree: ReadTree, projectRoot: string): string | null {
+  const names = new Set(tree.children(projectRoot));
+  return JEST_CONFIG_NAMES.find((name) => names.has(name)) ?? null;
+}
+
+export type Framework = 'next' | 'react';
+
+/**
+ * 'next' for Next.js apps and for libraries that depend on next, 'react' for other React projects
+ * (a react dependency, or .tsx/.jsx sources under src/), null for anything else.
+ */
+export function frameworkOf(tree: ReadTree, projectRoot: string): Framework | null {
+  if (isNextProject(tree, projectRoot)) return 'next';
+  const deps = packageDependencies(tree, projectRoot);
+  if (deps.has('next')) return 'next';
+  if (deps.has('react')) return 'react';
+  if (tree.children(projectRoot).includes('src') && treeFiles(tree, projectRoot, /\.(tsx|jsx)$/).length > 0) return 'react';
+  return null;
+}
+
+/** An application: declared so in its configuration, or a Next.js app. */
+export function isApp(tree: ReadTree, projectRoot: string, projectType?: string): boolean {
+  return projectType === 'application' || isNextProject(tree, projectRoot);
+}
+
+/** Names of every dependency (runtime, peer and dev) the project's own package.json declares. */
+export function packageDependencies(tree: ReadTree, projectRoot: string): Set<string> {
+  const text = tree.read(posix.join(projectRoot, 'package.json'), 'utf-8');
+  if (!text) return new Set();
+  try {
+    const json = JSON.parse(text);
+    return new Set([...Object.keys(json.dependencies ?? {}), ...Object.keys(json.peerDependencies ?? {}), ...Object.keys(json.devDependencies ?? {})]);
+  } catch {
+    return new Set();
+  }
 }

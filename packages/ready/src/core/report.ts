@@ -1,6 +1,10 @@
-import { CheckResult, CheckStatus } from './check';
+import { CheckResult } from './check';
 
 export const READY_SCHEMA_VERSION = 1;
+
+/** The report files of a project, in its results folder. */
+export const READY_JSON_FILE = 'ready.json';
+export const READY_MD_FILE = 'ready.md';
 
 /** The content of ready.json. Versioned: a field is only ever added, a change bumps schemaVersion. */
 export interface ReadyReport {
@@ -18,60 +22,4 @@ export interface ReadyReport {
   generatedAt: string;
   generator: { name: '@plinto/ready'; version: string };
   checks: CheckResult[];
-}
-
-const STATUS_MARK: Record<CheckStatus, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };
-
-export function statusText(c: CheckResult): string {
-  if (!c.waiver) return STATUS_MARK[c.status];
-  return c.waiver.active ? `${STATUS_MARK[c.status]} (waived until ${c.waiver.expires}: ${c.waiver.reason})` : `${STATUS_MARK[c.status]} (waiver expired ${c.waiver.expires})`;
-}
-
-function where(d: { file?: string; line?: number }): string {
-  if (!d.file) return '';
-  return d.line ? `${d.file}:${d.line}: ` : `${d.file}: `;
-}
-
-export function renderMarkdown(report: ReadyReport): string {
-  const lines = [
-    `# ${report.project}: ${report.score}/100, level ${report.level ?? 'none'} (${report.status === 'pass' ? 'ready' : 'not ready'})`,
-    '',
-    ...report.failures.map((f) => `- **${f}**`),
-    ...(report.failures.length > 0 ? [''] : []),
-    '| check | status | score | weight | metric | fix |',
-    '| --- | --- | ---: | ---: | --- | --- |',
-    ...report.checks.map(
-      (c) =>
-        `| ${c.title} (\`${c.id}\`) | ${statusText(c)} | ${c.status === 'skip' ? '–' : c.score} | ${c.weight} | ${escapeCell(c.metric?.text ?? '–')} | ${c.fix ? `\`${c.fix}\`` : ''} |`,
-    ),
-  ];
-  for (const c of report.checks) {
-    if (c.details.length === 0) continue;
-    lines.push('', `## ${c.title}`, '', ...c.details.map((d) => `- ${where(d)}${d.message}`));
-  }
-  return lines.join('\n') + '\n';
-}
-
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|');
-}
-
-/** A plain-text table for the terminal. */
-export function renderTable(report: ReadyReport, maxDetails = 10): string {
-  const rows = [
-    ['check', 'status', 'score', 'metric'],
-    ...report.checks.map((c) => [c.id, statusText(c), c.status === 'skip' ? '-' : String(c.score), c.metric?.text ?? '-']),
-  ];
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
-  const out = [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
-  for (const c of report.checks) {
-    if (c.status === 'pass') continue;
-    const shown = c.details.slice(0, maxDetails);
-    for (const d of shown) out.push(`  ${c.id}: ${where(d)}${d.message}`);
-    if (c.details.length > shown.length) out.push(`  ${c.id}: … ${c.details.length - shown.length} more in ready.md`);
-    if (c.fix) out.push(`  ${c.id}: fix with \`${c.fix}\``);
-  }
-  out.push('', `${report.project}: ${report.score}/100, level ${report.level ?? 'none'} — ${report.status === 'pass' ? 'ready' : `not ready: ${report.failures.join('; ')}`}`);
-  return out.join('\n');
 }

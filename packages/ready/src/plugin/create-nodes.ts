@@ -4,12 +4,11 @@ import {
   buildPackageJsonPatterns,
   buildPackageJsonWorkspacesMatcher,
   calculateHashesForCreateNodes,
-  getLockFileName,
   hashObject,
   workspaceDataDirectory,
 } from '@nx/devkit/internal';
-import { detectPackageManager } from '@nx/devkit';
 import { dirname, join, posix } from 'node:path';
+import { workspaceLockfile } from '../core/package-manager';
 import { NormalizedPluginOptions, ReadyPluginOptions, normalizePluginOptions } from '../core/plugin-options';
 import { ROOT_GLOBS, readProjectFacts, readRootDependencies } from './project-facts';
 import { buildTargets } from './targets';
@@ -33,7 +32,7 @@ export const createNodes: CreateNodesV2<ReadyPluginOptions> = [
     const roots = projectFiles.map((f) => posix.dirname(f));
     const rootDependencies = readRootDependencies(context.workspaceRoot);
     const facts = roots.map((root) => readProjectFacts(context.workspaceRoot, root, rootDependencies));
-    const lockFile = getLockFileName(detectPackageManager(context.workspaceRoot));
+    const lockFile = workspaceLockfile(context.workspaceRoot);
     const hashes = await calculateHashesForCreateNodes(
       roots,
       options,

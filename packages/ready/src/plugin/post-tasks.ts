@@ -1,6 +1,6 @@
 import { PostTasksExecution, logger } from '@nx/devkit';
 import { appendFileSync } from 'node:fs';
-import { ReadyReport } from '../core/report';
+import { READY_JSON_FILE, ReadyReport } from '../core/report';
 import { renderDashboard } from '../features/summary/dashboard';
 import { readProjectReports, renderSummaryMarkdown, summarize, summaryPaths } from '../features/summary/summary';
 import { writeFilesAtomically } from '../utils/write-files';
@@ -15,7 +15,13 @@ export const postTasksExecution: PostTasksExecution<ReadyPluginOptions> = async 
   const options = normalizePluginOptions(rawOptions);
   const tasks = Object.values(context.taskResults)
     .filter((r) => r.task.target.target === options.readyTargetName)
-    .map((r) => ({ project: r.task.target.project, projectRoot: r.task.projectRoot ?? '.', status: r.status }));
+    .map((r) => ({
+      project: r.task.target.project,
+      projectRoot: r.task.projectRoot ?? '.',
+      status: r.status,
+      // Where this task wrote its report: its declared output, which honours a configured outputPath.
+      resultsDir: r.task.outputs?.find((o) => o.endsWith(`/${READY_JSON_FILE}`))?.slice(0, -READY_JSON_FILE.length - 1),
+    }));
   if (tasks.length === 0) return;
   const projects = readProjectReports(context.workspaceRoot, tasks);
   const summary = summarize(context.workspaceRoot, projects);

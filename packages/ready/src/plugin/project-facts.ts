@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { findJestConfig } from '../utils/jest';
-import { findNextConfig } from '../core/project-facts';
+import { diskTree } from '../core/files';
+import { findJestConfig, findNextConfig } from '../core/project-facts';
 import { listProjectTsConfigs, readTsConfig } from '../core/tsconfig';
 
 /** What the plugin needs to know about a project to infer its targets. */
@@ -17,6 +17,7 @@ export interface ProjectFacts {
 }
 
 export function readProjectFacts(workspaceRoot: string, projectRoot: string, rootDependencies: Set<string>): ProjectFacts {
+  const tree = diskTree(workspaceRoot);
   const externalTsConfigs = new Set<string>();
   for (const config of listProjectTsConfigs(workspaceRoot, projectRoot)) {
     let extended: string[];
@@ -33,8 +34,8 @@ export function readProjectFacts(workspaceRoot: string, projectRoot: string, roo
     }
   }
   return {
-    jestConfig: findJestConfig(workspaceRoot, projectRoot),
-    nextConfig: findNextConfig(workspaceRoot, projectRoot),
+    jestConfig: findJestConfig(tree, projectRoot),
+    nextConfig: findNextConfig(tree, projectRoot),
     externalTsConfigs: [...externalTsConfigs].sort(),
     externalDependencies: ['typescript', 'next', '@plinto/ready', 'eslint'].filter((d) => rootDependencies.has(d)),
     rootInputs: rootInputsOf(workspaceRoot),

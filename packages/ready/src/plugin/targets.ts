@@ -1,9 +1,10 @@
 import { TargetConfiguration } from '@nx/devkit';
 import { NormalizedPluginOptions } from '../core/plugin-options';
+import { RESULTS_OUTPUT_PATH } from '../core/results';
 import { ProjectFacts } from './project-facts';
 
-const RESULTS = '{workspaceRoot}/dist/ready/{projectRoot}';
-const RESULTS_OPTION = 'dist/ready/{projectRoot}';
+const RESULTS = `{workspaceRoot}/${RESULTS_OUTPUT_PATH}`;
+const RESULTS_OPTION = RESULTS_OUTPUT_PATH;
 
 /** The project's files, the configs it extends from outside, and the sources of what it depends on. */
 function projectInputs(facts: ProjectFacts, externalDependencies: string[]): NonNullable<TargetConfiguration['inputs']> {

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { Identifier, ImportDeclaration, JsxElement, JsxSelfClosingElement, Node, SourceFile } from 'ts-morph';
 import { addImportStatement, freeName, isClientFile, namesInFile, preferredQuote } from '../imports';
-import { CodemodResult, emptyResult } from '../codemod';
+import { Codemod, CodemodReport, CodemodResult, emptyResult } from '../codemod';
 import { isHeavy } from './heavy-modules';
 
 export interface DynamicImportContext {
@@ -153,7 +153,7 @@ function insideElementOf(tag: Node, locals: Set<string>): boolean {
 }
 
 /** Splits heavy components out of the first load: next/dynamic (Next.js) or React.lazy + Suspense. */
-export function dynamicImportCodemod(sourceFile: SourceFile, context: DynamicImportContext): CodemodResult {
+function splitImports(sourceFile: SourceFile, context: DynamicImportContext): CodemodResult {
   const result = emptyResult();
   const { plans, findings } = analyzeDynamicImports(sourceFile, context);
   for (const f of findings.filter((x) => x.skip)) {
@@ -247,3 +247,37 @@ function enclosedBySuspense(el: Node): boolean {
   }
   return false;
 }
+
+const prefilters = new WeakMap<DynamicImportContext, RegExp>();
+
+/** Files worth parsing: those importing from a heavy module or from a --components file. */
+function prefilter(text: string, context: DynamicImportContext): boolean {
+  let pattern = prefilters.get(context);
+  if (!pattern) {
+    const names = [...context.modules.map((m) => m.replace(/\/\*$/, '')), ...[...context.components.keys()].map((k) => posix.basename(k))];
+    pattern = new RegExp(`from\\s+['"][^'"]*(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})`);
+    prefilters.set(context, pattern);
+  }
+  return pattern.test(text);
+}
+
+/** `analyzeDynamicImports` as a codemod report: one change per component it would split, one skip per import it would leave. */
+function analyze(sourceFile: SourceFile, context: DynamicImportContext): CodemodReport {
+  const report: CodemodReport = { changes: [], skips: [], warnings: [] };
+  const { plans, findings } = analyzeDynamicImports(sourceFile, context);
+  for (const f of findings.filter((x) => x.skip)) {
+    report.skips.push({ file: context.file, line: f.skipLine ?? f.line, reason: f.skip!, message: `${f.specifier}: ${SKIP_REASONS[f.skip!]}` });
+  }
+  const kind = context.framework === 'next' ? 'next/dynamic' : 'React.lazy';
+  for (const plan of plans) {
+    for (const b of plan.jsx) report.changes.push({ file: context.file, line: plan.line, kind, message: `${b.local} from ${plan.specifier} → ${kind}` });
+  }
+  return report;
+}
+
+export const dynamicImportCodemod: Codemod<DynamicImportContext> = {
+  name: 'dynamic-import',
+  prefilter,
+  analyze,
+  transform: splitImports,
+};

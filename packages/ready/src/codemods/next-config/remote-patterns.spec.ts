@@ -1,31 +1,23 @@
 import { join } from 'node:path';
-import { inMemorySourceFile, loadFixtures, recordOutput, syntaxErrors } from '../../testing/fixtures';
-import { RemoteHost, addRemotePatterns, readNextConfigImages } from './remote-patterns';
+import { CodemodFixtureMeta, describeCodemodFixtures } from '../../testing/codemod-fixtures';
+import { inMemorySourceFile } from '../../testing/fixtures';
+import { readNextConfigImages, remotePatternsCodemod } from './remote-patterns';
 
-interface Meta {
-  file: string;
+interface Meta extends CodemodFixtureMeta {
   hosts: string[];
   added: string[];
   usesDomains?: boolean;
   editable?: boolean;
 }
 
-describe('next.config.* remotePatterns', () => {
-  for (const fixture of loadFixtures<Meta>(join(__dirname, '__fixtures__'))) {
-    it(fixture.name, () => {
-      const sf = inMemorySourceFile(fixture.meta.file, fixture.input);
-      const hosts: RemoteHost[] = fixture.meta.hosts.map((hostname) => ({ protocol: 'https', hostname }));
-      const state = readNextConfigImages(sf);
-      expect(state.editable).toBe(fixture.meta.editable ?? true);
-      expect(state.usesDomains).toBe(fixture.meta.usesDomains ?? false);
-      expect(addRemotePatterns(sf, hosts)).toEqual(fixture.meta.added);
-      const text = sf.getFullText();
-      expect(text).toBe(recordOutput(fixture, text));
-      expect(syntaxErrors(fixture.meta.file, text)).toEqual([]);
-      // Every host is allowed afterwards (where the config can be edited), and a second run adds nothing.
-      if (state.editable) expect(fixture.meta.hosts.every((h) => readNextConfigImages(sf).allowedHosts.has(h))).toBe(true);
-      expect(addRemotePatterns(sf, hosts)).toEqual([]);
-      expect(sf.getFullText()).toBe(text);
-    });
-  }
+describeCodemodFixtures(remotePatternsCodemod, join(__dirname, '__fixtures__'), {
+  context: (meta: Meta) => ({ file: meta.file, hosts: meta.hosts.map((hostname) => ({ protocol: 'https' as const, hostname })) }),
+  expectations: (fixture, result, text) => {
+    expect(result.changes.map((c) => c.message.replace('images.remotePatterns += ', ''))).toEqual(fixture.meta.added);
+    expect(result.warnings.some((w) => w.reason === 'domains-deprecated')).toBe(fixture.meta.usesDomains ?? false);
+    const after = readNextConfigImages(inMemorySourceFile(fixture.meta.file, text));
+    expect(after.editable).toBe(fixture.meta.editable ?? true);
+    // Every host is allowed afterwards where the config can be edited.
+    if (after.editable) expect(fixture.meta.hosts.every((h) => after.allowedHosts.has(h))).toBe(true);
+  },
 });

@@ -1,4 +1,5 @@
 import { ArrayLiteralExpression, Expression, Node, ObjectLiteralExpression, SourceFile, SyntaxKind } from 'ts-morph';
+import { Codemod, CodemodReport, CodemodResult } from '../codemod';
 import { preferredQuote } from '../imports';
 
 export interface RemoteHost {
@@ -120,3 +121,36 @@ export function addRemotePatterns(sourceFile: SourceFile, hosts: RemoteHost[]): 
   }
   return missing.map((h) => h.hostname);
 }
+
+export interface RemotePatternsContext {
+  /** Workspace-relative path of the next.config.* file. */
+  file: string;
+  /** Hosts of converted remote images, which the config must allow. */
+  hosts: RemoteHost[];
+}
+
+function analyzeRemotePatterns(sourceFile: SourceFile, context: RemotePatternsContext): CodemodReport {
+  const state = readNextConfigImages(sourceFile);
+  const missing = context.hosts.filter((h) => !state.allowedHosts.has(h.hostname));
+  const report: CodemodReport = { changes: [], skips: [], warnings: [] };
+  if (state.usesDomains) report.warnings.push({ file: context.file, line: 1, reason: 'domains-deprecated', message: 'images.domains is deprecated; move its hosts to images.remotePatterns' });
+  if (missing.length === 0) return report;
+  if (!state.editable) {
+    report.skips.push({ file: context.file, line: 1, reason: 'not-editable', message: state.reason ?? 'the config cannot be edited' });
+    return report;
+  }
+  for (const h of missing) report.changes.push({ file: context.file, line: 1, kind: 'remote-pattern', message: `images.remotePatterns += ${h.hostname}` });
+  return report;
+}
+
+/** next.config.*: allow the hosts of converted remote images in `images.remotePatterns`. */
+export const remotePatternsCodemod: Codemod<RemotePatternsContext> = {
+  name: 'next-config-remote-patterns',
+  prefilter: () => true,
+  analyze: analyzeRemotePatterns,
+  transform(sourceFile, context): CodemodResult {
+    const report = analyzeRemotePatterns(sourceFile, context);
+    const added = addRemotePatterns(sourceFile, context.hosts);
+    return { ...report, changed: added.length > 0 };
+  },
+};

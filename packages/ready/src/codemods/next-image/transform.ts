@@ -1,6 +1,6 @@
 import { JsxAttribute, Node, SourceFile } from 'ts-morph';
 import { posix } from 'node:path';
-import { CodemodResult, emptyResult } from '../codemod';
+import { Codemod, CodemodReport, CodemodResult, emptyResult } from '../codemod';
 import { existingDefaultImport, freeName, importStatement, importsInsertion, namesInFile } from '../imports';
 import { TextEdits } from '../text-edits';
 import { AnalyzeContext, ImgElement, ImgPlan, SKIP_REASONS, SkipReason, fileSkipReason, findImgElements, getAttr, planImg } from './analyze';
@@ -34,7 +34,7 @@ export function analyzeNextImage(sourceFile: SourceFile, context: AnalyzeContext
 }
 
 /** Converts the raw `<img>` elements of one file to next/image where that is safe; reports the rest. */
-export function nextImageCodemod(sourceFile: SourceFile, context: NextImageContext): NextImageResult {
+function convertImgElements(sourceFile: SourceFile, context: NextImageContext): NextImageResult {
   const result: NextImageResult = { ...emptyResult(), remoteHosts: [] };
   const elements = findImgElements(sourceFile);
   if (elements.length === 0) return result;
@@ -168,3 +168,23 @@ export function importNameFor(publicPath: string): string {
   const safe = /^[A-Za-z_$]/.test(camel) ? camel : `img${camel}`;
   return `${safe || 'image'}Img`;
 }
+
+/** Files worth parsing: only those whose text holds a raw `<img`. */
+export const IMG_PREFILTER = /<img\b/;
+
+/** `analyzeNextImage` as a codemod report: one change per element it would convert, one skip per element it would leave. */
+function analyze(sourceFile: SourceFile, context: NextImageContext): CodemodReport {
+  const report: CodemodReport = { changes: [], skips: [], warnings: [] };
+  for (const { line, plan } of analyzeNextImage(sourceFile, context)) {
+    if (plan.kind === 'skip') report.skips.push({ file: context.file, line, reason: plan.reason, message: SKIP_REASONS[plan.reason] });
+    else report.changes.push({ file: context.file, line, kind: plan.kind, message: `<img> → next/image (${plan.kind})` });
+  }
+  return report;
+}
+
+export const nextImageCodemod: Codemod<NextImageContext, NextImageResult> = {
+  name: 'next-image',
+  prefilter: (text) => IMG_PREFILTER.test(text),
+  analyze,
+  transform: convertImgElements,
+};

@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { StrictFlag } from '../../core/tsconfig';
 
 /** One type error, where it is and what it says (the position is in the file's current text). */
-export interface TypeError {
+export interface TsError {
   file: string;
   start: number;
   line: number;
@@ -28,14 +28,14 @@ export function headline(diagnostic: ts.Diagnostic): string {
   return text.split('\n')[0].trim();
 }
 
-export function toTypeError(diagnostic: ts.Diagnostic, file: string): TypeError {
+export function toTsError(diagnostic: ts.Diagnostic, file: string): TsError {
   const start = diagnostic.start ?? 0;
   const line = diagnostic.file ? diagnostic.file.getLineAndCharacterOfPosition(start).line + 1 : 1;
   return { file, start, line, code: diagnostic.code, message: headline(diagnostic) };
 }
 
 /** What identifies an error across edits: positions move, code and message do not. */
-export function errorKey(error: Pick<TypeError, 'code' | 'message'>): string {
+export function errorKey(error: Pick<TsError, 'code' | 'message'>): string {
   return `${error.code}\u0000${error.message}`;
 }
 
@@ -43,16 +43,16 @@ export function errorKey(error: Pick<TypeError, 'code' | 'message'>): string {
 export class ErrorBag {
   private readonly counts = new Map<string, number>();
 
-  constructor(errors: Iterable<Pick<TypeError, 'code' | 'message'>> = []) {
+  constructor(errors: Iterable<Pick<TsError, 'code' | 'message'>> = []) {
     for (const e of errors) this.add(e);
   }
 
-  add(error: Pick<TypeError, 'code' | 'message'>): void {
+  add(error: Pick<TsError, 'code' | 'message'>): void {
     const key = errorKey(error);
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }
 
-  take(error: Pick<TypeError, 'code' | 'message'>): boolean {
+  take(error: Pick<TsError, 'code' | 'message'>): boolean {
     const key = errorKey(error);
     const n = this.counts.get(key) ?? 0;
     if (n === 0) return false;

@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { Project, ts } from 'ts-morph';
-import { loadFixtures, recordOutput, syntaxErrors } from '../../testing/fixtures';
 import { STRICT_FLAGS } from '../../core/tsconfig';
+import { CodemodFixtureMeta, describeCodemodFixtures } from '../../testing/codemod-fixtures';
+import { inMemorySourceFile, loadFixtures, recordOutput, syntaxErrors } from '../../testing/fixtures';
+import { strictCodemod } from './codemod';
 import { migrateToStrict, StrictMigrationReport } from './migrate';
+import { removeStaleSuppressions } from './stages/stale';
 
-interface Meta {
-  file: string;
+interface Meta extends CodemodFixtureMeta {
   fixed?: Record<string, number>;
   explicitAny?: number;
   rolledBack?: string[];
@@ -24,40 +26,60 @@ const BASE: ts.CompilerOptions = {
 const JSX = 'declare namespace JSX { interface IntrinsicElements { [name: string]: any } interface Element {} }\n';
 const ALL = STRICT_FLAGS.map((f) => f.name);
 
-/** One file in a strict in-memory program (with JSX typed loosely), migrated from non-strict. */
-export function migrateText(file: string, text: string, extra: Record<string, string> = {}): { report: StrictMigrationReport; project: Project } {
+/** A strict in-memory program (with JSX typed loosely) holding the file and any extra files. */
+function strictProject(extra: Record<string, string> = {}): Project {
   const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { ...BASE, strict: true } });
   project.createSourceFile('/jsx.d.ts', JSX);
   for (const [name, content] of Object.entries(extra)) project.createSourceFile(name, content);
+  return project;
+}
+
+/** One file in a strict in-memory program, migrated from non-strict. */
+export function migrateText(file: string, text: string, extra: Record<string, string> = {}): { report: StrictMigrationReport; project: Project } {
+  const project = strictProject(extra);
   project.createSourceFile(file, text);
   const report = migrateToStrict(project, { before: { ...BASE, strict: false }, flags: [...ALL], editable: (f) => f === file || f in extra });
   return { report, project };
 }
 
 function errorsUnderStrict(file: string, text: string): string[] {
-  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { ...BASE, strict: true } });
-  project.createSourceFile('/jsx.d.ts', JSX);
-  const sf = project.createSourceFile(file, text);
-  return sf.getPreEmitDiagnostics().map((d) => `TS${d.getCode()}`);
+  return strictProject().createSourceFile(file, text).getPreEmitDiagnostics().map((d) => `TS${d.getCode()}`);
 }
 
-describe('strict migration fixtures', () => {
-  for (const fixture of loadFixtures<Meta>(join(__dirname, '__fixtures__'))) {
-    it(fixture.name, () => {
-      const { file } = fixture.meta;
-      const { report } = migrateText(file, fixture.input);
-      const text = report.changed.get(file) ?? fixture.input;
-      expect(text).toBe(recordOutput(fixture, text));
-      expect(syntaxErrors(file, text)).toEqual([]);
+// One folder of fixtures per stage of the pipeline; each case runs the whole pipeline, as the
+// generator does, and names the stage whose behaviour it pins down by its folder.
+for (const stage of ['pre-existing', 'code-fixes', 'suppress']) {
+  describeCodemodFixtures(strictCodemod, join(__dirname, '__fixtures__', stage), {
+    sourceFile: (fixture) => strictProject().createSourceFile(fixture.meta.file, fixture.input),
+    context: () => ({ before: { ...BASE, strict: false }, flags: [...ALL] }),
+    expectations: (fixture, result, text) => {
+      const meta = fixture.meta as Meta;
+      const { report } = result;
       expect(report.remaining).toEqual([]);
-      expect(report.fixed).toEqual(fixture.meta.fixed ?? {});
-      expect(report.explicitAny).toBe(fixture.meta.explicitAny ?? 0);
-      expect(report.rolledBack.map((r) => r.fix)).toEqual(fixture.meta.rolledBack ?? []);
-      expect(report.suppressed.length).toBe(fixture.meta.suppressed ?? 0);
-      expect(report.preExisting.length).toBe(fixture.meta.preExisting ?? 0);
-      // It compiles under strict, but for what was broken before; and a second run changes nothing.
-      expect(errorsUnderStrict(file, text)).toHaveLength(fixture.meta.preExisting ?? 0);
-      expect(migrateText(file, text).report.changed.size).toBe(0);
+      expect(report.fixed).toEqual(meta.fixed ?? {});
+      expect(report.explicitAny).toBe(meta.explicitAny ?? 0);
+      expect(report.rolledBack.map((r) => r.fix)).toEqual(meta.rolledBack ?? []);
+      expect(report.suppressed.length).toBe(meta.suppressed ?? 0);
+      expect(report.preExisting.length).toBe(meta.preExisting ?? 0);
+      // It compiles under strict, but for what was broken before; a fresh program agrees.
+      expect(errorsUnderStrict(meta.file, text)).toHaveLength(meta.preExisting ?? 0);
+      expect(migrateText(meta.file, text).report.changed.size).toBe(0);
+    },
+  });
+}
+
+describe('strict stage: stale suppressions', () => {
+  for (const fixture of loadFixtures<{ file: string; lines: number[] }>(join(__dirname, '__fixtures__', 'stale'))) {
+    it(fixture.name, () => {
+      const sf = inMemorySourceFile(fixture.meta.file, fixture.input);
+      removeStaleSuppressions(sf, fixture.meta.lines);
+      const text = sf.getFullText();
+      expect(text).toBe(recordOutput(fixture, text));
+      expect(syntaxErrors(fixture.meta.file, text)).toEqual([]);
+      // Only this command's own tag is ever removed.
+      expect(text.split('\n').filter((l) => l.includes('@ts-expect-error') && !l.includes('plinto-ready(strict)'))).toEqual(
+        fixture.input.split('\n').filter((l) => l.includes('@ts-expect-error') && !l.includes('plinto-ready(strict)')),
+      );
     });
   }
 });

@@ -1,15 +1,15 @@
 import { SourceFile, ts } from 'ts-morph';
-import { TypeError } from './diagnostics';
+import { TsError } from './diagnostics';
 
 /** The tag on every suppression this command writes, so later runs and the ready check find them. */
 export const STRICT_SUPPRESSION_TAG = 'plinto-ready(strict)';
 
-export interface UnplacedError extends TypeError {
+export interface UnplacedError extends TsError {
   reason: string;
 }
 
 /** `// @ts-expect-error plinto-ready(strict) TS<code>: <short message>` (without the comment syntax). */
-export function suppressionText(errors: TypeError[]): string {
+export function suppressionText(errors: TsError[]): string {
   const [first] = errors;
   let message = first.message.replace(/\*\//g, '* /').replace(/\s+/g, ' ').trim();
   if (message.length > 90) message = `${message.slice(0, 89).trimEnd()}…`;
@@ -29,16 +29,16 @@ type Placement =
  * literal or inside JSX text, a line break right after the `${` or `{` that holds the error, so the
  * string or the rendered text does not change. Lines where no form is safe are returned, untouched.
  */
-export function suppressErrors(sourceFile: SourceFile, errors: TypeError[]): { placed: TypeError[]; unplaced: UnplacedError[] } {
+export function suppressErrors(sourceFile: SourceFile, errors: TsError[]): { placed: TsError[]; unplaced: UnplacedError[] } {
   const sf = sourceFile.compilerNode;
   const text = sf.text;
-  const byLine = new Map<number, TypeError[]>();
+  const byLine = new Map<number, TsError[]>();
   for (const e of [...errors].sort((a, b) => a.start - b.start)) {
     const line = sf.getLineAndCharacterOfPosition(e.start).line;
     byLine.set(line, [...(byLine.get(line) ?? []), e]);
   }
   const changes: ts.TextChange[] = [];
-  const placed: TypeError[] = [];
+  const placed: TsError[] = [];
   const unplaced: UnplacedError[] = [];
   for (const [line, lineErrors] of byLine) {
     const lineStart = sf.getPositionOfLineAndCharacter(line, 0);

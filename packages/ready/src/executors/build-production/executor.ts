@@ -1,19 +1,8 @@
 import { ExecutorContext, logger } from '@nx/devkit';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { firstLine, isReadyError } from '../../utils/errors';
-import { kb } from '../../utils/format';
-import { resultsDirFor } from '../../core/results';
-import { writeFilesAtomically } from '../../utils/write-files';
-import { AUDIT_LEVELS } from '../../features/audit/audit';
-import { writeDeployPackage } from '../../features/build/deploy-package';
-import { startMeasure } from '../../features/build/measure';
-import { AUDIT_RESULT_FILE } from '../../features/audit/audit';
+import { runBuildProduction } from '../../features/build/build-production';
 import { renderBuildTable } from '../../features/build/render';
-import { BuildProductionReport } from '../../features/build/types';
+import { firstLine, isReadyError } from '../../utils/errors';
 import { BuildProductionExecutorSchema } from './schema';
-
 
 export default async function buildProductionExecutor(
   options: BuildProductionExecutorSchema,
@@ -27,102 +16,5 @@ export default async function buildProductionExecutor(
     if (!isReadyError(error)) throw error;
     logger.error(firstLine(error));
     return { success: false };
-  }
-}
-
-export async function runBuildProduction(options: BuildProductionExecutorSchema, context: ExecutorContext): Promise<BuildProductionReport> {
-  const workspaceRoot = context.root;
-  const projectName = context.projectName!;
-  const projectRoot = context.projectsConfigurations.projects[projectName].root;
-  const outDir = resultsDirFor(projectRoot, options.outputPath);
-  const started = Date.now();
-  const m = startMeasure(workspaceRoot, projectName, projectRoot, context.projectGraph, { ...options, auditResultPath: `${outDir}/${AUDIT_RESULT_FILE}` });
-  const { nextDir, routes, seconds, maxSeconds } = m;
-
-  const failures: string[] = [];
-  for (const r of routes.filter((x) => x.overBudget)) {
-    const largest = [...r.chunks].sort((a, b) => b.gzip - a.gzip).slice(0, 3).map((c) => `${c.file} ${kb(c.gzip)}`);
-    failures.push(`route ${r.route}: first-load JS ${kb(r.firstLoadJs.gzip)} gzip is over its budget of ${r.budgetKb} kB; largest chunks: ${largest.join(', ')}`);
-  }
-  if (seconds !== null && seconds > maxSeconds) failures.push(`next build took ${seconds} s, over maxBuildSeconds ${maxSeconds}`);
-
-  let deployPackage: BuildProductionReport['deployPackage'];
-  let fileHashes: Array<{ path: string; sha256: string; bytes: number }> = [];
-  const entry = m.standaloneEntry;
-  if (options.deployPackage === false) {
-    deployPackage = { skipped: 'turned off (deployPackage: false)' };
-  } else if (!entry) {
-    deployPackage = {
-      skipped: `the app is not built with output: 'standalone' (no ${nextDir}/standalone/**/server.js): add output: 'standalone' to next.config.* to get a deployment package`,
-    };
-  } else {
-    const pkg = await writeDeployPackage(workspaceRoot, nextDir, projectRoot, entry, `${outDir}/deploy.tar.gz`);
-    fileHashes = pkg.files;
-    deployPackage = { path: pkg.path, entry: pkg.entry, files: pkg.files.length, bytes: pkg.files.reduce((a, f) => a + f.bytes, 0) };
-  }
-  const audit = await m.audit;
-  if (audit.status === 'fail') {
-    const bad = audit.vulnerabilities.filter((v) => AUDIT_LEVELS.indexOf(v.severity) >= AUDIT_LEVELS.indexOf(audit.level));
-    failures.push(`security audit: ${bad.length} package(s) at or above "${audit.level}": ${bad.map((v) => `${v.name} (${v.severity})`).join(', ')}`);
-  }
-
-  const report: BuildProductionReport = {
-    schemaVersion: 1,
-    project: projectName,
-    projectRoot,
-    status: failures.length > 0 ? 'fail' : 'pass',
-    generatedAt: new Date().toISOString(),
-    nextDir,
-    build: { seconds, maxSeconds, slow: seconds !== null && seconds > maxSeconds },
-    routes,
-    budgets: { firstLoadJsKb: m.budgetKb, routes: m.routeBudgets },
-    audit,
-    deployPackage,
-    failures,
-  };
-  const manifest = {
-    schemaVersion: 1,
-    project: projectName,
-    version: readVersion(workspaceRoot, projectRoot),
-    git: gitState(workspaceRoot),
-    builtAt: report.generatedAt,
-    node: process.version,
-    next: readNextVersion(workspaceRoot, projectRoot),
-    buildSeconds: seconds,
-    routes: routes.map((r) => ({ route: r.route, router: r.router, firstLoadJs: r.firstLoadJs })),
-    package: 'path' in deployPackage ? { path: deployPackage.path, entry: deployPackage.entry, files: fileHashes } : null,
-    measuredInMs: Date.now() - started,
-  };
-  writeFilesAtomically(workspaceRoot, {
-    [`${outDir}/build-production.json`]: JSON.stringify(report, null, 2) + '\n',
-    [`${outDir}/build-manifest.json`]: JSON.stringify(manifest, null, 2) + '\n',
-  });
-  return report;
-}
-
-
-function readVersion(workspaceRoot: string, projectRoot: string): string | null {
-  try {
-    return JSON.parse(readFileSync(join(workspaceRoot, projectRoot, 'package.json'), 'utf8')).version ?? null;
-  } catch {
-    return null;
-  }
-}
-
-function readNextVersion(workspaceRoot: string, projectRoot: string): string | null {
-  for (const dir of [join(workspaceRoot, projectRoot), workspaceRoot]) {
-    const pkg = join(dir, 'node_modules', 'next', 'package.json');
-    if (existsSync(pkg)) return JSON.parse(readFileSync(pkg, 'utf8')).version ?? null;
-  }
-  return null;
-}
-
-function gitState(workspaceRoot: string): { sha: string | null; dirty: boolean | null } {
-  try {
-    const sha = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: workspaceRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const status = execFileSync('git', ['status', '--porcelain'], { cwd: workspaceRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    return { sha, dirty: status.trim().length > 0 };
-  } catch {
-    return { sha: null, dirty: null };
   }
 }

@@ -1,12 +1,4 @@
-import { AuditLevel } from '../../features/build/types';
+import { BuildProductionOptions } from '../../features/build/build-production';
 
-export interface BuildProductionExecutorSchema {
-  outputPath?: string;
-  /** The Next.js build folder, workspace-relative; found by itself when unset. */
-  nextDir?: string;
-  budgets?: { firstLoadJsKb?: number; routes?: Record<string, number> };
-  maxBuildSeconds?: number;
-  auditLevel?: AuditLevel;
-  audit?: boolean;
-  deployPackage?: boolean;
-}
+/** `outputPath`, `nextDir` (the Next.js build folder, found by itself when unset), budgets, audit, deployPackage. */
+export type BuildProductionExecutorSchema = BuildProductionOptions;

@@ -44,8 +44,8 @@ describe('coverage-gate executor (real jest)', () => {
   let ws: TempWorkspace;
   let logs: string[];
   let spies: jest.SpyInstance[];
-  const options = { outputPath: 'dist/ready/{projectRoot}' };
-  const reportOptions = { jestConfig: '{projectRoot}/jest.config.js', outputPath: 'dist/ready/{projectRoot}' };
+  const options = { outputPath: 'dist/ready/libs/calc' };
+  const reportOptions = { jestConfig: 'libs/calc/jest.config.js', outputPath: 'dist/ready/libs/calc' };
   /** What the inferred targets do: coverage-report (the test run), then coverage-gate (the verdict). */
   const gate = async (o: Parameters<typeof coverageGateExecutor>[0]) => {
     expect((await coverageReportExecutor(reportOptions, context(ws.root))).success).toBe(true);
@@ -124,7 +124,7 @@ describe('coverage-gate executor (real jest)', () => {
   it('an unknown base ref, a missing jest config and a gate without a test run are clear errors', async () => {
     expect((await gate({ ...options, base: 'no-such-ref' })).success).toBe(false);
     expect(logs.join('\n')).toContain('The base "no-such-ref" is not a commit in this repository');
-    expect((await coverageReportExecutor({ ...reportOptions, jestConfig: '{projectRoot}/jest.config.ts' }, context(ws.root))).success).toBe(false);
+    expect((await coverageReportExecutor({ ...reportOptions, jestConfig: 'libs/calc/jest.config.ts' }, context(ws.root))).success).toBe(false);
     expect(logs.join('\n')).toContain('libs/calc/jest.config.ts does not exist, so project "calc" has no tests to measure');
     ws.cleanup();
     ws = new TempWorkspace();

@@ -1,12 +1,3 @@
-import { Thresholds } from '../../features/coverage/types';
+import { CoverageGateOptions } from '../../features/coverage/gate';
 
-export interface CoverageGateExecutorSchema {
-  outputPath?: string;
-  thresholds?: Thresholds;
-  perFile?: Thresholds;
-  tolerance?: number;
-  updateBaseline?: boolean;
-  /** Git ref for the changed-lines rule; defaults to NX_BASE (set by nx affected). */
-  base?: string;
-  changedLines?: number;
-}
+export type CoverageGateExecutorSchema = CoverageGateOptions;

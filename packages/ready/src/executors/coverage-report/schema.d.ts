@@ -1,6 +1,3 @@
-export interface CoverageReportExecutorSchema {
-  jestConfig?: string;
-  testTarget?: string;
-  outputPath?: string;
-  coverageDirectory?: string;
-}
+import { CoverageReportOptions } from '../../features/coverage/report';
+
+export type CoverageReportExecutorSchema = CoverageReportOptions;

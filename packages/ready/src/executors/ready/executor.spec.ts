@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TempWorkspace } from '../../testing/temp-workspace';
 import readyExecutor from './executor';
-import { renderMarkdown } from '../../core/report';
+import { renderMarkdown } from '../../features/readiness/render';
 import { computeScore } from '../../features/readiness/score';
 import { CheckResult } from '../../core/check';
 import Ajv from 'ajv';

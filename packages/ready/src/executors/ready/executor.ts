@@ -1,10 +1,13 @@
 import { ExecutorContext, logger } from '@nx/devkit';
-import { firstLine, isReadyError } from '../../utils/errors';
+import { CHECKS } from '../../checks';
+import { DEFAULTS } from '../../core/defaults';
+import { READY_JSON_FILE, READY_MD_FILE } from '../../core/report';
 import { resultsDirFor } from '../../core/results';
-import { runProjectTarget } from './run-target';
-import { writeFilesAtomically } from '../../utils/write-files';
-import { renderMarkdown, renderTable } from '../../core/report';
+import { renderMarkdown, renderTable } from '../../features/readiness/render';
 import { runReady } from '../../features/readiness/run-checks';
+import { firstLine, isReadyError } from '../../utils/errors';
+import { writeFilesAtomically } from '../../utils/write-files';
+import { runProjectTarget } from './run-target';
 import { ReadyExecutorSchema } from './schema';
 
 export default async function readyExecutor(
@@ -28,20 +31,21 @@ export default async function readyExecutor(
         runTarget: (target) => runProjectTarget(context, target),
       },
       {
-        minScore: options.minScore ?? 80,
+        minScore: options.minScore ?? DEFAULTS.minScore,
         minLevel: options.minLevel,
         levels: options.levels,
         weights: options.weights,
         checks: options.checks,
         waivers: options.waivers,
       },
+      CHECKS,
     );
     writeFilesAtomically(context.root, {
-      [`${outputDir}/ready.json`]: JSON.stringify(report, null, 2) + '\n',
-      [`${outputDir}/ready.md`]: renderMarkdown(report),
+      [`${outputDir}/${READY_JSON_FILE}`]: JSON.stringify(report, null, 2) + '\n',
+      [`${outputDir}/${READY_MD_FILE}`]: renderMarkdown(report),
     });
     logger.info(renderTable(report));
-    logger.info(`Report: ${outputDir}/ready.md`);
+    logger.info(`Report: ${outputDir}/${READY_MD_FILE}`);
     return { success: report.status === 'pass' };
   } catch (error) {
     if (!isReadyError(error)) throw error;

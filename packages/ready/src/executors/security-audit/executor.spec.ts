@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TempWorkspace } from '../../testing/temp-workspace';
-import securityAuditExecutor, { describeAudit } from './executor';
+import { describeAudit } from '../../features/audit/audit';
+import securityAuditExecutor from './executor';
 
 describe('security-audit', () => {
   let ws: TempWorkspace;

@@ -1,7 +1,7 @@
 import { ExecutorContext, logger } from '@nx/devkit';
 import { resultsDirFor } from '../../core/results';
+import { AUDIT_RESULT_FILE, auditProject, describeAudit } from '../../features/audit/audit';
 import { writeFilesAtomically } from '../../utils/write-files';
-import { AUDIT_LEVELS, AUDIT_RESULT_FILE, StoredAudit, auditProject } from '../../features/audit/audit';
 import { SecurityAuditExecutorSchema } from './schema';
 
 /**
@@ -18,11 +18,4 @@ export default async function securityAuditExecutor(options: SecurityAuditExecut
   writeFilesAtomically(context.root, { [path]: JSON.stringify(stored, null, 2) + '\n' });
   logger.info(describeAudit(stored) + ` (${path})`);
   return { success: true };
-}
-
-export function describeAudit(stored: StoredAudit): string {
-  if (stored.unavailable !== null) return `audit unavailable: ${stored.unavailable}`;
-  if (stored.vulnerabilities.length === 0) return `no known vulnerability in the project's ${stored.packagesInScope} package(s)`;
-  const counts = [...AUDIT_LEVELS].reverse().map((l) => [l, stored.vulnerabilities.filter((v) => v.severity === l).length] as const).filter(([, n]) => n > 0);
-  return `${stored.vulnerabilities.length} vulnerable package(s) of ${stored.packagesInScope}: ${counts.map(([l, n]) => `${n} ${l}`).join(', ')}`;
 }

@@ -1,5 +1,6 @@
 import { ProjectGraph } from '@nx/devkit';
-import { packagesInScope, parseAuditJson, scopedAudit } from './audit';
+import { externalPackages as packagesInScope } from '../../core/project-graph';
+import { parseAuditJson, scopedAudit } from './audit';
 
 // npm 11 `npm audit --json` (auditReportVersion 2), trimmed to the fields read.
 const NPM_AUDIT = JSON.stringify({

@@ -5,30 +5,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { constants, setPriority } from 'node:os';
 import { join } from 'node:path';
 import { firstLine } from '../../utils/errors';
-import { AuditLevel, AuditResult } from '../build/types';
+import { externalPackages } from '../../core/project-graph';
+import { lockfileName, workspaceLockfile } from '../../core/package-manager';
+import { AuditLevel, AuditResult } from './types';
 
 export const AUDIT_LEVELS: AuditLevel[] = ['info', 'low', 'moderate', 'high', 'critical'];
-
-/**
- * The external packages the Nx project graph attributes to a project: its own npm dependencies,
- * those of the workspace libraries it depends on, and all of theirs, transitively.
- */
-export function packagesInScope(graph: ProjectGraph, projectName: string): Set<string> {
-  const names = new Set<string>();
-  const seen = new Set<string>([projectName]);
-  const queue = [projectName];
-  while (queue.length > 0) {
-    const node = queue.shift()!;
-    for (const dep of graph.dependencies[node] ?? []) {
-      if (seen.has(dep.target)) continue;
-      seen.add(dep.target);
-      queue.push(dep.target);
-      const external = graph.externalNodes?.[dep.target];
-      if (external) names.add(external.data.packageName);
-    }
-  }
-  return names;
-}
 
 export interface RawAudit {
   /** name → severity and title, for every vulnerable package of the lockfile. */
@@ -126,13 +107,8 @@ export function judgeAudit(stored: StoredAudit, level: AuditLevel): AuditResult 
   return { status: failing ? 'fail' : 'pass', level, reason: null, vulnerabilities: stored.vulnerabilities, packagesInScope: stored.packagesInScope };
 }
 
-/** The lockfile each package manager writes at the workspace root. */
-function lockfileName(pm: string): string {
-  return { npm: 'package-lock.json', pnpm: 'pnpm-lock.yaml', yarn: 'yarn.lock', bun: 'bun.lock' }[pm] ?? 'package-lock.json';
-}
-
 function lockfileOf(workspaceRoot: string): StoredAudit['lockfile'] {
-  const path = lockfileName(detectPackageManager(workspaceRoot));
+  const path = workspaceLockfile(workspaceRoot);
   try {
     return { path, sha256: createHash('sha256').update(readFileSync(join(workspaceRoot, path))).digest('hex') };
   } catch {
@@ -143,7 +119,7 @@ function lockfileOf(workspaceRoot: string): StoredAudit['lockfile'] {
 /** Runs the package manager's audit and keeps the project's part of it. */
 export async function auditProject(workspaceRoot: string, graph: ProjectGraph, projectName: string): Promise<StoredAudit> {
   const lockfile = lockfileOf(workspaceRoot);
-  return scopeAudit(packagesInScope(graph, projectName), await runPackageManagerAudit(workspaceRoot), lockfile);
+  return scopeAudit(externalPackages(graph, projectName), await runPackageManagerAudit(workspaceRoot), lockfile);
 }
 
 /**
@@ -161,4 +137,11 @@ export function readRecordedAudit(workspaceRoot: string, path: string): StoredAu
   } catch {
     return null;
   }
+}
+
+export function describeAudit(stored: StoredAudit): string {
+  if (stored.unavailable !== null) return `audit unavailable: ${stored.unavailable}`;
+  if (stored.vulnerabilities.length === 0) return `no known vulnerability in the project's ${stored.packagesInScope} package(s)`;
+  const counts = [...AUDIT_LEVELS].reverse().map((l) => [l, stored.vulnerabilities.filter((v) => v.severity === l).length] as const).filter(([, n]) => n > 0);
+  return `${stored.vulnerabilities.length} vulnerable package(s) of ${stored.packagesInScope}: ${counts.map(([l, n]) => `${n} ${l}`).join(', ')}`;
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { createHash } from 'node:crypto';
 import * as tar from 'tar';
+import { globSync } from 'tinyglobby';
 import { listFiles } from './next-output';
 
 export interface DeployPackage {
@@ -21,17 +22,8 @@ export interface DeployPackage {
 export function standaloneEntry(workspaceRoot: string, nextDir: string, projectRoot: string): string | null {
   const standalone = join(workspaceRoot, nextDir, 'standalone');
   if (!existsSync(standalone)) return null;
-  const servers: string[] = [];
-  const walk = (rel: string, depth: number) => {
-    if (depth > 8) return;
-    for (const e of readdirSync(join(standalone, rel), { withFileTypes: true })) {
-      if (e.name === 'node_modules' || e.name === '.next') continue;
-      const p = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(p, depth + 1);
-      else if (e.name === 'server.js') servers.push(p);
-    }
-  };
-  walk('', 0);
+  // Next mirrors the app's path below the tracing root; never inside a dependency or a build folder.
+  const servers = globSync('**/server.js', { cwd: standalone, ignore: ['**/node_modules/**', '**/.next/**'], deep: 9, followSymbolicLinks: false });
   const suffix = projectRoot === '.' ? 'server.js' : `${projectRoot}/server.js`;
   return servers.find((p) => p === suffix || p.endsWith(`/${suffix}`)) ?? servers.sort((a, b) => a.length - b.length)[0] ?? null;
 }

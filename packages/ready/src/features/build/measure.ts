@@ -2,7 +2,9 @@ import { ProjectGraph } from '@nx/devkit';
 import { auditProject, judgeAudit, readRecordedAudit } from '../audit/audit';
 import { standaloneEntry } from './deploy-package';
 import { buildSeconds, findNextDir, measureRoutes } from './next-output';
-import { AuditLevel, AuditResult, RouteSize } from './types';
+import { DEFAULTS } from '../../core/defaults';
+import { AuditLevel, AuditResult } from '../audit/types';
+import { RouteSize } from './types';
 
 const KB = 1000;
 
@@ -53,8 +55,8 @@ export function startMeasure(
   graph: ProjectGraph,
   options: BuildMeasureOptions,
 ): PendingMeasure {
-  const nextDir = findNextDir(workspaceRoot, projectRoot, options.nextDir?.replace(/\{projectRoot\}/g, projectRoot));
-  const level = options.auditLevel ?? 'high';
+  const nextDir = findNextDir(workspaceRoot, projectRoot, options.nextDir);
+  const level = options.auditLevel ?? DEFAULTS.auditLevel;
   const audit: Promise<AuditResult> =
     options.audit === false
       ? Promise.resolve({ status: 'unavailable', level, reason: 'turned off (audit: false)', vulnerabilities: [], packagesInScope: 0 })
@@ -62,7 +64,7 @@ export function startMeasure(
           const recorded = options.auditResultPath ? readRecordedAudit(workspaceRoot, options.auditResultPath) : null;
           return judgeAudit(recorded ?? (await auditProject(workspaceRoot, graph, projectName)), level);
         })();
-  const budgetKb = options.budgets?.firstLoadJsKb ?? 200;
+  const budgetKb = options.budgets?.firstLoadJsKb ?? DEFAULTS.firstLoadJsKb;
   const routeBudgets = options.budgets?.routes ?? {};
   const routes = measureRoutes(workspaceRoot, nextDir).routes.map((r) => {
     const budget = routeBudgets[r.route] ?? budgetKb;
@@ -72,7 +74,7 @@ export function startMeasure(
     nextDir,
     routes,
     seconds: buildSeconds(workspaceRoot, nextDir),
-    maxSeconds: options.maxBuildSeconds ?? 60,
+    maxSeconds: options.maxBuildSeconds ?? DEFAULTS.maxBuildSeconds,
     audit,
     standaloneEntry: standaloneEntry(workspaceRoot, nextDir, projectRoot),
     budgetKb,

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { runInNewContext } from 'node:vm';
+import { globSync } from 'tinyglobby';
 import { ReadyError } from '../../utils/errors';
 import { ChunkSize, RouteSize } from './types';
 
@@ -125,14 +126,5 @@ export function buildSeconds(workspaceRoot: string, nextDir: string): number | n
 }
 
 export function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (rel: string) => {
-    for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
-      const p = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(p);
-      else out.push(p);
-    }
-  };
-  walk('');
-  return out.sort();
+  return globSync('**/*', { cwd: dir, dot: true, followSymbolicLinks: false, expandDirectories: false }).sort();
 }

@@ -1,3 +1,5 @@
+import { AuditResult } from '../audit/types';
+
 export interface ChunkSize {
   file: string;
   raw: number;
@@ -16,19 +18,6 @@ export interface RouteSize {
   budgetKb: number;
   overBudget: boolean;
 }
-
-export interface AuditResult {
-  status: 'pass' | 'fail' | 'unavailable';
-  level: AuditLevel;
-  /** Why the audit could not run, when it could not. */
-  reason: string | null;
-  /** Vulnerable packages among this project's external dependencies, at any level. */
-  vulnerabilities: Array<{ name: string; severity: AuditLevel; direct: boolean; title: string | null }>;
-  /** How many external packages the project graph attributes to this project. */
-  packagesInScope: number;
-}
-
-export type AuditLevel = 'info' | 'low' | 'moderate' | 'high' | 'critical';
 
 export interface BuildProductionReport {
   schemaVersion: 1;

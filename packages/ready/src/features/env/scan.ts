@@ -1,4 +1,4 @@
-import { ProjectGraph, Tree, createProjectGraphAsync, joinPathFragments } from '@nx/devkit';
+import { ProjectGraph, createProjectGraphAsync, joinPathFragments } from '@nx/devkit';
 import { posix } from 'node:path';
 import { minimatch } from 'minimatch';
 import { ts } from 'ts-morph';
@@ -8,7 +8,8 @@ import { ENV_PREFILTER, EnvRead, UnresolvedRead, findEnvReads, findNextConfigEnv
 import { EnvVariable, classify } from './classify';
 import { MODULE_MARKER } from './env-module';
 import { NEXT_CONFIG_PATTERN } from '../../core/project-facts';
-import { treeFiles } from '../../utils/project-files';
+import { ReadTree, treeFiles } from '../../core/files';
+import { workspaceDependencies } from '../../core/project-graph';
 
 const SOURCE = /\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/;
 
@@ -21,21 +22,6 @@ export interface EnvScanResult {
   filesParsed: number;
 }
 
-/** Workspace libraries a project depends on, transitively, by the Nx project graph. */
-export function projectDependencies(graph: ProjectGraph, project: string): string[] {
-  const seen = new Set<string>([project]);
-  const queue = [project];
-  while (queue.length > 0) {
-    for (const dep of graph.dependencies[queue.shift()!] ?? []) {
-      if (graph.nodes[dep.target] && !seen.has(dep.target)) {
-        seen.add(dep.target);
-        queue.push(dep.target);
-      }
-    }
-  }
-  return [...seen].filter((p) => p !== project).sort();
-}
-
 export async function loadProjectGraph(): Promise<ProjectGraph | null> {
   try {
     return await createProjectGraphAsync({ exitOnError: false });
@@ -45,8 +31,8 @@ export async function loadProjectGraph(): Promise<ProjectGraph | null> {
 }
 
 /** Every variable read by a project and the libraries it depends on, with where and how. */
-export function scanEnv(tree: Tree, project: { name: string; root: string }, graph: ProjectGraph | null): EnvScanResult {
-  const libs = graph ? projectDependencies(graph, project.name).map((name) => ({ name, root: graph.nodes[name].data.root })) : [];
+export function scanEnv(tree: ReadTree, project: { name: string; root: string }, graph: ProjectGraph | null): EnvScanResult {
+  const libs = graph ? workspaceDependencies(graph, project.name).map((name) => ({ name, root: graph.nodes[name].data.root })) : [];
   const projects = [project, ...libs];
   const reads: Array<EnvRead & { project: string }> = [];
   const unresolved: UnresolvedRead[] = [];
@@ -87,7 +73,7 @@ const MODULE_CANDIDATES = ['src/env.ts', 'env.ts', 'app/env.ts', 'lib/env.ts'];
  * place (src/env.ts, env.ts, app/env.ts, lib/env.ts) whose folder exists and that the project's
  * tsconfig includes: Nx's Next.js apps include only app/**, so a root env.ts would not compile.
  */
-export function envModulePath(tree: Tree, root: string): string {
+export function envModulePath(tree: ReadTree, root: string): string {
   const paths = MODULE_CANDIDATES.map((c) => joinPathFragments(root, c));
   const ours = paths.find((p) => tree.read(p, 'utf-8')?.startsWith(MODULE_MARKER));
   if (ours) return ours;
@@ -102,7 +88,7 @@ export function envModulePath(tree: Tree, root: string): string {
 }
 
 /** The include patterns of the project's tsconfig.json (relative to the project), or null when it has none. */
-function tsconfigInclude(tree: Tree, root: string): string[] | null {
+function tsconfigInclude(tree: ReadTree, root: string): string[] | null {
   const text = tree.read(joinPathFragments(root, 'tsconfig.json'), 'utf-8');
   if (!text) return null;
   const parsed = ts.parseConfigFileTextToJson('tsconfig.json', text);

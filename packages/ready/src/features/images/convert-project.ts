@@ -1,16 +1,20 @@
-import { Tree, joinPathFragments } from '@nx/devkit';
-import { treeFiles } from '../../utils/project-files';
+import { joinPathFragments } from '@nx/devkit';
 import { posix } from 'node:path';
 import { SourceFile } from 'ts-morph';
-import { addRemotePatterns, readNextConfigImages, NextConfigImages } from '../../codemods/next-config/remote-patterns';
-import { createCodemodProject } from '../../codemods/project';
-import { nextImageCodemod } from '../../codemods/next-image/transform';
-import { runCodemodOnFile } from '../../codemods/run';
+import { ReadTree, treeFiles } from '../../core/files';
+import { NEXT_CONFIG_PATTERN, nextConfigPath, packageDependencies } from '../../core/project-facts';
 import { CodemodChange, CodemodSkip } from '../../codemods/codemod';
-import { NEXT_CONFIG_PATTERN } from '../../core/project-facts';
+import { NextConfigImages, readNextConfigImages, remotePatternsCodemod } from '../../codemods/next-config/remote-patterns';
+import { nextImageCodemod } from '../../codemods/next-image/transform';
+import { createCodemodProject } from '../../codemods/project';
+import { CodemodMode, runCodemod } from '../../codemods/run';
 
-export const IMG_PREFILTER = /<img\b/;
 const CANDIDATE = /\.(tsx|jsx|js|mjs)$/;
+
+export interface ImagesOptions {
+  strategy: 'static-import' | 'dimensions';
+  remotePatterns: boolean;
+}
 
 export interface ProjectConversion {
   project: string;
@@ -21,38 +25,36 @@ export interface ProjectConversion {
   warnings: CodemodSkip[];
   configEdits: string[];
   configNotes: string[];
+  /** New text of every file the conversion changed (empty when only analysed). */
+  writes: Map<string, string>;
 }
 
-/** The project's next.config.* path in the tree, if any. */
-export function nextConfigIn(tree: Tree, projectRoot: string): string | null {
-  const name = tree.children(projectRoot).find((n) => NEXT_CONFIG_PATTERN.test(n));
-  return name ? joinPathFragments(projectRoot, name) : null;
+/** A Next.js app or a library that depends on next; else why next-image does not apply. */
+export function imagesNotApplicable(tree: ReadTree, root: string): string | null {
+  if (nextConfigPath(tree, root) || packageDependencies(tree, root).has('next')) return null;
+  return 'it is not a Next.js project (no next.config.* and no dependency on next)';
 }
 
 /** Files of a project that could hold JSX, without build output, as the Tree (and .gitignore) sees them. */
-export function candidateFiles(tree: Tree, projectRoot: string): string[] {
+function candidateFiles(tree: ReadTree, projectRoot: string): string[] {
   // Test files stay in: the codemod reports them as skipped (test-file), and the check lists them.
   return treeFiles(tree, projectRoot, CANDIDATE).filter((path) => !NEXT_CONFIG_PATTERN.test(posix.basename(path)));
 }
 
-export function readConfigImages(tree: Tree, configPath: string | null): { state: NextConfigImages | null; source: SourceFile | null } {
+function readConfigImages(tree: ReadTree, configPath: string | null): { state: NextConfigImages | null; source: SourceFile | null } {
   if (!configPath) return { state: null, source: null };
   const source = createCodemodProject().createSourceFile(configPath, tree.read(configPath, 'utf-8') ?? '');
   return { state: readNextConfigImages(source), source };
 }
 
 /**
- * Runs the next-image codemod over one project through the Tree: text prefilter, parse only the
- * hits, convert, write back (so --dry-run and Nx's change log work), then allow the remote hosts
- * of what was converted in next.config.*.
+ * The next-image codemod over one project: text prefilter, parse only the hits, then analyse
+ * (what the `images` check reports) or convert (what the generator writes), and allow the remote
+ * hosts of what was converted in next.config.*. Nothing is written: `writes` holds the new texts.
  */
-export function convertProject(
-  tree: Tree,
-  project: { name: string; root: string },
-  options: { strategy: 'static-import' | 'dimensions'; remotePatterns: boolean },
-): ProjectConversion {
-  const out: ProjectConversion = { project: project.name, filesRead: 0, filesParsed: 0, changes: [], skips: [], warnings: [], configEdits: [], configNotes: [] };
-  const configPath = nextConfigIn(tree, project.root);
+export function convertImages(tree: ReadTree, project: { name: string; root: string }, options: ImagesOptions, mode: CodemodMode = 'transform'): ProjectConversion {
+  const out: ProjectConversion = { project: project.name, filesRead: 0, filesParsed: 0, changes: [], skips: [], warnings: [], configEdits: [], configNotes: [], writes: new Map() };
+  const configPath = nextConfigPath(tree, project.root);
   const { state, source: configSource } = readConfigImages(tree, configPath);
   if (state?.usesDomains) out.configNotes.push(`${configPath}: images.domains is deprecated; move its hosts to images.remotePatterns`);
   const canAddHosts = options.remotePatterns && state?.editable === true;
@@ -60,35 +62,34 @@ export function convertProject(
     out.configNotes.push(`${configPath}: ${state.reason}; remote images of hosts not yet allowed are left alone`);
   }
   const publicPath = (p: string) => joinPathFragments(project.root, 'public', p);
-  const project_ = createCodemodProject();
+  const codemodProject = createCodemodProject();
   const hosts = new Map<string, { protocol: 'http' | 'https'; hostname: string }>();
-
   for (const file of candidateFiles(tree, project.root)) {
     const text = tree.read(file, 'utf-8') ?? '';
     out.filesRead++;
-    if (!IMG_PREFILTER.test(text)) continue;
+    const context = {
+      file,
+      projectRoot: project.root,
+      strategy: options.strategy,
+      publicFileExists: (p: string) => tree.exists(publicPath(p)),
+      readPublicFile: (p: string) => tree.read(publicPath(p)),
+      remoteHostAllowed: (host: string) => canAddHosts || (state?.allowedHosts.has(host) ?? false),
+    };
+    if (!nextImageCodemod.prefilter(text, context)) continue;
     out.filesParsed++;
-    const { result, warning } = runCodemodOnFile(tree, project_, file, text, (sf) =>
-      nextImageCodemod(sf, {
-        file,
-        projectRoot: project.root,
-        strategy: options.strategy,
-        publicFileExists: (p) => tree.exists(publicPath(p)),
-        readPublicFile: (p) => tree.read(publicPath(p)),
-        remoteHostAllowed: (host) => canAddHosts || (state?.allowedHosts.has(host) ?? false),
-      }),
-    );
-    if (warning) out.warnings.push(warning);
-    if (!result) continue;
-    out.changes.push(...result.changes);
-    out.skips.push(...result.skips);
-    out.warnings.push(...result.warnings);
-    if (result.changed) for (const h of result.remoteHosts) hosts.set(`${h.protocol}://${h.hostname}`, h);
+    const run = runCodemod(nextImageCodemod, codemodProject, file, text, context, mode);
+    if (run.warning) out.warnings.push(run.warning);
+    if (!run.report) continue;
+    out.changes.push(...run.report.changes);
+    out.skips.push(...run.report.skips);
+    out.warnings.push(...run.report.warnings);
+    if (run.text !== null) out.writes.set(file, run.text);
+    if (run.result?.changed) for (const h of run.result.remoteHosts) hosts.set(`${h.protocol}://${h.hostname}`, h);
   }
-
   if (canAddHosts && configSource && configPath && hosts.size > 0) {
-    out.configEdits = addRemotePatterns(configSource, [...hosts.values()]).map((h) => `${configPath}: images.remotePatterns += ${h}`);
-    if (out.configEdits.length > 0) tree.write(configPath, configSource.getFullText());
+    const result = remotePatternsCodemod.transform(configSource, { file: configPath, hosts: [...hosts.values()] });
+    out.configEdits = result.changes.map((c) => `${configPath}: ${c.message}`);
+    if (result.changed) out.writes.set(configPath, configSource.getFullText());
   }
   return out;
 }

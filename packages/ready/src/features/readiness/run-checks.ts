@@ -1,6 +1,6 @@
-import { CHECKS, Check, CheckContext, CheckResult } from '../../checks';
+import { Check, CheckContext, CheckResult } from '../../core/check';
 import { ReadyError } from '../../utils/errors';
-import { PACKAGE_JSON } from '../../core/versions';
+import { PACKAGE_JSON, PLUGIN_NAME } from '../../core/versions';
 import { Level, computeLevel, levelAtLeast, normalizeLevels } from './levels';
 import { ReadyReport, READY_SCHEMA_VERSION } from '../../core/report';
 import { computeScore } from './score';
@@ -17,7 +17,7 @@ export interface RunReadyOptions {
   now?: () => Date;
 }
 
-export function selectChecks(ids: string[] | undefined, all: readonly Check[] = CHECKS): Check[] {
+export function selectChecks(ids: string[] | undefined, all: readonly Check[]): Check[] {
   if (!ids) return [...all];
   const unknown = ids.filter((id) => !all.some((c) => c.id === id));
   if (unknown.length > 0) {
@@ -28,8 +28,11 @@ export function selectChecks(ids: string[] | undefined, all: readonly Check[] = 
   return all.filter((c) => ids.includes(c.id));
 }
 
-/** Runs the checks of one project, applies waivers, scores and levels them. Pure of writes. */
-export async function runReady(context: CheckContext, options: RunReadyOptions, checks: readonly Check[] = CHECKS): Promise<ReadyReport> {
+/**
+ * Runs the given checks of one project (the ready executor hands it every check `checks/` knows),
+ * applies waivers, scores and levels them. Pure of writes.
+ */
+export async function runReady(context: CheckContext, options: RunReadyOptions, checks: readonly Check[]): Promise<ReadyReport> {
   const now = (options.now ?? (() => new Date()))();
   const levels = normalizeLevels(options.levels);
   const results: CheckResult[] = [];
@@ -66,7 +69,7 @@ export async function runReady(context: CheckContext, options: RunReadyOptions, 
     status: failures.length === 0 ? 'pass' : 'fail',
     failures,
     generatedAt: now.toISOString(),
-    generator: { name: '@plinto/ready', version: PACKAGE_JSON.version },
+    generator: { name: PLUGIN_NAME, version: PACKAGE_JSON.version },
     checks: results,
   };
 }

@@ -1,15 +1,15 @@
 import { workspaceRoot } from '@nx/devkit';
 import { relative } from 'node:path';
-import { TypeError, countByCode } from '../../codemods/strict/diagnostics';
-import { ProjectStrictResult } from '../../generators/strict/strict';
+import { TsError, countByCode } from '../../codemods/strict/diagnostics';
+import { ProjectStrictResult } from './migrate-project';
 
-const codes = (errors: TypeError[]) => countByCode(errors).map(([code, n]) => `${code} ${n}`).join(', ');
+const codes = (errors: TsError[]) => countByCode(errors).map(([code, n]) => `${code} ${n}`).join(', ');
 
 function where(file: string, root: string): string {
   return file.startsWith('/') ? relative(root, file) || file : file;
 }
 
-function list(lines: string[], title: string, errors: Array<TypeError & { reason?: string }>, root: string): void {
+function list(lines: string[], title: string, errors: Array<TsError & { reason?: string }>, root: string): void {
   if (errors.length === 0) return;
   lines.push(`    ${title}: ${errors.length} (${codes(errors)})`);
   for (const e of errors) lines.push(`      ${where(e.file, root)}:${e.line} TS${e.code} ${e.message}${e.reason ? ` (${e.reason})` : ''}`);

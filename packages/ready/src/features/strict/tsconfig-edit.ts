@@ -22,14 +22,14 @@ export interface StrictPlan {
   configs: Array<{ config: TsConfigInfo; flagsTurnedOn: StrictFlag[]; before: ts.CompilerOptions; after: ts.CompilerOptions }>;
 }
 
-/** Parses `--flags`: `all` (or nothing) or a comma-separated list of strict flags. */
-export function parseFlagRequest(flags: string | undefined): FlagRequest {
-  if (flags === undefined || flags.trim() === '' || flags.trim() === 'all') return 'all';
-  const names = flags.split(',').map((f) => f.trim()).filter(Boolean);
+/** Checks `--flags`: `all` (or nothing) or strict flags, as Nx hands them (split at commas). */
+export function parseFlagRequest(flags: readonly string[] | undefined): FlagRequest {
+  const names = (flags ?? []).map((f) => f.trim()).filter(Boolean);
+  if (names.length === 0 || (names.length === 1 && names[0] === 'all')) return 'all';
   const known = STRICT_FLAGS.map((f) => f.name as string);
   const unknown = names.filter((n) => !known.includes(n));
   if (unknown.length > 0) {
-    throw new ReadyError(`--flags=${flags}: ${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is not a strict flag' : 'are not strict flags'}: use "all" or any of ${known.join(', ')}.`);
+    throw new ReadyError(`--flags=${names.join(',')}: ${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is not a strict flag' : 'are not strict flags'}: use "all" or any of ${known.join(', ')}.`);
   }
   return names as StrictFlag[];
 }

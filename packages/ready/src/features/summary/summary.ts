@@ -2,7 +2,8 @@ import { createCoverageMap } from 'istanbul-lib-coverage';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { CheckStatus } from '../../core/check';
-import { ReadyReport } from '../../core/report';
+import { READY_JSON_FILE, ReadyReport } from '../../core/report';
+import { RESULTS_ROOT, resultsDirFor } from '../../core/results';
 
 export interface ProjectSummary {
   project: string;
@@ -31,10 +32,13 @@ export interface WorkspaceSummary {
   coverage: { lines: number; statements: number; functions: number; branches: number; projects: number } | null;
 }
 
-/** Reads the ready.json of each project that a run touched (null where the task did not write one). */
-export function readProjectReports(workspaceRoot: string, tasks: Array<{ project: string; projectRoot: string; status: string }>): ProjectSummary[] {
+/**
+ * Reads the ready.json of each project that a run touched (null where the task did not write one),
+ * from the results folder its task wrote to (`resultsDir`, from the task's outputs) or the default one.
+ */
+export function readProjectReports(workspaceRoot: string, tasks: Array<{ project: string; projectRoot: string; status: string; resultsDir?: string }>): ProjectSummary[] {
   return tasks.map((t) => {
-    const file = join(workspaceRoot, 'dist', 'ready', t.projectRoot, 'ready.json');
+    const file = join(workspaceRoot, t.resultsDir ?? resultsDirFor(t.projectRoot), READY_JSON_FILE);
     let report: ReadyReport | null = null;
     if (existsSync(file)) {
       try {
@@ -114,6 +118,6 @@ export function renderSummaryMarkdown(summary: WorkspaceSummary): string {
 }
 
 export function summaryPaths(): { dir: string; json: string; md: string; html: string } {
-  const dir = posix.join('dist', 'ready');
+  const dir = RESULTS_ROOT;
   return { dir, json: posix.join(dir, 'summary.json'), md: posix.join(dir, 'summary.md'), html: posix.join(dir, 'index.html') };
 }

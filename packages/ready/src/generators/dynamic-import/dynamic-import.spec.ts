@@ -25,7 +25,7 @@ describe('dynamic-import generator', () => {
   afterEach(() => info.mockRestore());
 
   it('converts a heavy library, skips compound components with the reason, and splits a named local component', async () => {
-    await dynamicImportGenerator(tree, { project: 'web', components: 'app/sales/sales-chart.tsx#SalesChart', skipFormat: true });
+    await dynamicImportGenerator(tree, { project: 'web', components: ['app/sales/sales-chart.tsx#SalesChart'], skipFormat: true });
     expect(tree.read('apps/web/app/snippet.tsx', 'utf-8')).toContain("const SyntaxHighlighter = dynamic(() => import('react-syntax-highlighter'), { loading: () => null });");
     expect(tree.read('apps/web/app/sales/sales-chart.tsx', 'utf-8')).toContain("import { LineChart, Line } from 'recharts';");
     expect(tree.read('apps/web/app/sales/page.tsx', 'utf-8')).toContain("const SalesChart = dynamic(() => import('./sales-chart').then((mod) => mod.SalesChart), { loading: () => null });");
@@ -50,8 +50,8 @@ describe('dynamic-import generator', () => {
 
   it('refuses bad input with one clear sentence, writing nothing', async () => {
     await expect(dynamicImportGenerator(tree, { project: 'util' })).rejects.toThrow('"nx g @plinto/ready:dynamic-import" does not apply to project "util": it is neither a Next.js nor a React project.');
-    await expect(dynamicImportGenerator(tree, { project: 'web', components: 'app/nope.tsx#Nope' })).rejects.toThrow(/--components names app\/nope\.tsx, which exists neither/);
-    await expect(dynamicImportGenerator(tree, { project: 'web', components: 'app/snippet.tsx' })).rejects.toThrow(/is not path#ExportName/);
+    await expect(dynamicImportGenerator(tree, { project: 'web', components: ['app/nope.tsx#Nope'] })).rejects.toThrow(/--components names app\/nope\.tsx, which exists neither/);
+    await expect(dynamicImportGenerator(tree, { project: 'web', components: ['app/snippet.tsx'] })).rejects.toThrow(/is not path#ExportName/);
     expect(tree.read('apps/web/app/snippet.tsx', 'utf-8')).toBe(SNIPPET);
   });
 

@@ -9,11 +9,11 @@ import {
   updateNxJson,
 } from '@nx/devkit';
 import { ReadyError, firstLine } from '../../utils/errors';
-import { PACKAGE_JSON } from '../../core/versions';
+import { PACKAGE_JSON, PLUGIN_NAME } from '../../core/versions';
 import { defaultPluginEntryOptions } from '../../core/plugin-options';
 import { InitGeneratorSchema } from './schema';
 
-export const PLUGIN_NAME = '@plinto/ready';
+export { PLUGIN_NAME };
 
 type PluginEntry = NonNullable<NxJsonConfiguration['plugins']>[number];
 

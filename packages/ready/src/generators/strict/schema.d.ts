@@ -1,7 +1,7 @@
 export interface StrictGeneratorSchema {
   project?: string;
   all?: boolean;
-  /** `all` or a comma-separated list of strict flags. */
-  flags?: string;
+  /** `all` or strict flags (comma-separated on the command line: Nx splits them). */
+  flags?: string[];
   fix?: boolean;
 }

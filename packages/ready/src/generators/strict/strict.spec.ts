@@ -132,7 +132,7 @@ export function title(id: string): string {
   });
 
   it('turns on only the named flags, in the tsconfig, and leaves the other errors', async () => {
-    await run({ project: 'legacy', flags: 'noImplicitAny' });
+    await run({ project: 'legacy', flags: ['noImplicitAny'] });
     expect(ws.read('libs/legacy/tsconfig.json')).toContain('"noImplicitAny": true');
     expect(ws.read('libs/legacy/tsconfig.json')).toContain('"strict": false');
     const store = ws.read('libs/legacy/src/store.ts');
@@ -171,7 +171,7 @@ export function title(id: string): string {
     ws.write('libs/legacy/tsconfig.json', '{ "compilerOptions": { "strict": false, }, "include": [ }');
     await expect(run({ project: 'legacy' })).rejects.toThrow(/libs\/legacy\/tsconfig\.json:1:\d+ is not a valid tsconfig \(.*\): fix it, then run the command again\./);
     await expect(run({ project: 'nots' })).rejects.toThrow('"nx g @plinto/ready:strict" does not apply to project "nots": libs/nots has no tsconfig.json; add one (or pick another project).');
-    await expect(run({ project: 'legacy', flags: 'noImplicitAny,strictNull' })).rejects.toThrow('--flags=noImplicitAny,strictNull: "strictNull" is not a strict flag: use "all" or any of');
+    await expect(run({ project: 'legacy', flags: ['noImplicitAny', 'strictNull'] })).rejects.toThrow('--flags=noImplicitAny,strictNull: "strictNull" is not a strict flag: use "all" or any of');
     expect(ws.read('libs/legacy/src/store.ts')).toBe(STORE);
   });
 });

@@ -1,6 +1,5 @@
 import { Tree, formatFiles, getProjects, logger } from '@nx/devkit';
-import { convertProjects, nextImageNotApplicable } from '../../generators/next-image/next-image';
-import { renderConversionSummary } from '../../features/images/summary';
+import { convertImages, imagesNotApplicable, renderConversionSummary } from '../../features/images';
 
 /**
  * 0.2.0: the next-image codemod over every Next.js project of the workspace, with the generator's
@@ -9,13 +8,17 @@ import { renderConversionSummary } from '../../features/images/summary';
  */
 export default async function convertImgToNextImage(tree: Tree): Promise<void> {
   const projects = [...getProjects(tree).entries()]
-    .filter(([, config]) => config.root !== '.' && nextImageNotApplicable(tree, config.root) === null)
+    .filter(([, config]) => config.root !== '.' && imagesNotApplicable(tree, config.root) === null)
     .map(([name, config]) => ({ name, root: config.root }));
   if (projects.length === 0) {
     logger.info('@plinto/ready next-image migration: no Next.js project in this workspace, nothing to do.');
     return;
   }
-  const results = convertProjects(tree, { projects, strategy: 'static-import', remotePatterns: true, skipFormat: false });
+  const results = projects.map((p) => {
+    const result = convertImages(tree, p, { strategy: 'static-import', remotePatterns: true });
+    for (const [file, text] of result.writes) tree.write(file, text);
+    return result;
+  });
   logger.info(renderConversionSummary(results));
   await formatFiles(tree);
 }

@@ -1,5 +1,5 @@
 import { Tree, formatFiles, getProjects, logger } from '@nx/devkit';
-import { frameworkOf, splitProject } from '../../generators/dynamic-import/dynamic-import';
+import { splitProject, splittingNotApplicable } from '../../features/code-splitting';
 
 /**
  * 0.3.0: the dynamic-import codemod over every Next.js and React project, with the built-in list
@@ -8,10 +8,9 @@ import { frameworkOf, splitProject } from '../../generators/dynamic-import/dynam
 export default async function splitHeavyImports(tree: Tree): Promise<void> {
   const lines: string[] = [];
   for (const [name, config] of getProjects(tree)) {
-    if (config.root === '.' || config.root === '') continue;
-    const framework = frameworkOf(tree, config.root);
-    if (framework !== 'next' && framework !== 'react') continue;
+    if (config.root === '.' || config.root === '' || splittingNotApplicable(tree, config.root)) continue;
     const r = splitProject(tree, { name, root: config.root }, { modules: [], components: new Map(), ssr: 'keep' });
+    for (const [file, text] of r.writes) tree.write(file, text);
     lines.push(`${name}: ${r.changes.length} converted, ${r.skips.length} left alone`);
     lines.push(...r.changes.map((c) => `  converted ${c.file}:${c.line}: ${c.message}`), ...r.skips.map((s) => `  skipped   ${s.file}:${s.line}: ${s.message}`));
   }

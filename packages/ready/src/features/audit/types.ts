@@ -1,0 +1,12 @@
+export interface AuditResult {
+  status: 'pass' | 'fail' | 'unavailable';
+  level: AuditLevel;
+  /** Why the audit could not run, when it could not. */
+  reason: string | null;
+  /** Vulnerable packages among this project's external dependencies, at any level. */
+  vulnerabilities: Array<{ name: string; severity: AuditLevel; direct: boolean; title: string | null }>;
+  /** How many external packages the project graph attributes to this project. */
+  packagesInScope: number;
+}
+
+export type AuditLevel = 'info' | 'low' | 'moderate' | 'high' | 'critical';

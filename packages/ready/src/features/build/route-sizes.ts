@@ -1,0 +1,20 @@
+import { posix } from 'node:path';
+import { ReadTree } from '../../core/files';
+import { resultsDirFor } from '../../core/results';
+
+/** build-production's report, beside the project's other results. */
+export const BUILD_PRODUCTION_FILE = 'build-production.json';
+
+export type RouteSizes = Map<string, number>;
+
+/** First-load JS (gzip bytes) per route from the project's last build-production run, if any. */
+export function readRouteSizes(tree: ReadTree, projectRoot: string, outputPath?: string): RouteSizes | null {
+  const text = tree.read(posix.join(resultsDirFor(projectRoot, outputPath), BUILD_PRODUCTION_FILE), 'utf-8');
+  if (!text) return null;
+  try {
+    const report = JSON.parse(text) as { routes: Array<{ route: string; firstLoadJs: { gzip: number } }> };
+    return new Map(report.routes.map((r) => [r.route, r.firstLoadJs.gzip]));
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,1 @@
+export { DynamicImportProjectResult, SplitOptions, parseComponents, splitProject, splittingNotApplicable } from './split-project';

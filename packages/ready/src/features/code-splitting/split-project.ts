@@ -1,0 +1,74 @@
+import { joinPathFragments } from '@nx/devkit';
+import { ReadTree, treeFiles } from '../../core/files';
+import { Framework, frameworkOf } from '../../core/project-facts';
+import { ReadyError } from '../../utils/errors';
+import { CodemodChange, CodemodSkip } from '../../codemods/codemod';
+import { HEAVY_MODULES } from '../../codemods/dynamic-import/heavy-modules';
+import { DynamicImportContext, dynamicImportCodemod } from '../../codemods/dynamic-import/transform';
+import { createCodemodProject } from '../../codemods/project';
+import { CodemodMode, runCodemod } from '../../codemods/run';
+
+const SOURCE = /\.(tsx|jsx|ts|js)$/;
+
+export interface SplitOptions {
+  /** Heavy modules beyond the built-in list. */
+  modules: string[];
+  /** Local component files (workspace-relative, without extension) → export names to split. */
+  components: Map<string, Set<string>>;
+  ssr: 'keep' | 'false';
+}
+
+export interface DynamicImportProjectResult {
+  project: string;
+  framework: Framework;
+  changes: CodemodChange[];
+  skips: CodemodSkip[];
+  warnings: CodemodSkip[];
+  filesParsed: number;
+  /** New text of every file the split changed (empty when only analysed). */
+  writes: Map<string, string>;
+}
+
+/** Code splitting applies to Next.js and React projects; else why not. */
+export function splittingNotApplicable(tree: ReadTree, root: string): string | null {
+  return frameworkOf(tree, root) ? null : 'it is neither a Next.js nor a React project';
+}
+
+/** `--components=app/x/Chart.tsx#Chart` entries → workspace-relative path without extension → export names. */
+export function parseComponents(tree: ReadTree, root: string, entries: readonly string[] | undefined): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const item of (entries ?? []).map((s) => s.trim()).filter(Boolean)) {
+    const [path, name] = item.split('#');
+    if (!path || !name) throw new ReadyError(`--components entry "${item}" is not path#ExportName: write e.g. --components=app/sales/sales-chart.tsx#SalesChart.`);
+    const file = [path, joinPathFragments(root, path)].find((c) => tree.exists(c));
+    if (!file) throw new ReadyError(`--components names ${path}, which exists neither in the workspace nor in ${root}: give the component file's path.`);
+    const key = file.replace(/\.(tsx?|jsx?)$/, '');
+    out.set(key, new Set([...(out.get(key) ?? []), name]));
+  }
+  return out;
+}
+
+/**
+ * The dynamic-import codemod over one project: static imports of heavy client libraries (and of
+ * the --components files) analysed (what the `code-splitting` check reports) or split (what the
+ * generator writes). Nothing is written: `writes` holds the new texts.
+ */
+export function splitProject(tree: ReadTree, project: { name: string; root: string }, options: SplitOptions, mode: CodemodMode = 'transform'): DynamicImportProjectResult {
+  const framework = frameworkOf(tree, project.root) ?? 'react';
+  const modules = [...HEAVY_MODULES, ...options.modules];
+  const out: DynamicImportProjectResult = { project: project.name, framework, changes: [], skips: [], warnings: [], filesParsed: 0, writes: new Map() };
+  const codemodProject = createCodemodProject();
+  for (const file of treeFiles(tree, project.root, SOURCE, { tests: false })) {
+    const text = tree.read(file, 'utf-8') ?? '';
+    const context: DynamicImportContext = { file, framework, modules, components: options.components, ssr: options.ssr };
+    if (!dynamicImportCodemod.prefilter(text, context)) continue;
+    out.filesParsed++;
+    const run = runCodemod(dynamicImportCodemod, codemodProject, file, text, context, mode);
+    if (run.warning) out.warnings.push(run.warning);
+    if (!run.report) continue;
+    out.changes.push(...run.report.changes);
+    out.skips.push(...run.report.skips);
+    if (run.text !== null) out.writes.set(file, run.text);
+  }
+  return out;
+}

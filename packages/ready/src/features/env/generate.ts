@@ -1,0 +1,93 @@
+import { ProjectGraph, joinPathFragments } from '@nx/devkit';
+import { posix } from 'node:path';
+import { ReadTree, treeFiles } from '../../core/files';
+import { isApp } from '../../core/project-facts';
+import { envRewriteCodemod } from '../../codemods/env/rewrite';
+import { createCodemodProject } from '../../codemods/project';
+import { runCodemod } from '../../codemods/run';
+import { EnvVariable } from './classify';
+import { mergeDotenv } from './dotenv-file';
+import { MODULE_MARKER, renderEnvModule } from './env-module';
+import { envModulePath, scanEnv } from './scan';
+
+/** Apps only: a library's variables are its apps' variables, attributed to them through the project graph. */
+export function envNotApplicable(tree: ReadTree, root: string, projectType?: string): string | null {
+  return isApp(tree, root, projectType) ? null : 'it is a library; its variables are the variables of the apps that depend on it: run this on those apps';
+}
+
+export interface EnvPlan {
+  /** What the generator prints, line by line. */
+  lines: string[];
+  /** New text of every file to write. */
+  writes: Map<string, string>;
+  /** A typed env module was written: its packages must be installed. */
+  moduleWritten: boolean;
+}
+
+/**
+ * The env generator's work for one app: scan what the app and its libraries read, merge it into
+ * .env.production (keeping what is there), write the typed env module and, with `rewrite`,
+ * `process.env.X` → `env.X` in the app's own files. Nothing is written: `writes` holds the texts.
+ */
+export function planEnv(tree: ReadTree, project: { name: string; root: string }, graph: ProjectGraph | null, options: { module: boolean; rewrite: boolean }): EnvPlan {
+  const plan: EnvPlan = { lines: [], writes: new Map(), moduleWritten: false };
+  const { root } = project;
+  const scan = scanEnv(tree, project, graph);
+  const envFile = joinPathFragments(root, '.env.production');
+  const before = tree.read(envFile, 'utf-8') ?? '';
+  const merged = mergeDotenv(before, scan.variables);
+  if (merged.text !== before) plan.writes.set(envFile, merged.text);
+  plan.lines.push(
+    `${project.name}: ${scan.variables.length} variable(s) read in ${scan.projects.join(', ')} (${scan.filesParsed} file(s) parsed)`,
+    ...scan.variables.map(
+      (v) =>
+        `  ${v.side === 'client' ? 'client' : 'server'} ${v.name}${v.secret ? ' (secret)' : ''}: ${v.type}${v.fallback !== null ? `, default ${v.fallback}` : ''}; read at ${v.readAt[0]}${v.readAt.length > 1 ? ` +${v.readAt.length - 1}` : ''}`,
+    ),
+    `  ${envFile}: ${merged.added.length} added${merged.stale.length > 0 ? `, no longer read: ${merged.stale.join(', ')}` : ''}`,
+    ...merged.malformed.map((m) => `  warning ${envFile}:${m.line}: not a KEY=value line, kept as it is: ${m.text}`),
+    ...scan.unresolved.map((u) => `  unresolvable ${u.file}:${u.line}: ${u.text} (a dynamic name: declare what it reads by hand)`),
+    ...scan.unparsable.map((f) => `  warning ${f}: does not parse, skipped`),
+  );
+  for (const v of scan.variables.filter((x) => x.side === 'client' && x.secret)) {
+    plan.lines.push(`  DANGER ${v.name}: a secret-like name with NEXT_PUBLIC_ is inlined into every browser bundle; rename it without NEXT_PUBLIC_ and read it on the server`);
+  }
+  if (!options.module) return plan;
+  const modulePath = envModulePath(tree, root);
+  const existing = tree.read(modulePath, 'utf-8');
+  if (existing !== null && !existing.startsWith(MODULE_MARKER)) {
+    plan.lines.push(`  ${modulePath} exists and was not written by @plinto/ready: left as it is (merge the variables above by hand)`);
+  } else if (scan.variables.length > 0) {
+    plan.writes.set(modulePath, renderEnvModule(scan.variables));
+    plan.moduleWritten = true;
+    plan.lines.push(`  ${modulePath}: typed env module (server ${scan.variables.filter((v) => v.side === 'server').length}, client ${scan.variables.filter((v) => v.side === 'client').length})`);
+    if (options.rewrite) plan.lines.push(...rewriteReads(tree, root, modulePath, scan.variables, plan.writes));
+  }
+  return plan;
+}
+
+/** `.env*.local` holds real values on a developer's machine: the .gitignore text that keeps it out, or null when it already does. */
+export function gitignoreWithLocalEnv(tree: ReadTree): string | null {
+  const current = tree.read('.gitignore', 'utf-8') ?? '';
+  if (current.split(/\r?\n/).some((l) => l.trim() === '.env*.local')) return null;
+  return `${current}${current === '' || current.endsWith('\n') ? '' : '\n'}\n# local env files (real values, never committed)\n.env*.local\n`;
+}
+
+/** --rewrite: the env codemod over the app's own files (not the module, not next.config.*). */
+function rewriteReads(tree: ReadTree, root: string, modulePath: string, variables: EnvVariable[], writes: Map<string, string>): string[] {
+  const names = new Set(variables.map((v) => v.name));
+  const project = createCodemodProject();
+  const out: string[] = [];
+  for (const file of treeFiles(tree, root, /\.(tsx?|jsx?)$/, { tests: false }).filter((f) => f !== modulePath && !/next\.config\./.test(f))) {
+    const text = tree.read(file, 'utf-8') ?? '';
+    let spec = posix.relative(posix.dirname(file), modulePath).replace(/\.ts$/, '');
+    if (!spec.startsWith('.')) spec = `./${spec}`;
+    const context = { file, names, moduleSpecifier: spec };
+    if (!envRewriteCodemod.prefilter(text, context)) continue;
+    const run = runCodemod(envRewriteCodemod, project, file, text, context);
+    if (run.warning) out.push(`  warning ${file}: ${run.warning.message}`);
+    if (run.text === null) continue;
+    writes.set(file, run.text);
+    out.push(`  rewrote ${run.report!.changes.length} read(s) in ${file}`);
+  }
+  return out;
+}

@@ -1,0 +1,69 @@
+import { ProjectGraph } from '@nx/devkit';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { diskTree } from '../../core/files';
+import { looksLikeRealSecret } from './classify';
+import { parseDotenv } from './dotenv-file';
+import { envModulePath, scanEnv } from './scan';
+
+export interface EnvProblem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface EnvMeasure {
+  variables: number;
+  /** Reads declared nowhere, secrets in the client bundle, real secrets in committed files. */
+  problems: EnvProblem[];
+  /** Reads whose variable name is computed at run time. */
+  unresolved: EnvProblem[];
+}
+
+/** Env files of the project that git tracks: the ones whose values are shared with everyone. */
+function committedEnvFiles(workspaceRoot: string, projectRoot: string): string[] {
+  try {
+    const out = execFileSync('git', ['ls-files', '--', `${projectRoot}/.env*`, '.env*'], { cwd: workspaceRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return out.split('\n').filter(Boolean);
+  } catch {
+    // Not a git checkout: every env file that is not .local would be committed.
+    return [posix.join(projectRoot, '.env.production'), posix.join(projectRoot, '.env'), '.env'].filter((f) => existsSync(join(workspaceRoot, f)));
+  }
+}
+
+/**
+ * Every variable the code reads (the app and the libraries it depends on) is declared in
+ * .env.production, .env or the env module; no secret-like name is NEXT_PUBLIC_; no committed env
+ * file holds a value that looks like a real secret.
+ */
+export function measureEnv(workspaceRoot: string, project: { name: string; root: string }, graph: ProjectGraph | null): EnvMeasure {
+  const tree = diskTree(workspaceRoot);
+  const scan = scanEnv(tree, project, graph);
+  const declared = new Set<string>();
+  for (const name of ['.env.production', '.env']) {
+    const text = tree.read(posix.join(project.root, name), 'utf-8');
+    if (text) for (const e of parseDotenv(text).entries) declared.add(e.key);
+  }
+  const moduleText = tree.read(envModulePath(tree, project.root), 'utf-8') ?? '';
+  for (const m of moduleText.matchAll(/\b([A-Z_][A-Z0-9_]*)\s*:\s*process\.env\.\1\b/g)) declared.add(m[1]);
+  const problems: EnvProblem[] = [];
+  for (const v of scan.variables) {
+    const [file, line] = v.readAt[0].split(':');
+    if (!declared.has(v.name) && !v.readAt.every((r) => /next\.config\./.test(r))) {
+      problems.push({ file, line: Number(line), message: `${v.name} is read but declared nowhere (.env.production or the env module)` });
+    }
+    if (v.side === 'client' && v.secret) problems.push({ file, line: Number(line), message: `${v.name}: a secret-like name with NEXT_PUBLIC_ ships to every browser` });
+  }
+  for (const file of committedEnvFiles(workspaceRoot, project.root)) {
+    const abs = join(workspaceRoot, file);
+    if (!existsSync(abs)) continue;
+    for (const e of parseDotenv(readFileSync(abs, 'utf8')).entries) {
+      if (e.value && looksLikeRealSecret(e.value)) {
+        problems.push({ file, line: e.line, message: `${e.key} holds what looks like a real secret in a committed file: rotate it and move it to the deployment environment` });
+      }
+    }
+  }
+  const unresolved = scan.unresolved.map((u) => ({ file: u.file, line: u.line, message: `unresolvable read ${u.text}: declare what it reads by hand` }));
+  return { variables: scan.variables.length, problems, unresolved };
+}

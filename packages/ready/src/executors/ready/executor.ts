@@ -1,5 +1,5 @@
 import { ExecutorContext, logger } from '@nx/devkit';
-import { CHECKS } from '../../checks';
+import { CHECKS } from './checks';
 import { DEFAULTS } from '../../core/defaults';
 import { READY_JSON_FILE, READY_MD_FILE } from '../../core/report';
 import { resultsDirFor } from '../../core/results';

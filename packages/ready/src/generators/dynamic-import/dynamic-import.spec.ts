@@ -1,7 +1,6 @@
 import { Tree, addProjectConfiguration } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from 'nx/src/devkit-testing-exports';
 import { dynamicImportGenerator } from './dynamic-import';
-import splitHeavyImports from '../../migrations/update-0-3-0/split-heavy-imports';
 
 const SNIPPET = "'use client';\nimport SyntaxHighlighter from 'react-syntax-highlighter';\n\nexport const Snippet = ({ code }: { code: string }) => <SyntaxHighlighter>{code}</SyntaxHighlighter>;\n";
 
@@ -53,11 +52,5 @@ describe('dynamic-import generator', () => {
     await expect(dynamicImportGenerator(tree, { project: 'web', components: ['app/nope.tsx#Nope'] })).rejects.toThrow(/--components names app\/nope\.tsx, which exists neither/);
     await expect(dynamicImportGenerator(tree, { project: 'web', components: ['app/snippet.tsx'] })).rejects.toThrow(/is not path#ExportName/);
     expect(tree.read('apps/web/app/snippet.tsx', 'utf-8')).toBe(SNIPPET);
-  });
-
-  it('the 0.3.0 migration runs the same codemod over every project', async () => {
-    await splitHeavyImports(tree);
-    expect(tree.read('apps/web/app/snippet.tsx', 'utf-8')).toContain('dynamic(');
-    expect(tree.read('libs/ui/src/chart.tsx', 'utf-8')).toContain('lazy(');
   });
 });

@@ -3,7 +3,6 @@ import { createTreeWithEmptyWorkspace } from 'nx/src/devkit-testing-exports';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nextImageGenerator } from './next-image';
-import convertImgToNextImage from '../../migrations/update-0-2-0/convert-img-to-next-image';
 
 const HERO_PNG = readFileSync(join(__dirname, '../../codemods/next-image/__fixtures__/public/hero.png'));
 
@@ -73,14 +72,5 @@ describe('next-image generator', () => {
       '"nx g @plinto/ready:next-image" does not apply to project "ui": it is not a Next.js project (no next.config.* and no dependency on next).',
     );
     expect(tree.listChanges().length).toBe(before);
-  });
-
-  it('the 0.2.0 migration runs the same conversion over every Next.js project, idempotently', async () => {
-    await convertImgToNextImage(tree);
-    expect(tree.read('apps/web/app/page.tsx', 'utf-8')).toContain('<Image src={heroImg}');
-    expect(tree.read('libs/ui/src/a.tsx', 'utf-8')).toContain('<img');
-    const snapshot = tree.read('apps/web/app/page.tsx', 'utf-8');
-    await convertImgToNextImage(tree);
-    expect(tree.read('apps/web/app/page.tsx', 'utf-8')).toBe(snapshot);
   });
 });

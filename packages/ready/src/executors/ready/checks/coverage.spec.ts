@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TempWorkspace } from '../testing/temp-workspace';
+import { TempWorkspace } from '../../../testing/temp-workspace';
 import { coverageCheck } from './coverage';
-import { CheckContext, CheckOutcome } from '../core/check';
+import { CheckContext, CheckOutcome } from '../../../core/check';
 
 // The evaluate fixture: lines 4 of 6 (66.66 %), functions 1 of 2, branches 1 of 2, in apps/web/src.
-const FIXTURE = readFileSync(join(__dirname, '../features/coverage/__fixtures__/coverage-final.json'), 'utf8');
+const FIXTURE = readFileSync(join(__dirname, '../../../features/coverage/__fixtures__/coverage-final.json'), 'utf8');
 
 describe('coverage check', () => {
   let ws: TempWorkspace;

@@ -1,8 +1,8 @@
 import { ts } from 'ts-morph';
-import { Check, CheckDetail } from '../core/check';
-import { strictByDefault } from '../core/tsconfig';
-import { STRICT_SUPPRESSION_TAG } from '../codemods/strict/suppress';
-import { measureStrictness } from '../features/strict/measure';
+import { Check, CheckDetail } from '../../../core/check';
+import { strictByDefault } from '../../../core/tsconfig';
+import { STRICT_SUPPRESSION_TAG } from '../../../codemods/strict/suppress';
+import { measureStrictness } from '../../../features/strict/measure';
 
 export const typescriptStrictCheck: Check = {
   id: 'typescript-strict',

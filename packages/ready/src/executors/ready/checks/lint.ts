@@ -1,5 +1,5 @@
-import { Check } from '../core/check';
-import { targetNames } from '../core/defaults';
+import { Check } from '../../../core/check';
+import { targetNames } from '../../../core/defaults';
 import { targetPasses } from './target-passes';
 
 export const lintCheck: Check = {

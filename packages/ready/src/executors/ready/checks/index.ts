@@ -8,7 +8,7 @@ import { scriptsCheck } from './scripts';
 import { testsCheck } from './tests';
 import { typecheckCheck } from './typecheck';
 import { typescriptStrictCheck } from './typescript-strict';
-import { Check } from '../core/check';
+import { Check } from '../../../core/check';
 
 /** Every check `ready` knows, in report order. A new check is one file and one line here. */
 export const CHECKS: readonly Check[] = [
@@ -26,4 +26,4 @@ export const CHECKS: readonly Check[] = [
   scriptsCheck,
 ];
 
-export * from '../core/check';
+export * from '../../../core/check';

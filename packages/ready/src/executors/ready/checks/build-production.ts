@@ -1,12 +1,12 @@
-import { kb } from '../utils/format';
-import { BuildMeasure, measureBuild } from '../features/build/measure';
-import { findNextDir } from '../features/build/next-output';
-import { AUDIT_RESULT_FILE } from '../features/audit/audit';
-import { isReadyError } from '../utils/errors';
-import { targetNames } from '../core/defaults';
-import { diskTree } from '../core/files';
-import { isNextProject } from '../core/project-facts';
-import { Check, CheckContext, CheckOutcome } from '../core/check';
+import { kb } from '../../../utils/format';
+import { BuildMeasure, measureBuild } from '../../../features/build/measure';
+import { findNextDir } from '../../../features/build/next-output';
+import { AUDIT_RESULT_FILE } from '../../../features/audit/audit';
+import { isReadyError } from '../../../utils/errors';
+import { targetNames } from '../../../core/defaults';
+import { diskTree } from '../../../core/files';
+import { isNextProject } from '../../../core/project-facts';
+import { Check, CheckContext, CheckOutcome } from '../../../core/check';
 
 /**
  * bundle-size, security-audit and build read the project's Next.js build, which ready depends on;

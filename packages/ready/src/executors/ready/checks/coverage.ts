@@ -1,10 +1,10 @@
-import { assessCoverage } from '../features/coverage/assess';
-import { readTestsRecord } from '../features/coverage/tests-record';
-import { COVERAGE_METRICS } from '../features/coverage/types';
-import { targetNames } from '../core/defaults';
-import { diskTree } from '../core/files';
-import { findJestConfig } from '../core/project-facts';
-import { Check, CheckDetail } from '../core/check';
+import { assessCoverage } from '../../../features/coverage/assess';
+import { readTestsRecord } from '../../../features/coverage/tests-record';
+import { COVERAGE_METRICS } from '../../../features/coverage/types';
+import { targetNames } from '../../../core/defaults';
+import { diskTree } from '../../../core/files';
+import { findJestConfig } from '../../../core/project-facts';
+import { Check, CheckDetail } from '../../../core/check';
 
 /**
  * Coverage of the project's last test run (coverage-report, which ready depends on), judged like

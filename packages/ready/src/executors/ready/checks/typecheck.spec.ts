@@ -1,11 +1,11 @@
 import { symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { TempWorkspace } from '../testing/temp-workspace';
+import { TempWorkspace } from '../../../testing/temp-workspace';
 import { typecheckCheck } from './typecheck';
-import { CheckContext, CheckOutcome } from '../core/check';
+import { CheckContext, CheckOutcome } from '../../../core/check';
 
 // The real tsc of this repository (TypeScript 5.9), borrowed through a node_modules link.
-const REPO_NODE_MODULES = resolve(__dirname, '../../../../node_modules');
+const REPO_NODE_MODULES = resolve(__dirname, '../../../../../../node_modules');
 
 describe('typecheck check (real tsc)', () => {
   let ws: TempWorkspace;

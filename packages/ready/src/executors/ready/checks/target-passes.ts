@@ -1,4 +1,4 @@
-import { CheckContext, CheckOutcome } from '../core/check';
+import { CheckContext, CheckOutcome } from '../../../core/check';
 
 /** Runs one of the project's targets through the executor and turns its exit into a verdict. */
 export async function targetPasses(context: CheckContext, target: string, what: string): Promise<CheckOutcome | null> {

@@ -1,6 +1,6 @@
-import { TempWorkspace } from '../testing/temp-workspace';
+import { TempWorkspace } from '../../../testing/temp-workspace';
 import { typescriptStrictCheck } from './typescript-strict';
-import { CheckContext, CheckOutcome } from '../core/check';
+import { CheckContext, CheckOutcome } from '../../../core/check';
 
 const ctx = (root: string): CheckContext => ({
   workspaceRoot: root,

@@ -1,7 +1,7 @@
-import { Check, skip } from '../core/check';
-import { diskTree } from '../core/files';
-import { envNotApplicable } from '../features/env/generate';
-import { measureEnv } from '../features/env/measure';
+import { Check, skip } from '../../../core/check';
+import { diskTree } from '../../../core/files';
+import { envNotApplicable } from '../../../features/env/generate';
+import { measureEnv } from '../../../features/env/measure';
 
 /** Environment variables declared, secrets kept out: see `measureEnv`. */
 export const envCheck: Check = {

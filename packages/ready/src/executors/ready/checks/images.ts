@@ -1,6 +1,6 @@
-import { Check, CheckDetail, skip } from '../core/check';
-import { diskTree } from '../core/files';
-import { convertImages, imagesNotApplicable } from '../features/images';
+import { Check, CheckDetail, skip } from '../../../core/check';
+import { diskTree } from '../../../core/files';
+import { convertImages, imagesNotApplicable } from '../../../features/images';
 
 /**
  * Raw `<img>` that `nx g @plinto/ready:next-image` would convert (fail) or must leave alone (warn,

@@ -1,6 +1,6 @@
-import { Check, CheckDetail, skip } from '../core/check';
-import { targetNames } from '../core/defaults';
-import { runTsc } from '../features/typecheck/run-tsc';
+import { Check, CheckDetail, skip } from '../../../core/check';
+import { targetNames } from '../../../core/defaults';
+import { runTsc } from '../../../features/typecheck/run-tsc';
 import { targetPasses } from './target-passes';
 
 /**

@@ -1,6 +1,6 @@
-import { readTestsRecord } from '../features/coverage/tests-record';
-import { Check } from '../core/check';
-import { targetNames } from '../core/defaults';
+import { readTestsRecord } from '../../../features/coverage/tests-record';
+import { Check } from '../../../core/check';
+import { targetNames } from '../../../core/defaults';
 
 /** The project's test target exists and its last run (through coverage-report) passed. */
 export const testsCheck: Check = {

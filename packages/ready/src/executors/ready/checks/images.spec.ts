@@ -1,10 +1,10 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TempWorkspace } from '../testing/temp-workspace';
+import { TempWorkspace } from '../../../testing/temp-workspace';
 import { imagesCheck } from './images';
-import { CheckContext, CheckOutcome } from '../core/check';
+import { CheckContext, CheckOutcome } from '../../../core/check';
 
-const HERO_PNG = join(__dirname, '..', 'codemods', 'next-image', '__fixtures__', 'public', 'hero.png');
+const HERO_PNG = join(__dirname, '..', '..', '..', 'codemods', 'next-image', '__fixtures__', 'public', 'hero.png');
 const ctx = (root: string, projectRoot = 'apps/web'): CheckContext => ({
   workspaceRoot: root,
   projectName: 'web',

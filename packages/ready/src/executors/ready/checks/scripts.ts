@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { targetNames } from '../core/defaults';
-import { diskTree } from '../core/files';
-import { isApp } from '../core/project-facts';
-import { ciRunsReady } from '../features/ci/ci-detect';
-import { Check, CheckDetail } from '../core/check';
+import { targetNames } from '../../../core/defaults';
+import { diskTree } from '../../../core/files';
+import { isApp } from '../../../core/project-facts';
+import { ciRunsReady } from '../../../features/ci/ci-detect';
+import { Check, CheckDetail } from '../../../core/check';
 
 /**
  * The seed's checklist for an app: a production env file, a build-production target, and CI that

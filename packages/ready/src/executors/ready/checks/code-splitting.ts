@@ -1,6 +1,6 @@
-import { Check, skip } from '../core/check';
-import { diskTree } from '../core/files';
-import { splitProject, splittingNotApplicable } from '../features/code-splitting';
+import { Check, skip } from '../../../core/check';
+import { diskTree } from '../../../core/files';
+import { splitProject, splittingNotApplicable } from '../../../features/code-splitting';
 
 /**
  * Static imports of heavy client libraries that `nx g @plinto/ready:dynamic-import` could split

@@ -87,10 +87,10 @@ const cases = {
     const t = process.hrtime.bigint();
     const { FsTree } = require(require.resolve('@nx/devkit/internal', { paths: [plugin] }));
     const devkitMs = Number(process.hrtime.bigint() - t) / 1e6;
-    const { convertProject } = lib('generators/next-image/lib/convert-project');
+    const { convertImages } = lib('features/images/convert-project');
     const tree = new FsTree(corpus, false);
     let count = 0;
-    for (const p of projects().filter((x) => x.root.startsWith('apps/'))) count += convertProject(tree, p, { strategy: 'static-import', remotePatterns: true }).changes.length;
+    for (const p of projects().filter((x) => x.root.startsWith('apps/'))) count += convertImages(tree, p, { strategy: 'static-import', remotePatterns: true }).changes.length;
     return { count, devkitMs };
   },
   'next-image:peer'() {
@@ -105,13 +105,13 @@ const cases = {
   },
   'env:ours'() {
     const { FsTree } = require(require.resolve('@nx/devkit/internal', { paths: [plugin] }));
-    const { scanEnv } = lib('generators/env/lib/scan');
+    const { scanEnv } = lib('features/env/scan');
     const tree = new FsTree(corpus, false);
     return projects().reduce((n, p) => n + scanEnv(tree, p, null).variables.length, 0);
   },
   'dynamic-import:ours'() {
     const { FsTree } = require(require.resolve('@nx/devkit/internal', { paths: [plugin] }));
-    const { splitProject } = lib('generators/dynamic-import/dynamic-import');
+    const { splitProject } = lib('features/code-splitting/split-project');
     const tree = new FsTree(corpus, false);
     return projects().reduce((n, p) => n + splitProject(tree, p, { modules: [], components: new Map(), ssr: 'keep' }).changes.length, 0);
   },
@@ -130,16 +130,18 @@ const cases = {
     return count;
   },
   async ready() {
-    const { runReady } = lib('executors/ready/lib/run-checks');
+    const { runReady } = lib('features/readiness/run-checks');
+    const { CHECKS } = lib('executors/ready/checks');
     const root = 'apps/shop';
     const report = await runReady(
       { workspaceRoot: corpus, projectName: 'shop', projectRoot: root, resultsDir: `dist/ready/${root}`, options: {}, targets: {} },
       { minScore: 0, checks: ['typescript-strict', 'images', 'env', 'code-splitting'] },
+      CHECKS,
     );
     return report.score;
   },
   async 'build-production:overhead'() {
-    const { runBuildProduction } = lib('executors/build-production/executor');
+    const { runBuildProduction } = lib('features/build/build-production');
     const ws = extra;
     const context = {
       root: ws,

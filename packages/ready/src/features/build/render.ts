@@ -1,4 +1,4 @@
-import { kb } from '../../utils/format';
+import { kb, textTable } from '../../utils/format';
 import { BuildProductionReport } from './types';
 
 
@@ -7,9 +7,7 @@ export function renderBuildTable(report: BuildProductionReport): string {
   for (const r of report.routes) {
     rows.push([r.route, r.router, kb(r.firstLoadJs.gzip), kb(r.firstLoadJs.raw), `${r.budgetKb} kB`, r.overBudget ? 'OVER' : 'ok']);
   }
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-  const line = (row: string[]) => row.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-  const out = [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
+  const out = textTable(rows);
   const polyfills = report.routes[0]?.polyfills;
   if (polyfills && polyfills.gzip > 0) out.push(`(+ ${kb(polyfills.gzip)} of noModule polyfills, for legacy browsers only)`);
   out.push(`build: ${report.build.seconds === null ? 'time unknown (no .next/trace)' : `${report.build.seconds} s`} (max ${report.build.maxSeconds} s)`);

@@ -63,7 +63,7 @@ describe('.env.production merge', () => {
 
   it('reads quoted, exported and multi-line values as dotenv does', () => {
     const parsed = parseDotenv('A="x y"\nexport B=\'z\'\nC="line1\nline2"\nD=plain # comment\n');
-    expect(parsed.entries.map((e) => [e.key, e.value])).toEqual([['A', 'x y'], ['B', 'z'], ['C', '"line1'], ['D', 'plain']]);
+    expect(parsed.entries.map((e) => [e.key, e.value])).toEqual([['A', 'x y'], ['B', 'z'], ['C', 'line1\nline2'], ['D', 'plain']]);
     expect(parsed.malformed).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { parse } from 'dotenv';
 import { EnvVariable } from './classify';
 
 export interface DotenvEntry {
@@ -17,15 +18,20 @@ const ENTRY = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=(.*)$/;
 export const STALE_MARK = '# plinto-ready: no longer read by the code (kept as you wrote it)';
 const BLOCK_MARK = '# --- added by @plinto/ready env ---';
 
-/** Reads a .env file line by line, as dotenv does, keeping every line as written. */
+/**
+ * Reads a .env file: the values as dotenv itself parses them (what Next.js loads), and for each
+ * key the line it is on, keeping every line as written so a merge can rewrite the file in place.
+ * Only the line bookkeeping is ours; dotenv has no API that says where a key stands.
+ */
 export function parseDotenv(text: string): ParsedDotenv {
+  const values = parse(text);
   const lines = text.length === 0 ? [] : text.replace(/\r?\n$/, '').split(/\r?\n/);
   const entries: DotenvEntry[] = [];
   const malformed: ParsedDotenv['malformed'] = [];
   let inMultiline = false;
   lines.forEach((raw, i) => {
     if (inMultiline) {
-      if (/"\s*$/.test(raw)) inMultiline = false;
+      if (/["'`]\s*$/.test(raw)) inMultiline = false;
       return;
     }
     if (/^\s*(#.*)?$/.test(raw)) return;
@@ -34,11 +40,9 @@ export function parseDotenv(text: string): ParsedDotenv {
       malformed.push({ line: i + 1, text: raw });
       return;
     }
-    let value = m[2].trim();
-    if (/^"[^"]*$/.test(value)) inMultiline = true; // a quoted value that goes on over lines
-    if (/^(['"]).*\1$/.test(value)) value = value.slice(1, -1);
-    else value = value.replace(/\s+#.*$/, '');
-    entries.push({ key: m[1], value, line: i + 1 });
+    // A quoted value that goes on over lines: its other lines are not entries.
+    if (/^(["'`])(?![\s\S]*\1)/.test(m[2].trim())) inMultiline = true;
+    entries.push({ key: m[1], value: values[m[1]] ?? '', line: i + 1 });
   });
   return { lines, entries, malformed };
 }

@@ -1,4 +1,5 @@
 import { ProjectConversion } from './convert-project';
+import { textTable } from '../../utils/format';
 
 /** The table the generator prints: converted, skipped by reason, warnings, config edits, per project. */
 export function renderConversionSummary(results: ProjectConversion[]): string {
@@ -6,9 +7,7 @@ export function renderConversionSummary(results: ProjectConversion[]): string {
   for (const r of results) {
     rows.push([r.project, String(r.filesRead), String(r.filesParsed), String(r.changes.length), String(r.skips.length), String(r.warnings.length), String(r.configEdits.length)]);
   }
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-  const line = (row: string[]) => row.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-  const out = [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
+  const out = textTable(rows);
   for (const r of results) {
     const byReason = new Map<string, number>();
     for (const s of r.skips) byReason.set(s.reason, (byReason.get(s.reason) ?? 0) + 1);

@@ -1,5 +1,6 @@
 import { CheckResult, CheckStatus } from '../../core/check';
 import { ReadyReport } from '../../core/report';
+import { textTable } from '../../utils/format';
 
 const STATUS_MARK: Record<CheckStatus, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };
 
@@ -43,9 +44,7 @@ export function renderTable(report: ReadyReport, maxDetails = 10): string {
     ['check', 'status', 'score', 'metric'],
     ...report.checks.map((c) => [c.id, statusText(c), c.status === 'skip' ? '-' : String(c.score), c.metric?.text ?? '-']),
   ];
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
-  const out = [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
+  const out = textTable(rows);
   for (const c of report.checks) {
     if (c.status === 'pass') continue;
     const shown = c.details.slice(0, maxDetails);

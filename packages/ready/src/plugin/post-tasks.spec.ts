@@ -1,10 +1,10 @@
 import { PostTasksExecutionContext } from '@nx/devkit';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TempWorkspace } from '../../testing/temp-workspace';
-import { postTasksExecution } from '../../plugin/post-tasks';
-import { ReadyReport } from '../../core/report';
-import { CheckResult } from '../../core/check';
+import { TempWorkspace } from '../testing/temp-workspace';
+import { postTasksExecution } from './post-tasks';
+import { ReadyReport } from '../core/report';
+import { CheckResult } from '../core/check';
 
 const check = (id: string, status: CheckResult['status'], extra: Partial<CheckResult> = {}): CheckResult => ({
   id,
@@ -46,7 +46,7 @@ describe('workspace summary (postTasksExecution)', () => {
   const stepSummary = () => join(ws.root, 'step-summary.md');
   beforeEach(() => {
     ws = new TempWorkspace();
-    ws.write('coverage/apps/web/coverage-final.json', readFileSync(join(__dirname, '../coverage/__fixtures__/coverage-final.json'), 'utf8'));
+    ws.write('coverage/apps/web/coverage-final.json', readFileSync(join(__dirname, '../features/coverage/__fixtures__/coverage-final.json'), 'utf8'));
     ws.write(
       'dist/ready/apps/web/ready.json',
       report(

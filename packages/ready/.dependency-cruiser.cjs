@@ -15,7 +15,8 @@ module.exports = {
     {
       name: 'adapter-to-other-adapter',
       severity: 'error',
-      comment: 'Nx adapters (executors, generators, migrations, plugin) import only downward, never each other: move the shared code into features/ or core/.',
+      comment:
+        'Nx adapters (executors, generators, migrations, plugin) import only downward, never each other: move the shared code into features/ or core/.',
       from: { path: `^src/${ADAPTERS}/` },
       to: { path: `^src/${ADAPTERS}/`, pathNot: '^src/$1/' },
     },

@@ -14,19 +14,37 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const only = process.argv[2];
 
 console.log('building the plugin');
-execFileSync('npx', ['nx', 'run', 'ready:build', '--skip-nx-cache'], { cwd: root, stdio: 'ignore', env: { ...process.env, NX_DAEMON: 'false' } });
+execFileSync('npx', ['nx', 'run', 'ready:build', '--skip-nx-cache'], {
+  cwd: root,
+  stdio: 'ignore',
+  env: { ...process.env, NX_DAEMON: 'false' },
+});
 const files = writeCorpus(corpus, join(root, 'packages/ready/src/codemods/next-image/__fixtures__/public/hero.png'));
 console.log(`corpus: ${files} .ts/.tsx files in ${corpus}`);
 
 function measure(name, extra = '') {
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
-    const out = execFileSync(process.execPath, [join(import.meta.dirname, 'run-one.mjs'), name, corpus, plugin, extra], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const out = execFileSync(process.execPath, [join(import.meta.dirname, 'run-one.mjs'), name, corpus, plugin, extra], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     runs.push(JSON.parse(out.trim().split('\n').pop()));
   }
   const ms = runs.map((r) => r.ms).sort((a, b) => a - b);
-  const result = { name, medianMs: ms[Math.floor(ms.length / 2)], minMs: ms[0], maxMs: ms[ms.length - 1], peakRssMb: Math.max(...runs.map((r) => r.rssMb)), count: runs[0].count, details: runs[0] };
-  console.log(`  ${name}: median ${result.medianMs.toFixed(0)} ms (${result.minMs.toFixed(0)}–${result.maxMs.toFixed(0)}), peak RSS ${result.peakRssMb} MB, result ${result.count}`);
+  const result = {
+    name,
+    medianMs: ms[Math.floor(ms.length / 2)],
+    minMs: ms[0],
+    maxMs: ms[ms.length - 1],
+    peakRssMb: Math.max(...runs.map((r) => r.rssMb)),
+    count: runs[0].count,
+    details: runs[0],
+  };
+  console.log(
+    `  ${name}: median ${result.medianMs.toFixed(0)} ms (${result.minMs.toFixed(0)}–${result.maxMs.toFixed(0)}), peak RSS ${result.peakRssMb} MB, result ${result.count}`,
+  );
   return result;
 }
 
@@ -58,7 +76,11 @@ if (!only || only === 'env' || only === 'dynamic-import') {
     rows.unshift(r);
     verdicts.push(`${name} is ${ratio(r, full)}× faster than parsing every file (text prefilter, then parse only the hits)`);
   }
-  push({ title: 'env and dynamic-import over the whole corpus vs a full ts-morph parse of the same files', rows, verdict: verdicts.join('; ') + '.' });
+  push({
+    title: 'env and dynamic-import over the whole corpus vs a full ts-morph parse of the same files',
+    rows,
+    verdict: verdicts.join('; ') + '.',
+  });
 }
 if (!only || only === 'strict') {
   current = 'strict';
@@ -84,17 +106,31 @@ if (!only || only === 'ready') {
   current = 'ready';
   console.log('ready on one ~500-file project');
   const r = measure('ready');
-  push({ title: 'the ready checks that read sources (typescript-strict, images, env, code-splitting) on apps/shop (~520 files), in-process', rows: [r], verdict: `${r.medianMs.toFixed(0)} ms.` });
+  push({
+    title: 'the ready checks that read sources (typescript-strict, images, env, code-splitting) on apps/shop (~520 files), in-process',
+    rows: [r],
+    verdict: `${r.medianMs.toFixed(0)} ms.`,
+  });
 }
 if (!only || only === 'build-production') {
   current = 'build-production';
-  const ws = [join(root, 'tmp', 'e2e', 'ws'), join(root, 'tmp', 'demo', 'ws')].find((w) => existsSync(join(w, 'apps', 'web', 'next.config.js')));
+  const ws = [join(root, 'tmp', 'e2e', 'ws'), join(root, 'tmp', 'demo', 'ws')].find((w) =>
+    existsSync(join(w, 'apps', 'web', 'next.config.js')),
+  );
   if (!ws) {
-    push({ title: 'build-production overhead', rows: [], verdict: 'not measured: it needs the real Next.js app of `npm run demo` or the end-to-end suite (tmp/demo/ws or tmp/e2e/ws); run one first.' });
+    push({
+      title: 'build-production overhead',
+      rows: [],
+      verdict:
+        'not measured: it needs the real Next.js app of `npm run demo` or the end-to-end suite (tmp/demo/ws or tmp/e2e/ws); run one first.',
+    });
   } else {
     console.log(`build-production overhead vs the bare next build (${ws})`);
     // The workspace gets the plugin as built now, from its tarball, as a user installs it.
-    const tarball = execFileSync(process.execPath, [join(root, 'tools/pack-ready.mjs')], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop();
+    const tarball = execFileSync(process.execPath, [join(root, 'tools/pack-ready.mjs')], { cwd: root, encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop();
     execFileSync('npm', ['i', '-D', tarball, '--no-audit', '--no-fund'], { cwd: ws, stdio: 'ignore' });
     const timed = (cmd, args, cwd, mayFail = false) => {
       const t = process.hrtime.bigint();
@@ -126,13 +162,15 @@ if (!only || only === 'build-production') {
     const graphRuns = [];
     for (let i = 0; i < RUNS; i++) graphRuns.push(timed('npx', ['nx', 'show', 'projects'], ws));
     const alone = [];
-    for (let i = 0; i < RUNS; i++) alone.push(timed('npx', ['nx', 'run', '@ws/web:build-production', '--excludeTaskDependencies', '--skip-nx-cache'], ws));
+    for (let i = 0; i < RUNS; i++)
+      alone.push(timed('npx', ['nx', 'run', '@ws/web:build-production', '--excludeTaskDependencies', '--skip-nx-cache'], ws));
     const auditMs = median(audits);
     console.log(`  npm audit alone: median ${auditMs.toFixed(0)} ms`);
     const wall = nxProduction.medianMs - nxBuild.medianMs;
     const task = median(alone) - median(graphRuns);
     push({
-      title: 'build-production: what it adds to the build (route sizes, audit, manifest, deploy package) vs the bare `next build` of the sample app',
+      title:
+        'build-production: what it adds to the build (route sizes, audit, manifest, deploy package) vs the bare `next build` of the sample app',
       rows: [nxProduction, nxBuild, over, bare],
       verdict:
         `\`nx run build-production\` takes ${wall.toFixed(0)} ms more than \`nx run build\` (same Nx, both with --skip-nx-cache): ${((100 * wall) / bare.medianMs).toFixed(1)} % of the bare build (goal ≤ 10 %). ` +
@@ -144,7 +182,12 @@ if (!only || only === 'build-production') {
   }
 }
 
-const versions = JSON.parse(execFileSync('npm', ['ls', 'ts-morph', '@next/codemod', 'jscodeshift', 'nx', 'typescript', 'ts-migrate', '--json', '--depth=1'], { cwd: root, encoding: 'utf8' }) || '{}');
+const versions = JSON.parse(
+  execFileSync('npm', ['ls', 'ts-morph', '@next/codemod', 'jscodeshift', 'nx', 'typescript', 'ts-migrate', '--json', '--depth=1'], {
+    cwd: root,
+    encoding: 'utf8',
+  }) || '{}',
+);
 const md = [
   '# Benchmark results',
   '',
@@ -157,7 +200,9 @@ const md = [
     '',
     '| engine | median ms | min–max ms | peak RSS MB | result |',
     '| --- | ---: | --- | ---: | ---: |',
-    ...s.rows.map((r) => `| ${r.name} | ${r.medianMs.toFixed(0)} | ${r.minMs.toFixed(0)}–${r.maxMs.toFixed(0)} | ${r.peakRssMb || '–'} | ${r.count} |`),
+    ...s.rows.map(
+      (r) => `| ${r.name} | ${r.medianMs.toFixed(0)} | ${r.minMs.toFixed(0)}–${r.maxMs.toFixed(0)} | ${r.peakRssMb || '–'} | ${r.count} |`,
+    ),
     '',
     s.verdict,
     '',
@@ -168,11 +213,21 @@ const resultsPath = join(import.meta.dirname, 'RESULTS.md');
 let out = md;
 if (only && existsSync(resultsPath)) {
   const bodyOf = (text) => text.split(/^(?=## )/m);
-  const fresh = new Map(bodyOf(md).slice(1).map((b) => [/<!-- bench: (\S+) -->/.exec(b)?.[1], b]));
+  const fresh = new Map(
+    bodyOf(md)
+      .slice(1)
+      .map((b) => [/<!-- bench: (\S+) -->/.exec(b)?.[1], b]),
+  );
   const [head, ...old] = bodyOf(readFileSync(resultsPath, 'utf8'));
   const kept = old.map((b) => fresh.get(/<!-- bench: (\S+) -->/.exec(b)?.[1]) ?? b);
   for (const [key, b] of fresh) if (!old.some((o) => o.includes(`<!-- bench: ${key} -->`))) kept.push(b);
-  out = [head.replace(/^Machine: .*$/m, md.split('\n').find((l) => l.startsWith('Machine: '))), ...kept].join('');
+  out = [
+    head.replace(
+      /^Machine: .*$/m,
+      md.split('\n').find((l) => l.startsWith('Machine: ')),
+    ),
+    ...kept,
+  ].join('');
 }
 writeFileSync(resultsPath, out);
 console.log(only ? out : `\nwritten tools/bench/RESULTS.md`);

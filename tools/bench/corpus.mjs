@@ -22,8 +22,18 @@ const LIBS = ['ui', 'data', 'auth', 'charts', 'forms', 'utils'];
 function component(rand, i, kind) {
   const name = `Component${i}`;
   const lines = [`import { useState } from 'react';`];
-  if (kind === 'heavy') lines.push(`import { ${['LineChart', 'BarChart', 'PieChart'][i % 3]} as Chart${i} } from 'recharts';`, `import Editor${i} from '@monaco-editor/react';`);
-  lines.push('', `type Props${i} = { title: string; items: string[]; url?: string };`, '', `export function ${name}({ title, items, url }: Props${i}) {`, `  const [open, setOpen] = useState(false);`);
+  if (kind === 'heavy')
+    lines.push(
+      `import { ${['LineChart', 'BarChart', 'PieChart'][i % 3]} as Chart${i} } from 'recharts';`,
+      `import Editor${i} from '@monaco-editor/react';`,
+    );
+  lines.push(
+    '',
+    `type Props${i} = { title: string; items: string[]; url?: string };`,
+    '',
+    `export function ${name}({ title, items, url }: Props${i}) {`,
+    `  const [open, setOpen] = useState(false);`,
+  );
   if (kind === 'env') {
     const forms = [
       `  const api = process.env.NEXT_PUBLIC_API_URL_${i % 7} ?? 'https://api.example.com';`,
@@ -33,7 +43,8 @@ function component(rand, i, kind) {
     ];
     lines.push(...forms, `  void api; void size; void region; void SECRET_TOKEN_${i % 4}; void FLAG_${i % 6};`);
   }
-  for (let k = 0; k < 12 + Math.floor(rand() * 30); k++) lines.push(`  const value${k} = items.length * ${k} + ${Math.floor(rand() * 1000)};`);
+  for (let k = 0; k < 12 + Math.floor(rand() * 30); k++)
+    lines.push(`  const value${k} = items.length * ${k} + ${Math.floor(rand() * 1000)};`);
   lines.push('  return (', '    <section className="card">', '      <h2 onClick={() => setOpen(!open)}>{title}</h2>');
   if (kind === 'img') {
     const variants = [
@@ -52,7 +63,12 @@ function component(rand, i, kind) {
 function plainModule(rand, i) {
   const lines = [`export interface Model${i} { id: string; count: number; tags: string[] }`, ''];
   for (let k = 0; k < 10 + Math.floor(rand() * 40); k++) {
-    lines.push(`export function fn${i}_${k}(model: Model${i}): number {`, `  return model.count * ${k} + model.tags.length + ${Math.floor(rand() * 100)};`, '}', '');
+    lines.push(
+      `export function fn${i}_${k}(model: Model${i}): number {`,
+      `  return model.count * ${k} + model.tags.length + ${Math.floor(rand() * 100)};`,
+      '}',
+      '',
+    );
   }
   return lines.join('\n');
 }
@@ -89,7 +105,23 @@ export function writeCorpus(dir, heroPng) {
   };
   write('package.json', JSON.stringify({ name: 'bench-corpus', private: true, workspaces: ['apps/*', 'libs/*'] }, null, 2));
   write('nx.json', '{}');
-  write('tsconfig.base.json', JSON.stringify({ compilerOptions: { strict: true, jsx: 'preserve', target: 'es2022', module: 'esnext', moduleResolution: 'bundler', skipLibCheck: true } }, null, 2));
+  write(
+    'tsconfig.base.json',
+    JSON.stringify(
+      {
+        compilerOptions: {
+          strict: true,
+          jsx: 'preserve',
+          target: 'es2022',
+          module: 'esnext',
+          moduleResolution: 'bundler',
+          skipLibCheck: true,
+        },
+      },
+      null,
+      2,
+    ),
+  );
   const projects = [...APPS.map((a) => `apps/${a}`), ...LIBS.map((l) => `libs/${l}`)];
   for (const p of projects) {
     write(`${p}/project.json`, JSON.stringify({ name: p.split('/')[1], root: p }));
@@ -104,7 +136,14 @@ export function writeCorpus(dir, heroPng) {
   }
   // The non-strict project: implicit any, possibly-null access, uninitialised properties.
   write('libs/legacy/project.json', JSON.stringify({ name: 'legacy', root: 'libs/legacy' }));
-  write('libs/legacy/tsconfig.json', JSON.stringify({ compilerOptions: { strict: false, target: 'es2022', lib: ['es2022', 'dom'], types: [], noEmit: true }, include: ['src/**/*.ts'] }, null, 2));
+  write(
+    'libs/legacy/tsconfig.json',
+    JSON.stringify(
+      { compilerOptions: { strict: false, target: 'es2022', lib: ['es2022', 'dom'], types: [], noEmit: true }, include: ['src/**/*.ts'] },
+      null,
+      2,
+    ),
+  );
   let count = 0;
   for (let i = 0; i < 200; i++, count++) write(`libs/legacy/src/store-${i}.ts`, legacyModule(i));
   for (let i = 0; count < CORPUS_FILES; i++, count++) {
@@ -113,7 +152,10 @@ export function writeCorpus(dir, heroPng) {
     const kind = r < 0.03 ? 'img' : r < 0.08 ? 'env' : r < 0.1 ? 'heavy' : r < 0.55 ? 'component' : 'plain';
     const folder = project.startsWith('apps/') ? 'app' : 'src';
     const path = `${project}/${folder}/${kind === 'plain' ? 'lib' : 'components'}/f${i}.${kind === 'plain' ? 'ts' : 'tsx'}`;
-    write(path, kind === 'plain' ? plainModule(rand, i) : kind === 'heavy' ? `'use client';\n${component(rand, i, kind)}` : component(rand, i, kind));
+    write(
+      path,
+      kind === 'plain' ? plainModule(rand, i) : kind === 'heavy' ? `'use client';\n${component(rand, i, kind)}` : component(rand, i, kind),
+    );
   }
   return count;
 }

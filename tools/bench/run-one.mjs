@@ -31,8 +31,12 @@ const strictCopy = (engine) => {
   cpSync(join(corpus, 'libs', 'legacy'), join(ws, 'libs', 'legacy'), { recursive: true });
   return ws;
 };
-const tsc = (ws, ...args) => spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', join(ws, 'libs/legacy/tsconfig.json'), ...args], { encoding: 'utf8' });
-const countIn = (ws, pattern) => walk(join(ws, 'libs/legacy/src')).reduce((n, f) => n + (readFileSync(f, 'utf8').match(pattern) ?? []).length, 0);
+const tsc = (ws, ...args) =>
+  spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', join(ws, 'libs/legacy/tsconfig.json'), ...args], {
+    encoding: 'utf8',
+  });
+const countIn = (ws, pattern) =>
+  walk(join(ws, 'libs/legacy/src')).reduce((n, f) => n + (readFileSync(f, 'utf8').match(pattern) ?? []).length, 0);
 const strictErrors = (ws) => (tsc(ws, '--strict').stdout.match(/error TS\d+/g) ?? []).length;
 
 const setups = {
@@ -73,7 +77,9 @@ const cases = {
     return 0;
   },
   'strict:ts-migrate'(ws) {
-    const r = spawnSync(process.execPath, [require.resolve('ts-migrate/build/cli.js'), 'migrate', join(ws, 'libs/legacy')], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [require.resolve('ts-migrate/build/cli.js'), 'migrate', join(ws, 'libs/legacy')], {
+      encoding: 'utf8',
+    });
     // With TypeScript 5.9 its add-conversions plugin fails on every file ("Debug Failure") and it
     // exits 255, but the other plugins run and it writes the files: that output is what we compare.
     const wrote = /Wrote (\d+) updated file/.exec(r.stdout);
@@ -90,7 +96,8 @@ const cases = {
     const { convertImages } = lib('features/images/convert-project');
     const tree = new FsTree(corpus, false);
     let count = 0;
-    for (const p of projects().filter((x) => x.root.startsWith('apps/'))) count += convertImages(tree, p, { strategy: 'static-import', remotePatterns: true }).changes.length;
+    for (const p of projects().filter((x) => x.root.startsWith('apps/')))
+      count += convertImages(tree, p, { strategy: 'static-import', remotePatterns: true }).changes.length;
     return { count, devkitMs };
   },
   'next-image:peer'() {

@@ -17,12 +17,17 @@ const CREATED = 'demo-created';
 const say = (m) => console.log(`\n▶ ${m}`);
 
 say('building and packing @plinto/ready');
-const tarball = execFileSync('node', [join(root, 'tools', 'pack-ready.mjs')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+const tarball = execFileSync('node', [join(root, 'tools', 'pack-ready.mjs')], {
+  cwd: root,
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+})
   .trim()
   .split('\n')
   .pop();
 
-const hasTag = existsSync(join(ws, '.git')) && spawnSync('git', ['rev-parse', '-q', '--verify', `refs/tags/${CREATED}`], { cwd: ws }).status === 0;
+const hasTag =
+  existsSync(join(ws, '.git')) && spawnSync('git', ['rev-parse', '-q', '--verify', `refs/tags/${CREATED}`], { cwd: ws }).status === 0;
 if (hasTag) {
   say(`reusing the sample workspace in ${ws} (delete tmp/demo to start afresh)`);
   assertOwnRepository(ws);
@@ -30,7 +35,9 @@ if (hasTag) {
 } else {
   say(`creating a sample workspace in ${ws}`);
   createSampleWorkspace(demoDir, (m) => console.log(`  ${m}`));
-  say('seeding the usual gaps: strict mode off (and code written without it), raw <img>, process.env reads, a heavy static import, thin tests');
+  say(
+    'seeding the usual gaps: strict mode off (and code written without it), raw <img>, process.env reads, a heavy static import, thin tests',
+  );
   seedGaps();
   runOk('npm i recharts@2.15.4 --no-audit --no-fund', ws);
   runOk(`git add -A && git commit -q -m "Sample app with readiness gaps" && git tag ${CREATED}`, ws);
@@ -75,7 +82,11 @@ console.log(
 console.log(`Sample workspace: ${ws}`);
 
 function affectedReady(base = 'HEAD~1') {
-  const r = spawnSync('bash', ['-c', `npx nx affected -t ready --base=${base} --head=HEAD --output-style=static`], { cwd: ws, env: SAMPLE_ENV, stdio: 'inherit' });
+  const r = spawnSync('bash', ['-c', `npx nx affected -t ready --base=${base} --head=HEAD --output-style=static`], {
+    cwd: ws,
+    env: SAMPLE_ENV,
+    stdio: 'inherit',
+  });
   return r.status;
 }
 

@@ -11,7 +11,9 @@ describe('bad input', () => {
     writeWsFile(`${APP_ROOT}/tsconfig.json`, readWsFile(`${APP_ROOT}/tsconfig.json`).replace(/}\s*$/, ''));
     const r = run(`npx nx run ${APP}:ready --skip-nx-cache --excludeTaskDependencies`);
     expect(r.code).not.toBe(0);
-    expect(r.output).toMatch(new RegExp(`${APP_ROOT}/tsconfig\\.json:\\d+:\\d+ is not a valid tsconfig \\(.+\\): fix it, then run the command again\\.`));
+    expect(r.output).toMatch(
+      new RegExp(`${APP_ROOT}/tsconfig\\.json:\\d+:\\d+ is not a valid tsconfig \\(.+\\): fix it, then run the command again\\.`),
+    );
     expect(r.output).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/); // no stack trace
     expect(wsFileExists(`dist/ready/${APP_ROOT}/ready.json`)).toBe(false);
   });

@@ -3,7 +3,22 @@ import { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { APP, APP_ROOT, WS, commitAll, httpGet, readWsFile, readWsJson, resetWorkspace, run, runOk, sh, startServer, stopServer, writeWsFile } from './harness';
+import {
+  APP,
+  APP_ROOT,
+  WS,
+  commitAll,
+  httpGet,
+  readWsFile,
+  readWsJson,
+  resetWorkspace,
+  run,
+  runOk,
+  sh,
+  startServer,
+  stopServer,
+  writeWsFile,
+} from './harness';
 
 describe('build-production', () => {
   let server: ChildProcess | undefined;
@@ -82,7 +97,9 @@ describe('build-production', () => {
   it('a tight budget fails, naming the route, its size, the budget and its largest chunks; a loose one passes', () => {
     const tight = run(`npx nx run ${APP}:build-production --budgets.firstLoadJsKb=1`);
     expect(tight.code).not.toBe(0);
-    expect(tight.output).toMatch(/FAIL route \/: first-load JS [\d.]+ kB gzip is over its budget of 1 kB; largest chunks: static\/chunks\/\S+\.js [\d.]+ kB/);
+    expect(tight.output).toMatch(
+      /FAIL route \/: first-load JS [\d.]+ kB gzip is over its budget of 1 kB; largest chunks: static\/chunks\/\S+\.js [\d.]+ kB/,
+    );
     const loose = runOk(`npx nx run ${APP}:build-production --budgets.firstLoadJsKb=5000`);
     expect(loose.output).toContain('build-production passed');
   });

@@ -61,7 +61,12 @@ describe('coverage-gate', () => {
     expect(r.code).not.toBe(0);
     const report = gate();
     const summary = readWsJson(`coverage/${APP_ROOT}/coverage-summary.json`).total;
-    expect(report.metrics.lines).toMatchObject({ pct: summary.lines.pct, covered: summary.lines.covered, total: summary.lines.total, verdict: 'fail' });
+    expect(report.metrics.lines).toMatchObject({
+      pct: summary.lines.pct,
+      covered: summary.lines.covered,
+      total: summary.lines.total,
+      verdict: 'fail',
+    });
     expect(report.metrics.lines.pct).toBeLessThan(80);
     expect(report.metrics.lines.pct).toBeGreaterThan(40);
     expect(r.output).toContain(`lines: ${report.metrics.lines.note}`);
@@ -94,7 +99,10 @@ describe('coverage-gate', () => {
   });
 
   it('a change that adds an uncovered line fails the changed-lines rule, with file:line', () => {
-    writeWsFile(`${APP_ROOT}/app/pricing.ts`, PRICING + `\nexport function refund(price: number): number {\n  const back = -price;\n  return back;\n}\n`);
+    writeWsFile(
+      `${APP_ROOT}/app/pricing.ts`,
+      PRICING + `\nexport function refund(price: number): number {\n  const back = -price;\n  return back;\n}\n`,
+    );
     commitAll('refunds, untested');
     const r = run(`npx nx run ${APP}:coverage-gate --base=HEAD~1 --skip-nx-cache`);
     expect(r.code).not.toBe(0);

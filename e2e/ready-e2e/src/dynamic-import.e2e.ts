@@ -73,12 +73,16 @@ describe('dynamic-import', () => {
     runOk(`${command} --dry-run`);
     expect(sh('git status --porcelain')).toBe('');
     const r = runOk(command);
-    expect(r.output).toContain(`converted ${APP_ROOT}/app/sales/sales-panel.tsx:3: SalesChart from ./sales-chart → next/dynamic (ssr: false)`);
+    expect(r.output).toContain(
+      `converted ${APP_ROOT}/app/sales/sales-panel.tsx:3: SalesChart from ./sales-chart → next/dynamic (ssr: false)`,
+    );
     expect(r.output).toMatch(/skipped\s+apps\/web\/app\/sales\/sales-chart\.tsx:\d+: recharts: compound components/);
     expect(r.output).toMatch(/before: \/sales [\d.]+ kB gzip first-load JS/);
     // After writing, the generator rebuilds through build-production and prints before → after.
     expect(r.output).toMatch(/\/sales: [\d.]+ kB → [\d.]+ kB \(-[\d.]+ kB\)/);
-    expect(readWsFile(`${APP_ROOT}/app/sales/sales-panel.tsx`)).toMatch(/const SalesChart = dynamic\(\s*\(\) => import\('\.\/sales-chart'\)\.then\(\(mod\) => mod\.SalesChart\),\s*\{ loading: \(\) => null, ssr: false \},?\s*\);/);
+    expect(readWsFile(`${APP_ROOT}/app/sales/sales-panel.tsx`)).toMatch(
+      /const SalesChart = dynamic\(\s*\(\) => import\('\.\/sales-chart'\)\.then\(\(mod\) => mod\.SalesChart\),\s*\{ loading: \(\) => null, ssr: false \},?\s*\);/,
+    );
     expect(readWsFile(`${APP_ROOT}/app/sales/sales-chart.tsx`)).toBe(SALES_CHART);
     commitAll('dynamic-import');
   });
@@ -97,8 +101,14 @@ describe('dynamic-import', () => {
   });
 
   it('runs as an Nx migration with the same codemod', () => {
-    writeWsFile(`${APP_ROOT}/app/tree/tree-map.tsx`, "'use client';\nimport { Treemap } from 'recharts';\n\nexport const TreeMap = () => <Treemap width={400} height={200} data={[]} dataKey=\"size\" />;\n");
-    writeWsFile('migrations.json', JSON.stringify({ migrations: [{ package: '@plinto/ready', name: 'split-heavy-imports', version: '0.3.0' }] }));
+    writeWsFile(
+      `${APP_ROOT}/app/tree/tree-map.tsx`,
+      "'use client';\nimport { Treemap } from 'recharts';\n\nexport const TreeMap = () => <Treemap width={400} height={200} data={[]} dataKey=\"size\" />;\n",
+    );
+    writeWsFile(
+      'migrations.json',
+      JSON.stringify({ migrations: [{ package: '@plinto/ready', name: 'split-heavy-imports', version: '0.3.0' }] }),
+    );
     const r = runOk('npx nx migrate --run-migrations=migrations.json', { env: { NX_MIGRATE_USE_LOCAL: 'true' } });
     expect(r.output).toContain('split-heavy-imports');
     expect(readWsFile(`${APP_ROOT}/app/tree/tree-map.tsx`)).toMatch(/const Treemap = dynamic\(/);

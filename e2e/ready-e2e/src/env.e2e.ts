@@ -1,5 +1,19 @@
 /** env on the real workspace: the project graph brings a library's variables; the module builds. */
-import { APP, APP_ROOT, LIB, LIB_ROOT, changesSinceStaged, commitAll, readWsFile, readWsJson, resetWorkspace, run, runOk, sh, writeWsFile } from './harness';
+import {
+  APP,
+  APP_ROOT,
+  LIB,
+  LIB_ROOT,
+  changesSinceStaged,
+  commitAll,
+  readWsFile,
+  readWsJson,
+  resetWorkspace,
+  run,
+  runOk,
+  sh,
+  writeWsFile,
+} from './harness';
 
 describe('env', () => {
   beforeAll(() => {
@@ -8,8 +22,14 @@ describe('env', () => {
     const pkg = readWsJson(`${APP_ROOT}/package.json`);
     pkg.nx = { ...pkg.nx, implicitDependencies: [LIB] };
     writeWsFile(`${APP_ROOT}/package.json`, JSON.stringify(pkg, null, 2) + '\n');
-    writeWsFile(`${APP_ROOT}/app/config.ts`, "export const api = process.env.NEXT_PUBLIC_API_URL ?? 'http://localhost:3000';\nexport const pageSize = Number(process.env.PAGE_SIZE || 20);\n");
-    writeWsFile(`${LIB_ROOT}/src/lib/payments.ts`, "export const theme = process.env.UI_THEME ?? 'light';\nexport const paymentsKey = process.env.PAYMENTS_SECRET_KEY;\n");
+    writeWsFile(
+      `${APP_ROOT}/app/config.ts`,
+      "export const api = process.env.NEXT_PUBLIC_API_URL ?? 'http://localhost:3000';\nexport const pageSize = Number(process.env.PAGE_SIZE || 20);\n",
+    );
+    writeWsFile(
+      `${LIB_ROOT}/src/lib/payments.ts`,
+      "export const theme = process.env.UI_THEME ?? 'light';\nexport const paymentsKey = process.env.PAYMENTS_SECRET_KEY;\n",
+    );
     commitAll('env reads in the app and its library');
   });
   afterAll(() => resetWorkspace());
@@ -37,7 +57,10 @@ describe('env', () => {
   });
 
   it('the generated module type-checks and nx build passes with a page that uses it', () => {
-    writeWsFile(`${APP_ROOT}/app/settings/page.tsx`, "import { env } from '../env';\n\nexport default function Settings() {\n  return <p>API at {env.NEXT_PUBLIC_API_URL}, {env.PAGE_SIZE} per page</p>;\n}\n");
+    writeWsFile(
+      `${APP_ROOT}/app/settings/page.tsx`,
+      "import { env } from '../env';\n\nexport default function Settings() {\n  return <p>API at {env.NEXT_PUBLIC_API_URL}, {env.PAGE_SIZE} per page</p>;\n}\n",
+    );
     commitAll('settings page');
     runOk(`npx tsc --noEmit -p ${APP_ROOT}/tsconfig.json`);
     // Values already in the environment win over the files: the deployment's secret.
@@ -48,7 +71,10 @@ describe('env', () => {
   it('the env check passes, then fails on a real-looking secret committed in an env file', () => {
     run(`npx nx run ${APP}:ready --checks=env --excludeTaskDependencies`);
     expect(readWsJson(`dist/ready/${APP_ROOT}/ready.json`).checks[0]).toMatchObject({ id: 'env', status: 'pass' });
-    writeWsFile(`${APP_ROOT}/.env.production`, readWsFile(`${APP_ROOT}/.env.production`).replace('PAYMENTS_SECRET_KEY=\n', 'PAYMENTS_SECRET_KEY=sk_live_51Hx9ZQ2eZvKYlo2C8x7\n'));
+    writeWsFile(
+      `${APP_ROOT}/.env.production`,
+      readWsFile(`${APP_ROOT}/.env.production`).replace('PAYMENTS_SECRET_KEY=\n', 'PAYMENTS_SECRET_KEY=sk_live_51Hx9ZQ2eZvKYlo2C8x7\n'),
+    );
     writeWsFile(`${APP_ROOT}/app/new.ts`, 'export const n = process.env.NEW_UNDECLARED;\n');
     commitAll('a committed secret and an undeclared variable');
     run(`npx nx run ${APP}:ready --checks=env --excludeTaskDependencies`);
@@ -56,8 +82,15 @@ describe('env', () => {
     expect(check).toMatchObject({ id: 'env', status: 'fail', fix: `nx g @plinto/ready:env --project=${APP}` });
     expect(check.details).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ file: `${APP_ROOT}/app/new.ts`, line: 1, message: expect.stringContaining('NEW_UNDECLARED is read but declared nowhere') }),
-        expect.objectContaining({ file: `${APP_ROOT}/.env.production`, message: expect.stringContaining('PAYMENTS_SECRET_KEY holds what looks like a real secret') }),
+        expect.objectContaining({
+          file: `${APP_ROOT}/app/new.ts`,
+          line: 1,
+          message: expect.stringContaining('NEW_UNDECLARED is read but declared nowhere'),
+        }),
+        expect.objectContaining({
+          file: `${APP_ROOT}/.env.production`,
+          message: expect.stringContaining('PAYMENTS_SECRET_KEY holds what looks like a real secret'),
+        }),
       ]),
     );
   });

@@ -14,7 +14,12 @@ describe('installing @plinto/ready', () => {
   it('init registers the plugin with its default options, and a second run changes nothing', () => {
     runOk('npx nx g @plinto/ready:init');
     const entry = readWsJson('nx.json').plugins.find((p: any) => typeof p === 'object' && p.plugin === '@plinto/ready');
-    expect(entry.options).toMatchObject({ readyTargetName: 'ready', minScore: 80, coverage: { lines: 80 }, budgets: { firstLoadJsKb: 200 } });
+    expect(entry.options).toMatchObject({
+      readyTargetName: 'ready',
+      minScore: 80,
+      coverage: { lines: 80 },
+      budgets: { firstLoadJsKb: 200 },
+    });
     sh('git add -A');
     const second = runOk('npx nx g @plinto/ready:init');
     expect(second.output).toContain('already registered');

@@ -61,13 +61,17 @@ describe('next-image', () => {
 
     it('converts what is safe, skips the rest with file:line and reason, allows the remote host', () => {
       const r = runOk(`npx nx g @plinto/ready:next-image --project=${APP}`);
-      expect(r.output).toContain(`skipped   ${APP_ROOT}/app/gallery/page.tsx:7: the file is not in public/ and the element has no width and height`);
+      expect(r.output).toContain(
+        `skipped   ${APP_ROOT}/app/gallery/page.tsx:7: the file is not in public/ and the element has no width and height`,
+      );
       const page = readWsFile(`${APP_ROOT}/app/gallery/page.tsx`);
       expect(page).toContain("import Image from 'next/image';");
       expect(page).toMatch(/import heroImg from '\.\.\/\.\.\/public\/hero\.png';/);
       expect(page).toMatch(/<Image src=\{heroImg\} alt="Our hero" \/>/);
       expect(page).toContain('<img src="/not-there.png" alt="" />');
-      expect(readWsFile(`${APP_ROOT}/next.config.js`)).toMatch(/remotePatterns: \[\s*\{ protocol: 'https', hostname: 'cdn\.example\.com' \}/);
+      expect(readWsFile(`${APP_ROOT}/next.config.js`)).toMatch(
+        /remotePatterns: \[\s*\{ protocol: 'https', hostname: 'cdn\.example\.com' \}/,
+      );
     });
 
     it('a second run changes nothing', () => {
@@ -82,7 +86,10 @@ describe('next-image', () => {
       const check = readWsJson(`dist/ready/${APP_ROOT}/ready.json`).checks.find((c: any) => c.id === 'images');
       expect(check).toMatchObject({ status: 'warn', metric: { value: 0 } });
       // formatFiles may have re-wrapped the file: find the skipped element where it is now.
-      const line = readWsFile(`${APP_ROOT}/app/gallery/page.tsx`).split('\n').findIndex((l) => l.includes('/not-there.png')) + 1;
+      const line =
+        readWsFile(`${APP_ROOT}/app/gallery/page.tsx`)
+          .split('\n')
+          .findIndex((l) => l.includes('/not-there.png')) + 1;
       expect(check.details).toEqual([expect.objectContaining({ file: `${APP_ROOT}/app/gallery/page.tsx`, line })]);
     });
 

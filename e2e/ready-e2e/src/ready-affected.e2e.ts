@@ -63,7 +63,10 @@ describe('nx affected -t ready', () => {
     expect(check('coverage').metric.unit).toBe('% lines');
     expect(check('bundle-size').data.routes.map((x: any) => x.route)).toContain('/');
     expect(check('lint').status).toBe('pass');
-    expect(check('scripts')).toMatchObject({ status: 'fail', details: expect.arrayContaining([expect.objectContaining({ message: 'no production env file' })]) });
+    expect(check('scripts')).toMatchObject({
+      status: 'fail',
+      details: expect.arrayContaining([expect.objectContaining({ message: 'no production env file' })]),
+    });
     // The score is the weighted mean of the checks that ran.
     const ran = json.checks.filter((c: any) => c.status !== 'skip');
     const weighted = ran.reduce((a: number, c: any) => a + c.score * c.weight, 0) / ran.reduce((a: number, c: any) => a + c.weight, 0);
@@ -103,7 +106,10 @@ describe('nx affected -t ready', () => {
     const unrelated = runOk(`npx nx run-many -t ready -p ${APP} ${LIB} --minScore=0`);
     expect(unrelated.output).toMatch(fromCache(APP));
     expect(unrelated.output).not.toMatch(fromCache(LIB));
-    writeWsFile(`${APP_ROOT}/app/hero.tsx`, `export function Hero() {\n  return <img src="/hero.png" alt="Hero" />;\n}\nexport const v = '${unique}';\n`);
+    writeWsFile(
+      `${APP_ROOT}/app/hero.tsx`,
+      `export function Hero() {\n  return <img src="/hero.png" alt="Hero" />;\n}\nexport const v = '${unique}';\n`,
+    );
     commitAll('app change');
     const related = runOk(`npx nx run-many -t ready -p ${APP} --minScore=0`);
     expect(related.output).toContain(`nx run ${APP}:ready`);

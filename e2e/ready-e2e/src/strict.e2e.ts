@@ -1,5 +1,17 @@
 /** strict on the real workspace: relax the app, add non-strict code, migrate, then tsc, build and test pass. */
-import { APP, APP_ROOT, changesSinceStaged, commitAll, readWsFile, readWsJson, resetWorkspace, run, runOk, sh, writeWsFile } from './harness';
+import {
+  APP,
+  APP_ROOT,
+  changesSinceStaged,
+  commitAll,
+  readWsFile,
+  readWsJson,
+  resetWorkspace,
+  run,
+  runOk,
+  sh,
+  writeWsFile,
+} from './harness';
 
 const CART = `export class Cart {
   private items: string[];
@@ -53,7 +65,13 @@ describe('strict', () => {
   beforeAll(() => {
     resetWorkspace();
     // The app opts out of the base's strict mode, with a comment the migration must keep.
-    writeWsFile(tsconfig, readWsFile(tsconfig).replace('"compilerOptions": {', '"compilerOptions": {\n    // Legacy code: strict comes later.\n    "strict": false,'));
+    writeWsFile(
+      tsconfig,
+      readWsFile(tsconfig).replace(
+        '"compilerOptions": {',
+        '"compilerOptions": {\n    // Legacy code: strict comes later.\n    "strict": false,',
+      ),
+    );
     writeWsFile(`${APP_ROOT}/app/legacy/cart.ts`, CART);
     writeWsFile(`${APP_ROOT}/app/legacy/badge.tsx`, BADGE);
     writeWsFile(`${APP_ROOT}/app/cart/page.tsx`, PAGE);

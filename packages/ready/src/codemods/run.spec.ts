@@ -20,7 +20,13 @@ describe('runCodemod', () => {
   const project = createCodemodProject();
 
   it('returns the new text of a changed file that parses, and writes nothing', () => {
-    const run = runCodemod(codemodOf((sf) => sf.insertText(0, '// hi\n')), project, 'a.ts', 'const a = 1;\n', null);
+    const run = runCodemod(
+      codemodOf((sf) => sf.insertText(0, '// hi\n')),
+      project,
+      'a.ts',
+      'const a = 1;\n',
+      null,
+    );
     expect(run.warning).toBeNull();
     expect(run.result!.changed).toBe(true);
     expect(run.text).toBe('// hi\nconst a = 1;\n');
@@ -28,7 +34,13 @@ describe('runCodemod', () => {
   });
 
   it('never returns a result that does not parse, and says so', () => {
-    const run = runCodemod(codemodOf((sf) => sf.insertText(0, 'const = ;\n')), project, 'b.ts', 'const b = 1;\n', null);
+    const run = runCodemod(
+      codemodOf((sf) => sf.insertText(0, 'const = ;\n')),
+      project,
+      'b.ts',
+      'const b = 1;\n',
+      null,
+    );
     expect(run.warning).toMatchObject({ reason: 'codemod-error' });
     expect(run.result).toMatchObject({ changed: false, changes: [] });
     expect(run.text).toBeNull();

@@ -31,7 +31,12 @@ export function runCodemod<C, R extends CodemodResult>(
   const sf = project.createSourceFile(file, text, { overwrite: true });
   try {
     if (hasSyntaxErrors(sf)) {
-      return { report: null, result: null, text: null, warning: { file, line: 1, reason: 'parse-error', message: 'does not parse: skipped, left as it is' } };
+      return {
+        report: null,
+        result: null,
+        text: null,
+        warning: { file, line: 1, reason: 'parse-error', message: 'does not parse: skipped, left as it is' },
+      };
     }
     if (mode === 'analyze') return { report: codemod.analyze(sf, context), result: null, text: null, warning: null };
     const result = codemod.transform(sf, context);
@@ -42,7 +47,12 @@ export function runCodemod<C, R extends CodemodResult>(
         report: kept,
         result: kept,
         text: null,
-        warning: { file, line: 1, reason: 'codemod-error', message: 'the conversion did not parse; file left as it is (please report this)' },
+        warning: {
+          file,
+          line: 1,
+          reason: 'codemod-error',
+          message: 'the conversion did not parse; file left as it is (please report this)',
+        },
       };
     }
     return { report: result, result, text: sf.getFullText(), warning: null };

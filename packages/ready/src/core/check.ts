@@ -39,7 +39,15 @@ export interface CheckResult {
 }
 
 export interface CheckOptions {
-  coverage?: { lines?: number; statements?: number; functions?: number; branches?: number; changedLines?: number; tolerance?: number; base?: string };
+  coverage?: {
+    lines?: number;
+    statements?: number;
+    functions?: number;
+    branches?: number;
+    changedLines?: number;
+    tolerance?: number;
+    base?: string;
+  };
   budgets?: { firstLoadJsKb?: number; routes?: Record<string, number> };
   maxBuildSeconds?: number;
   auditLevel?: 'info' | 'low' | 'moderate' | 'high' | 'critical';

@@ -57,7 +57,11 @@ export function packageDependencies(tree: ReadTree, projectRoot: string): Set<st
   if (!text) return new Set();
   try {
     const json = JSON.parse(text);
-    return new Set([...Object.keys(json.dependencies ?? {}), ...Object.keys(json.peerDependencies ?? {}), ...Object.keys(json.devDependencies ?? {})]);
+    return new Set([
+      ...Object.keys(json.dependencies ?? {}),
+      ...Object.keys(json.peerDependencies ?? {}),
+      ...Object.keys(json.devDependencies ?? {}),
+    ]);
   } catch {
     return new Set();
   }

@@ -33,7 +33,9 @@ export function selectProjects(
   if (options.project) {
     const config = projects.get(options.project);
     if (!config) {
-      const near = [...projects.keys()].filter((n) => n.includes(options.project!) || options.project!.includes(n.replace(/^@[^/]+\//, '')));
+      const near = [...projects.keys()].filter(
+        (n) => n.includes(options.project!) || options.project!.includes(n.replace(/^@[^/]+\//, '')),
+      );
       throw new ReadyError(
         `Project "${options.project}" does not exist in this workspace` +
           (near.length > 0 ? ` (did you mean ${near.map((n) => `"${n}"`).join(' or ')}?)` : '') +

@@ -7,7 +7,11 @@ describe('createNodes', () => {
   let context: CreateNodesContextV2;
   beforeEach(() => {
     ws = new TempWorkspace();
-    ws.write('package.json', { name: 'root', workspaces: ['apps/*', 'libs/*'], devDependencies: { typescript: '5.9.3', '@plinto/ready': '0.1.0', next: '16.1.6' } });
+    ws.write('package.json', {
+      name: 'root',
+      workspaces: ['apps/*', 'libs/*'],
+      devDependencies: { typescript: '5.9.3', '@plinto/ready': '0.1.0', next: '16.1.6' },
+    });
     ws.write('nx.json', {});
     ws.write('tsconfig.base.json', { compilerOptions: { strict: true } });
     // A Next.js app configured by package.json only, with jest.
@@ -38,7 +42,13 @@ describe('createNodes', () => {
     const results = await createNodes[1](files, {}, context);
     const projects = Object.fromEntries(results.flatMap(([, r]) => Object.entries(r.projects ?? {})));
     expect(Object.keys(projects).sort()).toEqual(['apps/web', 'libs/ui']);
-    expect(Object.keys(projects['apps/web'].targets!).sort()).toEqual(['build-production', 'coverage-gate', 'coverage-report', 'ready', 'security-audit']);
+    expect(Object.keys(projects['apps/web'].targets!).sort()).toEqual([
+      'build-production',
+      'coverage-gate',
+      'coverage-report',
+      'ready',
+      'security-audit',
+    ]);
     expect(Object.keys(projects['libs/ui'].targets!)).toEqual(['ready']);
 
     const ready = projects['apps/web'].targets!['ready'];
@@ -63,11 +73,21 @@ describe('createNodes', () => {
     // The library extends nothing outside itself, and has neither tests nor a build to wait for.
     expect(projects['libs/ui'].targets!['ready']).toMatchObject({
       dependsOn: [],
-      inputs: ['{projectRoot}/**/*', '^default', { externalDependencies: ['typescript', '@plinto/ready'] }, '{workspaceRoot}/eslint.config.mjs', '{workspaceRoot}/.github/workflows/**/*', { env: 'NX_BASE' }],
+      inputs: [
+        '{projectRoot}/**/*',
+        '^default',
+        { externalDependencies: ['typescript', '@plinto/ready'] },
+        '{workspaceRoot}/eslint.config.mjs',
+        '{workspaceRoot}/.github/workflows/**/*',
+        { env: 'NX_BASE' },
+      ],
     });
     // The audit depends on nothing, so Nx runs it while the build runs; it is never cached.
     expect(projects['apps/web'].targets!['build-production']).toMatchObject({ dependsOn: ['build', 'security-audit'], cache: true });
-    expect(projects['apps/web'].targets!['build-production'].inputs).toContainEqual({ dependentTasksOutputFiles: '**/security-audit.json', transitive: false });
+    expect(projects['apps/web'].targets!['build-production'].inputs).toContainEqual({
+      dependentTasksOutputFiles: '**/security-audit.json',
+      transitive: false,
+    });
     expect(projects['apps/web'].targets!['security-audit']).toMatchObject({ executor: '@plinto/ready:security-audit', cache: false });
     expect(projects['apps/web'].targets!['security-audit'].dependsOn).toBeUndefined();
     expect(projects['apps/web'].targets!['coverage-report']).toMatchObject({

@@ -73,4 +73,3 @@ function selectProjectFiles(files: readonly string[], context: CreateNodesContex
     return !projectJsonRoots.has(root) && inWorkspaces(file);
   });
 }
-

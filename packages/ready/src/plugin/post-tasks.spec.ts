@@ -46,7 +46,10 @@ describe('workspace summary (postTasksExecution)', () => {
   const stepSummary = () => join(ws.root, 'step-summary.md');
   beforeEach(() => {
     ws = new TempWorkspace();
-    ws.write('coverage/apps/web/coverage-final.json', readFileSync(join(__dirname, '../features/coverage/__fixtures__/coverage-final.json'), 'utf8'));
+    ws.write(
+      'coverage/apps/web/coverage-final.json',
+      readFileSync(join(__dirname, '../features/coverage/__fixtures__/coverage-final.json'), 'utf8'),
+    );
     ws.write(
       'dist/ready/apps/web/ready.json',
       report(
@@ -54,14 +57,26 @@ describe('workspace summary (postTasksExecution)', () => {
         'apps/web',
         [
           check('images', 'fail'),
-          check('coverage', 'warn', { data: { metrics: { lines: { pct: 66.66, threshold: 80 } }, coverageFinal: 'coverage/apps/web/coverage-final.json' } }),
-          check('bundle-size', 'pass', { data: { routes: [{ route: '/', gzip: 120_000, budgetKb: 200 }, { route: '/charts', gzip: 260_000, budgetKb: 200 }] } }),
+          check('coverage', 'warn', {
+            data: { metrics: { lines: { pct: 66.66, threshold: 80 } }, coverageFinal: 'coverage/apps/web/coverage-final.json' },
+          }),
+          check('bundle-size', 'pass', {
+            data: {
+              routes: [
+                { route: '/', gzip: 120_000, budgetKb: 200 },
+                { route: '/charts', gzip: 260_000, budgetKb: 200 },
+              ],
+            },
+          }),
         ],
         62,
         'fail',
       ),
     );
-    ws.write('dist/ready/libs/ui/ready.json', report('@ws/ui', 'libs/ui', [check('images', 'skip', { fix: null }), check('lint', 'pass')], 100, 'pass'));
+    ws.write(
+      'dist/ready/libs/ui/ready.json',
+      report('@ws/ui', 'libs/ui', [check('images', 'skip', { fix: null }), check('lint', 'pass')], 100, 'pass'),
+    );
     writeFileSync(stepSummary(), '# earlier step\n');
     process.env.GITHUB_STEP_SUMMARY = stepSummary();
   });
@@ -71,12 +86,34 @@ describe('workspace summary (postTasksExecution)', () => {
   });
 
   const context = (tasks: ReturnType<typeof task>[]) =>
-    ({ id: 'x', workspaceRoot: ws.root, nxJsonConfiguration: {}, argv: [], startTime: 0, endTime: 1, taskResults: Object.fromEntries(tasks.map((t) => [t.task.id, t])) }) as unknown as PostTasksExecutionContext;
+    ({
+      id: 'x',
+      workspaceRoot: ws.root,
+      nxJsonConfiguration: {},
+      argv: [],
+      startTime: 0,
+      endTime: 1,
+      taskResults: Object.fromEntries(tasks.map((t) => [t.task.id, t])),
+    }) as unknown as PostTasksExecutionContext;
 
   it('rolls the ready.json of the run into summary.json, summary.md and index.html, and appends to GITHUB_STEP_SUMMARY', async () => {
-    await postTasksExecution({}, context([task('@ws/web', 'apps/web', 'ready', 'failure'), task('@ws/ui', 'libs/ui', 'ready', 'local-cache'), task('@ws/web', 'apps/web', 'build')]));
+    await postTasksExecution(
+      {},
+      context([
+        task('@ws/web', 'apps/web', 'ready', 'failure'),
+        task('@ws/ui', 'libs/ui', 'ready', 'local-cache'),
+        task('@ws/web', 'apps/web', 'build'),
+      ]),
+    );
     const summary = JSON.parse(readFileSync(join(ws.root, 'dist/ready/summary.json'), 'utf8'));
-    expect(summary.projects.map((p: { project: string; score: number; status: string; taskStatus: string }) => [p.project, p.score, p.status, p.taskStatus])).toEqual([
+    expect(
+      summary.projects.map((p: { project: string; score: number; status: string; taskStatus: string }) => [
+        p.project,
+        p.score,
+        p.status,
+        p.taskStatus,
+      ]),
+    ).toEqual([
       ['@ws/ui', 100, 'pass', 'local-cache'],
       ['@ws/web', 62, 'fail', 'failure'],
     ]);
@@ -109,6 +146,8 @@ describe('workspace summary (postTasksExecution)', () => {
   it('lists a project whose ready task wrote nothing as not run, with the reason', async () => {
     await postTasksExecution({ readyTargetName: 'ready' }, context([task('@ws/admin', 'apps/admin', 'ready', 'skipped')]));
     const summary = JSON.parse(readFileSync(join(ws.root, 'dist/ready/summary.json'), 'utf8'));
-    expect(summary.projects).toEqual([expect.objectContaining({ project: '@ws/admin', status: 'not run', failures: ['the ready task did not write a report (skipped)'] })]);
+    expect(summary.projects).toEqual([
+      expect.objectContaining({ project: '@ws/admin', status: 'not run', failures: ['the ready task did not write a report (skipped)'] }),
+    ]);
   });
 });

@@ -30,7 +30,10 @@ export const postTasksExecution: PostTasksExecution<ReadyPluginOptions> = async 
   writeFilesAtomically(context.workspaceRoot, {
     [paths.json]: JSON.stringify(summary, null, 2) + '\n',
     [paths.md]: markdown,
-    [paths.html]: renderDashboard(summary, projects.map((p) => p.report).filter((r): r is ReadyReport => r !== null)),
+    [paths.html]: renderDashboard(
+      summary,
+      projects.map((p) => p.report).filter((r): r is ReadyReport => r !== null),
+    ),
   });
   if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, markdown);
   logger.info(`@plinto/ready: workspace summary in ${paths.md} and ${paths.html}`);

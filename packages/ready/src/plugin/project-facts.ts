@@ -42,7 +42,18 @@ export function readProjectFacts(workspaceRoot: string, projectRoot: string, roo
   };
 }
 
-export const ROOT_FILES = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', '.eslintrc.json', '.gitlab-ci.yml', 'azure-pipelines.yml', 'bitbucket-pipelines.yml', 'Jenkinsfile', '.circleci/config.yml'];
+export const ROOT_FILES = [
+  'eslint.config.js',
+  'eslint.config.mjs',
+  'eslint.config.cjs',
+  'eslint.config.ts',
+  '.eslintrc.json',
+  '.gitlab-ci.yml',
+  'azure-pipelines.yml',
+  'bitbucket-pipelines.yml',
+  'Jenkinsfile',
+  '.circleci/config.yml',
+];
 
 export const ROOT_GLOBS = [...ROOT_FILES, '.github/workflows/**'];
 

@@ -70,7 +70,11 @@ export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptio
     targets[options.coverageReportTargetName] = {
       executor: '@plinto/ready:coverage-report',
       cache: true,
-      inputs: [...projectInputs(facts, deps(['typescript', '@plinto/ready'])), '{workspaceRoot}/jest.preset.js', { externalDependencies: ['jest'] }],
+      inputs: [
+        ...projectInputs(facts, deps(['typescript', '@plinto/ready'])),
+        '{workspaceRoot}/jest.preset.js',
+        { externalDependencies: ['jest'] },
+      ],
       outputs: ['{workspaceRoot}/coverage/{projectRoot}', `${RESULTS}/tests.json`],
       options: {
         jestConfig: `{projectRoot}/${facts.jestConfig}`,

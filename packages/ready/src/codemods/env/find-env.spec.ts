@@ -40,7 +40,10 @@ describe('finding environment variable reads', () => {
   });
 
   it('reads the keys of env: {} in next.config.*', () => {
-    const sf = inMemorySourceFile('apps/web/next.config.js', "module.exports = { env: { BUILD_SHA: process.env.GIT_SHA, 'RELEASE': '1' } };");
+    const sf = inMemorySourceFile(
+      'apps/web/next.config.js',
+      "module.exports = { env: { BUILD_SHA: process.env.GIT_SHA, 'RELEASE': '1' } };",
+    );
     expect(findNextConfigEnvKeys(sf, 'apps/web/next.config.js').map((r) => r.name)).toEqual(['BUILD_SHA', 'RELEASE']);
   });
 });

@@ -49,7 +49,12 @@ function literalText(e: Node | undefined): string | undefined {
 /** Climbs through parentheses and `as` casts to the expression the read really sits in. */
 function outer(node: Node): Node {
   let cur = node;
-  while (cur.getParent() && (Node.isParenthesizedExpression(cur.getParent()!) || Node.isAsExpression(cur.getParent()!) || Node.isNonNullExpression(cur.getParent()!))) {
+  while (
+    cur.getParent() &&
+    (Node.isParenthesizedExpression(cur.getParent()!) ||
+      Node.isAsExpression(cur.getParent()!) ||
+      Node.isNonNullExpression(cur.getParent()!))
+  ) {
     cur = cur.getParent()!;
   }
   return cur;
@@ -76,7 +81,14 @@ function describeUse(node: Node): Pick<EnvRead, 'fallback' | 'type' | 'values'> 
   }
   if (parent && Node.isBinaryExpression(parent)) {
     const op = parent.getOperatorToken().getKind();
-    if ([SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.ExclamationEqualsToken].includes(op)) {
+    if (
+      [
+        SyntaxKind.EqualsEqualsEqualsToken,
+        SyntaxKind.EqualsEqualsToken,
+        SyntaxKind.ExclamationEqualsEqualsToken,
+        SyntaxKind.ExclamationEqualsToken,
+      ].includes(op)
+    ) {
       const other = parent.getLeft() === cur ? parent.getRight() : parent.getLeft();
       const value = literalText(other);
       if (value === 'true' || value === 'false' || value === '1' || value === '0') out.type = 'boolean';
@@ -98,7 +110,13 @@ export function findEnvReads(sourceFile: SourceFile, file: string): EnvScan {
       if (isProcessEnv(target) || isImportMetaEnv(target)) {
         // `process.env.X` as an assignment target is a write, not a read.
         const parent = node.getParent();
-        if (parent && Node.isBinaryExpression(parent) && parent.getLeft() === node && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken) return;
+        if (
+          parent &&
+          Node.isBinaryExpression(parent) &&
+          parent.getLeft() === node &&
+          parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken
+        )
+          return;
         scan.reads.push({
           name: node.getName(),
           file,
@@ -122,7 +140,14 @@ export function findEnvReads(sourceFile: SourceFile, file: string): EnvScan {
         }
         const name = (element.getPropertyNameNode() ?? element.getNameNode()).getText().replace(/^['"]|['"]$/g, '');
         const init = element.getInitializer() as Expression | undefined;
-        scan.reads.push({ name, file, line: element.getStartLineNumber(), form: 'destructuring', fallback: literalText(init), ...(init && Node.isNumericLiteral(init) ? { type: 'number' as const } : {}) });
+        scan.reads.push({
+          name,
+          file,
+          line: element.getStartLineNumber(),
+          form: 'destructuring',
+          fallback: literalText(init),
+          ...(init && Node.isNumericLiteral(init) ? { type: 'number' as const } : {}),
+        });
       }
     }
   });

@@ -21,7 +21,8 @@ export const ENV_SKIP_REASONS = {
 function rewriteTargets(sourceFile: SourceFile, names: ReadonlySet<string>): PropertyAccessExpression[] {
   const out: PropertyAccessExpression[] = [];
   sourceFile.forEachDescendant((n) => {
-    if (Node.isPropertyAccessExpression(n) && n.getExpression().getText() === 'process.env' && names.has(n.getName()) && !isAssigned(n)) out.push(n);
+    if (Node.isPropertyAccessExpression(n) && n.getExpression().getText() === 'process.env' && names.has(n.getName()) && !isAssigned(n))
+      out.push(n);
   });
   return out;
 }
@@ -34,13 +35,24 @@ function isAssigned(n: Node): boolean {
 function analyze(sourceFile: SourceFile, context: EnvRewriteContext): CodemodReport {
   const report: CodemodReport = { changes: [], skips: [], warnings: [] };
   const scan = findEnvReads(sourceFile, context.file);
-  for (const u of scan.unresolved) report.skips.push({ file: context.file, line: u.line, reason: 'dynamic-name', message: `${u.text}: ${ENV_SKIP_REASONS['dynamic-name']}` });
+  for (const u of scan.unresolved)
+    report.skips.push({
+      file: context.file,
+      line: u.line,
+      reason: 'dynamic-name',
+      message: `${u.text}: ${ENV_SKIP_REASONS['dynamic-name']}`,
+    });
   for (const r of scan.reads) {
     if (!context.names.has(r.name) || (r.form !== "process.env['X']" && r.form !== 'destructuring')) continue;
     report.skips.push({ file: context.file, line: r.line, reason: 'other-form', message: `${r.name}: ${ENV_SKIP_REASONS['other-form']}` });
   }
   for (const n of rewriteTargets(sourceFile, context.names)) {
-    report.changes.push({ file: context.file, line: n.getStartLineNumber(), kind: 'env', message: `process.env.${n.getName()} → env.${n.getName()}` });
+    report.changes.push({
+      file: context.file,
+      line: n.getStartLineNumber(),
+      kind: 'env',
+      message: `process.env.${n.getName()} → env.${n.getName()}`,
+    });
   }
   return report;
 }

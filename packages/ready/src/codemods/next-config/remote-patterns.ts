@@ -20,7 +20,10 @@ export interface NextConfigImages {
 
 function unwrap(e: Expression | undefined): Expression | undefined {
   let cur = e;
-  while (cur && (Node.isParenthesizedExpression(cur) || Node.isAsExpression(cur) || Node.isSatisfiesExpression(cur) || Node.isTypeAssertion(cur))) {
+  while (
+    cur &&
+    (Node.isParenthesizedExpression(cur) || Node.isAsExpression(cur) || Node.isSatisfiesExpression(cur) || Node.isTypeAssertion(cur))
+  ) {
     cur = cur.getExpression();
   }
   return cur;
@@ -54,7 +57,11 @@ export function findConfigObject(sourceFile: SourceFile): ObjectLiteralExpressio
     if (Node.isExportAssignment(statement)) return objectBehind(statement.getExpression());
     if (Node.isExpressionStatement(statement)) {
       const e = statement.getExpression();
-      if (Node.isBinaryExpression(e) && e.getOperatorToken().getKind() === SyntaxKind.EqualsToken && e.getLeft().getText() === 'module.exports') {
+      if (
+        Node.isBinaryExpression(e) &&
+        e.getOperatorToken().getKind() === SyntaxKind.EqualsToken &&
+        e.getLeft().getText() === 'module.exports'
+      ) {
         return objectBehind(e.getRight());
       }
     }
@@ -82,7 +89,13 @@ function stringsOf(e: Expression | null | undefined, key?: string): string[] {
 
 export function readNextConfigImages(sourceFile: SourceFile): NextConfigImages {
   const config = findConfigObject(sourceFile);
-  if (!config) return { editable: false, reason: 'no config object literal found behind module.exports / export default', allowedHosts: new Set(), usesDomains: false };
+  if (!config)
+    return {
+      editable: false,
+      reason: 'no config object literal found behind module.exports / export default',
+      allowedHosts: new Set(),
+      usesDomains: false,
+    };
   const images = property(config, 'images');
   if (images === null || (images && !Node.isObjectLiteralExpression(images))) {
     return { editable: false, reason: '"images" is not an object literal', allowedHosts: new Set(), usesDomains: false };
@@ -133,13 +146,20 @@ function analyzeRemotePatterns(sourceFile: SourceFile, context: RemotePatternsCo
   const state = readNextConfigImages(sourceFile);
   const missing = context.hosts.filter((h) => !state.allowedHosts.has(h.hostname));
   const report: CodemodReport = { changes: [], skips: [], warnings: [] };
-  if (state.usesDomains) report.warnings.push({ file: context.file, line: 1, reason: 'domains-deprecated', message: 'images.domains is deprecated; move its hosts to images.remotePatterns' });
+  if (state.usesDomains)
+    report.warnings.push({
+      file: context.file,
+      line: 1,
+      reason: 'domains-deprecated',
+      message: 'images.domains is deprecated; move its hosts to images.remotePatterns',
+    });
   if (missing.length === 0) return report;
   if (!state.editable) {
     report.skips.push({ file: context.file, line: 1, reason: 'not-editable', message: state.reason ?? 'the config cannot be edited' });
     return report;
   }
-  for (const h of missing) report.changes.push({ file: context.file, line: 1, kind: 'remote-pattern', message: `images.remotePatterns += ${h.hostname}` });
+  for (const h of missing)
+    report.changes.push({ file: context.file, line: 1, kind: 'remote-pattern', message: `images.remotePatterns += ${h.hostname}` });
   return report;
 }
 

@@ -53,7 +53,10 @@ export function fileSkipReason(sourceFile: SourceFile, file: string): SkipReason
   if (/^(opengraph|twitter)-image\./.test(base)) return 'og-image';
   const imports = sourceFile.getImportDeclarations().map((d) => d.getModuleSpecifierValue());
   const mentionsImageResponse = sourceFile.getFullText().includes('ImageResponse');
-  if (imports.includes('next/og') || (mentionsImageResponse && sourceFile.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getText() === 'ImageResponse'))) {
+  if (
+    imports.includes('next/og') ||
+    (mentionsImageResponse && sourceFile.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getText() === 'ImageResponse'))
+  ) {
     return 'og-image';
   }
   if (/(^|\/)(emails?|mail)\//.test(file) || imports.some((m) => EMAIL_IMPORT.test(m))) return 'email';
@@ -69,7 +72,11 @@ export function findImgElements(sourceFile: SourceFile): ImgElement[] {
   const sf = sourceFile.compilerNode;
   const tags: number[] = [];
   const visit = (node: ts.Node): void => {
-    if ((ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) && ts.isIdentifier(node.tagName) && node.tagName.text === 'img') {
+    if (
+      (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) &&
+      ts.isIdentifier(node.tagName) &&
+      node.tagName.text === 'img'
+    ) {
       tags.push(node.tagName.getStart(sf));
     }
     ts.forEachChild(node, visit);

@@ -3,7 +3,17 @@ import { posix } from 'node:path';
 import { Codemod, CodemodReport, CodemodResult, emptyResult } from '../codemod';
 import { existingDefaultImport, freeName, importStatement, importsInsertion, namesInFile } from '../imports';
 import { TextEdits } from '../text-edits';
-import { AnalyzeContext, ImgElement, ImgPlan, SKIP_REASONS, SkipReason, fileSkipReason, findImgElements, getAttr, planImg } from './analyze';
+import {
+  AnalyzeContext,
+  ImgElement,
+  ImgPlan,
+  SKIP_REASONS,
+  SkipReason,
+  fileSkipReason,
+  findImgElements,
+  getAttr,
+  planImg,
+} from './analyze';
 
 export interface NextImageContext extends AnalyzeContext {
   /** Workspace-relative project root: the app's public/ folder is `<projectRoot>/public`. */

@@ -19,7 +19,12 @@ export interface StrictFileResult extends CodemodResult {
 }
 
 const change = (e: TsError): CodemodChange => ({ file: e.file, line: e.line, kind: 'strict-error', message: `TS${e.code} ${e.message}` });
-const preExisting = (e: TsError): CodemodSkip => ({ file: e.file, line: e.line, reason: 'pre-existing', message: `TS${e.code} ${e.message}: it was there before strict, left as it is` });
+const preExisting = (e: TsError): CodemodSkip => ({
+  file: e.file,
+  line: e.line,
+  reason: 'pre-existing',
+  message: `TS${e.code} ${e.message}: it was there before strict, left as it is`,
+});
 
 /**
  * The strict migration of one file of a program, in the shape of every codemod: `analyze` lists the
@@ -36,11 +41,20 @@ export const strictCodemod: Codemod<StrictFileContext, StrictFileResult> = {
     const session = new StrictSession(sourceFile.getProject(), (name) => name === file);
     const initial = new Map([...session.check()].filter(([name]) => name === file));
     const strict = newErrors(session, initial, findPreExisting(session, initial, context.before, context.flags)).get(file) ?? [];
-    return { changes: strict.map(change), skips: (initial.get(file) ?? []).filter((e) => !strict.includes(e)).map(preExisting), warnings: [] };
+    return {
+      changes: strict.map(change),
+      skips: (initial.get(file) ?? []).filter((e) => !strict.includes(e)).map(preExisting),
+      warnings: [],
+    };
   },
   transform(sourceFile: SourceFile, context: StrictFileContext): StrictFileResult {
     const file = sourceFile.getFilePath();
-    const report = migrateToStrict(sourceFile.getProject(), { before: context.before, flags: context.flags, fix: context.fix, editable: (name) => name === file });
+    const report = migrateToStrict(sourceFile.getProject(), {
+      before: context.before,
+      flags: context.flags,
+      fix: context.fix,
+      editable: (name) => name === file,
+    });
     const own = <T extends { file: string }>(errors: T[]) => errors.filter((e) => e.file === file);
     return {
       changed: report.changed.has(file),
@@ -48,7 +62,12 @@ export const strictCodemod: Codemod<StrictFileContext, StrictFileResult> = {
       skips: own(report.preExistingAtStart).map(preExisting),
       warnings: [
         ...own(report.unplaced).map((e) => ({ file, line: e.line, reason: 'unplaced', message: e.reason })),
-        ...own(report.remaining).map((e) => ({ file, line: e.line, reason: 'remaining', message: `TS${e.code} ${e.message}: still failing after the last round` })),
+        ...own(report.remaining).map((e) => ({
+          file,
+          line: e.line,
+          reason: 'remaining',
+          message: `TS${e.code} ${e.message}: still failing after the last round`,
+        })),
       ],
       report,
     };

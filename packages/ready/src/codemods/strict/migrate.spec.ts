@@ -35,15 +35,26 @@ function strictProject(extra: Record<string, string> = {}): Project {
 }
 
 /** One file in a strict in-memory program, migrated from non-strict. */
-export function migrateText(file: string, text: string, extra: Record<string, string> = {}): { report: StrictMigrationReport; project: Project } {
+export function migrateText(
+  file: string,
+  text: string,
+  extra: Record<string, string> = {},
+): { report: StrictMigrationReport; project: Project } {
   const project = strictProject(extra);
   project.createSourceFile(file, text);
-  const report = migrateToStrict(project, { before: { ...BASE, strict: false }, flags: [...ALL], editable: (f) => f === file || f in extra });
+  const report = migrateToStrict(project, {
+    before: { ...BASE, strict: false },
+    flags: [...ALL],
+    editable: (f) => f === file || f in extra,
+  });
   return { report, project };
 }
 
 function errorsUnderStrict(file: string, text: string): string[] {
-  return strictProject().createSourceFile(file, text).getPreEmitDiagnostics().map((d) => `TS${d.getCode()}`);
+  return strictProject()
+    .createSourceFile(file, text)
+    .getPreEmitDiagnostics()
+    .map((d) => `TS${d.getCode()}`);
 }
 
 // One folder of fixtures per stage of the pipeline; each case runs the whole pipeline, as the

@@ -62,7 +62,8 @@ export function migrateToStrict(project: Project, options: StrictMigrationOption
   const initial = session.check();
   const preExistingBags = findPreExisting(session, initial, options.before, options.flags);
   const strictErrors = newErrors(session, initial, preExistingBags);
-  const fixes = options.fix === false ? { fixed: {}, explicitAny: 0, rolledBack: [] } : applyCodeFixes(session, strictErrors, preExistingBags);
+  const fixes =
+    options.fix === false ? { fixed: {}, explicitAny: 0, rolledBack: [] } : applyCodeFixes(session, strictErrors, preExistingBags);
 
   const rounds = options.rounds ?? 3;
   const suppressed: TsError[] = [];

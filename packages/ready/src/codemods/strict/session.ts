@@ -25,7 +25,12 @@ export class StrictSession {
     const program = this.program;
     this.names = program
       .getSourceFiles()
-      .filter((sf) => !program.isSourceFileDefaultLibrary(sf) && !program.isSourceFileFromExternalLibrary(sf) && !sf.fileName.includes('/node_modules/'))
+      .filter(
+        (sf) =>
+          !program.isSourceFileDefaultLibrary(sf) &&
+          !program.isSourceFileFromExternalLibrary(sf) &&
+          !sf.fileName.includes('/node_modules/'),
+      )
       .map((sf) => sf.fileName);
     this.skipped = new Set(this.names.filter((name) => program.getSyntacticDiagnostics(program.getSourceFile(name)).length > 0));
   }
@@ -57,7 +62,10 @@ export class StrictSession {
       const sf = current.getSourceFile(name);
       if (!sf) continue;
       const diagnostics = [...current.getSyntacticDiagnostics(sf), ...current.getSemanticDiagnostics(sf)];
-      result.set(name, diagnostics.map((d) => toTsError(d, name)));
+      result.set(
+        name,
+        diagnostics.map((d) => toTsError(d, name)),
+      );
     }
     return result;
   }

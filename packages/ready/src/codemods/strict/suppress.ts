@@ -17,10 +17,7 @@ export function suppressionText(errors: TsError[]): string {
   return `@ts-expect-error ${STRICT_SUPPRESSION_TAG} TS${first.code}: ${message}${more}`;
 }
 
-type Placement =
-  | { kind: 'line'; comment: 'line' | 'jsx' }
-  | { kind: 'inside'; open: number }
-  | { kind: 'none'; reason: string };
+type Placement = { kind: 'line'; comment: 'line' | 'jsx' } | { kind: 'inside'; open: number } | { kind: 'none'; reason: string };
 
 /**
  * Puts one tagged `@ts-expect-error` above each line that has errors, in the comment form that

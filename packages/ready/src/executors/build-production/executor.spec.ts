@@ -38,9 +38,27 @@ function seedNextBuild(ws: TempWorkspace, { standalone = true } = {}) {
   ws.write('apps/web/.next/app-path-routes-manifest.json', { '/page': '/', '/charts/page': '/charts', '/api/hello/route': '/api/hello' });
   const rsc = (entry: string, files: Record<string, string[]>) =>
     `globalThis.__RSC_MANIFEST = globalThis.__RSC_MANIFEST || {};\nglobalThis.__RSC_MANIFEST[${JSON.stringify(entry)}] = ${JSON.stringify({ clientModules: {}, entryJSFiles: files })};\n`;
-  ws.write('apps/web/.next/server/app/page_client-reference-manifest.js', rsc('/page', { '[project]/apps/web/app/layout': ['static/chunks/layout.js'], '[project]/apps/web/app/page': ['static/chunks/page.js'] }));
-  ws.write('apps/web/.next/server/app/charts/page_client-reference-manifest.js', rsc('/charts/page', { '[project]/apps/web/app/layout': ['static/chunks/layout.js'], '[project]/apps/web/app/charts/page': ['static/chunks/heavy.js', 'static/chunks/main-a.js'] }));
-  ws.write('apps/web/.next/trace', JSON.stringify([{ name: 'run-turbopack', duration: 1_000_000 }]) + '\n' + JSON.stringify([{ name: 'next-build', duration: 12_345_678 }]) + '\n');
+  ws.write(
+    'apps/web/.next/server/app/page_client-reference-manifest.js',
+    rsc('/page', {
+      '[project]/apps/web/app/layout': ['static/chunks/layout.js'],
+      '[project]/apps/web/app/page': ['static/chunks/page.js'],
+    }),
+  );
+  ws.write(
+    'apps/web/.next/server/app/charts/page_client-reference-manifest.js',
+    rsc('/charts/page', {
+      '[project]/apps/web/app/layout': ['static/chunks/layout.js'],
+      '[project]/apps/web/app/charts/page': ['static/chunks/heavy.js', 'static/chunks/main-a.js'],
+    }),
+  );
+  ws.write(
+    'apps/web/.next/trace',
+    JSON.stringify([{ name: 'run-turbopack', duration: 1_000_000 }]) +
+      '\n' +
+      JSON.stringify([{ name: 'next-build', duration: 12_345_678 }]) +
+      '\n',
+  );
   ws.write('apps/web/public/robots.txt', 'User-agent: *\n');
   if (standalone) {
     ws.write('apps/web/.next/standalone/apps/web/server.js', "console.log('server');\n");
@@ -84,7 +102,12 @@ describe('build-production', () => {
     expect(routes.map((r) => r.route)).toEqual(['/', '/charts']);
     expect(routes[0].firstLoadJs).toEqual({ raw: 1000 + 2000 + 3000 + 4000, gzip: gz(1000) + gz(2000) + gz(3000) + gz(4000) });
     // main-a.js appears twice for /charts and is downloaded once.
-    expect(routes[1].chunks.map((c) => c.file)).toEqual(['static/chunks/main-a.js', 'static/chunks/main-b.js', 'static/chunks/layout.js', 'static/chunks/heavy.js']);
+    expect(routes[1].chunks.map((c) => c.file)).toEqual([
+      'static/chunks/main-a.js',
+      'static/chunks/main-b.js',
+      'static/chunks/layout.js',
+      'static/chunks/heavy.js',
+    ]);
     expect(routes[1].polyfills).toEqual({ raw: 500, gzip: gz(500) });
     expect(buildSeconds(ws.root, 'apps/web/.next')).toBe(12.35);
   });
@@ -94,13 +117,20 @@ describe('build-production', () => {
     ws.write('apps/web/.next/static/chunks/pages/_app.js', noise(700, 7));
     ws.write('apps/web/.next/static/chunks/pages/legacy.js', noise(900, 9));
     ws.write('apps/web/.next/build-manifest.json', {
-      pages: { '/_app': ['static/chunks/main-a.js', 'static/chunks/pages/_app.js'], '/legacy': ['static/chunks/main-a.js', 'static/chunks/pages/legacy.js'] },
+      pages: {
+        '/_app': ['static/chunks/main-a.js', 'static/chunks/pages/_app.js'],
+        '/legacy': ['static/chunks/main-a.js', 'static/chunks/pages/legacy.js'],
+      },
       polyfillFiles: ['static/chunks/poly.js'],
       rootMainFiles: ['static/chunks/main-a.js', 'static/chunks/main-b.js'],
     });
     const legacy = measureRoutes(ws.root, 'apps/web/.next').routes.find((r) => r.route === '/legacy')!;
     expect(legacy.router).toBe('pages');
-    expect(legacy.chunks.map((c) => c.file)).toEqual(['static/chunks/main-a.js', 'static/chunks/pages/_app.js', 'static/chunks/pages/legacy.js']);
+    expect(legacy.chunks.map((c) => c.file)).toEqual([
+      'static/chunks/main-a.js',
+      'static/chunks/pages/_app.js',
+      'static/chunks/pages/legacy.js',
+    ]);
     expect(legacy.firstLoadJs.raw).toBe(1000 + 700 + 900);
   });
 
@@ -109,8 +139,13 @@ describe('build-production', () => {
     const result = await buildProductionExecutor({ budgets: { firstLoadJsKb: 100, routes: { '/': 50 } }, audit: false }, context(ws.root));
     expect(result.success).toBe(false);
     const r = report();
-    expect(r.routes.map((x) => [x.route, x.budgetKb, x.overBudget])).toEqual([['/', 50, false], ['/charts', 100, true]]);
-    expect(r.failures[0]).toMatch(/^route \/charts: first-load JS [\d.]+ kB gzip is over its budget of 100 kB; largest chunks: static\/chunks\/heavy\.js/);
+    expect(r.routes.map((x) => [x.route, x.budgetKb, x.overBudget])).toEqual([
+      ['/', 50, false],
+      ['/charts', 100, true],
+    ]);
+    expect(r.failures[0]).toMatch(
+      /^route \/charts: first-load JS [\d.]+ kB gzip is over its budget of 100 kB; largest chunks: static\/chunks\/heavy\.js/,
+    );
     expect(logs.join('\n')).toContain('FAIL route /charts');
   });
 
@@ -118,11 +153,17 @@ describe('build-production', () => {
     seedNextBuild(ws);
     expect((await buildProductionExecutor({ audit: false }, context(ws.root))).success).toBe(true);
     const r = report();
-    expect(r).toMatchObject({ status: 'pass', build: { seconds: 12.35, slow: false }, deployPackage: { path: 'dist/ready/apps/web/deploy.tar.gz', entry: 'apps/web/server.js' } });
+    expect(r).toMatchObject({
+      status: 'pass',
+      build: { seconds: 12.35, slow: false },
+      deployPackage: { path: 'dist/ready/apps/web/deploy.tar.gz', entry: 'apps/web/server.js' },
+    });
     const manifest = JSON.parse(readFileSync(join(ws.root, 'dist/ready/apps/web/build-manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ project: 'web', node: process.version, buildSeconds: 12.35, git: { sha: null } });
     const paths = manifest.package.files.map((f: { path: string }) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['apps/web/server.js', 'apps/web/.next/static/chunks/heavy.js', 'apps/web/public/robots.txt']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['apps/web/server.js', 'apps/web/.next/static/chunks/heavy.js', 'apps/web/public/robots.txt']),
+    );
     expect(manifest.package.files.find((f: { path: string }) => f.path === 'apps/web/server.js').sha256).toMatch(/^[0-9a-f]{64}$/);
     const out = mkdtempSync(join(tmpdir(), 'unpack-'));
     try {
@@ -148,7 +189,11 @@ describe('build-production', () => {
     };
     ws.write('dist/ready/apps/web/security-audit.json', recorded);
     expect((await buildProductionExecutor({ auditLevel: 'critical' }, context(ws.root))).success).toBe(false);
-    expect(report().audit).toMatchObject({ status: 'fail', level: 'critical', vulnerabilities: [{ name: 'next', title: 'Recorded advisory' }] });
+    expect(report().audit).toMatchObject({
+      status: 'fail',
+      level: 'critical',
+      vulnerabilities: [{ name: 'next', title: 'Recorded advisory' }],
+    });
     expect(report().failures).toContain('security audit: 1 package(s) at or above "critical": next (critical)');
     // A new lockfile: the record no longer says anything about it, so the package manager runs.
     ws.write('package-lock.json', lock.replace('"ws"}', '"ws", "version": "1.0.0"}'));
@@ -165,13 +210,17 @@ describe('build-production', () => {
 
   it('fails a slow build', async () => {
     seedNextBuild(ws);
-    expect((await buildProductionExecutor({ maxBuildSeconds: 5, audit: false, deployPackage: false }, context(ws.root))).success).toBe(false);
+    expect((await buildProductionExecutor({ maxBuildSeconds: 5, audit: false, deployPackage: false }, context(ws.root))).success).toBe(
+      false,
+    );
     expect(report().failures).toEqual(['next build took 12.35 s, over maxBuildSeconds 5']);
   });
 
   it('no build output, or manifests it cannot read: one clear message, nothing written', async () => {
     expect((await buildProductionExecutor({}, context(ws.root))).success).toBe(false);
-    expect(logs.join('\n')).toContain('No Next.js build output in apps/web/.next or dist/apps/web/.next (no build-manifest.json): run the project');
+    expect(logs.join('\n')).toContain(
+      'No Next.js build output in apps/web/.next or dist/apps/web/.next (no build-manifest.json): run the project',
+    );
     seedNextBuild(ws);
     ws.write('apps/web/.next/build-manifest.json', '{ "somethingNew": true }');
     expect((await buildProductionExecutor({}, context(ws.root))).success).toBe(false);

@@ -61,7 +61,10 @@ describe('coverage-gate executor (real jest)', () => {
     ws.write('.gitignore', 'node_modules\ndist\ncoverage\n');
     ws.write('libs/calc/jest.config.js', "module.exports = { testEnvironment: 'node', transform: {} };\n");
     ws.write('libs/calc/src/calc.js', SOURCE);
-    ws.write('libs/calc/src/calc.test.js', "const c = require('./calc');\ntest('add', () => expect(c.add(1, 2)).toBe(3));\ntest('sub', () => expect(c.sub(3, 2)).toBe(1));\n");
+    ws.write(
+      'libs/calc/src/calc.test.js',
+      "const c = require('./calc');\ntest('add', () => expect(c.add(1, 2)).toBe(3));\ntest('sub', () => expect(c.sub(3, 2)).toBe(1));\n",
+    );
     git('init -q -b main && git add -A && git commit -q -m base');
     logs = [];
     const keep = (m: unknown) => void logs.push(String(m));
@@ -84,7 +87,10 @@ describe('coverage-gate executor (real jest)', () => {
   });
 
   it('passes once tests cover enough', async () => {
-    ws.write('libs/calc/src/more.test.js', "const c = require('./calc');\ntest('mul', () => expect(c.mul(2, 3)).toBe(6));\ntest('div', () => { expect(c.div(6, 3)).toBe(2); expect(() => c.div(1, 0)).toThrow(); });\n");
+    ws.write(
+      'libs/calc/src/more.test.js',
+      "const c = require('./calc');\ntest('mul', () => expect(c.mul(2, 3)).toBe(6));\ntest('div', () => { expect(c.div(6, 3)).toBe(2); expect(() => c.div(1, 0)).toThrow(); });\n",
+    );
     const result = await gate({ ...options, thresholds: { lines: 80, branches: 80 } });
     expect(result.success).toBe(true);
     expect(report().status).toBe('pass');
@@ -101,7 +107,10 @@ describe('coverage-gate executor (real jest)', () => {
   });
 
   it('changed lines: an added line no test runs fails the rule, with file:line', async () => {
-    ws.write('libs/calc/src/more.test.js', "const c = require('./calc');\ntest('mul', () => expect(c.mul(2, 3)).toBe(6));\ntest('div', () => { expect(c.div(6, 3)).toBe(2); expect(() => c.div(1, 0)).toThrow(); });\n");
+    ws.write(
+      'libs/calc/src/more.test.js',
+      "const c = require('./calc');\ntest('mul', () => expect(c.mul(2, 3)).toBe(6));\ntest('div', () => { expect(c.div(6, 3)).toBe(2); expect(() => c.div(1, 0)).toThrow(); });\n",
+    );
     git('add -A && git commit -q -m tests');
     ws.write('libs/calc/src/calc.js', SOURCE + 'exports.neg = (a) => {\n  return -a;\n};\n');
     const result = await gate({ ...options, thresholds: { lines: 0 }, base: 'HEAD' });
@@ -116,9 +125,15 @@ describe('coverage-gate executor (real jest)', () => {
   it('a failing test run is recorded by coverage-report and reported by the gate as failing tests, not as coverage', async () => {
     ws.write('libs/calc/src/calc.test.js', "test('broken', () => expect(1).toBe(2));\n");
     expect(testRun()).toMatchObject({ total: 1, failed: 1, passed: false });
-    expect(JSON.parse(readFileSync(join(ws.root, 'dist/ready/libs/calc/tests.json'), 'utf8'))).toMatchObject({ total: 1, failed: 1, passed: false });
+    expect(JSON.parse(readFileSync(join(ws.root, 'dist/ready/libs/calc/tests.json'), 'utf8'))).toMatchObject({
+      total: 1,
+      failed: 1,
+      passed: false,
+    });
     expect((await coverageGateExecutor(options, context(ws.root))).success).toBe(false);
-    expect(logs.join('\n')).toMatch(/1 of 1 test\(s\) failed in libs\/calc: fix the failing tests \(see the coverage-report output\); coverage is only judged on a passing run\./);
+    expect(logs.join('\n')).toMatch(
+      /1 of 1 test\(s\) failed in libs\/calc: fix the failing tests \(see the coverage-report output\); coverage is only judged on a passing run\./,
+    );
     expect(existsSync(join(ws.root, 'dist/ready/libs/calc/coverage-gate.json'))).toBe(false);
   });
 
@@ -135,7 +150,9 @@ describe('coverage-gate executor (real jest)', () => {
     testRun();
     ws.write('coverage/libs/calc/coverage-final.json', '{ broken');
     expect((await coverageGateExecutor(options, context(ws.root))).success).toBe(false);
-    expect(logs.join('\n')).toMatch(/coverage\/libs\/calc\/coverage-final\.json is not a valid istanbul coverage map \(.+\): delete it and run the coverage gate again\./);
+    expect(logs.join('\n')).toMatch(
+      /coverage\/libs\/calc\/coverage-final\.json is not a valid istanbul coverage map \(.+\): delete it and run the coverage gate again\./,
+    );
     rmSync(join(ws.root, 'coverage'), { recursive: true });
     expect((await coverageGateExecutor(options, context(ws.root))).success).toBe(false);
     expect(logs.join('\n')).toContain('coverage/libs/calc/coverage-final.json was not written by the test run');

@@ -5,7 +5,10 @@ import { firstLine, isReadyError } from '../../utils/errors';
 import { CoverageGateExecutorSchema } from './schema';
 
 /** The coverage gate target: fails the task on a failing verdict. */
-export default async function coverageGateExecutor(options: CoverageGateExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+export default async function coverageGateExecutor(
+  options: CoverageGateExecutorSchema,
+  context: ExecutorContext,
+): Promise<{ success: boolean }> {
   try {
     const root = context.projectsConfigurations.projects[context.projectName!].root;
     const report = runGate(context.root, { name: context.projectName!, root }, options);

@@ -17,10 +17,16 @@ describe('coverage-report executor', () => {
   });
 
   it('a missing jest config is one clear error, a failed task and no record', async () => {
-    const context = { root: ws.root, projectName: 'calc', projectsConfigurations: { version: 2, projects: { calc: { root: 'libs/calc' } } } } as unknown as ExecutorContext;
+    const context = {
+      root: ws.root,
+      projectName: 'calc',
+      projectsConfigurations: { version: 2, projects: { calc: { root: 'libs/calc' } } },
+    } as unknown as ExecutorContext;
     const result = await coverageReportExecutor({ jestConfig: 'libs/calc/jest.config.ts', outputPath: 'dist/ready/libs/calc' }, context);
     expect(result.success).toBe(false);
-    expect(errors).toHaveBeenCalledWith(expect.stringContaining('libs/calc/jest.config.ts does not exist, so project "calc" has no tests to measure'));
+    expect(errors).toHaveBeenCalledWith(
+      expect.stringContaining('libs/calc/jest.config.ts does not exist, so project "calc" has no tests to measure'),
+    );
     expect(existsSync(join(ws.root, 'dist/ready/libs/calc/tests.json'))).toBe(false);
   });
 });

@@ -5,7 +5,10 @@ import { firstLine, isReadyError } from '../../utils/errors';
 import { CoverageReportExecutorSchema } from './schema';
 
 /** Runs the tests once with coverage, for coverage-gate and ready; failing tests are recorded, not thrown. */
-export default async function coverageReportExecutor(options: CoverageReportExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+export default async function coverageReportExecutor(
+  options: CoverageReportExecutorSchema,
+  context: ExecutorContext,
+): Promise<{ success: boolean }> {
   try {
     const name = context.projectName!;
     const record = runCoverageReport(context.root, { ...context.projectsConfigurations.projects[name], name }, options);

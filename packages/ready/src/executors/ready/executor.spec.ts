@@ -9,7 +9,10 @@ import { CheckResult } from '../../core/check';
 import Ajv from 'ajv';
 
 const LINT_OK = { executor: 'nx:run-commands', options: { command: 'node -e "process.exit(0)"' } };
-const LINT_FAILS = { executor: 'nx:run-commands', options: { command: 'node -e "console.log(\'a.ts:1 no-unused-vars\'); process.exit(1)"' } };
+const LINT_FAILS = {
+  executor: 'nx:run-commands',
+  options: { command: 'node -e "console.log(\'a.ts:1 no-unused-vars\'); process.exit(1)"' },
+};
 
 function context(root: string, targets: Record<string, unknown> = { lint: LINT_OK, test: {} }): ExecutorContext {
   return {
@@ -76,7 +79,12 @@ describe('ready executor', () => {
     seedApp(ws, JSON.stringify({ compilerOptions: { strict: true } }));
     await readyExecutor({ minScore: 0, checks: ['lint'] }, context(ws.root, { lint: LINT_FAILS }));
     const report = JSON.parse(readFileSync(join(ws.root, 'dist/ready/apps/web/ready.json'), 'utf8'));
-    expect(report.checks[0]).toMatchObject({ id: 'lint', status: 'fail', fix: 'nx run web:lint', details: [{ message: 'a.ts:1 no-unused-vars' }] });
+    expect(report.checks[0]).toMatchObject({
+      id: 'lint',
+      status: 'fail',
+      fix: 'nx run web:lint',
+      details: [{ message: 'a.ts:1 no-unused-vars' }],
+    });
   });
 
   it('fails under minScore, still writing the report that says why', async () => {

@@ -10,10 +10,7 @@ import { writeFilesAtomically } from '../../utils/write-files';
 import { runProjectTarget } from './run-target';
 import { ReadyExecutorSchema } from './schema';
 
-export default async function readyExecutor(
-  options: ReadyExecutorSchema,
-  context: ExecutorContext,
-): Promise<{ success: boolean }> {
+export default async function readyExecutor(options: ReadyExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
   const projectName = context.projectName!;
   const project = context.projectsConfigurations.projects[projectName];
   const outputDir = resultsDirFor(project.root, options.outputPath);

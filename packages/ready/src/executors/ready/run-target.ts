@@ -11,7 +11,12 @@ import { TargetRun } from '../../core/check';
 export async function runProjectTarget(context: ExecutorContext, target: string): Promise<TargetRun> {
   const project = context.projectsConfigurations.projects[context.projectName!];
   const config = project.targets?.[target];
-  const options = (config?.options ?? {}) as { command?: string; commands?: Array<string | { command: string }>; cwd?: string; env?: Record<string, string> };
+  const options = (config?.options ?? {}) as {
+    command?: string;
+    commands?: Array<string | { command: string }>;
+    cwd?: string;
+    env?: Record<string, string>;
+  };
   if (config?.executor === 'nx:run-commands' && (options.command || options.commands)) {
     const commands = options.command ? [options.command] : (options.commands ?? []).map((c) => (typeof c === 'string' ? c : c.command));
     let output = '';

@@ -29,7 +29,11 @@ describe('security-audit', () => {
     } as unknown as ExecutorContext;
     expect(await securityAuditExecutor({}, context)).toEqual({ success: true });
     const stored = JSON.parse(readFileSync(join(ws.root, 'dist/ready/apps/web/security-audit.json'), 'utf8'));
-    expect(stored).toMatchObject({ schemaVersion: 1, lockfile: { path: 'package-lock.json', sha256: createHash('sha256').update(lock).digest('hex') }, packagesInScope: 0 });
+    expect(stored).toMatchObject({
+      schemaVersion: 1,
+      lockfile: { path: 'package-lock.json', sha256: createHash('sha256').update(lock).digest('hex') },
+      packagesInScope: 0,
+    });
     // Offline or refused by the registry it says so; online there is nothing to find in an empty lockfile.
     expect(stored.unavailable === null ? stored.vulnerabilities : []).toEqual([]);
     expect(info.mock.calls.flat().join('\n')).toContain('dist/ready/apps/web/security-audit.json');
@@ -37,9 +41,17 @@ describe('security-audit', () => {
 
   it('describes what it found by severity', () => {
     const v = (name: string, severity: 'high' | 'low') => ({ name, severity, direct: true, title: null });
-    expect(describeAudit({ schemaVersion: 1, lockfile: null, unavailable: null, vulnerabilities: [v('a', 'high'), v('b', 'low'), v('c', 'high')], packagesInScope: 9 })).toBe(
-      '3 vulnerable package(s) of 9: 2 high, 1 low',
-    );
-    expect(describeAudit({ schemaVersion: 1, lockfile: null, unavailable: 'npm audit failed: 405', vulnerabilities: [], packagesInScope: 9 })).toBe('audit unavailable: npm audit failed: 405');
+    expect(
+      describeAudit({
+        schemaVersion: 1,
+        lockfile: null,
+        unavailable: null,
+        vulnerabilities: [v('a', 'high'), v('b', 'low'), v('c', 'high')],
+        packagesInScope: 9,
+      }),
+    ).toBe('3 vulnerable package(s) of 9: 2 high, 1 low');
+    expect(
+      describeAudit({ schemaVersion: 1, lockfile: null, unavailable: 'npm audit failed: 405', vulnerabilities: [], packagesInScope: 9 }),
+    ).toBe('audit unavailable: npm audit failed: 405');
   });
 });

@@ -10,7 +10,10 @@ import { SecurityAuditExecutorSchema } from './schema';
  * finds the audit done when the build ends. It records and never fails on what it finds:
  * build-production and ready judge the record against their `auditLevel`.
  */
-export default async function securityAuditExecutor(options: SecurityAuditExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+export default async function securityAuditExecutor(
+  options: SecurityAuditExecutorSchema,
+  context: ExecutorContext,
+): Promise<{ success: boolean }> {
   const projectName = context.projectName!;
   const root = context.projectsConfigurations.projects[projectName].root;
   const stored = await auditProject(context.root, context.projectGraph, projectName);

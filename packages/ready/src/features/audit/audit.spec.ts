@@ -6,8 +6,13 @@ import { parseAuditJson, scopedAudit } from './audit';
 const NPM_AUDIT = JSON.stringify({
   auditReportVersion: 2,
   vulnerabilities: {
-    'next': { name: 'next', severity: 'high', isDirect: true, via: [{ source: 1, title: 'Cache poisoning', severity: 'high' }] },
-    'postcss': { name: 'postcss', severity: 'moderate', isDirect: false, via: [{ source: 2, title: 'Line return parsing', severity: 'moderate' }] },
+    next: { name: 'next', severity: 'high', isDirect: true, via: [{ source: 1, title: 'Cache poisoning', severity: 'high' }] },
+    postcss: {
+      name: 'postcss',
+      severity: 'moderate',
+      isDirect: false,
+      via: [{ source: 2, title: 'Line return parsing', severity: 'moderate' }],
+    },
     'left-pad': { name: 'left-pad', severity: 'critical', isDirect: true, via: [{ source: 3, title: 'Everything', severity: 'critical' }] },
   },
   metadata: { vulnerabilities: { high: 1, moderate: 1, critical: 1 } },
@@ -26,7 +31,10 @@ const graph = {
     'npm:left-pad': { name: 'npm:left-pad', type: 'npm', data: { packageName: 'left-pad', version: '1.0.0' } },
   },
   dependencies: {
-    web: [{ source: 'web', target: 'npm:next', type: 'static' }, { source: 'web', target: 'ui', type: 'static' }],
+    web: [
+      { source: 'web', target: 'npm:next', type: 'static' },
+      { source: 'web', target: 'ui', type: 'static' },
+    ],
     ui: [{ source: 'ui', target: 'npm:react', type: 'static' }],
     'npm:next': [{ source: 'npm:next', target: 'npm:postcss', type: 'static' }],
     admin: [{ source: 'admin', target: 'npm:left-pad', type: 'static' }],
@@ -52,12 +60,18 @@ describe('scoped security audit', () => {
 
   it('reads pnpm audit JSON', () => {
     const raw = parseAuditJson(JSON.stringify({ advisories: { 1: { module_name: 'next', severity: 'critical', title: 'X' } } }), 'pnpm');
-    expect(scopedAudit(new Set(['next']), 'high', raw)).toMatchObject({ status: 'fail', vulnerabilities: [{ name: 'next', severity: 'critical' }] });
+    expect(scopedAudit(new Set(['next']), 'high', raw)).toMatchObject({
+      status: 'fail',
+      vulnerabilities: [{ name: 'next', severity: 'critical' }],
+    });
   });
 
   it('is "unavailable", with the reason, when the registry refuses the audit or prints no JSON', () => {
     // What npm 11 prints when the registry has no audit endpoint (seen here: 405).
-    const refused = JSON.stringify({ message: '405 Method Not Allowed - POST https://registry.example/-/npm/v1/security/advisories/bulk', statusCode: 405 });
+    const refused = JSON.stringify({
+      message: '405 Method Not Allowed - POST https://registry.example/-/npm/v1/security/advisories/bulk',
+      statusCode: 405,
+    });
     expect(scopedAudit(new Set(['next']), 'high', parseAuditJson(refused, 'npm'))).toMatchObject({
       status: 'unavailable',
       reason: 'npm audit failed: 405 Method Not Allowed - POST https://registry.example/-/npm/v1/security/advisories/bulk',

@@ -27,8 +27,11 @@ export async function runPackageManagerAudit(workspaceRoot: string): Promise<Raw
   if (pm !== 'npm' && pm !== 'pnpm') return { unavailable: `${pm} audit output is not supported yet (npm and pnpm are)` };
   // The audit exits non-zero when it finds vulnerabilities: its JSON is the answer either way.
   const stdout = await new Promise<string | Error>((done) => {
-    const child = execFile(pm, ['audit', '--json'], { cwd: workspaceRoot, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 }, (error, out) =>
-      done(error && !out ? error : out),
+    const child = execFile(
+      pm,
+      ['audit', '--json'],
+      { cwd: workspaceRoot, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 },
+      (error, out) => done(error && !out ? error : out),
     );
     // It runs beside the build (the security-audit task): mostly network waiting, it must not take
     // CPU from the build, which it would on a 2-core CI machine. Its own children inherit this.
@@ -56,7 +59,9 @@ export function parseAuditJson(stdout: string, pm: 'npm' | 'pnpm'): RawAudit | {
   }
   const vulnerabilities: RawAudit['vulnerabilities'] = new Map();
   if (json.vulnerabilities && typeof json.vulnerabilities === 'object') {
-    for (const [name, v] of Object.entries(json.vulnerabilities as Record<string, { severity: AuditLevel; isDirect?: boolean; via?: unknown[] }>)) {
+    for (const [name, v] of Object.entries(
+      json.vulnerabilities as Record<string, { severity: AuditLevel; isDirect?: boolean; via?: unknown[] }>,
+    )) {
       const advisory = (v.via ?? []).find((x): x is { title: string } => typeof x === 'object' && x !== null && 'title' in x);
       vulnerabilities.set(name, { severity: v.severity, title: advisory?.title ?? null, direct: Boolean(v.isDirect) });
     }
@@ -91,7 +96,8 @@ export const AUDIT_RESULT_FILE = 'security-audit.json';
 export const AUDIT_MAX_AGE_MS = 60 * 60 * 1000;
 
 export function scopeAudit(scope: Set<string>, raw: RawAudit | { unavailable: string }, lockfile: StoredAudit['lockfile']): StoredAudit {
-  if ('unavailable' in raw) return { schemaVersion: 1, lockfile, unavailable: raw.unavailable, vulnerabilities: [], packagesInScope: scope.size };
+  if ('unavailable' in raw)
+    return { schemaVersion: 1, lockfile, unavailable: raw.unavailable, vulnerabilities: [], packagesInScope: scope.size };
   const vulnerabilities = [...raw.vulnerabilities]
     .filter(([name]) => scope.has(name))
     .map(([name, v]) => ({ name, severity: v.severity, direct: v.direct, title: v.title }))
@@ -104,13 +110,24 @@ export function judgeAudit(stored: StoredAudit, level: AuditLevel): AuditResult 
     return { status: 'unavailable', level, reason: stored.unavailable, vulnerabilities: [], packagesInScope: stored.packagesInScope };
   }
   const failing = stored.vulnerabilities.some((v) => AUDIT_LEVELS.indexOf(v.severity) >= AUDIT_LEVELS.indexOf(level));
-  return { status: failing ? 'fail' : 'pass', level, reason: null, vulnerabilities: stored.vulnerabilities, packagesInScope: stored.packagesInScope };
+  return {
+    status: failing ? 'fail' : 'pass',
+    level,
+    reason: null,
+    vulnerabilities: stored.vulnerabilities,
+    packagesInScope: stored.packagesInScope,
+  };
 }
 
 function lockfileOf(workspaceRoot: string): StoredAudit['lockfile'] {
   const path = workspaceLockfile(workspaceRoot);
   try {
-    return { path, sha256: createHash('sha256').update(readFileSync(join(workspaceRoot, path))).digest('hex') };
+    return {
+      path,
+      sha256: createHash('sha256')
+        .update(readFileSync(join(workspaceRoot, path)))
+        .digest('hex'),
+    };
   } catch {
     return null;
   }
@@ -142,6 +159,9 @@ export function readRecordedAudit(workspaceRoot: string, path: string): StoredAu
 export function describeAudit(stored: StoredAudit): string {
   if (stored.unavailable !== null) return `audit unavailable: ${stored.unavailable}`;
   if (stored.vulnerabilities.length === 0) return `no known vulnerability in the project's ${stored.packagesInScope} package(s)`;
-  const counts = [...AUDIT_LEVELS].reverse().map((l) => [l, stored.vulnerabilities.filter((v) => v.severity === l).length] as const).filter(([, n]) => n > 0);
+  const counts = [...AUDIT_LEVELS]
+    .reverse()
+    .map((l) => [l, stored.vulnerabilities.filter((v) => v.severity === l).length] as const)
+    .filter(([, n]) => n > 0);
   return `${stored.vulnerabilities.length} vulnerable package(s) of ${stored.packagesInScope}: ${counts.map(([l, n]) => `${n} ${l}`).join(', ')}`;
 }

@@ -32,13 +32,21 @@ export async function runBuildProduction(options: BuildProductionOptions, contex
   const projectRoot = context.projectsConfigurations.projects[projectName].root;
   const outDir = resultsDirFor(projectRoot, options.outputPath);
   const started = Date.now();
-  const m = startMeasure(workspaceRoot, projectName, projectRoot, context.projectGraph, { ...options, auditResultPath: `${outDir}/${AUDIT_RESULT_FILE}` });
+  const m = startMeasure(workspaceRoot, projectName, projectRoot, context.projectGraph, {
+    ...options,
+    auditResultPath: `${outDir}/${AUDIT_RESULT_FILE}`,
+  });
   const { nextDir, routes, seconds, maxSeconds } = m;
 
   const failures: string[] = [];
   for (const r of routes.filter((x) => x.overBudget)) {
-    const largest = [...r.chunks].sort((a, b) => b.gzip - a.gzip).slice(0, 3).map((c) => `${c.file} ${kb(c.gzip)}`);
-    failures.push(`route ${r.route}: first-load JS ${kb(r.firstLoadJs.gzip)} gzip is over its budget of ${r.budgetKb} kB; largest chunks: ${largest.join(', ')}`);
+    const largest = [...r.chunks]
+      .sort((a, b) => b.gzip - a.gzip)
+      .slice(0, 3)
+      .map((c) => `${c.file} ${kb(c.gzip)}`);
+    failures.push(
+      `route ${r.route}: first-load JS ${kb(r.firstLoadJs.gzip)} gzip is over its budget of ${r.budgetKb} kB; largest chunks: ${largest.join(', ')}`,
+    );
   }
   if (seconds !== null && seconds > maxSeconds) failures.push(`next build took ${seconds} s, over maxBuildSeconds ${maxSeconds}`);
 
@@ -59,7 +67,9 @@ export async function runBuildProduction(options: BuildProductionOptions, contex
   const audit = await m.audit;
   if (audit.status === 'fail') {
     const bad = audit.vulnerabilities.filter((v) => AUDIT_LEVELS.indexOf(v.severity) >= AUDIT_LEVELS.indexOf(audit.level));
-    failures.push(`security audit: ${bad.length} package(s) at or above "${audit.level}": ${bad.map((v) => `${v.name} (${v.severity})`).join(', ')}`);
+    failures.push(
+      `security audit: ${bad.length} package(s) at or above "${audit.level}": ${bad.map((v) => `${v.name} (${v.severity})`).join(', ')}`,
+    );
   }
 
   const report: BuildProductionReport = {
@@ -96,7 +106,6 @@ export async function runBuildProduction(options: BuildProductionOptions, contex
   return report;
 }
 
-
 function readVersion(workspaceRoot: string, projectRoot: string): string | null {
   try {
     return JSON.parse(readFileSync(join(workspaceRoot, projectRoot, 'package.json'), 'utf8')).version ?? null;
@@ -115,8 +124,16 @@ function readNextVersion(workspaceRoot: string, projectRoot: string): string | n
 
 function gitState(workspaceRoot: string): { sha: string | null; dirty: boolean | null } {
   try {
-    const sha = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: workspaceRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const status = execFileSync('git', ['status', '--porcelain'], { cwd: workspaceRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const sha = execFileSync('git', ['rev-parse', 'HEAD'], {
+      cwd: workspaceRoot,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    const status = execFileSync('git', ['status', '--porcelain'], {
+      cwd: workspaceRoot,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     return { sha, dirty: status.trim().length > 0 };
   } catch {
     return { sha: null, dirty: null };

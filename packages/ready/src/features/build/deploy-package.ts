@@ -23,7 +23,12 @@ export function standaloneEntry(workspaceRoot: string, nextDir: string, projectR
   const standalone = join(workspaceRoot, nextDir, 'standalone');
   if (!existsSync(standalone)) return null;
   // Next mirrors the app's path below the tracing root; never inside a dependency or a build folder.
-  const servers = globSync('**/server.js', { cwd: standalone, ignore: ['**/node_modules/**', '**/.next/**'], deep: 9, followSymbolicLinks: false });
+  const servers = globSync('**/server.js', {
+    cwd: standalone,
+    ignore: ['**/node_modules/**', '**/.next/**'],
+    deep: 9,
+    followSymbolicLinks: false,
+  });
   const suffix = projectRoot === '.' ? 'server.js' : `${projectRoot}/server.js`;
   return servers.find((p) => p === suffix || p.endsWith(`/${suffix}`)) ?? servers.sort((a, b) => a.length - b.length)[0] ?? null;
 }

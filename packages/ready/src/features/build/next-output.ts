@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { runInNewContext } from 'node:vm';
@@ -22,7 +22,9 @@ function readJson<T>(workspaceRoot: string, file: string): T {
   try {
     return JSON.parse(readFileSync(join(workspaceRoot, file), 'utf8')) as T;
   } catch (error) {
-    throw new ReadyError(`${file} cannot be read as JSON (${(error as Error).message.split('\n')[0]}): rebuild the project; if it persists, this Next.js version writes a manifest @plinto/ready does not know.`);
+    throw new ReadyError(
+      `${file} cannot be read as JSON (${(error as Error).message.split('\n')[0]}): rebuild the project; if it persists, this Next.js version writes a manifest @plinto/ready does not know.`,
+    );
   }
 }
 
@@ -40,7 +42,9 @@ function appRouteChunks(workspaceRoot: string, manifestFile: string, entry: stri
   try {
     runInNewContext(code, sandbox, { timeout: 2000 });
   } catch (error) {
-    throw new ReadyError(`${manifestFile} could not be evaluated (${(error as Error).message}): rebuild the project; if it persists, report the Next.js version.`);
+    throw new ReadyError(
+      `${manifestFile} could not be evaluated (${(error as Error).message}): rebuild the project; if it persists, report the Next.js version.`,
+    );
   }
   const manifest = (sandbox.__RSC_MANIFEST ?? {})[entry] as
     | { entryJSFiles?: Record<string, string[]>; clientModules?: Record<string, { chunks?: string[] }> }
@@ -71,21 +75,25 @@ export interface MeasuredRoutes {
 export function measureRoutes(workspaceRoot: string, nextDir: string): MeasuredRoutes {
   const build = readJson<BuildManifest>(workspaceRoot, posix.join(nextDir, 'build-manifest.json'));
   if (!Array.isArray(build.rootMainFiles) && !build.pages) {
-    throw new ReadyError(`${nextDir}/build-manifest.json has neither rootMainFiles nor pages: this Next.js version writes a manifest @plinto/ready does not know.`);
+    throw new ReadyError(
+      `${nextDir}/build-manifest.json has neither rootMainFiles nor pages: this Next.js version writes a manifest @plinto/ready does not know.`,
+    );
   }
   const sizes = new Map<string, ChunkSize>();
   const sizeOf = (file: string): ChunkSize => {
     let s = sizes.get(file);
     if (!s) {
       const abs = join(workspaceRoot, nextDir, file);
-      if (!existsSync(abs)) throw new ReadyError(`${posix.join(nextDir, file)} is listed by the build manifests but missing: rebuild the project.`);
+      if (!existsSync(abs))
+        throw new ReadyError(`${posix.join(nextDir, file)} is listed by the build manifests but missing: rebuild the project.`);
       const bytes = readFileSync(abs);
       s = { file, raw: bytes.length, gzip: gzipSync(bytes).length };
       sizes.set(file, s);
     }
     return s;
   };
-  const total = (files: string[]) => files.map(sizeOf).reduce((a, c) => ({ raw: a.raw + c.raw, gzip: a.gzip + c.gzip }), { raw: 0, gzip: 0 });
+  const total = (files: string[]) =>
+    files.map(sizeOf).reduce((a, c) => ({ raw: a.raw + c.raw, gzip: a.gzip + c.gzip }), { raw: 0, gzip: 0 });
   const polyfills = total(build.polyfillFiles ?? []);
   const routes: MeasuredRoutes['routes'] = [];
 

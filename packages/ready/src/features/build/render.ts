@@ -1,7 +1,6 @@
 import { kb, textTable } from '../../utils/format';
 import { BuildProductionReport } from './types';
 
-
 export function renderBuildTable(report: BuildProductionReport): string {
   const rows = [['route', 'router', 'first-load JS (gzip)', 'raw', 'budget', 'verdict']];
   for (const r of report.routes) {
@@ -10,14 +9,20 @@ export function renderBuildTable(report: BuildProductionReport): string {
   const out = textTable(rows);
   const polyfills = report.routes[0]?.polyfills;
   if (polyfills && polyfills.gzip > 0) out.push(`(+ ${kb(polyfills.gzip)} of noModule polyfills, for legacy browsers only)`);
-  out.push(`build: ${report.build.seconds === null ? 'time unknown (no .next/trace)' : `${report.build.seconds} s`} (max ${report.build.maxSeconds} s)`);
+  out.push(
+    `build: ${report.build.seconds === null ? 'time unknown (no .next/trace)' : `${report.build.seconds} s`} (max ${report.build.maxSeconds} s)`,
+  );
   const a = report.audit;
   out.push(
     a.status === 'unavailable'
       ? `security audit: unavailable (${a.reason})`
       : `security audit: ${a.vulnerabilities.length} vulnerable package(s) among ${a.packagesInScope} in scope; ${a.status === 'fail' ? 'FAIL' : 'ok'} at level "${a.level}"`,
   );
-  out.push('path' in report.deployPackage ? `deploy package: ${report.deployPackage.path} (${report.deployPackage.files} files; start with node ${report.deployPackage.entry})` : `deploy package: skipped: ${report.deployPackage.skipped}`);
+  out.push(
+    'path' in report.deployPackage
+      ? `deploy package: ${report.deployPackage.path} (${report.deployPackage.files} files; start with node ${report.deployPackage.entry})`
+      : `deploy package: skipped: ${report.deployPackage.skipped}`,
+  );
   for (const f of report.failures) out.push(`FAIL ${f}`);
   out.push('', `${report.project}: build-production ${report.status === 'pass' ? 'passed' : 'failed'}`);
   return out.join('\n');

@@ -9,7 +9,11 @@ export function ciRunsReady(workspaceRoot: string, readyTarget = 'ready'): { fil
   const files = CI_FILES.filter((f) => existsSync(join(workspaceRoot, f)));
   const workflows = join(workspaceRoot, '.github', 'workflows');
   if (existsSync(workflows)) {
-    files.push(...readdirSync(workflows).filter((f) => /\.ya?ml$/.test(f)).map((f) => `.github/workflows/${f}`));
+    files.push(
+      ...readdirSync(workflows)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .map((f) => `.github/workflows/${f}`),
+    );
   }
   const pattern = readyTarget === 'ready' ? READY_IN_CI : new RegExp(READY_IN_CI.source.replace('ready', readyTarget));
   return { files, runsReady: files.some((f) => pattern.test(readFileSync(join(workspaceRoot, f), 'utf8'))) };

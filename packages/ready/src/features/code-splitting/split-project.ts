@@ -39,9 +39,15 @@ export function parseComponents(tree: ReadTree, root: string, entries: readonly 
   const out = new Map<string, Set<string>>();
   for (const item of (entries ?? []).map((s) => s.trim()).filter(Boolean)) {
     const [path, name] = item.split('#');
-    if (!path || !name) throw new ReadyError(`--components entry "${item}" is not path#ExportName: write e.g. --components=app/sales/sales-chart.tsx#SalesChart.`);
+    if (!path || !name)
+      throw new ReadyError(
+        `--components entry "${item}" is not path#ExportName: write e.g. --components=app/sales/sales-chart.tsx#SalesChart.`,
+      );
     const file = [path, joinPathFragments(root, path)].find((c) => tree.exists(c));
-    if (!file) throw new ReadyError(`--components names ${path}, which exists neither in the workspace nor in ${root}: give the component file's path.`);
+    if (!file)
+      throw new ReadyError(
+        `--components names ${path}, which exists neither in the workspace nor in ${root}: give the component file's path.`,
+      );
     const key = file.replace(/\.(tsx?|jsx?)$/, '');
     out.set(key, new Set([...(out.get(key) ?? []), name]));
   }
@@ -53,10 +59,23 @@ export function parseComponents(tree: ReadTree, root: string, entries: readonly 
  * the --components files) analysed (what the `code-splitting` check reports) or split (what the
  * generator writes). Nothing is written: `writes` holds the new texts.
  */
-export function splitProject(tree: ReadTree, project: { name: string; root: string }, options: SplitOptions, mode: CodemodMode = 'transform'): DynamicImportProjectResult {
+export function splitProject(
+  tree: ReadTree,
+  project: { name: string; root: string },
+  options: SplitOptions,
+  mode: CodemodMode = 'transform',
+): DynamicImportProjectResult {
   const framework = frameworkOf(tree, project.root) ?? 'react';
   const modules = [...HEAVY_MODULES, ...options.modules];
-  const out: DynamicImportProjectResult = { project: project.name, framework, changes: [], skips: [], warnings: [], filesParsed: 0, writes: new Map() };
+  const out: DynamicImportProjectResult = {
+    project: project.name,
+    framework,
+    changes: [],
+    skips: [],
+    warnings: [],
+    filesParsed: 0,
+    writes: new Map(),
+  };
   const codemodProject = createCodemodProject();
   for (const file of treeFiles(tree, project.root, SOURCE, { tests: false })) {
     const text = tree.read(file, 'utf-8') ?? '';

@@ -18,13 +18,21 @@ describe('classifying environment variables', () => {
   });
 
   it('knows secret-like names and secret-looking values', () => {
-    expect(['API_TOKEN', 'DB_PASSWORD', 'NEXT_PUBLIC_API_KEY', 'DATABASE_URL', 'GCP_PRIVATE_KEY', 'JWT_SECRET'].map(isSecretLike)).toEqual([true, true, true, true, true, true]);
-    expect(['NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY', 'NEXT_PUBLIC_MAPS_PUBLIC_KEY', 'PAGE_SIZE', 'KEYBOARD_LAYOUT'].map(isSecretLike)).toEqual([false, false, false, false]);
+    expect(['API_TOKEN', 'DB_PASSWORD', 'NEXT_PUBLIC_API_KEY', 'DATABASE_URL', 'GCP_PRIVATE_KEY', 'JWT_SECRET'].map(isSecretLike)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY', 'NEXT_PUBLIC_MAPS_PUBLIC_KEY', 'PAGE_SIZE', 'KEYBOARD_LAYOUT'].map(isSecretLike)).toEqual(
+      [false, false, false, false],
+    );
     expect(looksLikeRealSecret('sk_live_abc')).toBe(true);
     expect(looksLikeRealSecret('postgres://app:s3cr3t-passw0rd@db:5432/app')).toBe(true);
     expect(looksLikeRealSecret('q8Zr2LmX0vB7nK4pT9wE1yH6cJ3uA5sD')).toBe(true);
     expect(looksLikeRealSecret('http://localhost:3000')).toBe(false);
     expect(looksLikeRealSecret('changeme')).toBe(false);
   });
-
 });

@@ -61,7 +61,8 @@ export function classify(reads: Array<EnvRead & { project: string }>): EnvVariab
 /** A value that looks like a real secret: a known key prefix, or long and random. */
 export function looksLikeRealSecret(value: string): boolean {
   const v = value.trim().replace(/^['"]|['"]$/g, '');
-  if (/^(sk_live_|rk_live_|sk-[A-Za-z0-9]{20}|ghp_|gho_|github_pat_|xox[abpr]-|AKIA[0-9A-Z]{12}|AIza[0-9A-Za-z_-]{20}|-----BEGIN)/.test(v)) return true;
+  if (/^(sk_live_|rk_live_|sk-[A-Za-z0-9]{20}|ghp_|gho_|github_pat_|xox[abpr]-|AKIA[0-9A-Z]{12}|AIza[0-9A-Za-z_-]{20}|-----BEGIN)/.test(v))
+    return true;
   if (/^[a-z]+:\/\/[^:]+:[^@]{8,}@/.test(v)) return true; // a URL with a password in it
   if (v.length < 24 || /\s/.test(v)) return false;
   const counts = new Map<string, number>();

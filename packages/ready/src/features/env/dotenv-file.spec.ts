@@ -46,11 +46,30 @@ describe('.env.production merge', () => {
   });
 
   it('keeps what the user wrote, in place, adds what is missing, marks what is no longer read; a second run changes nothing', () => {
-    const existing = ['# our production settings', 'PAGE_SIZE=50 # tuned', '', 'OLD_FLAG="on"', 'export NEXT_PUBLIC_API_URL=https://api.example.com', ''].join('\n');
+    const existing = [
+      '# our production settings',
+      'PAGE_SIZE=50 # tuned',
+      '',
+      'OLD_FLAG="on"',
+      'export NEXT_PUBLIC_API_URL=https://api.example.com',
+      '',
+    ].join('\n');
     const first = mergeDotenv(existing, VARS);
     expect(first.added).toEqual(['STRIPE_SECRET_KEY', 'FROM_LIB']);
     expect(first.stale).toEqual(['OLD_FLAG']);
-    expect(first.text.startsWith(['# our production settings', 'PAGE_SIZE=50 # tuned', '', STALE_MARK, 'OLD_FLAG="on"', 'export NEXT_PUBLIC_API_URL=https://api.example.com', ''].join('\n'))).toBe(true);
+    expect(
+      first.text.startsWith(
+        [
+          '# our production settings',
+          'PAGE_SIZE=50 # tuned',
+          '',
+          STALE_MARK,
+          'OLD_FLAG="on"',
+          'export NEXT_PUBLIC_API_URL=https://api.example.com',
+          '',
+        ].join('\n'),
+      ),
+    ).toBe(true);
     expect(parseDotenv(first.text).entries.find((e) => e.key === 'PAGE_SIZE')!.value).toBe('50');
     expect(mergeDotenv(first.text, VARS).text).toBe(first.text);
   });
@@ -63,7 +82,12 @@ describe('.env.production merge', () => {
 
   it('reads quoted, exported and multi-line values as dotenv does', () => {
     const parsed = parseDotenv('A="x y"\nexport B=\'z\'\nC="line1\nline2"\nD=plain # comment\n');
-    expect(parsed.entries.map((e) => [e.key, e.value])).toEqual([['A', 'x y'], ['B', 'z'], ['C', 'line1\nline2'], ['D', 'plain']]);
+    expect(parsed.entries.map((e) => [e.key, e.value])).toEqual([
+      ['A', 'x y'],
+      ['B', 'z'],
+      ['C', 'line1\nline2'],
+      ['D', 'plain'],
+    ]);
     expect(parsed.malformed).toEqual([]);
   });
 });

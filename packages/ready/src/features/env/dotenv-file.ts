@@ -50,7 +50,10 @@ export function parseDotenv(text: string): ParsedDotenv {
 function block(variables: EnvVariable[]): string[] {
   const out: string[] = [];
   const groups: Array<[string, EnvVariable[]]> = [
-    ['# Client: NEXT_PUBLIC_* values are inlined into the browser bundle at build time; never put a secret here.', variables.filter((v) => v.side === 'client')],
+    [
+      '# Client: NEXT_PUBLIC_* values are inlined into the browser bundle at build time; never put a secret here.',
+      variables.filter((v) => v.side === 'client'),
+    ],
     ['# Server: read at run time on the server only.', variables.filter((v) => v.side === 'server')],
   ];
   for (const [title, vars] of groups) {

@@ -12,7 +12,9 @@ import { envModulePath, scanEnv } from './scan';
 
 /** Apps only: a library's variables are its apps' variables, attributed to them through the project graph. */
 export function envNotApplicable(tree: ReadTree, root: string, projectType?: string): string | null {
-  return isApp(tree, root, projectType) ? null : 'it is a library; its variables are the variables of the apps that depend on it: run this on those apps';
+  return isApp(tree, root, projectType)
+    ? null
+    : 'it is a library; its variables are the variables of the apps that depend on it: run this on those apps';
 }
 
 export interface EnvPlan {
@@ -29,7 +31,12 @@ export interface EnvPlan {
  * .env.production (keeping what is there), write the typed env module and, with `rewrite`,
  * `process.env.X` → `env.X` in the app's own files. Nothing is written: `writes` holds the texts.
  */
-export function planEnv(tree: ReadTree, project: { name: string; root: string }, graph: ProjectGraph | null, options: { module: boolean; rewrite: boolean }): EnvPlan {
+export function planEnv(
+  tree: ReadTree,
+  project: { name: string; root: string },
+  graph: ProjectGraph | null,
+  options: { module: boolean; rewrite: boolean },
+): EnvPlan {
   const plan: EnvPlan = { lines: [], writes: new Map(), moduleWritten: false };
   const { root } = project;
   const scan = scanEnv(tree, project, graph);
@@ -49,7 +56,9 @@ export function planEnv(tree: ReadTree, project: { name: string; root: string },
     ...scan.unparsable.map((f) => `  warning ${f}: does not parse, skipped`),
   );
   for (const v of scan.variables.filter((x) => x.side === 'client' && x.secret)) {
-    plan.lines.push(`  DANGER ${v.name}: a secret-like name with NEXT_PUBLIC_ is inlined into every browser bundle; rename it without NEXT_PUBLIC_ and read it on the server`);
+    plan.lines.push(
+      `  DANGER ${v.name}: a secret-like name with NEXT_PUBLIC_ is inlined into every browser bundle; rename it without NEXT_PUBLIC_ and read it on the server`,
+    );
   }
   if (!options.module) return plan;
   const modulePath = envModulePath(tree, root);
@@ -59,7 +68,9 @@ export function planEnv(tree: ReadTree, project: { name: string; root: string },
   } else if (scan.variables.length > 0) {
     plan.writes.set(modulePath, renderEnvModule(scan.variables));
     plan.moduleWritten = true;
-    plan.lines.push(`  ${modulePath}: typed env module (server ${scan.variables.filter((v) => v.side === 'server').length}, client ${scan.variables.filter((v) => v.side === 'client').length})`);
+    plan.lines.push(
+      `  ${modulePath}: typed env module (server ${scan.variables.filter((v) => v.side === 'server').length}, client ${scan.variables.filter((v) => v.side === 'client').length})`,
+    );
     if (options.rewrite) plan.lines.push(...rewriteReads(tree, root, modulePath, scan.variables, plan.writes));
   }
   return plan;
@@ -77,7 +88,9 @@ function rewriteReads(tree: ReadTree, root: string, modulePath: string, variable
   const names = new Set(variables.map((v) => v.name));
   const project = createCodemodProject();
   const out: string[] = [];
-  for (const file of treeFiles(tree, root, /\.(tsx?|jsx?)$/, { tests: false }).filter((f) => f !== modulePath && !/next\.config\./.test(f))) {
+  for (const file of treeFiles(tree, root, /\.(tsx?|jsx?)$/, { tests: false }).filter(
+    (f) => f !== modulePath && !/next\.config\./.test(f),
+  )) {
     const text = tree.read(file, 'utf-8') ?? '';
     let spec = posix.relative(posix.dirname(file), modulePath).replace(/\.ts$/, '');
     if (!spec.startsWith('.')) spec = `./${spec}`;

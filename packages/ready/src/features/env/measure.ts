@@ -24,11 +24,17 @@ export interface EnvMeasure {
 /** Env files of the project that git tracks: the ones whose values are shared with everyone. */
 function committedEnvFiles(workspaceRoot: string, projectRoot: string): string[] {
   try {
-    const out = execFileSync('git', ['ls-files', '--', `${projectRoot}/.env*`, '.env*'], { cwd: workspaceRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync('git', ['ls-files', '--', `${projectRoot}/.env*`, '.env*'], {
+      cwd: workspaceRoot,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     return out.split('\n').filter(Boolean);
   } catch {
     // Not a git checkout: every env file that is not .local would be committed.
-    return [posix.join(projectRoot, '.env.production'), posix.join(projectRoot, '.env'), '.env'].filter((f) => existsSync(join(workspaceRoot, f)));
+    return [posix.join(projectRoot, '.env.production'), posix.join(projectRoot, '.env'), '.env'].filter((f) =>
+      existsSync(join(workspaceRoot, f)),
+    );
   }
 }
 
@@ -53,17 +59,26 @@ export function measureEnv(workspaceRoot: string, project: { name: string; root:
     if (!declared.has(v.name) && !v.readAt.every((r) => /next\.config\./.test(r))) {
       problems.push({ file, line: Number(line), message: `${v.name} is read but declared nowhere (.env.production or the env module)` });
     }
-    if (v.side === 'client' && v.secret) problems.push({ file, line: Number(line), message: `${v.name}: a secret-like name with NEXT_PUBLIC_ ships to every browser` });
+    if (v.side === 'client' && v.secret)
+      problems.push({ file, line: Number(line), message: `${v.name}: a secret-like name with NEXT_PUBLIC_ ships to every browser` });
   }
   for (const file of committedEnvFiles(workspaceRoot, project.root)) {
     const abs = join(workspaceRoot, file);
     if (!existsSync(abs)) continue;
     for (const e of parseDotenv(readFileSync(abs, 'utf8')).entries) {
       if (e.value && looksLikeRealSecret(e.value)) {
-        problems.push({ file, line: e.line, message: `${e.key} holds what looks like a real secret in a committed file: rotate it and move it to the deployment environment` });
+        problems.push({
+          file,
+          line: e.line,
+          message: `${e.key} holds what looks like a real secret in a committed file: rotate it and move it to the deployment environment`,
+        });
       }
     }
   }
-  const unresolved = scan.unresolved.map((u) => ({ file: u.file, line: u.line, message: `unresolvable read ${u.text}: declare what it reads by hand` }));
+  const unresolved = scan.unresolved.map((u) => ({
+    file: u.file,
+    line: u.line,
+    message: `unresolvable read ${u.text}: declare what it reads by hand`,
+  }));
   return { variables: scan.variables.length, problems, unresolved };
 }

@@ -63,7 +63,13 @@ export function scanEnv(tree: ReadTree, project: { name: string; root: string },
     }
   }
   // NODE_ENV is set by Next itself; it is never the app's to declare.
-  return { variables: classify(reads.filter((r) => r.name !== 'NODE_ENV')), unresolved, unparsable, projects: projects.map((p) => p.name), filesParsed };
+  return {
+    variables: classify(reads.filter((r) => r.name !== 'NODE_ENV')),
+    unresolved,
+    unparsable,
+    projects: projects.map((p) => p.name),
+    filesParsed,
+  };
 }
 
 const MODULE_CANDIDATES = ['src/env.ts', 'env.ts', 'app/env.ts', 'lib/env.ts'];

@@ -52,8 +52,23 @@ function readConfigImages(tree: ReadTree, configPath: string | null): { state: N
  * (what the `images` check reports) or convert (what the generator writes), and allow the remote
  * hosts of what was converted in next.config.*. Nothing is written: `writes` holds the new texts.
  */
-export function convertImages(tree: ReadTree, project: { name: string; root: string }, options: ImagesOptions, mode: CodemodMode = 'transform'): ProjectConversion {
-  const out: ProjectConversion = { project: project.name, filesRead: 0, filesParsed: 0, changes: [], skips: [], warnings: [], configEdits: [], configNotes: [], writes: new Map() };
+export function convertImages(
+  tree: ReadTree,
+  project: { name: string; root: string },
+  options: ImagesOptions,
+  mode: CodemodMode = 'transform',
+): ProjectConversion {
+  const out: ProjectConversion = {
+    project: project.name,
+    filesRead: 0,
+    filesParsed: 0,
+    changes: [],
+    skips: [],
+    warnings: [],
+    configEdits: [],
+    configNotes: [],
+    writes: new Map(),
+  };
   const configPath = nextConfigPath(tree, project.root);
   const { state, source: configSource } = readConfigImages(tree, configPath);
   if (state?.usesDomains) out.configNotes.push(`${configPath}: images.domains is deprecated; move its hosts to images.remotePatterns`);

@@ -5,7 +5,15 @@ import { textTable } from '../../utils/format';
 export function renderConversionSummary(results: ProjectConversion[]): string {
   const rows = [['project', 'files read', 'parsed', 'converted', 'skipped', 'warnings', 'config edits']];
   for (const r of results) {
-    rows.push([r.project, String(r.filesRead), String(r.filesParsed), String(r.changes.length), String(r.skips.length), String(r.warnings.length), String(r.configEdits.length)]);
+    rows.push([
+      r.project,
+      String(r.filesRead),
+      String(r.filesParsed),
+      String(r.changes.length),
+      String(r.skips.length),
+      String(r.warnings.length),
+      String(r.configEdits.length),
+    ]);
   }
   const out = textTable(rows);
   for (const r of results) {

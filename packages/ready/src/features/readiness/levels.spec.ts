@@ -52,24 +52,29 @@ describe('levels, waivers and gates', () => {
     ];
     const r = await runReady(ctx(), { minScore: 90, minLevel: 'gold', waivers, now: JAN }, CHECKS);
     expect(r).toMatchObject({ status: 'pass', level: 'gold', score: 100, failures: [] });
-    expect(r.checks.find((c) => c.id === 'bundle-size')).toMatchObject({ status: 'fail', waiver: { reason: 'charts split in PLAT-12', expires: '2027-01-15', active: true } });
+    expect(r.checks.find((c) => c.id === 'bundle-size')).toMatchObject({
+      status: 'fail',
+      waiver: { reason: 'charts split in PLAT-12', expires: '2027-01-15', active: true },
+    });
   });
 
   it('an expired waiver fails the gate on its own', async () => {
     const waivers = [{ check: 'bundle-size', reason: 'charts split in PLAT-12', expires: '2027-01-14' }];
     const r = await runReady(ctx(), { minScore: 0, waivers, now: JAN }, CHECKS);
     expect(r.status).toBe('fail');
-    expect(r.failures).toEqual(['the waiver for "bundle-size" expired on 2027-01-14 (charts split in PLAT-12): fix the check or renew the waiver']);
+    expect(r.failures).toEqual([
+      'the waiver for "bundle-size" expired on 2027-01-14 (charts split in PLAT-12): fix the check or renew the waiver',
+    ]);
     expect(r.checks.find((c) => c.id === 'bundle-size')!.waiver!.active).toBe(false);
   });
 
   it('bad waivers and levels are clear errors', async () => {
-    await expect(runReady(ctx(), { minScore: 0, waivers: [{ check: 'nope', reason: 'x', expires: '2027-01-01' }], now: JAN }, CHECKS)).rejects.toThrow(
-      /A waiver names the check "nope", which this ready run does not have/,
-    );
-    await expect(runReady(ctx(), { minScore: 0, waivers: [{ check: 'lint', reason: 'x', expires: 'soon' }], now: JAN }, CHECKS)).rejects.toThrow(
-      'The waiver for "lint" expires on "soon", which is not a date: write it as YYYY-MM-DD.',
-    );
+    await expect(
+      runReady(ctx(), { minScore: 0, waivers: [{ check: 'nope', reason: 'x', expires: '2027-01-01' }], now: JAN }, CHECKS),
+    ).rejects.toThrow(/A waiver names the check "nope", which this ready run does not have/);
+    await expect(
+      runReady(ctx(), { minScore: 0, waivers: [{ check: 'lint', reason: 'x', expires: 'soon' }], now: JAN }, CHECKS),
+    ).rejects.toThrow('The waiver for "lint" expires on "soon", which is not a date: write it as YYYY-MM-DD.');
     await expect(runReady(ctx(), { minScore: 0, minLevel: 'platinum', now: JAN }, CHECKS)).rejects.toThrow(/Unknown minLevel "platinum"/);
     await expect(runReady(ctx(), { minScore: 0, levels: { diamond: [] }, now: JAN }, CHECKS)).rejects.toThrow(/Unknown level "diamond"/);
   });

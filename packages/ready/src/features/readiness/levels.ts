@@ -31,7 +31,10 @@ export function normalizeLevels(levels?: Record<string, string[]>): Record<Level
 }
 
 /** The highest level whose checks, and those of the levels below, all meet; null under bronze. */
-export function computeLevel(checks: CheckResult[], levels: Record<Level, string[]>): { level: Level | null; blocking: Record<Level, string[]> } {
+export function computeLevel(
+  checks: CheckResult[],
+  levels: Record<Level, string[]>,
+): { level: Level | null; blocking: Record<Level, string[]> } {
   const byId = new Map(checks.map((c) => [c.id, c]));
   const blocking = {} as Record<Level, string[]>;
   let level: Level | null = null;

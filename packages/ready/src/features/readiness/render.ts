@@ -6,7 +6,9 @@ const STATUS_MARK: Record<CheckStatus, string> = { pass: 'PASS', warn: 'WARN', f
 
 export function statusText(c: CheckResult): string {
   if (!c.waiver) return STATUS_MARK[c.status];
-  return c.waiver.active ? `${STATUS_MARK[c.status]} (waived until ${c.waiver.expires}: ${c.waiver.reason})` : `${STATUS_MARK[c.status]} (waiver expired ${c.waiver.expires})`;
+  return c.waiver.active
+    ? `${STATUS_MARK[c.status]} (waived until ${c.waiver.expires}: ${c.waiver.reason})`
+    : `${STATUS_MARK[c.status]} (waiver expired ${c.waiver.expires})`;
 }
 
 function where(d: { file?: string; line?: number }): string {
@@ -52,6 +54,9 @@ export function renderTable(report: ReadyReport, maxDetails = 10): string {
     if (c.details.length > shown.length) out.push(`  ${c.id}: … ${c.details.length - shown.length} more in ready.md`);
     if (c.fix) out.push(`  ${c.id}: fix with \`${c.fix}\``);
   }
-  out.push('', `${report.project}: ${report.score}/100, level ${report.level ?? 'none'} — ${report.status === 'pass' ? 'ready' : `not ready: ${report.failures.join('; ')}`}`);
+  out.push(
+    '',
+    `${report.project}: ${report.score}/100, level ${report.level ?? 'none'} — ${report.status === 'pass' ? 'ready' : `not ready: ${report.failures.join('; ')}`}`,
+  );
   return out.join('\n');
 }

@@ -37,7 +37,14 @@ export function measureStrictness(workspaceRoot: string, projectName: string, pr
   }
   const installed = resolveTypeScriptVersion(workspaceRoot, projectRoot);
   const version = installed ?? ts.version;
-  const measure: StrictnessMeasure = { installed, version, pairs: 0, off: [], known: 0, suppressions: countStrictSuppressions(workspaceRoot, projectRoot) };
+  const measure: StrictnessMeasure = {
+    installed,
+    version,
+    pairs: 0,
+    off: [],
+    known: 0,
+    suppressions: countStrictSuppressions(workspaceRoot, projectRoot),
+  };
   for (const path of configs) {
     const config = readTsConfig(path, workspaceRoot);
     if (config.compilesNothing) continue;
@@ -47,7 +54,11 @@ export function measureStrictness(workspaceRoot: string, projectName: string, pr
       measure.pairs++;
       if (state.on) continue;
       const why =
-        state.source === 'flag' ? `set to false` : state.source === 'strict' ? `off through "strict": false` : `off by default in TypeScript ${version} (no "strict" set)`;
+        state.source === 'flag'
+          ? `set to false`
+          : state.source === 'strict'
+            ? `off through "strict": false`
+            : `off by default in TypeScript ${version} (no "strict" set)`;
       measure.off.push({ file: relative(workspaceRoot, path), flag: state.flag, why });
     }
   }

@@ -47,8 +47,25 @@ export function planProject(tree: ReadTree, name: string, root: string, request:
  * Migrates every planned tsconfig of one project; `writes` holds the new texts (tsconfigs and
  * sources). Files changed earlier in the same Tree (earlier projects, other generators) are seen.
  */
-export function migrateProject(tree: ReadTree & Pick<Tree, 'listChanges'>, name: string, root: string, plan: StrictPlan, version: string, request: FlagRequest, fix: boolean): ProjectStrictResult {
-  const result: ProjectStrictResult = { project: name, typescriptVersion: version, allFlags: request === 'all', alreadyStrict: null, configEdits: [], reports: [], filesChanged: [], writes: new Map() };
+export function migrateProject(
+  tree: ReadTree & Pick<Tree, 'listChanges'>,
+  name: string,
+  root: string,
+  plan: StrictPlan,
+  version: string,
+  request: FlagRequest,
+  fix: boolean,
+): ProjectStrictResult {
+  const result: ProjectStrictResult = {
+    project: name,
+    typescriptVersion: version,
+    allFlags: request === 'all',
+    alreadyStrict: null,
+    configEdits: [],
+    reports: [],
+    filesChanged: [],
+    writes: new Map(),
+  };
   if (plan.configs.length === 0) {
     result.alreadyStrict = `every tsconfig of ${root} that compiles files already has the requested strict flags on (TypeScript ${version}): nothing to change`;
     return result;
@@ -88,4 +105,3 @@ export function migrateProject(tree: ReadTree & Pick<Tree, 'listChanges'>, name:
   }
   return result;
 }
-

@@ -29,7 +29,9 @@ export function parseFlagRequest(flags: readonly string[] | undefined): FlagRequ
   const known = STRICT_FLAGS.map((f) => f.name as string);
   const unknown = names.filter((n) => !known.includes(n));
   if (unknown.length > 0) {
-    throw new ReadyError(`--flags=${names.join(',')}: ${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is not a strict flag' : 'are not strict flags'}: use "all" or any of ${known.join(', ')}.`);
+    throw new ReadyError(
+      `--flags=${names.join(',')}: ${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is not a strict flag' : 'are not strict flags'}: use "all" or any of ${known.join(', ')}.`,
+    );
   }
   return names as StrictFlag[];
 }
@@ -56,7 +58,11 @@ export function planStrictConfigs(
     const text = textOf(path);
     const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
     const edits = modify(text, ['compilerOptions', key], value, {
-      formattingOptions: { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' },
+      formattingOptions: {
+        insertSpaces: !indent.startsWith('\t'),
+        tabSize: indent.startsWith('\t') ? 1 : indent.length,
+        eol: text.includes('\r\n') ? '\r\n' : '\n',
+      },
     });
     if (edits.length === 0) return;
     texts.set(path, applyEdits(text, edits));

@@ -28,7 +28,9 @@ function barChart(id: string, title: string, bars: Bar[]): string {
         `<g class="bar${over ? ' over' : ''}" data-label="${esc(b.label)}" data-value="${b.value}" data-limit="${b.limit ?? ''}">`,
         `<text x="${labelW - 6}" y="${y + 14}" text-anchor="end">${esc(b.label)}</text>`,
         `<rect x="${labelW}" y="${y}" width="${Math.max(1, x(b.value) - labelW).toFixed(1)}" height="18" fill="${over ? '#d9534f' : '#4a90d9'}"><title>${esc(`${b.label}: ${b.value} ${b.unit}`)}</title></rect>`,
-        b.limit !== null ? `<line x1="${x(b.limit).toFixed(1)}" x2="${x(b.limit).toFixed(1)}" y1="${y - 2}" y2="${y + 20}" stroke="#222" stroke-width="2" stroke-dasharray="3,2"/>` : '',
+        b.limit !== null
+          ? `<line x1="${x(b.limit).toFixed(1)}" x2="${x(b.limit).toFixed(1)}" y1="${y - 2}" y2="${y + 20}" stroke="#222" stroke-width="2" stroke-dasharray="3,2"/>`
+          : '',
         `<text x="${(x(b.value) + 4).toFixed(1)}" y="${y + 14}" class="value">${esc(`${b.value} ${b.unit}`)}${b.limit !== null ? esc(` / ${b.limit}`) : ''}</text>`,
         '</g>',
       ].join('');
@@ -38,12 +40,16 @@ function barChart(id: string, title: string, bars: Bar[]): string {
 }
 
 function routeBars(report: ReadyReport): Bar[] {
-  const routes = report.checks.find((c) => c.id === 'bundle-size')?.data?.routes as Array<{ route: string; gzip: number; budgetKb: number }> | undefined;
+  const routes = report.checks.find((c) => c.id === 'bundle-size')?.data?.routes as
+    | Array<{ route: string; gzip: number; budgetKb: number }>
+    | undefined;
   return (routes ?? []).map((r) => ({ label: r.route, value: Math.round(r.gzip / 100) / 10, limit: r.budgetKb, unit: 'kB' }));
 }
 
 function coverageBars(report: ReadyReport): Bar[] {
-  const metrics = report.checks.find((c) => c.id === 'coverage')?.data?.metrics as Record<string, { pct: number; threshold: number | null }> | undefined;
+  const metrics = report.checks.find((c) => c.id === 'coverage')?.data?.metrics as
+    | Record<string, { pct: number; threshold: number | null }>
+    | undefined;
   return Object.entries(metrics ?? {}).map(([m, v]) => ({
     label: m,
     value: v.pct,
@@ -66,7 +72,12 @@ export function renderDashboard(summary: WorkspaceSummary, reports: ReadyReport[
     ...summary.projects.map(
       (p) =>
         `<tr data-project="${esc(p.project)}"><th scope="row">${esc(p.project)}</th><td class="score">${p.score ?? '–'}</td><td class="level level-${esc(p.level ?? 'none')}">${esc(p.level ?? 'none')}</td><td class="status ${esc(p.status.replace(' ', '-'))}">${esc(p.status)}</td>` +
-        summary.checkIds.map((id) => `<td class="cell ${esc(p.checks[id] ?? 'none')}" title="${esc(`${id}: ${p.checks[id] ?? 'not run'}`)}">${esc(p.checks[id] ?? '')}</td>`).join('') +
+        summary.checkIds
+          .map(
+            (id) =>
+              `<td class="cell ${esc(p.checks[id] ?? 'none')}" title="${esc(`${id}: ${p.checks[id] ?? 'not run'}`)}">${esc(p.checks[id] ?? '')}</td>`,
+          )
+          .join('') +
         '</tr>',
     ),
     '</tbody></table>',

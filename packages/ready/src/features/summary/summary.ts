@@ -36,7 +36,10 @@ export interface WorkspaceSummary {
  * Reads the ready.json of each project that a run touched (null where the task did not write one),
  * from the results folder its task wrote to (`resultsDir`, from the task's outputs) or the default one.
  */
-export function readProjectReports(workspaceRoot: string, tasks: Array<{ project: string; projectRoot: string; status: string; resultsDir?: string }>): ProjectSummary[] {
+export function readProjectReports(
+  workspaceRoot: string,
+  tasks: Array<{ project: string; projectRoot: string; status: string; resultsDir?: string }>,
+): ProjectSummary[] {
   return tasks.map((t) => {
     const file = join(workspaceRoot, t.resultsDir ?? resultsDirFor(t.projectRoot), READY_JSON_FILE);
     let report: ReadyReport | null = null;
@@ -72,7 +75,10 @@ export function summarize(workspaceRoot: string, projects: ProjectSummary[], now
     schemaVersion: 1,
     generatedAt: now.toISOString(),
     checkIds,
-    coverage: covered > 0 ? { lines: pct(s.lines), statements: pct(s.statements), functions: pct(s.functions), branches: pct(s.branches), projects: covered } : null,
+    coverage:
+      covered > 0
+        ? { lines: pct(s.lines), statements: pct(s.statements), functions: pct(s.functions), branches: pct(s.branches), projects: covered }
+        : null,
     projects: projects
       .map((p) => ({
         project: p.project,
@@ -100,11 +106,14 @@ export function renderSummaryMarkdown(summary: WorkspaceSummary): string {
     `| --- | ---: | --- | --- | ${summary.checkIds.map(() => ':---:').join(' | ')} |`,
     ...summary.projects.map(
       (p) =>
-        `| ${p.project} | ${p.score ?? '–'} | ${p.level ?? '–'} | ${p.status} | ${summary.checkIds.map((id) => MARK[p.checks[id]] ?? '') .join(' | ')} |`,
+        `| ${p.project} | ${p.score ?? '–'} | ${p.level ?? '–'} | ${p.status} | ${summary.checkIds.map((id) => MARK[p.checks[id]] ?? '').join(' | ')} |`,
     ),
   ];
   if (summary.coverage) {
-    lines.push('', `Workspace coverage (${summary.coverage.projects} project(s) merged): lines ${summary.coverage.lines} %, statements ${summary.coverage.statements} %, functions ${summary.coverage.functions} %, branches ${summary.coverage.branches} %.`);
+    lines.push(
+      '',
+      `Workspace coverage (${summary.coverage.projects} project(s) merged): lines ${summary.coverage.lines} %, statements ${summary.coverage.statements} %, functions ${summary.coverage.functions} %, branches ${summary.coverage.branches} %.`,
+    );
   }
   const withFixes = summary.projects.filter((p) => p.fixes.length > 0 || p.status !== 'pass');
   if (withFixes.length > 0) {
@@ -113,7 +122,12 @@ export function renderSummaryMarkdown(summary: WorkspaceSummary): string {
       lines.push('', `**${p.project}**${p.failures.length > 0 ? `: ${p.failures.join('; ')}` : ''}`, ...p.fixes.map((f) => `- \`${f}\``));
     }
   }
-  lines.push('', `Legend: ${Object.entries(MARK).map(([k, v]) => `${v} ${k}`).join(', ')}.`);
+  lines.push(
+    '',
+    `Legend: ${Object.entries(MARK)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')}.`,
+  );
   return lines.join('\n') + '\n';
 }
 

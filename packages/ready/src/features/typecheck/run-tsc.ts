@@ -30,8 +30,14 @@ export function runTsc(workspaceRoot: string, projectRoot: string): TscRun {
   }
   return {
     configs: configs.map((config) => {
-      const r = spawnSync(process.execPath, [tsc, '--noEmit', '-p', config], { cwd: workspaceRoot, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-      const errors = `${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n').filter((l) => /error TS\d+/.test(l) && !PROJECT_REFERENCE_SETUP.test(l));
+      const r = spawnSync(process.execPath, [tsc, '--noEmit', '-p', config], {
+        cwd: workspaceRoot,
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+      });
+      const errors = `${r.stdout ?? ''}${r.stderr ?? ''}`
+        .split('\n')
+        .filter((l) => /error TS\d+/.test(l) && !PROJECT_REFERENCE_SETUP.test(l));
       return { config: relative(workspaceRoot, config), errors };
     }),
   };

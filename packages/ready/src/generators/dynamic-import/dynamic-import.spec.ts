@@ -2,7 +2,8 @@ import { Tree, addProjectConfiguration } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from 'nx/src/devkit-testing-exports';
 import { dynamicImportGenerator } from './dynamic-import';
 
-const SNIPPET = "'use client';\nimport SyntaxHighlighter from 'react-syntax-highlighter';\n\nexport const Snippet = ({ code }: { code: string }) => <SyntaxHighlighter>{code}</SyntaxHighlighter>;\n";
+const SNIPPET =
+  "'use client';\nimport SyntaxHighlighter from 'react-syntax-highlighter';\n\nexport const Snippet = ({ code }: { code: string }) => <SyntaxHighlighter>{code}</SyntaxHighlighter>;\n";
 
 describe('dynamic-import generator', () => {
   let tree: Tree;
@@ -14,10 +15,19 @@ describe('dynamic-import generator', () => {
     addProjectConfiguration(tree, 'util', { root: 'libs/util' });
     tree.write('apps/web/next.config.js', 'module.exports = {};\n');
     tree.write('apps/web/app/snippet.tsx', SNIPPET);
-    tree.write('apps/web/app/sales/sales-chart.tsx', "'use client';\nimport { LineChart, Line } from 'recharts';\n\nexport const SalesChart = () => (\n  <LineChart width={1} height={1} data={[]}>\n    <Line dataKey=\"v\" />\n  </LineChart>\n);\n");
-    tree.write('apps/web/app/sales/page.tsx', "import { SalesChart } from './sales-chart';\n\nexport default function Page() {\n  return <SalesChart />;\n}\n");
+    tree.write(
+      'apps/web/app/sales/sales-chart.tsx',
+      "'use client';\nimport { LineChart, Line } from 'recharts';\n\nexport const SalesChart = () => (\n  <LineChart width={1} height={1} data={[]}>\n    <Line dataKey=\"v\" />\n  </LineChart>\n);\n",
+    );
+    tree.write(
+      'apps/web/app/sales/page.tsx',
+      "import { SalesChart } from './sales-chart';\n\nexport default function Page() {\n  return <SalesChart />;\n}\n",
+    );
     tree.write('libs/ui/package.json', JSON.stringify({ name: 'ui', peerDependencies: { react: '19.0.0' } }));
-    tree.write('libs/ui/src/chart.tsx', "import Chart from 'react-apexcharts';\n\nexport const C = () => <Chart type=\"bar\" series={[]} />;\n");
+    tree.write(
+      'libs/ui/src/chart.tsx',
+      'import Chart from \'react-apexcharts\';\n\nexport const C = () => <Chart type="bar" series={[]} />;\n',
+    );
     tree.write('libs/util/src/a.ts', 'export const a = 1;\n');
     info = jest.spyOn(console, 'info').mockImplementation(() => undefined);
   });
@@ -25,9 +35,13 @@ describe('dynamic-import generator', () => {
 
   it('converts a heavy library, skips compound components with the reason, and splits a named local component', async () => {
     await dynamicImportGenerator(tree, { project: 'web', components: ['app/sales/sales-chart.tsx#SalesChart'], skipFormat: true });
-    expect(tree.read('apps/web/app/snippet.tsx', 'utf-8')).toContain("const SyntaxHighlighter = dynamic(() => import('react-syntax-highlighter'), { loading: () => null });");
+    expect(tree.read('apps/web/app/snippet.tsx', 'utf-8')).toContain(
+      "const SyntaxHighlighter = dynamic(() => import('react-syntax-highlighter'), { loading: () => null });",
+    );
     expect(tree.read('apps/web/app/sales/sales-chart.tsx', 'utf-8')).toContain("import { LineChart, Line } from 'recharts';");
-    expect(tree.read('apps/web/app/sales/page.tsx', 'utf-8')).toContain("const SalesChart = dynamic(() => import('./sales-chart').then((mod) => mod.SalesChart), { loading: () => null });");
+    expect(tree.read('apps/web/app/sales/page.tsx', 'utf-8')).toContain(
+      "const SalesChart = dynamic(() => import('./sales-chart').then((mod) => mod.SalesChart), { loading: () => null });",
+    );
     const out = info.mock.calls.flat().join('\n');
     expect(out).toContain('skipped   apps/web/app/sales/sales-chart.tsx:6: recharts: compound components');
     expect(out).toContain('measure: run "nx run web:build-production" before and after');
@@ -48,9 +62,15 @@ describe('dynamic-import generator', () => {
   });
 
   it('refuses bad input with one clear sentence, writing nothing', async () => {
-    await expect(dynamicImportGenerator(tree, { project: 'util' })).rejects.toThrow('"nx g @plinto/ready:dynamic-import" does not apply to project "util": it is neither a Next.js nor a React project.');
-    await expect(dynamicImportGenerator(tree, { project: 'web', components: ['app/nope.tsx#Nope'] })).rejects.toThrow(/--components names app\/nope\.tsx, which exists neither/);
-    await expect(dynamicImportGenerator(tree, { project: 'web', components: ['app/snippet.tsx'] })).rejects.toThrow(/is not path#ExportName/);
+    await expect(dynamicImportGenerator(tree, { project: 'util' })).rejects.toThrow(
+      '"nx g @plinto/ready:dynamic-import" does not apply to project "util": it is neither a Next.js nor a React project.',
+    );
+    await expect(dynamicImportGenerator(tree, { project: 'web', components: ['app/nope.tsx#Nope'] })).rejects.toThrow(
+      /--components names app\/nope\.tsx, which exists neither/,
+    );
+    await expect(dynamicImportGenerator(tree, { project: 'web', components: ['app/snippet.tsx'] })).rejects.toThrow(
+      /is not path#ExportName/,
+    );
     expect(tree.read('apps/web/app/snippet.tsx', 'utf-8')).toBe(SNIPPET);
   });
 });

@@ -13,16 +13,24 @@ import { DynamicImportGeneratorSchema } from './schema';
  */
 function measureAfter(workspaceRoot: string, project: string, root: string, before: RouteSizes): GeneratorCallback {
   return () => {
-    const r = spawnSync('npx', ['nx', 'run', `${project}:build-production`, '--output-style=static'], { cwd: workspaceRoot, encoding: 'utf8', env: process.env });
+    const r = spawnSync('npx', ['nx', 'run', `${project}:build-production`, '--output-style=static'], {
+      cwd: workspaceRoot,
+      encoding: 'utf8',
+      env: process.env,
+    });
     const after = readRouteSizes(diskTree(workspaceRoot), root);
     if (r.status !== 0 && !after) {
-      logger.warn(`${project}: could not rebuild to measure after (nx run ${project}:build-production exited ${r.status}); run it yourself.`);
+      logger.warn(
+        `${project}: could not rebuild to measure after (nx run ${project}:build-production exited ${r.status}); run it yourself.`,
+      );
       return;
     }
     const lines = [`${project}: first-load JS per route (gzip), before → after`];
     for (const [route, size] of after ?? []) {
       const was = before.get(route);
-      lines.push(`  ${route}: ${was === undefined ? 'new' : kb(was)} → ${kb(size)}${was !== undefined && was !== size ? ` (${size < was ? '-' : '+'}${kb(Math.abs(size - was))})` : ''}`);
+      lines.push(
+        `  ${route}: ${was === undefined ? 'new' : kb(was)} → ${kb(size)}${was !== undefined && was !== size ? ` (${size < was ? '-' : '+'}${kb(Math.abs(size - was))})` : ''}`,
+      );
     }
     logger.info(lines.join('\n'));
   };
@@ -44,7 +52,10 @@ export async function dynamicImportGenerator(tree: Tree, options: DynamicImportG
     if (r.changes.length > 0 && r.framework === 'next') {
       const before = readRouteSizes(tree, p.config.root);
       if (before && options.measure !== false) {
-        lines.push(...[...before].map(([route, size]) => `  before: ${route} ${kb(size)} gzip first-load JS`), '  after: measured once the files are written (nx run build-production)');
+        lines.push(
+          ...[...before].map(([route, size]) => `  before: ${route} ${kb(size)} gzip first-load JS`),
+          '  after: measured once the files are written (nx run build-production)',
+        );
         measures.push(measureAfter(tree.root, p.name, p.config.root, before));
       } else {
         lines.push(`  measure: run "nx run ${p.name}:build-production" before and after to see each route's first-load JS`);

@@ -25,7 +25,10 @@ describe('env generator', () => {
     addProjectConfiguration(tree, 'pay', { root: 'libs/pay', projectType: 'library' });
     addProjectConfiguration(tree, 'other', { root: 'libs/other', projectType: 'library' });
     tree.write('apps/web/next.config.js', 'module.exports = { env: { BUILD_SHA: "dev" } };\n');
-    tree.write('apps/web/app/config.ts', "export const api = process.env.NEXT_PUBLIC_API_URL ?? 'http://localhost:3000';\nexport const size = Number(process.env.PAGE_SIZE || 20);\n");
+    tree.write(
+      'apps/web/app/config.ts',
+      "export const api = process.env.NEXT_PUBLIC_API_URL ?? 'http://localhost:3000';\nexport const size = Number(process.env.PAGE_SIZE || 20);\n",
+    );
     tree.write('apps/web/app/page.tsx', 'export default function Page() { return <p>{process.env.NEXT_PUBLIC_API_URL}</p>; }\n');
     tree.write('libs/pay/src/client.ts', 'export const key = process.env.STRIPE_SECRET_KEY;\n');
     tree.write('libs/other/src/x.ts', 'export const y = process.env.NOT_OURS;\n');
@@ -38,13 +41,15 @@ describe('env generator', () => {
     const env = tree.read('apps/web/.env.production', 'utf-8')!;
     expect(env).toContain('# read at apps/web/app/config.ts:1, apps/web/app/page.tsx:1\nNEXT_PUBLIC_API_URL=http://localhost:3000');
     expect(env).toContain('PAGE_SIZE=20');
-    expect(env).toContain('# read at libs/pay/src/client.ts:1\n# secret: set it in the deployment environment, never in a committed file\nSTRIPE_SECRET_KEY=\n');
+    expect(env).toContain(
+      '# read at libs/pay/src/client.ts:1\n# secret: set it in the deployment environment, never in a committed file\nSTRIPE_SECRET_KEY=\n',
+    );
     expect(env).toContain('BUILD_SHA=');
     expect(env).not.toContain('NOT_OURS');
     const module = tree.read('apps/web/env.ts', 'utf-8')!;
     expect(module.startsWith(MODULE_MARKER)).toBe(true);
-    expect(module).toContain("PAGE_SIZE: z.coerce.number().default(20),");
-    expect(module).toContain("NEXT_PUBLIC_API_URL: z.string().url().default(\"http://localhost:3000\"),");
+    expect(module).toContain('PAGE_SIZE: z.coerce.number().default(20),');
+    expect(module).toContain('NEXT_PUBLIC_API_URL: z.string().url().default("http://localhost:3000"),');
     expect(module).toContain('STRIPE_SECRET_KEY: z.string().min(1),');
     expect(tree.read('.gitignore', 'utf-8')).toContain('\n.env*.local\n');
     expect(readJson(tree, 'package.json').dependencies).toMatchObject({ '@t3-oss/env-nextjs': '^0.13.11', zod: '^3.25.76' });
@@ -78,13 +83,19 @@ describe('env generator', () => {
   it('--rewrite replaces process.env.X in the app by env.X with the import', async () => {
     await envGenerator(tree, { project: 'web', rewrite: true, skipFormat: true });
     expect(tree.read('apps/web/app/config.ts', 'utf-8')).toBe(
-      "export const api = env.NEXT_PUBLIC_API_URL ?? 'http://localhost:3000';\nexport const size = Number(env.PAGE_SIZE || 20);\n".replace(/^/, "import { env } from '../env';\n\n"),
+      "export const api = env.NEXT_PUBLIC_API_URL ?? 'http://localhost:3000';\nexport const size = Number(env.PAGE_SIZE || 20);\n".replace(
+        /^/,
+        "import { env } from '../env';\n\n",
+      ),
     );
     expect(tree.read('libs/pay/src/client.ts', 'utf-8')).toContain('process.env.STRIPE_SECRET_KEY');
   });
 
   it('warns about a secret-like NEXT_PUBLIC_ name and a dynamic read', async () => {
-    tree.write('apps/web/app/bad.ts', 'export const k = process.env.NEXT_PUBLIC_API_SECRET;\nexport const d = (n: string) => process.env[n];\n');
+    tree.write(
+      'apps/web/app/bad.ts',
+      'export const k = process.env.NEXT_PUBLIC_API_SECRET;\nexport const d = (n: string) => process.env[n];\n',
+    );
     await envGenerator(tree, { project: 'web', skipFormat: true });
     const out = info.mock.calls.flat().join('\n');
     expect(out).toContain('DANGER NEXT_PUBLIC_API_SECRET: a secret-like name with NEXT_PUBLIC_ is inlined into every browser bundle');
@@ -103,7 +114,9 @@ describe('env generator', () => {
     tree.write('apps/web/.env.production', 'PAGE_SIZE=50\nnot a line\n');
     await envGenerator(tree, { project: 'web', skipFormat: true });
     expect(tree.read('apps/web/.env.production', 'utf-8')!.startsWith('PAGE_SIZE=50\nnot a line\n')).toBe(true);
-    expect(info.mock.calls.flat().join('\n')).toContain('warning apps/web/.env.production:2: not a KEY=value line, kept as it is: not a line');
+    expect(info.mock.calls.flat().join('\n')).toContain(
+      'warning apps/web/.env.production:2: not a KEY=value line, kept as it is: not a line',
+    );
   });
 
   it('refuses a library and an unknown project, writing nothing', async () => {

@@ -11,7 +11,10 @@ export async function envGenerator(tree: Tree, options: EnvGeneratorSchema): Pro
   const lines: string[] = [];
   let addDeps = false;
   for (const p of projects) {
-    const plan = planEnv(tree, { name: p.name, root: p.config.root }, graph, { module: options.module ?? true, rewrite: options.rewrite ?? false });
+    const plan = planEnv(tree, { name: p.name, root: p.config.root }, graph, {
+      module: options.module ?? true,
+      rewrite: options.rewrite ?? false,
+    });
     for (const [file, text] of plan.writes) tree.write(file, text);
     lines.push(...plan.lines);
     addDeps ||= plan.moduleWritten;

@@ -15,8 +15,14 @@ describe('next-image generator', () => {
     addProjectConfiguration(tree, 'ui', { root: 'libs/ui' });
     tree.write('apps/web/next.config.js', 'const nextConfig = {};\n\nmodule.exports = nextConfig;\n');
     tree.write('apps/web/public/hero.png', HERO_PNG);
-    tree.write('apps/web/app/page.tsx', 'export default function Page() {\n  return <img src="/hero.png" alt="Hero" loading="lazy" />;\n}\n');
-    tree.write('apps/web/app/gallery.tsx', 'export const G = () => <img src="https://cdn.example.com/a.jpg" width={60} height={40} alt="A" />;\n');
+    tree.write(
+      'apps/web/app/page.tsx',
+      'export default function Page() {\n  return <img src="/hero.png" alt="Hero" loading="lazy" />;\n}\n',
+    );
+    tree.write(
+      'apps/web/app/gallery.tsx',
+      'export const G = () => <img src="https://cdn.example.com/a.jpg" width={60} height={40} alt="A" />;\n',
+    );
     tree.write('apps/web/app/card.tsx', 'export const C = ({ u }: { u: string }) => <img src={u} alt="" />;\n');
     tree.write('apps/web/app/plain.tsx', 'export const P = () => <div />;\n');
     tree.write('libs/ui/src/a.tsx', 'export const A = () => <img src="/a.png" />;\n');
@@ -31,7 +37,9 @@ describe('next-image generator', () => {
     );
     expect(tree.read('apps/web/app/gallery.tsx', 'utf-8')).toContain('<Image src="https://cdn.example.com/a.jpg"');
     expect(tree.read('apps/web/app/card.tsx', 'utf-8')).toContain('<img src={u}');
-    expect(tree.read('apps/web/next.config.js', 'utf-8')).toContain("images: { remotePatterns: [{ protocol: 'https', hostname: 'cdn.example.com' }] }");
+    expect(tree.read('apps/web/next.config.js', 'utf-8')).toContain(
+      "images: { remotePatterns: [{ protocol: 'https', hostname: 'cdn.example.com' }] }",
+    );
     const summary = info.mock.calls.flat().join('\n');
     expect(summary).toMatch(/web\s+4\s+3\s+2\s+1\s+0\s+1/);
     expect(summary).toContain('skipped   apps/web/app/card.tsx:1: no known dimensions');

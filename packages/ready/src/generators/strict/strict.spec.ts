@@ -40,7 +40,11 @@ export function title(id: string): string {
 
 /** The errors `tsc -p <config>` reports, with the workspace's own TypeScript (not ts-morph's). */
 function tscErrors(root: string, config: string): string[] {
-  const parsed = ts.getParsedCommandLineOfConfigFile(join(root, config), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    join(root, config),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+  );
   const program = ts.createProgram(parsed!.fileNames, parsed!.options);
   return ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? d.file.fileName.slice(root.length + 1) : ''} TS${d.code}`);
 }
@@ -78,7 +82,12 @@ describe('strict generator', () => {
   it('turns strict on in the tsconfig, keeps its comments, fixes and suppresses until tsc passes', async () => {
     expect(tscErrors(ws.root, 'libs/legacy/tsconfig.json')).toEqual([]);
     const changed = await run({ project: 'legacy' });
-    expect(changed).toEqual(['libs/legacy/src/store.spec.ts', 'libs/legacy/src/store.ts', 'libs/legacy/tsconfig.json', 'libs/legacy/tsconfig.spec.json']);
+    expect(changed).toEqual([
+      'libs/legacy/src/store.spec.ts',
+      'libs/legacy/src/store.ts',
+      'libs/legacy/tsconfig.json',
+      'libs/legacy/tsconfig.spec.json',
+    ]);
     const tsconfig = ws.read('libs/legacy/tsconfig.json');
     expect(tsconfig).toContain('// The legacy library: not strict yet.');
     expect(tsconfig).toContain('"strict": true');
@@ -117,13 +126,18 @@ export function title(id: string): string {
   });
 
   it('reads strictness for the TypeScript the workspace uses: under TS 6 no "strict" means strict', async () => {
-    ws.withTypeScript('6.0.3').write('libs/legacy/tsconfig.json', TSCONFIG.replace('"strict": false,\n', '')).write('libs/legacy/tsconfig.spec.json', SPEC_TSCONFIG.replace('"noImplicitAny": false', ''));
+    ws.withTypeScript('6.0.3')
+      .write('libs/legacy/tsconfig.json', TSCONFIG.replace('"strict": false,\n', ''))
+      .write('libs/legacy/tsconfig.spec.json', SPEC_TSCONFIG.replace('"noImplicitAny": false', ''));
     expect(await run({ project: 'legacy' })).toEqual([]);
     expect(output()).toContain('(TypeScript 6.0.3): nothing to change');
   });
 
   it('never fails on options TypeScript 6 deprecates (baseUrl, moduleResolution node10)', async () => {
-    ws.withTypeScript('6.0.3').write('libs/legacy/tsconfig.json', TSCONFIG.replace('"noEmit": true', '"noEmit": true,\n    "baseUrl": ".",\n    "moduleResolution": "node10"'));
+    ws.withTypeScript('6.0.3').write(
+      'libs/legacy/tsconfig.json',
+      TSCONFIG.replace('"noEmit": true', '"noEmit": true,\n    "baseUrl": ".",\n    "moduleResolution": "node10"'),
+    );
     await run({ project: 'legacy' });
     expect(ws.read('libs/legacy/tsconfig.json')).toContain('"strict": true');
     expect(ws.read('libs/legacy/tsconfig.json')).toContain('"moduleResolution": "node10"');
@@ -169,9 +183,15 @@ export function title(id: string): string {
 
   it('fails with one clear message and writes nothing on bad input', async () => {
     ws.write('libs/legacy/tsconfig.json', '{ "compilerOptions": { "strict": false, }, "include": [ }');
-    await expect(run({ project: 'legacy' })).rejects.toThrow(/libs\/legacy\/tsconfig\.json:1:\d+ is not a valid tsconfig \(.*\): fix it, then run the command again\./);
-    await expect(run({ project: 'nots' })).rejects.toThrow('"nx g @plinto/ready:strict" does not apply to project "nots": libs/nots has no tsconfig.json; add one (or pick another project).');
-    await expect(run({ project: 'legacy', flags: ['noImplicitAny', 'strictNull'] })).rejects.toThrow('--flags=noImplicitAny,strictNull: "strictNull" is not a strict flag: use "all" or any of');
+    await expect(run({ project: 'legacy' })).rejects.toThrow(
+      /libs\/legacy\/tsconfig\.json:1:\d+ is not a valid tsconfig \(.*\): fix it, then run the command again\./,
+    );
+    await expect(run({ project: 'nots' })).rejects.toThrow(
+      '"nx g @plinto/ready:strict" does not apply to project "nots": libs/nots has no tsconfig.json; add one (or pick another project).',
+    );
+    await expect(run({ project: 'legacy', flags: ['noImplicitAny', 'strictNull'] })).rejects.toThrow(
+      '--flags=noImplicitAny,strictNull: "strictNull" is not a strict flag: use "all" or any of',
+    );
     expect(ws.read('libs/legacy/src/store.ts')).toBe(STORE);
   });
 });

@@ -8,7 +8,9 @@ import { StrictGeneratorSchema } from './schema';
 export async function strictGenerator(tree: Tree, options: StrictGeneratorSchema): Promise<void> {
   const request = parseFlagRequest(options.flags);
   const selected = selectProjects(tree, options, 'strict', (p) =>
-    projectTsConfigs(tree, p.config.root).length === 0 ? `${p.config.root || '.'} has no tsconfig.json; add one (or pick another project)` : null,
+    projectTsConfigs(tree, p.config.root).length === 0
+      ? `${p.config.root || '.'} has no tsconfig.json; add one (or pick another project)`
+      : null,
   );
   const planned = selected.map((p) => ({ ...p, ...planProject(tree, p.name, p.config.root, request) }));
   const results = planned.map((p) => {

@@ -15,8 +15,14 @@ describe('0.2.0 migration: convert-img-to-next-image', () => {
     addProjectConfiguration(tree, 'ui', { root: 'libs/ui' });
     tree.write('apps/web/next.config.js', 'const nextConfig = {};\n\nmodule.exports = nextConfig;\n');
     tree.write('apps/web/public/hero.png', HERO_PNG);
-    tree.write('apps/web/app/page.tsx', 'export default function Page() {\n  return <img src="/hero.png" alt="Hero" loading="lazy" />;\n}\n');
-    tree.write('apps/web/app/gallery.tsx', 'export const G = () => <img src="https://cdn.example.com/a.jpg" width={60} height={40} alt="A" />;\n');
+    tree.write(
+      'apps/web/app/page.tsx',
+      'export default function Page() {\n  return <img src="/hero.png" alt="Hero" loading="lazy" />;\n}\n',
+    );
+    tree.write(
+      'apps/web/app/gallery.tsx',
+      'export const G = () => <img src="https://cdn.example.com/a.jpg" width={60} height={40} alt="A" />;\n',
+    );
     tree.write('apps/web/app/card.tsx', 'export const C = ({ u }: { u: string }) => <img src={u} alt="" />;\n');
     tree.write('apps/web/app/plain.tsx', 'export const P = () => <div />;\n');
     tree.write('libs/ui/src/a.tsx', 'export const A = () => <img src="/a.png" />;\n');
@@ -31,4 +37,5 @@ describe('0.2.0 migration: convert-img-to-next-image', () => {
     const snapshot = tree.read('apps/web/app/page.tsx', 'utf-8');
     await convertImgToNextImage(tree);
     expect(tree.read('apps/web/app/page.tsx', 'utf-8')).toBe(snapshot);
-  });});
+  });
+});

@@ -12,7 +12,10 @@ export default async function splitHeavyImports(tree: Tree): Promise<void> {
     const r = splitProject(tree, { name, root: config.root }, { modules: [], components: new Map(), ssr: 'keep' });
     for (const [file, text] of r.writes) tree.write(file, text);
     lines.push(`${name}: ${r.changes.length} converted, ${r.skips.length} left alone`);
-    lines.push(...r.changes.map((c) => `  converted ${c.file}:${c.line}: ${c.message}`), ...r.skips.map((s) => `  skipped   ${s.file}:${s.line}: ${s.message}`));
+    lines.push(
+      ...r.changes.map((c) => `  converted ${c.file}:${c.line}: ${c.message}`),
+      ...r.skips.map((s) => `  skipped   ${s.file}:${s.line}: ${s.message}`),
+    );
   }
   logger.info(lines.length > 0 ? lines.join('\n') : '@plinto/ready dynamic-import migration: no Next.js or React project, nothing to do.');
   await formatFiles(tree);

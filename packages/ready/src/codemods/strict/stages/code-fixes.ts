@@ -47,7 +47,11 @@ interface FileFixes {
  * snapshot, then the best plan applied per file, verified, and rolled back to the next plan when it
  * adds an error the file did not have.
  */
-export function applyCodeFixes(session: StrictSession, strictErrors: Map<string, TsError[]>, preExisting: Map<string, ErrorBag>): CodeFixOutcome {
+export function applyCodeFixes(
+  session: StrictSession,
+  strictErrors: Map<string, TsError[]>,
+  preExisting: Map<string, ErrorBag>,
+): CodeFixOutcome {
   const outcome: CodeFixOutcome = { fixed: {}, explicitAny: 0, rolledBack: [] };
   const candidates = new Map<string, FileFixes>();
   for (const [name, errors] of strictErrors) {
@@ -61,7 +65,11 @@ export function applyCodeFixes(session: StrictSession, strictErrors: Map<string,
     const chosen = usable(name, index);
     const sf = session.sourceFile(name);
     const original = session.original(name);
-    const text = applyChanges(original, chosen.flatMap((fix) => candidates.get(name)!.changes.get(fix.id)!)) ?? original;
+    const text =
+      applyChanges(
+        original,
+        chosen.flatMap((fix) => candidates.get(name)!.changes.get(fix.id)!),
+      ) ?? original;
     if (text !== sf.getFullText()) sf.replaceWithText(text);
     planOf.set(name, index);
     return chosen.length > 0;
@@ -81,7 +89,10 @@ export function applyCodeFixes(session: StrictSession, strictErrors: Map<string,
         continue;
       }
       const choices = candidates.get(name)!.propertyChoices;
-      outcome.rolledBack.push({ file: name, fix: plan.map((f) => (f === PROPERTY_CHOSEN ? Object.keys(choices).join('+') : f.id)).join('+') });
+      outcome.rolledBack.push({
+        file: name,
+        fix: plan.map((f) => (f === PROPERTY_CHOSEN ? Object.keys(choices).join('+') : f.id)).join('+'),
+      });
       let index = planOf.get(name)! + 1;
       while (index < PLANS.length - 1 && usable(name, index).length === 0) index++;
       applyPlan(name, index);
@@ -135,14 +146,20 @@ function combinedFix(ls: ts.LanguageService, fileName: string, fixId: string): t
  * where `| undefined` would only move the error, then `addMissingPropertyDefiniteAssignmentAssertions`.
  * Both fixes are computed once for the whole file and their edits split by property.
  */
-function choosePropertyFixes(ls: ts.LanguageService, text: string, fileName: string, errors: TsError[]): { changes: ts.TextChange[]; counts: Record<string, number>; definite: ts.TextChange[] } {
+function choosePropertyFixes(
+  ls: ts.LanguageService,
+  text: string,
+  fileName: string,
+  errors: TsError[],
+): { changes: ts.TextChange[]; counts: Record<string, number>; definite: ts.TextChange[] } {
   const undefinedType = combinedFix(ls, fileName, 'addMissingPropertyUndefinedType');
   const definite = combinedFix(ls, fileName, PROPERTY_DEFINITE.id);
   const starts = errors.map((e) => e.start).sort((a, b) => a - b);
   // The definite fix rewrites the whole declaration (its span holds the name); `| undefined`
   // replaces the type annotation after the name.
   const owner = (change: ts.TextChange) =>
-    starts.find((s) => change.span.start <= s && s < change.span.start + change.span.length) ?? [...starts].reverse().find((s) => s <= change.span.start);
+    starts.find((s) => change.span.start <= s && s < change.span.start + change.span.length) ??
+    [...starts].reverse().find((s) => s <= change.span.start);
   const changes: ts.TextChange[] = [];
   const counts: Record<string, number> = {};
   for (const e of errors) {

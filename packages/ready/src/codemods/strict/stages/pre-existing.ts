@@ -9,7 +9,12 @@ import { StrictSession } from '../session';
  * whose errors all carry codes only the new flags can raise had none of them before, so only the
  * other files are checked again, in a second program that shares the first one's parsed files.
  */
-export function findPreExisting(session: StrictSession, initial: Map<string, TsError[]>, before: ts.CompilerOptions, flags: StrictFlag[]): Map<string, ErrorBag> {
+export function findPreExisting(
+  session: StrictSession,
+  initial: Map<string, TsError[]>,
+  before: ts.CompilerOptions,
+  flags: StrictFlag[],
+): Map<string, ErrorBag> {
   const flagOnly = new Set(flags.flatMap((f) => FLAG_ONLY_CODES[f] ?? []));
   const suspects = [...initial].filter(([, errors]) => errors.some((e) => !flagOnly.has(e.code))).map(([name]) => name);
   const bags = new Map<string, ErrorBag>();
@@ -18,13 +23,20 @@ export function findPreExisting(session: StrictSession, initial: Map<string, TsE
   for (const name of suspects) {
     const sf = program.getSourceFile(name);
     if (!sf) continue;
-    bags.set(name, new ErrorBag([...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)].map((d) => toTsError(d, name))));
+    bags.set(
+      name,
+      new ErrorBag([...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)].map((d) => toTsError(d, name))),
+    );
   }
   return bags;
 }
 
 /** The errors of each file that the new flags raised: all of its errors less the pre-existing ones. */
-export function newErrors(session: StrictSession, errors: Map<string, TsError[]>, preExisting: Map<string, ErrorBag>): Map<string, TsError[]> {
+export function newErrors(
+  session: StrictSession,
+  errors: Map<string, TsError[]>,
+  preExisting: Map<string, ErrorBag>,
+): Map<string, TsError[]> {
   const out = new Map<string, TsError[]>();
   for (const [name, list] of errors) {
     const bag = preExisting.get(name)?.clone() ?? new ErrorBag();
@@ -41,7 +53,8 @@ function beforeProgram(session: StrictSession, options: ts.CompilerOptions): ts.
   const libFile = program.getSourceFiles().find((sf) => program.isSourceFileDefaultLibrary(sf));
   const libDir = libFile ? dirname(libFile.fileName) : '/node_modules/typescript/lib';
   const host: ts.CompilerHost = {
-    getSourceFile: (name, target) => program.getSourceFile(name) ?? (fs.fileExistsSync(name) ? ts.createSourceFile(name, fs.readFileSync(name), target) : undefined),
+    getSourceFile: (name, target) =>
+      program.getSourceFile(name) ?? (fs.fileExistsSync(name) ? ts.createSourceFile(name, fs.readFileSync(name), target) : undefined),
     getDefaultLibFileName: (o) => join(libDir, ts.getDefaultLibFileName(o)),
     getDefaultLibLocation: () => libDir,
     writeFile: () => undefined,

@@ -18,7 +18,12 @@ export interface ErrorTriage {
 }
 
 /** Sorts the errors of one check: pre-existing, outside, stale suppressions, stuck, to suppress. */
-export function triageErrors(session: StrictSession, errors: Map<string, TsError[]>, preExisting: Map<string, ErrorBag>, unplaced: UnplacedError[]): ErrorTriage {
+export function triageErrors(
+  session: StrictSession,
+  errors: Map<string, TsError[]>,
+  preExisting: Map<string, ErrorBag>,
+  unplaced: UnplacedError[],
+): ErrorTriage {
   const triage: ErrorTriage = { preExisting: [], outside: [], todo: new Map(), stale: new Map(), stuck: [] };
   const push = <T>(map: Map<string, T[]>, name: string, value: T) => map.set(name, [...(map.get(name) ?? []), value]);
   for (const [name, list] of errors) {

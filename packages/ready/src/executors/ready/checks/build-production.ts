@@ -16,7 +16,13 @@ const measures = new WeakMap<CheckContext, Promise<BuildMeasure>>();
 
 async function withBuild(context: CheckContext, read: (m: BuildMeasure) => CheckOutcome): Promise<CheckOutcome> {
   if (!isNextProject(diskTree(context.workspaceRoot), context.projectRoot)) {
-    return { status: 'skip', score: 0, metric: null, details: [{ message: 'Not a Next.js app (no next.config.*): no production build to measure.' }], fix: null };
+    return {
+      status: 'skip',
+      score: 0,
+      metric: null,
+      details: [{ message: 'Not a Next.js app (no next.config.*): no production build to measure.' }],
+      fix: null,
+    };
   }
   let m = measures.get(context);
   if (!m) {
@@ -25,15 +31,27 @@ async function withBuild(context: CheckContext, read: (m: BuildMeasure) => Check
     } catch (error) {
       if (!isReadyError(error)) throw error;
       const build = targetNames(context.options?.targetNames).build;
-      return { status: 'skip', score: 0, metric: null, details: [{ message: 'No production build yet.' }], fix: `nx run ${context.projectName}:${build}` };
+      return {
+        status: 'skip',
+        score: 0,
+        metric: null,
+        details: [{ message: 'No production build yet.' }],
+        fix: `nx run ${context.projectName}:${build}`,
+      };
     }
-    m = measureBuild(context.workspaceRoot, context.projectName, context.projectRoot, context.projectGraph ?? { nodes: {}, dependencies: {} }, {
-      budgets: context.options?.budgets,
-      maxBuildSeconds: context.options?.maxBuildSeconds,
-      auditLevel: context.options?.auditLevel,
-      audit: context.options?.audit,
-      auditResultPath: `${context.resultsDir}/${AUDIT_RESULT_FILE}`,
-    });
+    m = measureBuild(
+      context.workspaceRoot,
+      context.projectName,
+      context.projectRoot,
+      context.projectGraph ?? { nodes: {}, dependencies: {} },
+      {
+        budgets: context.options?.budgets,
+        maxBuildSeconds: context.options?.maxBuildSeconds,
+        auditLevel: context.options?.auditLevel,
+        audit: context.options?.audit,
+        auditResultPath: `${context.resultsDir}/${AUDIT_RESULT_FILE}`,
+      },
+    );
     measures.set(context, m);
   }
   return read(await m);
@@ -51,9 +69,15 @@ export const bundleSizeCheck: Check = {
         status: over.length > 0 ? 'fail' : 'pass',
         score: routes.length === 0 ? 100 : Math.round((100 * (routes.length - over.length)) / routes.length),
         metric: largest
-          ? { value: Math.round(largest.firstLoadJs.gzip / 100) / 10, unit: 'kB gzip (largest route)', text: `largest route ${largest.route}: ${kb(largest.firstLoadJs.gzip)} gzip; ${over.length} of ${routes.length} over budget` }
+          ? {
+              value: Math.round(largest.firstLoadJs.gzip / 100) / 10,
+              unit: 'kB gzip (largest route)',
+              text: `largest route ${largest.route}: ${kb(largest.firstLoadJs.gzip)} gzip; ${over.length} of ${routes.length} over budget`,
+            }
           : { value: 0, unit: 'kB gzip', text: 'no routes' },
-        details: routes.map((r) => ({ message: `${r.route}: ${kb(r.firstLoadJs.gzip)} gzip (budget ${r.budgetKb} kB)${r.overBudget ? ' OVER BUDGET' : ''}` })),
+        details: routes.map((r) => ({
+          message: `${r.route}: ${kb(r.firstLoadJs.gzip)} gzip (budget ${r.budgetKb} kB)${r.overBudget ? ' OVER BUDGET' : ''}`,
+        })),
         fix: over.length > 0 ? `nx g @plinto/ready:dynamic-import --project=${context.projectName}` : null,
         data: { routes: routes.map((r) => ({ route: r.route, gzip: r.firstLoadJs.gzip, raw: r.firstLoadJs.raw, budgetKb: r.budgetKb })) },
       };
@@ -67,12 +91,22 @@ export const securityAuditCheck: Check = {
   run: (context) =>
     withBuild(context, ({ audit }) => {
       if (audit.status === 'unavailable') {
-        return { status: 'warn', score: 50, metric: null, details: [{ message: `audit unavailable: ${audit.reason}` }], fix: 'run again where the registry answers npm audit' };
+        return {
+          status: 'warn',
+          score: 50,
+          metric: null,
+          details: [{ message: `audit unavailable: ${audit.reason}` }],
+          fix: 'run again where the registry answers npm audit',
+        };
       }
       return {
         status: audit.status === 'fail' ? 'fail' : audit.vulnerabilities.length > 0 ? 'warn' : 'pass',
         score: audit.status === 'fail' ? 0 : audit.vulnerabilities.length > 0 ? 80 : 100,
-        metric: { value: audit.vulnerabilities.length, unit: 'vulnerable packages', text: `${audit.vulnerabilities.length} vulnerable of ${audit.packagesInScope} packages` },
+        metric: {
+          value: audit.vulnerabilities.length,
+          unit: 'vulnerable packages',
+          text: `${audit.vulnerabilities.length} vulnerable of ${audit.packagesInScope} packages`,
+        },
         details: audit.vulnerabilities.map((v) => ({ message: `${v.name}: ${v.severity}${v.title ? ` (${v.title})` : ''}` })),
         fix: audit.vulnerabilities.length > 0 ? 'npm audit fix (or upgrade the packages named above)' : null,
       };
@@ -92,9 +126,16 @@ export const buildCheck: Check = {
       return {
         status: details.length === 0 ? 'pass' : 'warn',
         score: 100 - 25 * details.length,
-        metric: { value: m.seconds ?? 0, unit: 's', text: `build ${m.seconds ?? '?'} s${m.standaloneEntry ? ', standalone' : ', not standalone'}` },
+        metric: {
+          value: m.seconds ?? 0,
+          unit: 's',
+          text: `build ${m.seconds ?? '?'} s${m.standaloneEntry ? ', standalone' : ', not standalone'}`,
+        },
         details,
-        fix: details.length === 0 ? null : `add output: 'standalone' to next.config.*, then nx run ${context.projectName}:${targetNames(context.options?.targetNames).buildProduction}`,
+        fix:
+          details.length === 0
+            ? null
+            : `add output: 'standalone' to next.config.*, then nx run ${context.projectName}:${targetNames(context.options?.targetNames).buildProduction}`,
       };
     }),
 };

@@ -14,12 +14,21 @@ export const codeSplittingCheck: Check = {
     const tree = diskTree(context.workspaceRoot);
     const why = splittingNotApplicable(tree, context.projectRoot);
     if (why) return skip(`Not applicable: ${why}.`);
-    const r = splitProject(tree, { name: context.projectName, root: context.projectRoot }, { modules: [], components: new Map(), ssr: 'keep' }, 'analyze');
+    const r = splitProject(
+      tree,
+      { name: context.projectName, root: context.projectRoot },
+      { modules: [], components: new Map(), ssr: 'keep' },
+      'analyze',
+    );
     const count = r.changes.length;
     return {
       status: count > 0 ? 'warn' : 'pass',
       score: Math.max(0, 100 - 10 * count),
-      metric: { value: count, unit: 'static heavy imports', text: `${count} heavy import(s) to split${r.skips.length > 0 ? `, ${r.skips.length} left to a person` : ''}` },
+      metric: {
+        value: count,
+        unit: 'static heavy imports',
+        text: `${count} heavy import(s) to split${r.skips.length > 0 ? `, ${r.skips.length} left to a person` : ''}`,
+      },
       details: [
         ...r.changes.map((c) => ({ file: c.file, line: c.line, message: `static import to split: ${c.message}` })),
         ...r.skips.map((s) => ({ file: s.file, line: s.line, message: `left alone: ${s.message}` })),

@@ -43,7 +43,10 @@ describe('coverage check', () => {
   it('skips a project without jest', () => {
     const bare = new TempWorkspace();
     try {
-      expect(coverageCheck.run({ ...ctx(), workspaceRoot: bare.root })).toMatchObject({ status: 'skip', fix: 'nx g @nx/jest:configuration --project=web' });
+      expect(coverageCheck.run({ ...ctx(), workspaceRoot: bare.root })).toMatchObject({
+        status: 'skip',
+        fix: 'nx g @nx/jest:configuration --project=web',
+      });
     } finally {
       bare.cleanup();
     }
@@ -53,7 +56,10 @@ describe('coverage check', () => {
     record(true);
     const result = run({ coverage: { lines: 60, statements: 60, functions: 50, branches: 50 } });
     expect(result).toMatchObject({ status: 'pass', score: 100, fix: null, metric: { value: 66.66, text: 'coverage 66.66 % (lines)' } });
-    expect(result.data).toMatchObject({ metrics: { lines: { pct: 66.66, threshold: 60 } }, coverageFinal: 'coverage/apps/web/coverage-final.json' });
+    expect(result.data).toMatchObject({
+      metrics: { lines: { pct: 66.66, threshold: 60 } },
+      coverageFinal: 'coverage/apps/web/coverage-final.json',
+    });
   });
 
   it('fails under the thresholds, naming the metric and the least covered files', () => {
@@ -72,6 +78,9 @@ describe('coverage check', () => {
 
   it('fails on failing tests without judging coverage', () => {
     record(false);
-    expect(run()).toMatchObject({ status: 'fail', details: [{ message: '1 of 4 tests failed: coverage is only judged on a passing run' }] });
+    expect(run()).toMatchObject({
+      status: 'fail',
+      details: [{ message: '1 of 4 tests failed: coverage is only judged on a passing run' }],
+    });
   });
 });

@@ -61,7 +61,9 @@ export const coverageCheck: Check = {
     }));
     if (report.changedLines?.verdict === 'fail') {
       details.push({ message: `changed lines: ${report.changedLines.pct} % covered, under ${report.changedLines.threshold} %` });
-      details.push(...report.changedLines.uncovered.slice(0, 20).map((u) => ({ file: u.file, line: u.line, message: `changed line ${u.reason}` })));
+      details.push(
+        ...report.changedLines.uncovered.slice(0, 20).map((u) => ({ file: u.file, line: u.line, message: `changed line ${u.reason}` })),
+      );
     }
     if (report.status !== 'pass') {
       details.push(...report.leastCovered.map((f) => ({ file: f.file, message: `least covered: ${f.lines} % of lines` })));
@@ -84,7 +86,12 @@ export const coverageCheck: Check = {
           ? null
           : `add tests${leastCovered.length > 0 ? ` for ${leastCovered.join(', ')}` : ''}, then nx run ${context.projectName}:${reportTarget}`,
       data: {
-        metrics: Object.fromEntries(COVERAGE_METRICS.map((m) => [m, { pct: report.metrics[m].pct, threshold: report.metrics[m].threshold, baseline: report.metrics[m].baseline }])),
+        metrics: Object.fromEntries(
+          COVERAGE_METRICS.map((m) => [
+            m,
+            { pct: report.metrics[m].pct, threshold: report.metrics[m].threshold, baseline: report.metrics[m].baseline },
+          ]),
+        ),
         coverageFinal: report.coverageFinal,
       },
     };

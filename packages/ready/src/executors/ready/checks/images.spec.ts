@@ -25,16 +25,19 @@ describe('images check', () => {
   afterEach(() => ws.cleanup());
 
   it('fails on convertible raw <img>, with file:line, and lists what the codemod would leave alone', () => {
-    ws.write('apps/web/app/page.tsx', [
-      'export default function Page({ url }: { url: string }) {',
-      '  return (<main>',
-      '    <img src="/hero.png" alt="a" />',
-      '    <img src={url} alt="b" />',
-      '    <img src="https://cdn.example.com/x.jpg" width={10} height={10} alt="c" />',
-      '  </main>);',
-      '}',
-      'const s = "<img src=x>"; // a string, not JSX',
-    ].join('\n'));
+    ws.write(
+      'apps/web/app/page.tsx',
+      [
+        'export default function Page({ url }: { url: string }) {',
+        '  return (<main>',
+        '    <img src="/hero.png" alt="a" />',
+        '    <img src={url} alt="b" />',
+        '    <img src="https://cdn.example.com/x.jpg" width={10} height={10} alt="c" />',
+        '  </main>);',
+        '}',
+        'const s = "<img src=x>"; // a string, not JSX',
+      ].join('\n'),
+    );
     ws.write('apps/web/app/plain.tsx', 'export const P = () => <div />;');
     const result = run();
     expect(result).toMatchObject({

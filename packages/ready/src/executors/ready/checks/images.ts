@@ -15,7 +15,12 @@ export const imagesCheck: Check = {
     const tree = diskTree(context.workspaceRoot);
     const notApplicable = imagesNotApplicable(tree, context.projectRoot);
     if (notApplicable) return skip(`next/image does not apply: ${notApplicable}.`);
-    const scan = convertImages(tree, { name: context.projectName, root: context.projectRoot }, { strategy: 'static-import', remotePatterns: true }, 'analyze');
+    const scan = convertImages(
+      tree,
+      { name: context.projectName, root: context.projectRoot },
+      { strategy: 'static-import', remotePatterns: true },
+      'analyze',
+    );
     const details: CheckDetail[] = [
       ...scan.changes.map((c) => ({ file: c.file, line: c.line, message: `raw <img>: convertible (${c.kind})` })),
       ...scan.skips.map((s) => ({ file: s.file, line: s.line, message: `raw <img> left alone: ${s.message}` })),

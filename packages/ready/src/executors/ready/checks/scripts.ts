@@ -15,7 +15,8 @@ export const scriptsCheck: Check = {
   title: 'Production env, build-production target, CI runs ready',
   defaultWeight: 10,
   run(context) {
-    if (!isApp(diskTree(context.workspaceRoot), context.projectRoot, context.projectType)) return { status: 'skip', score: 0, metric: null, details: [{ message: 'Not an app: the checklist is for apps.' }], fix: null };
+    if (!isApp(diskTree(context.workspaceRoot), context.projectRoot, context.projectType))
+      return { status: 'skip', score: 0, metric: null, details: [{ message: 'Not an app: the checklist is for apps.' }], fix: null };
     const missing: CheckDetail[] = [];
     const fixes: string[] = [];
     if (!existsSync(join(context.workspaceRoot, context.projectRoot, '.env.production'))) {
@@ -29,7 +30,12 @@ export const scriptsCheck: Check = {
     }
     const ci = ciRunsReady(context.workspaceRoot);
     if (!ci.runsReady) {
-      missing.push({ message: ci.files.length === 0 ? 'no CI definition found (.github/workflows, .gitlab-ci.yml, …)' : `CI (${ci.files.join(', ')}) does not run "nx affected -t ready"` });
+      missing.push({
+        message:
+          ci.files.length === 0
+            ? 'no CI definition found (.github/workflows, .gitlab-ci.yml, …)'
+            : `CI (${ci.files.join(', ')}) does not run "nx affected -t ready"`,
+      });
       fixes.push('add "npx nx affected -t ready" to CI');
     }
     return {

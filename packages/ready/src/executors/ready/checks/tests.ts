@@ -30,13 +30,29 @@ export const testsCheck: Check = {
       };
     }
     if (record.total === 0) {
-      return { status: 'fail', score: 0, metric: { value: 0, unit: 'tests', text: 'no tests' }, details: [{ message: 'the test run found no test' }], fix: 'write tests' };
+      return {
+        status: 'fail',
+        score: 0,
+        metric: { value: 0, unit: 'tests', text: 'no tests' },
+        details: [{ message: 'the test run found no test' }],
+        fix: 'write tests',
+      };
     }
     return {
       status: record.passed ? 'pass' : 'fail',
       score: record.passed ? 100 : Math.round((100 * (record.total - record.failed)) / record.total / 2),
-      metric: { value: record.failed, unit: 'failed tests', text: record.passed ? `${record.total} tests pass` : `${record.failed} of ${record.total} tests fail` },
-      details: record.passed ? [] : [{ message: `${record.failed} failing test(s)${record.failedSuites ? `, ${record.failedSuites} suite(s) that did not run` : ''}` }],
+      metric: {
+        value: record.failed,
+        unit: 'failed tests',
+        text: record.passed ? `${record.total} tests pass` : `${record.failed} of ${record.total} tests fail`,
+      },
+      details: record.passed
+        ? []
+        : [
+            {
+              message: `${record.failed} failing test(s)${record.failedSuites ? `, ${record.failedSuites} suite(s) that did not run` : ''}`,
+            },
+          ],
       fix: record.passed ? null : `fix the failing tests: nx run ${context.projectName}:${testTarget}`,
     };
   },

@@ -37,7 +37,11 @@ describe('typecheck check (real tsc)', () => {
 
   it('does not count project-reference setup errors (TS6310) of a spec config as type errors', async () => {
     ws.write('apps/web/src/a.ts', 'export const n: number = 1;\n');
-    ws.write('apps/web/tsconfig.spec.json', { compilerOptions: { strict: true, types: [] }, include: ['src/**/*.ts'], references: [{ path: './tsconfig.json' }] });
+    ws.write('apps/web/tsconfig.spec.json', {
+      compilerOptions: { strict: true, types: [] },
+      include: ['src/**/*.ts'],
+      references: [{ path: './tsconfig.json' }],
+    });
     expect(await typecheckCheck.run(ctx())).toMatchObject({ status: 'pass' });
   });
 });

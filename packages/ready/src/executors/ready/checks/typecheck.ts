@@ -21,7 +21,10 @@ export const typecheckCheck: Check = {
     for (const { config, errors: lines } of run.configs) {
       errors += lines.length;
       if (lines.length === 0) continue;
-      details.push({ file: config, message: `${lines.length} error(s)` }, ...lines.slice(0, 10).map((message) => ({ message: message.trim() })));
+      details.push(
+        { file: config, message: `${lines.length} error(s)` },
+        ...lines.slice(0, 10).map((message) => ({ message: message.trim() })),
+      );
     }
     const failing = run.configs.find((c) => c.errors.length > 0)?.config ?? null;
     return {

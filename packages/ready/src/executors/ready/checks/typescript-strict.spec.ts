@@ -57,6 +57,8 @@ describe('typescript-strict check', () => {
 
   it('fails with one sentence naming the file when the project has no tsconfig', () => {
     ws.write('apps/web/package.json', { name: 'web' });
-    expect(() => run(ws.root)).toThrow(/^apps\/web\/tsconfig\.json does not exist, so project "web" has no TypeScript settings to check: add a tsconfig\.json/);
+    expect(() => run(ws.root)).toThrow(
+      /^apps\/web\/tsconfig\.json does not exist, so project "web" has no TypeScript settings to check: add a tsconfig\.json/,
+    );
   });
 });

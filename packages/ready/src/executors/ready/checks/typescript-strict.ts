@@ -13,14 +13,24 @@ export const typescriptStrictCheck: Check = {
     const fix = `nx g @plinto/ready:strict --project=${context.projectName}`;
     const details: CheckDetail[] = m.off.map((o) => ({ file: o.file, message: `${o.flag} ${o.why}` }));
     if (!m.installed) {
-      details.push({ message: `typescript is not installed for this project; assumed ${ts.version} (strict ${strictByDefault(ts.version) ? 'on' : 'off'} by default)` });
+      details.push({
+        message: `typescript is not installed for this project; assumed ${ts.version} (strict ${strictByDefault(ts.version) ? 'on' : 'off'} by default)`,
+      });
     }
     const { suppressions } = m;
     if (suppressions.count > 0) {
-      details.push({ message: `${suppressions.count} "${STRICT_SUPPRESSION_TAG}" suppression(s) left in ${suppressions.files} file(s): strict-mode debt to pay down` });
+      details.push({
+        message: `${suppressions.count} "${STRICT_SUPPRESSION_TAG}" suppression(s) left in ${suppressions.files} file(s): strict-mode debt to pay down`,
+      });
     }
     if (m.pairs === 0) {
-      return { status: 'skip', score: 0, metric: null, details: [{ message: 'Every tsconfig of the project is solution-style (compiles no file itself).' }], fix: null };
+      return {
+        status: 'skip',
+        score: 0,
+        metric: null,
+        details: [{ message: 'Every tsconfig of the project is solution-style (compiles no file itself).' }],
+        fix: null,
+      };
     }
     const offFlags = [...new Set(m.off.map((o) => o.flag))];
     const text =

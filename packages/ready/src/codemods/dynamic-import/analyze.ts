@@ -1,0 +1,162 @@
+import { posix } from 'node:path';
+import { Identifier, ImportDeclaration, Node, SourceFile } from 'ts-morph';
+import { isClientFile } from '../imports';
+import { isHeavy } from './heavy-modules';
+
+export interface DynamicImportContext {
+  /** Workspace-relative path of the file. */
+  file: string;
+  framework: 'next' | 'react';
+  /** Heavy modules: the default list plus --modules. */
+  modules: readonly string[];
+  /** Local component files named by --components (workspace-relative, without extension) → export names. */
+  components: ReadonlyMap<string, ReadonlySet<string>>;
+  ssr: 'keep' | 'false';
+}
+
+export const SKIP_REASONS = {
+  'value-use': 'a binding is used as a value (called, passed, spread or read), not only as a JSX element',
+  'namespace-import': 'namespace import (import * as …): which members are components is unknown',
+  're-export': 're-exported from this file',
+  'server-component':
+    'Server Component (no "use client"): next/dynamic here would not take the library out of the client bundle; convert it in the client component that renders it',
+  'side-effect-import': 'import for side effects only',
+  'compound-components':
+    'compound components (one rendered inside another from the same module, as recharts does): lazy-loading them one by one breaks the parent; put them in one client component and split that with --components',
+} as const;
+
+export type DynamicSkipReason = keyof typeof SKIP_REASONS;
+
+export interface Binding {
+  local: string;
+  /** null for the default export. */
+  imported: string | null;
+  node: Identifier;
+}
+
+export interface Plan {
+  decl: ImportDeclaration;
+  specifier: string;
+  line: number;
+  jsx: Binding[];
+  typeOnly: Binding[];
+  /** JSX bindings also used in type positions (`typeof Chart`): they get a type-only alias. */
+  alsoTyped: Set<string>;
+}
+
+/** Is this import a candidate: a heavy module, or a local component named by --components? */
+function candidateKind(decl: ImportDeclaration, context: DynamicImportContext): 'heavy' | 'component' | null {
+  const spec = decl.getModuleSpecifierValue();
+  if (isHeavy(spec, context.modules)) return 'heavy';
+  if (!spec.startsWith('.')) return null;
+  const target = posix.normalize(posix.join(posix.dirname(context.file), spec)).replace(/\.(tsx?|jsx?)$/, '');
+  return context.components.has(target) || context.components.has(`${target}/index`) ? 'component' : null;
+}
+
+function bindingsOf(decl: ImportDeclaration): Binding[] | 'namespace' {
+  if (decl.getNamespaceImport()) return 'namespace';
+  const out: Binding[] = [];
+  const def = decl.getDefaultImport();
+  if (def) out.push({ local: def.getText(), imported: null, node: def });
+  for (const n of decl.getNamedImports()) {
+    if (n.isTypeOnly()) continue;
+    const alias = n.getAliasNode();
+    out.push({ local: (alias ?? n.getNameNode()).getText(), imported: n.getName(), node: (alias ?? n.getNameNode()) as Identifier });
+  }
+  return out;
+}
+
+type UseKind = 'jsx' | 'type' | 'value' | 'export';
+
+/** How an identifier is used: as a JSX tag, in a type, re-exported, or as a value. */
+export function useKind(id: Node): UseKind {
+  const parent = id.getParentOrThrow();
+  if (
+    (Node.isJsxOpeningElement(parent) || Node.isJsxSelfClosingElement(parent) || Node.isJsxClosingElement(parent)) &&
+    parent.getTagNameNode() === id
+  )
+    return 'jsx';
+  if (Node.isExportSpecifier(parent) || Node.isExportAssignment(parent)) return 'export';
+  if (id.getFirstAncestor((a) => Node.isTypeNode(a))) return 'type';
+  return 'value';
+}
+
+export interface DynamicFinding {
+  line: number;
+  specifier: string;
+  /** Convertible, or the reason it is not. */
+  skip: DynamicSkipReason | null;
+  skipLine?: number;
+}
+
+/** What the codemod would do with each candidate import of a file, without changing it. */
+export function analyzeDynamicImports(
+  sourceFile: SourceFile,
+  context: DynamicImportContext,
+): { plans: Plan[]; findings: DynamicFinding[] } {
+  const plans: Plan[] = [];
+  const findings: DynamicFinding[] = [];
+  const serverComponent = context.framework === 'next' && /(^|\/)app\//.test(context.file) && !isClientFile(sourceFile);
+  for (const decl of sourceFile.getImportDeclarations()) {
+    const kind = candidateKind(decl, context);
+    if (decl.isTypeOnly() || !kind) continue;
+    const line = decl.getStartLineNumber();
+    const specifier = decl.getModuleSpecifierValue();
+    const bindings = bindingsOf(decl);
+    if (bindings === 'namespace') {
+      findings.push({ line, specifier, skip: 'namespace-import' });
+      continue;
+    }
+    if (bindings.length === 0) {
+      if (!decl.getImportClause()) findings.push({ line, specifier, skip: 'side-effect-import' });
+      continue;
+    }
+    const plan: Plan = { decl, specifier, line, jsx: [], typeOnly: [], alsoTyped: new Set() };
+    let skip: { reason: DynamicSkipReason; line: number } | null = null;
+    const locals = new Set(bindings.map((b) => b.local));
+    for (const b of bindings) {
+      const uses = b.node.findReferencesAsNodes().filter((n) => n.getSourceFile() === sourceFile && n !== b.node);
+      const nested = uses.find((u) => useKind(u) === 'jsx' && insideElementOf(u, locals));
+      if (nested) {
+        skip ??= { reason: 'compound-components', line: nested.getStartLineNumber() };
+        continue;
+      }
+      const kinds = uses.map((u) => ({ kind: useKind(u), line: u.getStartLineNumber() }));
+      const bad = kinds.find((k) => k.kind === 'value' || k.kind === 'export');
+      if (bad) {
+        skip ??= { reason: bad.kind === 'export' ? 're-export' : 'value-use', line: bad.line };
+        continue;
+      }
+      if (kinds.some((k) => k.kind === 'jsx')) {
+        plan.jsx.push(b);
+        if (kinds.some((k) => k.kind === 'type')) plan.alsoTyped.add(b.local);
+      } else {
+        plan.typeOnly.push(b);
+      }
+    }
+    if (skip) findings.push({ line, specifier, skip: skip.reason, skipLine: skip.line });
+    else if (plan.jsx.length === 0)
+      continue; // nothing rendered from it: nothing to split
+    // A Server Component can split a client component it renders (one named by --components),
+    // not a client library it renders itself.
+    else if (serverComponent && kind === 'heavy') findings.push({ line, specifier, skip: 'server-component' });
+    else {
+      findings.push({ line, specifier, skip: null });
+      plans.push(plan);
+    }
+  }
+  return { plans, findings };
+}
+
+/** Is this JSX tag inside an element whose tag is another binding of the same import? */
+function insideElementOf(tag: Node, locals: Set<string>): boolean {
+  const own = tag.getText();
+  const element = tag.getParentOrThrow();
+  for (let cur = element.getParent(); cur; cur = cur.getParent()) {
+    if (Node.isJsxElement(cur)) {
+      const name = cur.getOpeningElement().getTagNameNode().getText();
+      if (name !== own && locals.has(name) && cur.getOpeningElement() !== element) return true;
+    }
+  }
+  return false;
+}

@@ -9,6 +9,11 @@ export const NEXT_CONFIG_PATTERN = /^next\.config\.(js|ts|mjs|cjs|mts|cts)$/;
 
 const JEST_CONFIG_NAMES = ['ts', 'js', 'cjs', 'mjs', 'cts', 'mts'].map((ext) => `jest.config.${ext}`);
 
+/** Is this path (workspace-relative) a next.config.* file? */
+export function isNextConfigFile(path: string): boolean {
+  return NEXT_CONFIG_PATTERN.test(posix.basename(path));
+}
+
 /** The project's `next.config.*` file name, if it has one. */
 export function findNextConfig(tree: ReadTree, projectRoot: string): string | null {
   return tree.children(projectRoot).find((name) => NEXT_CONFIG_PATTERN.test(name)) ?? null;

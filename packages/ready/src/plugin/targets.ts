@@ -1,6 +1,10 @@
 import { TargetConfiguration } from '@nx/devkit';
 import { NormalizedPluginOptions } from '../core/plugin-options';
+import { READY_JSON_FILE, READY_MD_FILE } from '../core/report';
 import { RESULTS_OUTPUT_PATH } from '../core/results';
+import { AUDIT_RESULT_FILE } from '../features/audit/files';
+import { BUILD_MANIFEST_FILE, BUILD_PRODUCTION_FILE, DEPLOY_PACKAGE_FILE } from '../features/build/files';
+import { COVERAGE_GATE_FILE, TESTS_FILE } from '../features/coverage/files';
 import { ProjectFacts } from './project-facts';
 
 const RESULTS = `{workspaceRoot}/${RESULTS_OUTPUT_PATH}`;
@@ -22,8 +26,7 @@ function projectInputs(facts: ProjectFacts, externalDependencies: string[]): Non
  * and the build manifests, trace and chunks of the Next.js build. Hashing them makes ready's cache
  * exact: a new test or build result reruns ready; the same one replays it.
  */
-const READY_DEPENDENCY_OUTPUTS =
-  '**/{tests.json,coverage-final.json,security-audit.json,build-manifest.json,app-path-routes-manifest.json,*_client-reference-manifest.js,trace}';
+const READY_DEPENDENCY_OUTPUTS = `**/{${TESTS_FILE},coverage-final.json,${AUDIT_RESULT_FILE},build-manifest.json,app-path-routes-manifest.json,*_client-reference-manifest.js,trace}`;
 
 export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptions): Record<string, TargetConfiguration> {
   const deps = (names: string[]) => facts.externalDependencies.filter((d) => names.includes(d));
@@ -44,7 +47,7 @@ export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptio
       { env: 'NX_BASE' },
       ...(runsTests || runsBuild ? [{ dependentTasksOutputFiles: READY_DEPENDENCY_OUTPUTS, transitive: false }] : []),
     ],
-    outputs: [`${RESULTS}/ready.json`, `${RESULTS}/ready.md`],
+    outputs: [`${RESULTS}/${READY_JSON_FILE}`, `${RESULTS}/${READY_MD_FILE}`],
     options: {
       outputPath: RESULTS_OPTION,
       minScore: options.minScore,
@@ -75,7 +78,7 @@ export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptio
         '{workspaceRoot}/jest.preset.js',
         { externalDependencies: ['jest'] },
       ],
-      outputs: ['{workspaceRoot}/coverage/{projectRoot}', `${RESULTS}/tests.json`],
+      outputs: ['{workspaceRoot}/coverage/{projectRoot}', `${RESULTS}/${TESTS_FILE}`],
       options: {
         jestConfig: `{projectRoot}/${facts.jestConfig}`,
         testTarget: options.testTargetName,
@@ -90,10 +93,10 @@ export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptio
       inputs: [
         '{projectRoot}/**/*',
         { env: 'NX_BASE' },
-        { dependentTasksOutputFiles: '**/{tests.json,coverage-final.json}', transitive: false },
+        { dependentTasksOutputFiles: `**/{${TESTS_FILE},coverage-final.json}`, transitive: false },
         ...(deps(['@plinto/ready']).length > 0 ? [{ externalDependencies: ['@plinto/ready'] }] : []),
       ],
-      outputs: [`${RESULTS}/coverage-gate.json`],
+      outputs: [`${RESULTS}/${COVERAGE_GATE_FILE}`],
       options: {
         outputPath: RESULTS_OPTION,
         thresholds: {
@@ -117,7 +120,7 @@ export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptio
     targets[options.securityAuditTargetName] = {
       executor: '@plinto/ready:security-audit',
       cache: false,
-      outputs: [`${RESULTS}/security-audit.json`],
+      outputs: [`${RESULTS}/${AUDIT_RESULT_FILE}`],
       options: { outputPath: RESULTS_OPTION },
       metadata: {
         technologies: ['next'],
@@ -130,9 +133,9 @@ export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptio
       dependsOn: [options.buildTargetName, options.securityAuditTargetName],
       inputs: [
         ...projectInputs(facts, deps(['typescript', 'next', '@plinto/ready'])),
-        { dependentTasksOutputFiles: '**/security-audit.json', transitive: false },
+        { dependentTasksOutputFiles: `**/${AUDIT_RESULT_FILE}`, transitive: false },
       ],
-      outputs: [`${RESULTS}/build-production.json`, `${RESULTS}/build-manifest.json`, `${RESULTS}/deploy.tar.gz`],
+      outputs: [`${RESULTS}/${BUILD_PRODUCTION_FILE}`, `${RESULTS}/${BUILD_MANIFEST_FILE}`, `${RESULTS}/${DEPLOY_PACKAGE_FILE}`],
       options: {
         outputPath: RESULTS_OPTION,
         budgets: { firstLoadJsKb: options.budgets.firstLoadJsKb },

@@ -1,6 +1,7 @@
 import { ExecutorContext, logger } from '@nx/devkit';
 import { resultsDirFor } from '../../core/results';
-import { AUDIT_RESULT_FILE, auditProject, describeAudit } from '../../features/audit/audit';
+import { auditProject, describeAudit } from '../../features/audit/audit';
+import { AUDIT_RESULT_FILE } from '../../features/audit/files';
 import { writeFilesAtomically } from '../../utils/write-files';
 import { SecurityAuditExecutorSchema } from './schema';
 

@@ -91,7 +91,6 @@ export interface StoredAudit {
   packagesInScope: number;
 }
 
-export const AUDIT_RESULT_FILE = 'security-audit.json';
 /** How long a recorded audit stands in for a new one (advisories appear every day). */
 export const AUDIT_MAX_AGE_MS = 60 * 60 * 1000;
 

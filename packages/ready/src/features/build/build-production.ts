@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { resultsDirFor } from '../../core/results';
 import { kb } from '../../utils/format';
 import { writeFilesAtomically } from '../../utils/write-files';
-import { AUDIT_LEVELS, AUDIT_RESULT_FILE } from '../audit/audit';
+import { AUDIT_LEVELS } from '../audit/audit';
+import { AUDIT_RESULT_FILE } from '../audit/files';
 import { AuditLevel } from '../audit/types';
 import { writeDeployPackage } from './deploy-package';
 import { startMeasure } from './measure';
-import { BUILD_PRODUCTION_FILE } from './route-sizes';
+import { BUILD_MANIFEST_FILE, BUILD_PRODUCTION_FILE, DEPLOY_PACKAGE_FILE } from './files';
 import { BuildProductionReport } from './types';
 
 export interface BuildProductionOptions {
@@ -60,7 +61,7 @@ export async function runBuildProduction(options: BuildProductionOptions, contex
       skipped: `the app is not built with output: 'standalone' (no ${nextDir}/standalone/**/server.js): add output: 'standalone' to next.config.* to get a deployment package`,
     };
   } else {
-    const pkg = await writeDeployPackage(workspaceRoot, nextDir, projectRoot, entry, `${outDir}/deploy.tar.gz`);
+    const pkg = await writeDeployPackage(workspaceRoot, nextDir, projectRoot, entry, `${outDir}/${DEPLOY_PACKAGE_FILE}`);
     fileHashes = pkg.files;
     deployPackage = { path: pkg.path, entry: pkg.entry, files: pkg.files.length, bytes: pkg.files.reduce((a, f) => a + f.bytes, 0) };
   }
@@ -101,7 +102,7 @@ export async function runBuildProduction(options: BuildProductionOptions, contex
   };
   writeFilesAtomically(workspaceRoot, {
     [`${outDir}/${BUILD_PRODUCTION_FILE}`]: JSON.stringify(report, null, 2) + '\n',
-    [`${outDir}/build-manifest.json`]: JSON.stringify(manifest, null, 2) + '\n',
+    [`${outDir}/${BUILD_MANIFEST_FILE}`]: JSON.stringify(manifest, null, 2) + '\n',
   });
   return report;
 }

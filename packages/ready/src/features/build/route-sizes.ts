@@ -1,9 +1,7 @@
 import { posix } from 'node:path';
 import { ReadTree } from '../../core/files';
 import { resultsDirFor } from '../../core/results';
-
-/** build-production's report, beside the project's other results. */
-export const BUILD_PRODUCTION_FILE = 'build-production.json';
+import { BUILD_PRODUCTION_FILE } from './files';
 
 export type RouteSizes = Map<string, number>;
 

@@ -1,7 +1,7 @@
 import { ProjectGraph, joinPathFragments } from '@nx/devkit';
 import { posix } from 'node:path';
 import { ReadTree, treeFiles } from '../../core/files';
-import { isApp } from '../../core/project-facts';
+import { isApp, isNextConfigFile } from '../../core/project-facts';
 import { envRewriteCodemod } from '../../codemods/env/rewrite';
 import { createCodemodProject } from '../../codemods/project';
 import { runCodemod } from '../../codemods/run';
@@ -88,9 +88,7 @@ function rewriteReads(tree: ReadTree, root: string, modulePath: string, variable
   const names = new Set(variables.map((v) => v.name));
   const project = createCodemodProject();
   const out: string[] = [];
-  for (const file of treeFiles(tree, root, /\.(tsx?|jsx?)$/, { tests: false }).filter(
-    (f) => f !== modulePath && !/next\.config\./.test(f),
-  )) {
+  for (const file of treeFiles(tree, root, /\.(tsx?|jsx?)$/, { tests: false }).filter((f) => f !== modulePath && !isNextConfigFile(f))) {
     const text = tree.read(file, 'utf-8') ?? '';
     let spec = posix.relative(posix.dirname(file), modulePath).replace(/\.ts$/, '');
     if (!spec.startsWith('.')) spec = `./${spec}`;

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { diskTree } from '../../core/files';
+import { isNextConfigFile } from '../../core/project-facts';
 import { looksLikeRealSecret } from './classify';
 import { parseDotenv } from './dotenv-file';
 import { envModulePath, scanEnv } from './scan';
@@ -56,7 +57,7 @@ export function measureEnv(workspaceRoot: string, project: { name: string; root:
   const problems: EnvProblem[] = [];
   for (const v of scan.variables) {
     const [file, line] = v.readAt[0].split(':');
-    if (!declared.has(v.name) && !v.readAt.every((r) => /next\.config\./.test(r))) {
+    if (!declared.has(v.name) && !v.readAt.every((r) => isNextConfigFile(r.split(':')[0]))) {
       problems.push({ file, line: Number(line), message: `${v.name} is read but declared nowhere (.env.production or the env module)` });
     }
     if (v.side === 'client' && v.secret)

@@ -7,7 +7,7 @@ import { hasSyntaxErrors } from '../../codemods/parse';
 import { ENV_PREFILTER, EnvRead, UnresolvedRead, findEnvReads, findNextConfigEnvKeys } from '../../codemods/env/find-env';
 import { EnvVariable, classify } from './classify';
 import { MODULE_MARKER } from './env-module';
-import { NEXT_CONFIG_PATTERN } from '../../core/project-facts';
+import { isNextConfigFile } from '../../core/project-facts';
 import { ReadTree, treeFiles } from '../../core/files';
 import { workspaceDependencies } from '../../core/project-graph';
 
@@ -42,7 +42,7 @@ export function scanEnv(tree: ReadTree, project: { name: string; root: string },
   for (const p of projects) {
     for (const file of treeFiles(tree, p.root, SOURCE, { tests: false })) {
       const text = tree.read(file, 'utf-8') ?? '';
-      const isConfig = NEXT_CONFIG_PATTERN.test(posix.basename(file)) && posix.dirname(file) === p.root;
+      const isConfig = isNextConfigFile(file) && posix.dirname(file) === p.root;
       if (!isConfig && !ENV_PREFILTER.test(text)) continue;
       // Our own env module reads every variable by design: it declares them, it is not a use.
       if (text.startsWith(MODULE_MARKER)) continue;

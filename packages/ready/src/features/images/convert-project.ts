@@ -1,8 +1,7 @@
 import { joinPathFragments } from '@nx/devkit';
-import { posix } from 'node:path';
 import { SourceFile } from 'ts-morph';
 import { ReadTree, treeFiles } from '../../core/files';
-import { NEXT_CONFIG_PATTERN, nextConfigPath, packageDependencies } from '../../core/project-facts';
+import { isNextConfigFile, nextConfigPath, packageDependencies } from '../../core/project-facts';
 import { CodemodChange, CodemodSkip } from '../../codemods/codemod';
 import { NextConfigImages, readNextConfigImages, remotePatternsCodemod } from '../../codemods/next-config/remote-patterns';
 import { nextImageCodemod } from '../../codemods/next-image/transform';
@@ -38,7 +37,7 @@ export function imagesNotApplicable(tree: ReadTree, root: string): string | null
 /** Files of a project that could hold JSX, without build output, as the Tree (and .gitignore) sees them. */
 function candidateFiles(tree: ReadTree, projectRoot: string): string[] {
   // Test files stay in: the codemod reports them as skipped (test-file), and the check lists them.
-  return treeFiles(tree, projectRoot, CANDIDATE).filter((path) => !NEXT_CONFIG_PATTERN.test(posix.basename(path)));
+  return treeFiles(tree, projectRoot, CANDIDATE).filter((path) => !isNextConfigFile(path));
 }
 
 function readConfigImages(tree: ReadTree, configPath: string | null): { state: NextConfigImages | null; source: SourceFile | null } {

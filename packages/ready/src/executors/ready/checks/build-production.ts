@@ -1,7 +1,7 @@
 import { kb } from '../../../utils/format';
 import { BuildMeasure, measureBuild } from '../../../features/build/measure';
 import { findNextDir } from '../../../features/build/next-output';
-import { AUDIT_RESULT_FILE } from '../../../features/audit/audit';
+import { AUDIT_RESULT_FILE } from '../../../features/audit/files';
 import { isReadyError } from '../../../utils/errors';
 import { targetNames } from '../../../core/defaults';
 import { diskTree } from '../../../core/files';

@@ -1,8 +1,8 @@
 import { posix } from 'node:path';
 import { JsxElement, JsxSelfClosingElement, Node, SourceFile } from 'ts-morph';
-import { Codemod, CodemodReport, CodemodResult, emptyResult } from '../codemod';
+import { Codemod, CodemodReport, CodemodResult, CodemodSkip, emptyResult } from '../codemod';
 import { addImportStatement, freeName, isClientFile, namesInFile, preferredQuote } from '../imports';
-import { DynamicImportContext, SKIP_REASONS, analyzeDynamicImports, useKind } from './analyze';
+import { DynamicFinding, DynamicImportContext, SKIP_REASONS, analyzeDynamicImports, useKind } from './analyze';
 
 export { DynamicImportContext, SKIP_REASONS, analyzeDynamicImports } from './analyze';
 
@@ -10,14 +10,7 @@ export { DynamicImportContext, SKIP_REASONS, analyzeDynamicImports } from './ana
 function splitImports(sourceFile: SourceFile, context: DynamicImportContext): CodemodResult {
   const result = emptyResult();
   const { plans, findings } = analyzeDynamicImports(sourceFile, context);
-  for (const f of findings.filter((x) => x.skip)) {
-    result.skips.push({
-      file: context.file,
-      line: f.skipLine ?? f.line,
-      reason: f.skip!,
-      message: `${f.specifier}: ${SKIP_REASONS[f.skip!]}`,
-    });
-  }
+  result.skips.push(...skipsOf(findings, context));
   if (plans.length === 0) return result;
   const q = preferredQuote(sourceFile);
   const taken = namesInFile(sourceFile);
@@ -132,18 +125,18 @@ function prefilter(text: string, context: DynamicImportContext): boolean {
   return pattern.test(text);
 }
 
+/** The imports a file's analysis leaves alone, with the line and the reason. */
+function skipsOf(findings: DynamicFinding[], context: DynamicImportContext): CodemodSkip[] {
+  return findings
+    .filter((f) => f.skip)
+    .map((f) => ({ file: context.file, line: f.skipLine ?? f.line, reason: f.skip!, message: `${f.specifier}: ${SKIP_REASONS[f.skip!]}` }));
+}
+
 /** `analyzeDynamicImports` as a codemod report: one change per component it would split, one skip per import it would leave. */
 function analyze(sourceFile: SourceFile, context: DynamicImportContext): CodemodReport {
   const report: CodemodReport = { changes: [], skips: [], warnings: [] };
   const { plans, findings } = analyzeDynamicImports(sourceFile, context);
-  for (const f of findings.filter((x) => x.skip)) {
-    report.skips.push({
-      file: context.file,
-      line: f.skipLine ?? f.line,
-      reason: f.skip!,
-      message: `${f.specifier}: ${SKIP_REASONS[f.skip!]}`,
-    });
-  }
+  report.skips.push(...skipsOf(findings, context));
   const kind = context.framework === 'next' ? 'next/dynamic' : 'React.lazy';
   for (const plan of plans) {
     for (const b of plan.jsx)

@@ -1,31 +1,14 @@
-import { Tree, addProjectConfiguration } from '@nx/devkit';
+import { Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from 'nx/src/devkit-testing-exports';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { seedNextImageWorkspace } from '../../testing/seed-workspaces';
 import { nextImageGenerator } from './next-image';
-
-const HERO_PNG = readFileSync(join(__dirname, '../../codemods/next-image/__fixtures__/public/hero.png'));
 
 describe('next-image generator', () => {
   let tree: Tree;
   let info: jest.SpyInstance;
   beforeEach(() => {
     tree = createTreeWithEmptyWorkspace();
-    addProjectConfiguration(tree, 'web', { root: 'apps/web' });
-    addProjectConfiguration(tree, 'ui', { root: 'libs/ui' });
-    tree.write('apps/web/next.config.js', 'const nextConfig = {};\n\nmodule.exports = nextConfig;\n');
-    tree.write('apps/web/public/hero.png', HERO_PNG);
-    tree.write(
-      'apps/web/app/page.tsx',
-      'export default function Page() {\n  return <img src="/hero.png" alt="Hero" loading="lazy" />;\n}\n',
-    );
-    tree.write(
-      'apps/web/app/gallery.tsx',
-      'export const G = () => <img src="https://cdn.example.com/a.jpg" width={60} height={40} alt="A" />;\n',
-    );
-    tree.write('apps/web/app/card.tsx', 'export const C = ({ u }: { u: string }) => <img src={u} alt="" />;\n');
-    tree.write('apps/web/app/plain.tsx', 'export const P = () => <div />;\n');
-    tree.write('libs/ui/src/a.tsx', 'export const A = () => <img src="/a.png" />;\n');
+    seedNextImageWorkspace(tree);
     info = jest.spyOn(console, 'info').mockImplementation(() => undefined);
   });
   afterEach(() => info.mockRestore());

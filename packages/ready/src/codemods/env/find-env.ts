@@ -14,6 +14,8 @@ export interface EnvRead {
   /** Literals it is compared to (for enums). */
   values?: string[];
   form: 'process.env.X' | "process.env['X']" | 'destructuring' | 'import.meta.env' | 'next.config env';
+  /** Only its presence is tested (`Boolean(process.env.X)`): any value, or none, is valid. */
+  presence?: true;
 }
 
 export interface UnresolvedRead {
@@ -61,8 +63,8 @@ function outer(node: Node): Node {
 }
 
 /** What the expression around a read says: fallback, type, compared literals. */
-function describeUse(node: Node): Pick<EnvRead, 'fallback' | 'type' | 'values'> {
-  const out: Pick<EnvRead, 'fallback' | 'type' | 'values'> = {};
+function describeUse(node: Node): Pick<EnvRead, 'fallback' | 'type' | 'values' | 'presence'> {
+  const out: Pick<EnvRead, 'fallback' | 'type' | 'values' | 'presence'> = {};
   let cur = outer(node);
   let parent = cur.getParent();
   if (parent && Node.isBinaryExpression(parent) && parent.getLeft() === cur) {
@@ -77,7 +79,7 @@ function describeUse(node: Node): Pick<EnvRead, 'fallback' | 'type' | 'values'> 
   if (parent && Node.isCallExpression(parent) && parent.getArguments()[0] === cur) {
     const callee = parent.getExpression().getText();
     if (['Number', 'parseInt', 'parseFloat', 'Number.parseInt', 'Number.parseFloat'].includes(callee)) out.type = 'number';
-    if (callee === 'Boolean') out.type = 'boolean';
+    if (callee === 'Boolean') out.presence = true;
   }
   if (parent && Node.isBinaryExpression(parent)) {
     const op = parent.getOperatorToken().getKind();

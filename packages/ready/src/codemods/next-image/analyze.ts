@@ -18,9 +18,19 @@ export const SKIP_REASONS = {
   svg: 'SVG (next/image does not optimise SVG by default)',
   'no-dimensions': 'no known dimensions (sized only by CSS): next/image needs width and height, or fill',
   'dynamic-dimensions': 'width/height are not literal numbers',
-  'missing-file': 'the file is not in public/ and the element has no width and height',
+  'missing-file': 'the file is not in public/: the image is broken either way; add the file (or fix the path), then convert',
   'unreadable-image': 'the file in public/ is not an image whose size can be read',
   'remote-host': 'remote host not allowed in images.remotePatterns and next.config.* cannot be edited (or --remote-patterns=false)',
+  noscript:
+    'inside <noscript>: only browsers without JavaScript load it (a tracking pixel, most often); next/image would fetch it on the server',
+  'tracking-pixel': 'a 1×1 image (a tracking pixel): the request itself is the point, next/image would make it from the server',
+  'server-markup':
+    'markup rendered to a string or a picture on the server (renderToStaticMarkup, renderToString, satori): /_next/image URLs do not resolve there',
+  'route-handler': 'in a route handler or API route: it renders no page, next/image does not apply',
+  'unknown-host':
+    'src is computed at run time, so its host is unknown: next/image serves only hosts allowed in images.remotePatterns (set it, then convert by hand)',
+  'unsupported-format':
+    "a format Next's image loader does not handle (only jpg, png, gif, webp, avif, ico, bmp): a static import would break the build",
 } as const;
 
 export type SkipReason = keyof typeof SKIP_REASONS;
@@ -45,6 +55,34 @@ export interface AnalyzeContext {
 }
 
 const EMAIL_IMPORT = /^(@react-email\/|react-email$|mjml-react$|@jsx-email\/)/;
+/** Modules that render React to a string or a picture on the server: no browser ever loads that markup as a page. */
+const SERVER_MARKUP_IMPORT = /^(react-dom\/server(\.[a-z]+)?|satori|@vercel\/og)$/;
+/** Calls that turn JSX into markup on the server, by the name they are called with. */
+const SERVER_MARKUP_CALL =
+  /^(renderToStaticMarkup|renderToString|renderToPipeableStream|renderToReadableStream|renderToNodeStream|renderToStaticNodeStream|satori)$/;
+/** Formats Next's image loader (and a static import of them) handles; SVG is handled apart. */
+const LOADER_FORMATS = new Set(['jpg', 'jpeg', 'png', 'gif', 'webp', 'avif', 'ico', 'bmp']);
+/** Image formats by extension: those outside LOADER_FORMATS (tiff, heic, jxl, …) are left alone. */
+const IMAGE_EXTENSIONS = new Set([
+  ...LOADER_FORMATS,
+  'tif',
+  'tiff',
+  'heic',
+  'heif',
+  'jxl',
+  'jp2',
+  'jpx',
+  'psd',
+  'raw',
+  'dng',
+  'cr2',
+  'nef',
+  'tga',
+  'exr',
+]);
+/** Services whose images are status badges, served as SVG without an .svg extension. */
+const BADGE_HOST =
+  /^(img\.shields\.io|shields\.io|badgen\.net|flat\.badgen\.net|badge\.fury\.io|forthebadge\.com|badges\.gitter\.im|vercelbadge\.vercel\.app|api\.netlify\.com)$/;
 
 /** A reason the whole file is left as it is, or null. Decided by the file's path and imports only. */
 export function fileSkipReason(sourceFile: SourceFile, file: string): SkipReason | null {
@@ -60,6 +98,9 @@ export function fileSkipReason(sourceFile: SourceFile, file: string): SkipReason
     return 'og-image';
   }
   if (/(^|\/)(emails?|mail)\//.test(file) || imports.some((m) => EMAIL_IMPORT.test(m))) return 'email';
+  if (imports.some((m) => SERVER_MARKUP_IMPORT.test(m))) return 'server-markup';
+  // App-router route handlers and pages-router API routes answer requests; they render no page.
+  if (/^route\.[cm]?[jt]sx?$/.test(base) || /(^|\/)pages\/api\//.test(file)) return 'route-handler';
   return null;
 }
 
@@ -118,42 +159,118 @@ export function literalDimension(attr: JsxAttribute | undefined): number | 'dyna
   return 'dynamic';
 }
 
-function insidePicture(element: ImgElement): boolean {
-  return element.getAncestors().some((a) => Node.isJsxElement(a) && a.getOpeningElement().getTagNameNode().getText() === 'picture');
+/** The name of the nearest enclosing JSX element with one of these tags, or null. */
+function enclosingTag(element: ImgElement, tags: ReadonlySet<string>): string | null {
+  for (const a of element.getAncestors()) {
+    if (Node.isJsxElement(a)) {
+      const tag = a.getOpeningElement().getTagNameNode().getText();
+      if (tags.has(tag)) return tag;
+    }
+  }
+  return null;
+}
+
+/** Is the element part of JSX handed to a call that renders it to markup on the server? */
+function insideServerRender(element: ImgElement): boolean {
+  return element.getAncestors().some((a) => {
+    if (!Node.isCallExpression(a)) return false;
+    const callee = a.getExpression();
+    const name = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
+    return SERVER_MARKUP_CALL.test(name);
+  });
+}
+
+/** The file extension of a URL or path, lower case, without query or hash; null when it has none. */
+function extensionOf(src: string): string | null {
+  const path = src.split(/[?#]/)[0];
+  const m = /\.([a-z0-9]+)$/i.exec(posix.basename(path));
+  return m ? m[1].toLowerCase() : null;
+}
+
+/** SVG by its extension, by a format parameter, or from a badge service (they serve SVG with no extension). */
+function isSvg(src: string, host: string | null): boolean {
+  if (extensionOf(src) === 'svg' || /[?&](format|type)=svg\b/i.test(src)) return true;
+  if (host === null) return false;
+  const path = src.replace(/^https?:\/\/[^/]+/i, '');
+  return BADGE_HOST.test(host) || /\/badges?(\/|\.|\?|$)/i.test(path);
+}
+
+/**
+ * What a `src` expression is known to be: the text of a literal, a template literal whose start
+ * says where it points (a path of the app, or a URL with its host), or an image imported by name.
+ */
+function srcValue(
+  attr: JsxAttribute,
+): { kind: 'literal'; text: string } | { kind: 'imported'; module: string } | { kind: 'prefix'; text: string } | null {
+  const literal = literalString(attr);
+  if (literal !== null) return { kind: 'literal', text: literal };
+  const init = attr.getInitializer();
+  const e = init && Node.isJsxExpression(init) ? init.getExpression() : undefined;
+  if (!e) return null;
+  if (Node.isTemplateExpression(e)) {
+    // Only the head says where it points; the last literal part says the format.
+    const spans = e.getTemplateSpans();
+    const tail = spans[spans.length - 1]?.getLiteral().getLiteralText() ?? '';
+    return { kind: 'prefix', text: `${e.getHead().getLiteralText()}\u0000${tail}` };
+  }
+  if (Node.isIdentifier(e)) {
+    const imported = e
+      .getSourceFile()
+      .getImportDeclarations()
+      .find((d) => d.getDefaultImport()?.getText() === e.getText());
+    if (imported) return { kind: 'imported', module: imported.getModuleSpecifierValue() };
+  }
+  return null;
 }
 
 /** Decides, without changing anything, what the codemod does with one raw `<img>`. */
 export function planImg(element: ImgElement, context: AnalyzeContext): ImgPlan {
-  if (insidePicture(element)) return { kind: 'skip', reason: 'picture' };
-  if (element.getAttributes().some((a) => Node.isJsxSpreadAttribute(a))) return { kind: 'skip', reason: 'spread' };
-  if (getAttr(element, 'srcSet') || getAttr(element, 'sizes')) return { kind: 'skip', reason: 'srcset' };
+  const skip = (reason: SkipReason): ImgPlan => ({ kind: 'skip', reason });
+  const ancestor = enclosingTag(element, new Set(['picture', 'noscript']));
+  if (ancestor === 'picture') return skip('picture');
+  if (ancestor === 'noscript') return skip('noscript');
+  if (insideServerRender(element)) return skip('server-markup');
+  if (element.getAttributes().some((a) => Node.isJsxSpreadAttribute(a))) return skip('spread');
+  if (getAttr(element, 'srcSet') || getAttr(element, 'sizes')) return skip('srcset');
   const srcAttr = getAttr(element, 'src');
-  if (!srcAttr) return { kind: 'skip', reason: 'no-src' };
+  if (!srcAttr) return skip('no-src');
   const width = literalDimension(getAttr(element, 'width'));
   const height = literalDimension(getAttr(element, 'height'));
-  if (width === 'dynamic' || height === 'dynamic') return { kind: 'skip', reason: 'dynamic-dimensions' };
+  if (width === 'dynamic' || height === 'dynamic') return skip('dynamic-dimensions');
   const sized = width !== null && height !== null;
-  const src = literalString(srcAttr);
-  if (src === null) return sized ? { kind: 'sized' } : { kind: 'skip', reason: 'no-dimensions' };
-  if (/^data:/i.test(src)) return { kind: 'skip', reason: 'data-uri' };
-  if (/\.svg(\?|#|$)/i.test(src)) return { kind: 'skip', reason: 'svg' };
+  const value = srcValue(srcAttr);
+  if (value?.kind === 'literal' && /^data:/i.test(value.text)) return skip('data-uri');
+  if (sized && width <= 1 && height <= 1) return skip('tracking-pixel');
+  if (value === null) return sized ? skip('unknown-host') : skip('no-dimensions');
+  if (value.kind === 'imported') {
+    // A static import already: next/image reads its size from the import.
+    const ext = extensionOf(value.module);
+    if (ext === 'svg') return skip('svg');
+    return ext !== null && LOADER_FORMATS.has(ext) ? { kind: 'sized' } : skip('unknown-host');
+  }
+  const src = value.kind === 'prefix' ? value.text.replace('\u0000', '…') : value.text;
   const remote = /^(https?):\/\/([^/:?#]+)/i.exec(src);
+  const host = remote ? remote[2].toLowerCase() : null;
+  if (isSvg(src, host)) return skip('svg');
+  const ext = extensionOf(src);
+  if (ext !== null && IMAGE_EXTENSIONS.has(ext) && !LOADER_FORMATS.has(ext)) return skip('unsupported-format');
   if (remote) {
-    if (!sized) return { kind: 'skip', reason: 'no-dimensions' };
-    if (context.remoteHostAllowed && !context.remoteHostAllowed(remote[2].toLowerCase())) return { kind: 'skip', reason: 'remote-host' };
-    return { kind: 'remote', protocol: remote[1].toLowerCase() as 'http' | 'https', host: remote[2].toLowerCase() };
+    if (!sized) return skip('no-dimensions');
+    if (context.remoteHostAllowed && !context.remoteHostAllowed(host!)) return skip('remote-host');
+    return { kind: 'remote', protocol: remote[1].toLowerCase() as 'http' | 'https', host: host! };
   }
   if (src.startsWith('/') && !src.startsWith('//')) {
+    // A path of the app itself: next/image serves it without remotePatterns.
+    if (value.kind === 'prefix') return sized ? { kind: 'sized' } : skip('no-dimensions');
     const publicPath = src.split(/[?#]/)[0].replace(/^\/+/, '');
-    if (context.publicFileExists(publicPath)) {
-      if (context.strategy === 'static-import') return { kind: 'static-import', publicPath };
-      if (sized) return { kind: 'sized' };
-      const size = readSize(context.readPublicFile?.(publicPath) ?? null);
-      return size ? { kind: 'dimensions', publicPath, ...size } : { kind: 'skip', reason: 'unreadable-image' };
-    }
-    return sized ? { kind: 'sized' } : { kind: 'skip', reason: 'missing-file' };
+    if (!context.publicFileExists(publicPath)) return skip('missing-file');
+    if (context.strategy === 'static-import') return { kind: 'static-import', publicPath };
+    if (sized) return { kind: 'sized' };
+    const size = readSize(context.readPublicFile?.(publicPath) ?? null);
+    return size ? { kind: 'dimensions', publicPath, ...size } : skip('unreadable-image');
   }
-  return sized ? { kind: 'sized' } : { kind: 'skip', reason: 'no-dimensions' };
+  if (value.kind === 'prefix') return sized ? skip('unknown-host') : skip('no-dimensions');
+  return sized ? { kind: 'sized' } : skip('no-dimensions');
 }
 
 export function lineOf(node: Node): number {

@@ -13,15 +13,43 @@ export interface EnvVariable {
   readAt: string[];
   /** The projects whose code reads it (the app, and the libraries it depends on). */
   projects: string[];
+  /**
+   * Why the app may start without it, or null when it is required: the hosting platform or CI sets
+   * it, only tooling reads it, or the code only tests whether it is set (or compares it to a value).
+   */
+  optional: 'platform' | 'tooling' | 'presence' | null;
 }
 
-const SECRET_WORDS = /(SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE|CREDENTIAL|DATABASE_URL|CONNECTION_STRING|DSN)/;
+/** Set by the hosting platform, the CI or the runtime itself: never the app's to declare or require. */
+const PLATFORM_VARIABLE =
+  /^(VERCEL|VERCEL_[A-Z0-9_]+|NEXT_PUBLIC_VERCEL_[A-Z0-9_]+|NETLIFY|NETLIFY_[A-Z0-9_]+|CONTEXT|DEPLOY_URL|DEPLOY_PRIME_URL|CI|CI_[A-Z0-9_]+|GITHUB_[A-Z0-9_]+|GITLAB_CI|RENDER|RENDER_[A-Z0-9_]+|RAILWAY_[A-Z0-9_]+|FLY_[A-Z0-9_]+|HEROKU_[A-Z0-9_]+|CF_PAGES(_[A-Z0-9_]+)?|AWS_LAMBDA_[A-Z0-9_]+|AWS_EXECUTION_ENV|PORT|HOSTNAME|NEXT_RUNTIME|NEXT_PHASE|NEXT_DEPLOYMENT_ID|NX_[A-Z0-9_]+|JEST_WORKER_ID|TZ)$/;
 
-/** Secret-like by name: SECRET, TOKEN, PASSWORD, …, or `_KEY` unless PUBLIC/PUBLISHABLE (the NEXT_PUBLIC_ prefix aside). */
+/** Files that are tooling, not the app: test and build configs, scripts. */
+const TOOLING_FILE =
+  /(^|\/)((jest|vitest|playwright|cypress|eslint|prettier|postcss|tailwind|babel|webpack|rollup|vite|tsup|drizzle|prisma)\.config\.[cm]?[jt]s$|scripts\/|tools\/|e2e\/)/;
+
+/** Set by npm or the runtime for every process: the app never declares these. */
+export function isRuntimeProvided(name: string): boolean {
+  return /^npm_/.test(name) || name === 'NODE_ENV';
+}
+
+function isAbsoluteUrl(value: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\/[^/\s]+/i.test(value);
+}
+
+const SECRET_WORDS = /(SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE_KEY|CREDENTIAL|DATABASE_URL|CONNECTION_STRING|DSN)/;
+/** Keys meant for the browser: anon, publishable and site keys, client and measurement ids. */
+const PUBLIC_BY_DESIGN = /(PUBLIC|PUBLISHABLE|ANON|SITE_KEY|CLIENT_ID|MEASUREMENT_ID|APP_ID)/;
+
+/**
+ * Secret-like by name: SECRET, TOKEN, PASSWORD, PRIVATE_KEY, …, or `_KEY` unless it is a key meant
+ * for the browser (public, publishable, anon, site keys). PRIVATE alone (PRIVATE_MODE) is no secret.
+ */
 export function isSecretLike(name: string): boolean {
   const bare = name.replace(/^NEXT_PUBLIC_/, '');
+  if (/(^|_)ANON_KEY$/.test(bare)) return false;
   if (SECRET_WORDS.test(bare)) return true;
-  return /(^|_)KEY($|_)/.test(bare) && !/(PUBLIC|PUBLISHABLE)/.test(bare);
+  return /(^|_)KEY($|_)/.test(bare) && !PUBLIC_BY_DESIGN.test(bare);
 }
 
 function typeOf(name: string, reads: EnvRead[]): { type: EnvType; values: string[] } {
@@ -29,10 +57,13 @@ function typeOf(name: string, reads: EnvRead[]): { type: EnvType; values: string
   const values = [...new Set(reads.flatMap((r) => r.values ?? []))].sort();
   if (types.has('number')) return { type: 'number', values: [] };
   if (types.has('boolean')) return { type: 'boolean', values: [] };
-  if (types.has('enum') && values.length > 0) return { type: 'enum', values };
+  // Compared to a literal somewhere: the literals are what the code tests for, not every value the
+  // variable may take ("preview" is one of VERCEL_ENV's three). A hint, never an enum.
   const fallback = reads.find((r) => r.fallback !== undefined)?.fallback;
-  if (/(_URL|_URI)$/.test(name) || (fallback && /^https?:\/\//.test(fallback))) return { type: 'url', values: [] };
-  return { type: 'string', values: [] };
+  if (fallback !== undefined) return { type: isAbsoluteUrl(fallback) ? 'url' : 'string', values };
+  // A URL-ish name without a fallback is a URL; with one, the fallback says (a host name, '').
+  if (/(_URL|_URI)$/.test(name) && !PLATFORM_VARIABLE.test(name)) return { type: 'url', values };
+  return { type: 'string', values };
 }
 
 /** Groups the reads by variable name and classifies each variable. */
@@ -53,6 +84,13 @@ export function classify(reads: Array<EnvRead & { project: string }>): EnvVariab
         fallback: secret ? null : fallback,
         readAt: rs.map((r) => `${r.file}:${r.line}`),
         projects: [...new Set(rs.map((r) => r.project))],
+        optional: PLATFORM_VARIABLE.test(name)
+          ? ('platform' as const)
+          : rs.every((r) => TOOLING_FILE.test(r.file))
+            ? ('tooling' as const)
+            : rs.every((r) => r.presence || (r.values?.length ?? 0) > 0)
+              ? ('presence' as const)
+              : null,
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));

@@ -10,6 +10,7 @@ const v = (name: string, extra: Partial<EnvVariable> = {}): EnvVariable => ({
   fallback: null,
   readAt: [`apps/web/app/config.ts:1`],
   projects: ['web'],
+  optional: null,
   ...extra,
 });
 

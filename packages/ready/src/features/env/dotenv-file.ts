@@ -62,6 +62,7 @@ function block(variables: EnvVariable[]): string[] {
     for (const v of vars) {
       out.push(`# read at ${v.readAt.slice(0, 3).join(', ')}${v.readAt.length > 3 ? ` (+${v.readAt.length - 3} more)` : ''}`);
       if (v.secret) out.push('# secret: set it in the deployment environment, never in a committed file');
+      else if (v.optional === 'presence') out.push('# optional: the code only tests whether it is set');
       else if (v.fallback === null) out.push('# no default in the code: set it for production');
       out.push(`${v.name}=${v.secret || v.fallback === null ? '' : quote(v.fallback)}`);
     }
@@ -98,7 +99,8 @@ export function mergeDotenv(text: string, variables: EnvVariable[]): MergeResult
     stale.unshift(entry.key);
     if (lines[entry.line - 2]?.trim() !== STALE_MARK) lines.splice(entry.line - 1, 0, STALE_MARK);
   }
-  const missing = variables.filter((v) => !present.has(v.name));
+  // The platform sets its own variables and tooling is not the app: neither belongs in the app's file.
+  const missing = variables.filter((v) => !present.has(v.name) && v.optional !== 'platform' && v.optional !== 'tooling');
   if (missing.length > 0) {
     if (lines.length > 0) lines.push('');
     lines.push(BLOCK_MARK, ...block(missing).slice(1));

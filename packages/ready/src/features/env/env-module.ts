@@ -2,21 +2,23 @@ import { EnvVariable } from './classify';
 
 export const MODULE_MARKER = '// @plinto/ready env module: generated from the variables the code reads.';
 
+/** The variable's schema: its type, its default, and `.optional()` where the app may start without it. */
 function zodFor(v: EnvVariable): string {
+  const schema = baseSchema(v);
+  return v.optional !== null && v.fallback === null ? `${schema}.optional()` : schema;
+}
+
+function baseSchema(v: EnvVariable): string {
   const lit = (s: string) => JSON.stringify(s);
   switch (v.type) {
     case 'number':
       return `z.coerce.number()${v.fallback !== null && !Number.isNaN(Number(v.fallback)) ? `.default(${Number(v.fallback)})` : ''}`;
     case 'boolean':
       return `z.enum(['true', 'false', '1', '0'])${v.fallback !== null ? `.default(${lit(['1', 'true'].includes(v.fallback) ? 'true' : 'false')})` : ''}.transform((value) => value === 'true' || value === '1')`;
-    case 'enum': {
-      const values = [...new Set([...v.values, ...(v.fallback !== null ? [v.fallback] : [])])];
-      return `z.enum([${values.map(lit).join(', ')}])${v.fallback !== null ? `.default(${lit(v.fallback)})` : ''}`;
-    }
     case 'url':
       return `z.string().url()${v.fallback !== null ? `.default(${lit(v.fallback)})` : ''}`;
     default:
-      return `z.string()${v.fallback !== null ? `.default(${lit(v.fallback)})` : '.min(1)'}`;
+      return `z.string()${v.fallback !== null ? `.default(${lit(v.fallback)})` : v.optional !== null ? '' : '.min(1)'}`;
   }
 }
 

@@ -8,7 +8,7 @@ import { runCodemod } from '../../codemods/run';
 import { EnvVariable } from './classify';
 import { mergeDotenv } from './dotenv-file';
 import { MODULE_MARKER, renderEnvModule } from './env-module';
-import { envModulePath, scanEnv } from './scan';
+import { envModulePath, handWrittenEnvModule, scanEnv } from './scan';
 
 /** Apps only: a library's variables are its apps' variables, attributed to them through the project graph. */
 export function envNotApplicable(tree: ReadTree, root: string, projectType?: string): string | null {
@@ -63,7 +63,12 @@ export function planEnv(
   if (!options.module) return plan;
   const modulePath = envModulePath(tree, root);
   const existing = tree.read(modulePath, 'utf-8');
-  if (existing !== null && !existing.startsWith(MODULE_MARKER)) {
+  const handWritten = handWrittenEnvModule(tree, root);
+  if (handWritten) {
+    plan.lines.push(
+      `  ${handWritten} already validates the env with t3-env: no second module written; add the variables above to it by hand`,
+    );
+  } else if (existing !== null && !existing.startsWith(MODULE_MARKER)) {
     plan.lines.push(`  ${modulePath} exists and was not written by @plinto/ready: left as it is (merge the variables above by hand)`);
   } else if (scan.variables.length > 0) {
     plan.writes.set(modulePath, renderEnvModule(scan.variables));

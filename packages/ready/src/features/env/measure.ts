@@ -57,7 +57,8 @@ export function measureEnv(workspaceRoot: string, project: { name: string; root:
   const problems: EnvProblem[] = [];
   for (const v of scan.variables) {
     const [file, line] = v.readAt[0].split(':');
-    if (!declared.has(v.name) && !v.readAt.every((r) => isNextConfigFile(r.split(':')[0]))) {
+    const ownedElsewhere = v.optional === 'platform' || v.optional === 'tooling';
+    if (!declared.has(v.name) && !ownedElsewhere && !v.readAt.every((r) => isNextConfigFile(r.split(':')[0]))) {
       problems.push({ file, line: Number(line), message: `${v.name} is read but declared nowhere (.env.production or the env module)` });
     }
     if (v.side === 'client' && v.secret)

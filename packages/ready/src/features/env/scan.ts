@@ -5,7 +5,7 @@ import { ts } from 'ts-morph';
 import { createCodemodProject } from '../../codemods/project';
 import { hasSyntaxErrors } from '../../codemods/parse';
 import { ENV_PREFILTER, EnvRead, UnresolvedRead, findEnvReads, findNextConfigEnvKeys } from '../../codemods/env/find-env';
-import { EnvVariable, classify } from './classify';
+import { EnvVariable, classify, isRuntimeProvided } from './classify';
 import { MODULE_MARKER } from './env-module';
 import { isNextConfigFile } from '../../core/project-facts';
 import { ReadTree, treeFiles } from '../../core/files';
@@ -64,7 +64,7 @@ export function scanEnv(tree: ReadTree, project: { name: string; root: string },
   }
   // NODE_ENV is set by Next itself; it is never the app's to declare.
   return {
-    variables: classify(reads.filter((r) => r.name !== 'NODE_ENV')),
+    variables: classify(reads.filter((r) => !isRuntimeProvided(r.name))),
     unresolved,
     unparsable,
     projects: projects.map((p) => p.name),
@@ -73,6 +73,23 @@ export function scanEnv(tree: ReadTree, project: { name: string; root: string },
 }
 
 const MODULE_CANDIDATES = ['src/env.ts', 'env.ts', 'app/env.ts', 'lib/env.ts'];
+
+/** A path that names an env module: `env.mjs`, `src/env/server.ts`, `lib/env.client.ts`, … */
+const ENV_MODULE_PATH = /(^|\/)env(\/|\.[a-z.]*[cm]?[jt]s$)/;
+
+/**
+ * An env module the team wrote itself on t3-env (`@t3-oss/env-nextjs` or `-core`), wherever it is
+ * and whatever it is called: the app already validates its env there, so a second module beside
+ * it would only disagree with it.
+ */
+export function handWrittenEnvModule(tree: ReadTree, root: string): string | null {
+  for (const file of treeFiles(tree, root, /\.[cm]?[jt]sx?$/, { tests: false })) {
+    if (!ENV_MODULE_PATH.test(file.slice(root.length))) continue;
+    const text = tree.read(file, 'utf-8') ?? '';
+    if (!text.startsWith(MODULE_MARKER) && /from\s+['"]@t3-oss\/env-(nextjs|core)['"]/.test(text)) return file;
+  }
+  return null;
+}
 
 /**
  * Where the env module goes: an existing module of ours wherever it is; else the first usual

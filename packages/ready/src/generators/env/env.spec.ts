@@ -80,6 +80,20 @@ describe('env generator', () => {
     expect(tree.read('apps/web/app/env.ts', 'utf-8')).toContain('createEnv');
   });
 
+  it('an env module the team wrote on t3-env, wherever it is, is detected: no second module beside it', async () => {
+    tree.write(
+      'apps/web/src/env/server.mjs',
+      "import { createEnv } from '@t3-oss/env-nextjs';\nexport const env = createEnv({ server: {}, runtimeEnv: {} });\n",
+    );
+    await envGenerator(tree, { project: 'web', skipFormat: true });
+    expect(tree.exists('apps/web/env.ts')).toBe(false);
+    expect(tree.exists('apps/web/src/env.ts')).toBe(false);
+    expect(info.mock.calls.flat().join('\n')).toContain(
+      'apps/web/src/env/server.mjs already validates the env with t3-env: no second module written',
+    );
+    expect(tree.read('apps/web/.env.production', 'utf-8')).toContain('PAGE_SIZE=20');
+  });
+
   it('--rewrite replaces process.env.X in the app by env.X with the import', async () => {
     await envGenerator(tree, { project: 'web', rewrite: true, skipFormat: true });
     expect(tree.read('apps/web/app/config.ts', 'utf-8')).toBe(

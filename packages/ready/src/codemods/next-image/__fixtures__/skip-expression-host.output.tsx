@@ -1,4 +1,4 @@
-// fixture: {"file": "apps/web/app/avatar.tsx"}
+// fixture: {"file": "apps/web/app/avatar.tsx", "skips": ["unknown-host"]}
 type User = { avatar: string; name: string };
 
 export function Avatar({ user, open }: { user: User; open: () => void }) {

@@ -49,7 +49,10 @@ export function suppressErrors(sourceFile: SourceFile, errors: TsError[]): { pla
     }
     if (placement.kind === 'line') {
       const newText = placement.comment === 'jsx' ? `${indent}{/* ${comment} */}\n` : `${indent}// ${comment}\n`;
-      changes.push({ span: { start: lineStart, length: 0 }, newText });
+      // Above an eslint-disable-next-line directive, not between it and its line (it would stop
+      // applying); TypeScript looks past `//` comment lines for the line a directive covers.
+      const at = placement.comment === 'jsx' ? lineStart : aboveLineDirectives(sf, line);
+      changes.push({ span: { start: at, length: 0 }, newText });
     } else {
       const inner = `${indent}  `;
       changes.push({ span: { start: placement.open, length: 0 }, newText: `\n${inner}// ${comment}\n${inner}` });
@@ -58,6 +61,18 @@ export function suppressErrors(sourceFile: SourceFile, errors: TsError[]): { pla
   }
   if (changes.length > 0) sourceFile.applyTextChanges(changes);
   return { placed, unplaced };
+}
+
+/** The start of the `// eslint-disable-next-line` lines right above `line` (0-based), or of `line` itself. */
+function aboveLineDirectives(sf: ts.SourceFile, line: number): number {
+  let top = line;
+  while (top > 0) {
+    const start = sf.getPositionOfLineAndCharacter(top - 1, 0);
+    const end = sf.getPositionOfLineAndCharacter(top, 0);
+    if (!/^\s*\/\/\s*eslint-disable-next-line\b/.test(sf.text.slice(start, end))) break;
+    top--;
+  }
+  return sf.getPositionOfLineAndCharacter(top, 0);
 }
 
 /** Which comment form is safe above the line whose first non-blank character is at `first`. */

@@ -106,7 +106,7 @@ export function applyCodeFixes(
 function candidateFixes(session: StrictSession, name: string, errors: TsError[]): FileFixes {
   const fixes: FileFixes = { changes: new Map(), propertyChoices: {} };
   if (errors.some((e) => INFER_FROM_USAGE.codes.has(e.code))) {
-    const found = combinedFix(session.ls, name, INFER_FROM_USAGE.id);
+    const found = combinedFix(session.ls, name, INFER_FROM_USAGE.id).filter(personWouldWrite);
     if (found.length > 0) fixes.changes.set(INFER_FROM_USAGE.id, found);
   }
   const uninitialised = errors.filter((e) => e.code === 2564);
@@ -129,6 +129,23 @@ function countFixed(outcome: CodeFixOutcome, plan: CodeFix[], was: TsError[], no
     for (const [id, n] of Object.entries(split)) if (n > 0) outcome.fixed[id] = (outcome.fixed[id] ?? 0) + Math.min(n, gone);
     if (fix === INFER_FROM_USAGE) outcome.explicitAny += fixes.changes.get(fix.id)!.filter((c) => /^\s*:\s*any\s*$/.test(c.newText)).length;
   }
+}
+
+/** Longest inferred annotation kept; a longer one is a structural type nobody would maintain. */
+const MAX_INFERRED_TYPE = 80;
+
+/**
+ * Is this edit of inferFromUsage one a person would keep? Not a new import (it would pull a Node
+ * built-in such as "url" into client code), not a type predicate on a plain callback (`value is
+ * string` changes what callers may pass), not a structural type longer than a line's worth. What
+ * it drops is suppressed instead, honestly; an annotation left without its import is caught by the
+ * verification and rolled back.
+ */
+function personWouldWrite(change: ts.TextChange): boolean {
+  const text = change.newText.replace(/\s+/g, ' ').trim();
+  if (/^import\b|\bimport\(/.test(text)) return false;
+  if (/^:\s*[\w$]+\s+is\s/.test(text) || /\)\s*:\s*[\w$]+\s+is\s/.test(text)) return false;
+  return text.length <= MAX_INFERRED_TYPE;
 }
 
 function combinedFix(ls: ts.LanguageService, fileName: string, fixId: string): ts.TextChange[] {

@@ -23,10 +23,11 @@ export function findPreExisting(
   for (const name of suspects) {
     const sf = program.getSourceFile(name);
     if (!sf) continue;
-    bags.set(
-      name,
-      new ErrorBag([...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)].map((d) => toTsError(d, name))),
-    );
+    const before = [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)].map((d) => toTsError(d, name));
+    // The same error at the same place may say it differently under strict (a type now printed
+    // with `| undefined`): it is still the one that was there before, known by its new words.
+    const now = initial.get(name) ?? [];
+    bags.set(name, new ErrorBag(before.map((e) => now.find((x) => x.code === e.code && x.start === e.start) ?? e)));
   }
   return bags;
 }

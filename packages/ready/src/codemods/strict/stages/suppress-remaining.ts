@@ -49,7 +49,15 @@ export function suppressRemaining(session: StrictSession, triage: ErrorTriage): 
   const unplaced: UnplacedError[] = [];
   for (const [name, errors] of triage.todo) {
     if (triage.stale.has(name)) continue;
-    const result = suppressErrors(session.sourceFile(name), errors);
+    // A line that already had an error keeps it visible: one @ts-expect-error would hide both.
+    const taken = new Set(triage.preExisting.filter((e) => e.file === name).map((e) => e.line));
+    for (const e of errors.filter((x) => taken.has(x.line))) {
+      unplaced.push({ ...e, reason: 'the line already has an error from before strict: a suppression would hide that one too' });
+    }
+    const result = suppressErrors(
+      session.sourceFile(name),
+      errors.filter((e) => !taken.has(e.line)),
+    );
     placed.push(...result.placed);
     unplaced.push(...result.unplaced);
   }

@@ -12,6 +12,25 @@ export interface DynamicImportContext {
   /** Local component files named by --components (workspace-relative, without extension) → export names. */
   components: ReadonlyMap<string, ReadonlySet<string>>;
   ssr: 'keep' | 'false';
+  /**
+   * The Next.js project has an app router (an app/ or src/app/ folder). Then a file without
+   * 'use client' outside pages/ may be a Server Component wherever it lives (components/, lib/):
+   * what imports it decides, which this file alone cannot tell. Unset: only files under app/.
+   */
+  appRouter?: boolean;
+  /** The workspace-relative path a tsconfig `paths` alias (`@/app/chart`) stands for, or null. */
+  resolveAlias?(specifier: string): string | null;
+}
+
+/** A pages-router file: rendered on the server and hydrated in the browser, never a Server Component. */
+export function isPagesRouterFile(file: string): boolean {
+  return /(^|\/)pages\//.test(file) && !/(^|\/)app\//.test(file);
+}
+
+/** Could this file be a React Server Component? */
+export function maybeServerComponent(sourceFile: SourceFile, context: DynamicImportContext): boolean {
+  if (context.framework !== 'next' || isClientFile(sourceFile) || isPagesRouterFile(context.file)) return false;
+  return /(^|\/)app\//.test(context.file) || context.appRouter === true;
 }
 
 export const SKIP_REASONS = {
@@ -48,8 +67,11 @@ export interface Plan {
 function candidateKind(decl: ImportDeclaration, context: DynamicImportContext): 'heavy' | 'component' | null {
   const spec = decl.getModuleSpecifierValue();
   if (isHeavy(spec, context.modules)) return 'heavy';
-  if (!spec.startsWith('.')) return null;
-  const target = posix.normalize(posix.join(posix.dirname(context.file), spec)).replace(/\.(tsx?|jsx?)$/, '');
+  const resolved = spec.startsWith('.')
+    ? posix.normalize(posix.join(posix.dirname(context.file), spec))
+    : (context.resolveAlias?.(spec) ?? null);
+  if (resolved === null) return null;
+  const target = resolved.replace(/\.(tsx?|jsx?)$/, '');
   return context.components.has(target) || context.components.has(`${target}/index`) ? 'component' : null;
 }
 
@@ -96,7 +118,7 @@ export function analyzeDynamicImports(
 ): { plans: Plan[]; findings: DynamicFinding[] } {
   const plans: Plan[] = [];
   const findings: DynamicFinding[] = [];
-  const serverComponent = context.framework === 'next' && /(^|\/)app\//.test(context.file) && !isClientFile(sourceFile);
+  const serverComponent = maybeServerComponent(sourceFile, context);
   for (const decl of sourceFile.getImportDeclarations()) {
     const kind = candidateKind(decl, context);
     if (decl.isTypeOnly() || !kind) continue;

@@ -7,6 +7,7 @@ interface Meta extends CodemodFixtureMeta {
   framework?: 'next' | 'react';
   ssr?: 'keep' | 'false';
   components?: Record<string, string[]>;
+  appRouter?: boolean;
 }
 
 describeCodemodFixtures(dynamicImportCodemod, join(__dirname, '__fixtures__'), {
@@ -16,6 +17,7 @@ describeCodemodFixtures(dynamicImportCodemod, join(__dirname, '__fixtures__'), {
     modules: HEAVY_MODULES,
     components: new Map(Object.entries(meta.components ?? {}).map(([k, v]) => [k, new Set(v)])),
     ssr: meta.ssr ?? 'keep',
+    appRouter: meta.appRouter,
   }),
 });
 

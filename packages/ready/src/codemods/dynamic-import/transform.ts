@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { JsxElement, JsxSelfClosingElement, Node, SourceFile } from 'ts-morph';
 import { Codemod, CodemodReport, CodemodResult, CodemodSkip, emptyResult } from '../codemod';
 import { addImportStatement, freeName, isClientFile, namesInFile, preferredQuote } from '../imports';
-import { DynamicFinding, DynamicImportContext, SKIP_REASONS, analyzeDynamicImports, useKind } from './analyze';
+import { DynamicFinding, DynamicImportContext, SKIP_REASONS, analyzeDynamicImports, isPagesRouterFile, useKind } from './analyze';
 
 export { DynamicImportContext, SKIP_REASONS, analyzeDynamicImports } from './analyze';
 
@@ -14,7 +14,16 @@ function splitImports(sourceFile: SourceFile, context: DynamicImportContext): Co
   if (plans.length === 0) return result;
   const q = preferredQuote(sourceFile);
   const taken = namesInFile(sourceFile);
-  const client = isClientFile(sourceFile);
+  // ssr: false is a build error in Server Components; pages-router files (never 'use client') take it.
+  const client = isClientFile(sourceFile) || isPagesRouterFile(context.file);
+  if (context.ssr === 'false' && !client && context.framework === 'next' && plans.length > 0) {
+    result.warnings.push({
+      file: context.file,
+      line: plans[0].line,
+      reason: 'ssr-false-dropped',
+      message: 'ssr: false left out: this may be a Server Component (no "use client"), where next/dynamic with ssr: false is a build error',
+    });
+  }
   let loader: string;
   if (context.framework === 'next') {
     const existing = sourceFile

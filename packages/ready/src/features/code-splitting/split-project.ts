@@ -6,6 +6,7 @@ import { CodemodChange, CodemodSkip } from '../../codemods/codemod';
 import { HEAVY_MODULES } from '../../codemods/dynamic-import/heavy-modules';
 import { DynamicImportContext, dynamicImportCodemod } from '../../codemods/dynamic-import/transform';
 import { createCodemodProject } from '../../codemods/project';
+import { aliasResolver } from './aliases';
 import { CodemodMode, runCodemod } from '../../codemods/run';
 
 const SOURCE = /\.(tsx|jsx|ts|js)$/;
@@ -77,9 +78,19 @@ export function splitProject(
     writes: new Map(),
   };
   const codemodProject = createCodemodProject();
+  const appRouter = ['app', 'src/app'].some((dir) => tree.exists(joinPathFragments(project.root, dir)));
+  const resolveAlias = options.components.size > 0 ? aliasResolver(tree, project.root) : undefined;
   for (const file of treeFiles(tree, project.root, SOURCE, { tests: false })) {
     const text = tree.read(file, 'utf-8') ?? '';
-    const context: DynamicImportContext = { file, framework, modules, components: options.components, ssr: options.ssr };
+    const context: DynamicImportContext = {
+      file,
+      framework,
+      modules,
+      components: options.components,
+      ssr: options.ssr,
+      appRouter,
+      resolveAlias,
+    };
     if (!dynamicImportCodemod.prefilter(text, context)) continue;
     out.filesParsed++;
     const run = runCodemod(dynamicImportCodemod, codemodProject, file, text, context, mode);
@@ -87,6 +98,7 @@ export function splitProject(
     if (!run.report) continue;
     out.changes.push(...run.report.changes);
     out.skips.push(...run.report.skips);
+    out.warnings.push(...run.report.warnings);
     if (run.text !== null) out.writes.set(file, run.text);
   }
   return out;

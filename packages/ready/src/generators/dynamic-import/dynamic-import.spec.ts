@@ -27,6 +27,18 @@ describe('dynamic-import generator', () => {
     expect(out).toContain('measure: run "nx run web:build-production" before and after');
   });
 
+  it('finds a --components file imported through a tsconfig paths alias', async () => {
+    tree.write('apps/web/tsconfig.json', JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['./*'] } } }));
+    tree.write(
+      'apps/web/app/sales/page.tsx',
+      "import { SalesChart } from '@/app/sales/sales-chart';\n\nexport default function Page() {\n  return <SalesChart />;\n}\n",
+    );
+    await dynamicImportGenerator(tree, { project: 'web', components: ['app/sales/sales-chart.tsx#SalesChart'], skipFormat: true });
+    expect(tree.read('apps/web/app/sales/page.tsx', 'utf-8')).toContain(
+      "dynamic(() => import('@/app/sales/sales-chart').then((mod) => mod.SalesChart)",
+    );
+  });
+
   it('changes nothing on a second run', async () => {
     await dynamicImportGenerator(tree, { project: 'web', skipFormat: true });
     const snapshot = tree.listChanges().map((c) => [c.path, c.content?.toString()]);

@@ -1,0 +1,6 @@
+// fixture: {"file": "apps/web/components/revenue.tsx", "appRouter": false}
+import { ResponsiveLine } from '@nivo/line';
+
+export function Revenue({ data }: { data: { id: string; data: { x: number; y: number }[] }[] }) {
+  return <ResponsiveLine data={data} />;
+}

@@ -96,3 +96,17 @@ describe('strict stage: stale suppressions', () => {
     });
   }
 });
+
+describe('strict stage: code fixes judged across files', () => {
+  it('a `| undefined` that would move the error into another file is rolled back to the definite `!`', () => {
+    const model = 'export class Draft {\n  title: string;\n  describe() {\n    return `draft ${this.title}`;\n  }\n}\n';
+    const view = "import { Draft } from './model';\nexport const size = (d: Draft): number => d.title.length;\n";
+    const { report } = migrateText('/src/model.ts', model, { '/src/view.ts': view });
+    expect(report.changed.get('/src/model.ts')).toContain('title!: string;');
+    expect(report.changed.has('/src/view.ts')).toBe(false);
+    expect(report.fixed).toEqual({ addMissingPropertyDefiniteAssignmentAssertions: 1 });
+    expect(report.rolledBack.map((r) => r.fix)).toEqual(['addMissingPropertyUndefinedType']);
+    expect(report.remaining).toEqual([]);
+    expect(report.suppressed).toEqual([]);
+  });
+});

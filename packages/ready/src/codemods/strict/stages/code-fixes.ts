@@ -74,31 +74,53 @@ export function applyCodeFixes(
     planOf.set(name, index);
     return chosen.length > 0;
   };
-  let inFlux = [...candidates.keys()].filter((name) => applyPlan(name, 0));
-  while (inFlux.length > 0) {
-    const now = session.check(inFlux);
-    const next: string[] = [];
-    for (const name of inFlux) {
-      const before = new ErrorBag(strictErrors.get(name));
-      const pre = preExisting.get(name)?.clone() ?? new ErrorBag();
-      const errors = (now.get(name) ?? []).filter((e) => !pre.take(e));
-      const added = errors.filter((e) => !before.take(e));
-      const plan = usable(name, planOf.get(name)!);
-      if (added.length === 0) {
-        countFixed(outcome, plan, strictErrors.get(name)!, errors, candidates.get(name)!);
-        continue;
-      }
-      const choices = candidates.get(name)!.propertyChoices;
-      outcome.rolledBack.push({
-        file: name,
-        fix: plan.map((f) => (f === PROPERTY_CHOSEN ? Object.keys(choices).join('+') : f.id)).join('+'),
-      });
-      let index = planOf.get(name)! + 1;
-      while (index < PLANS.length - 1 && usable(name, index).length === 0) index++;
-      applyPlan(name, index);
-      if (index < PLANS.length - 1) next.push(name);
+  /** Errors of the file now that it did not have when the flags went on (pre-existing ones aside). */
+  const addedErrors = (name: string, now: Map<string, TsError[]>): TsError[] => {
+    const before = new ErrorBag(strictErrors.get(name));
+    const pre = preExisting.get(name)?.clone() ?? new ErrorBag();
+    return (now.get(name) ?? []).filter((e) => !pre.take(e)).filter((e) => !before.take(e));
+  };
+  /** Moves a file to its next plan (the last one applies nothing); false when nothing is left to try. */
+  const rollBack = (name: string, to?: number): boolean => {
+    const plan = usable(name, planOf.get(name)!);
+    if (plan.length === 0) return false;
+    const choices = candidates.get(name)!.propertyChoices;
+    outcome.rolledBack.push({
+      file: name,
+      fix: plan.map((f) => (f === PROPERTY_CHOSEN ? Object.keys(choices).join('+') : f.id)).join('+'),
+    });
+    let index = to ?? planOf.get(name)! + 1;
+    while (index < PLANS.length - 1 && usable(name, index).length === 0) index++;
+    applyPlan(name, index);
+    return index < PLANS.length - 1;
+  };
+  /** Verifies the files, rolling each back plan by plan until it adds no error of its own. */
+  const settle = (files: string[]): void => {
+    let inFlux = files;
+    while (inFlux.length > 0) {
+      const now = session.check(inFlux);
+      inFlux = inFlux.filter((name) => addedErrors(name, now).length > 0 && rollBack(name));
     }
-    inFlux = next;
+  };
+  settle([...candidates.keys()].filter((name) => applyPlan(name, 0)));
+  // A fix can also move errors into files it did not touch: `| undefined` on a property another
+  // file dereferences, a parameter type another file calls differently. Those fixes are rolled
+  // back too: first the per-property choice, then, if errors still spill over, every fix.
+  const untouched = session.names.filter((name) => !candidates.has(name));
+  const spills = () => {
+    const now = session.check(untouched);
+    return untouched.some((name) => addedErrors(name, now).length > 0);
+  };
+  if (candidates.size > 0 && untouched.length > 0 && spills()) {
+    const chosen = [...candidates.keys()].filter((name) => usable(name, planOf.get(name)!).includes(PROPERTY_CHOSEN));
+    settle(chosen.filter((name) => rollBack(name)));
+    if (spills()) for (const name of candidates.keys()) rollBack(name, PLANS.length - 1);
+  }
+  const final = session.check([...candidates.keys()]);
+  for (const [name, fixes] of candidates) {
+    const pre = preExisting.get(name)?.clone() ?? new ErrorBag();
+    const errors = (final.get(name) ?? []).filter((e) => !pre.take(e));
+    countFixed(outcome, usable(name, planOf.get(name)!), strictErrors.get(name)!, errors, fixes);
   }
   return outcome;
 }

@@ -1,0 +1,49 @@
+import { ProjectConfiguration } from '@nx/devkit';
+import { existsSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { DEFAULT_TARGET_NAMES } from '../../core/defaults';
+import { resultsDirFor } from '../../core/results';
+import { ReadyError } from '../../utils/errors';
+import { writeFilesAtomically } from '../../utils/write-files';
+import { jestEnvironment, runJestWithCoverage } from './run-jest';
+import { TESTS_FILE } from './files';
+import { TestsRecord } from './tests-record';
+
+export interface CoverageReportOptions {
+  /** Workspace-relative jest config (Nx has already put the project root in for `{projectRoot}`). */
+  jestConfig?: string;
+  testTarget?: string;
+  outputPath?: string;
+  coverageDirectory?: string;
+}
+
+/**
+ * Runs the project's jest with coverage and records the outcome (tests.json beside jest's coverage
+ * files). Failing tests are recorded, not thrown: coverage-gate fails on them and ready reports them,
+ * so that one failing test never hides the rest of a project's readiness report.
+ */
+export function runCoverageReport(workspaceRoot: string, project: ProjectConfiguration & { name: string }, options: CoverageReportOptions): TestsRecord {
+  const jestConfig = options.jestConfig ? posix.normalize(options.jestConfig) : null;
+  if (!jestConfig || !existsSync(join(workspaceRoot, jestConfig))) {
+    throw new ReadyError(
+      `${jestConfig ?? `${project.root}/jest.config.ts`} does not exist, so project "${project.name}" has no tests to measure: ` +
+        `add jest (nx g @nx/jest:configuration --project=${project.name}), or remove the coverage targets.`,
+    );
+  }
+  const coverageDir = posix.normalize(options.coverageDirectory ?? `coverage/${project.root}`);
+  const testTarget = project.targets?.[options.testTarget ?? DEFAULT_TARGET_NAMES.test];
+  const run = runJestWithCoverage(workspaceRoot, project.root, jestConfig, coverageDir, jestEnvironment(testTarget, jestConfig));
+  const record: TestsRecord = {
+    schemaVersion: 1,
+    project: project.name,
+    projectRoot: project.root,
+    total: run.numTotalTests,
+    failed: run.numFailedTests,
+    failedSuites: run.numRuntimeErrorTestSuites,
+    passed: run.numFailedTests === 0 && run.numRuntimeErrorTestSuites === 0,
+    coverageDir,
+    ranAt: new Date().toISOString(),
+  };
+  writeFilesAtomically(workspaceRoot, { [`${resultsDirFor(project.root, options.outputPath)}/${TESTS_FILE}`]: JSON.stringify(record, null, 2) + '\n' });
+  return record;
+}

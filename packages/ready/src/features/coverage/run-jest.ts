@@ -1,0 +1,82 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { logger } from '@nx/devkit';
+import { ReadyError } from '../../utils/errors';
+
+export interface JestRun {
+  numTotalTests: number;
+  numFailedTests: number;
+  /** Suites that could not run at all (a syntax error, a missing module). */
+  numRuntimeErrorTestSuites: number;
+}
+
+/**
+ * Runs the project's jest with the coverage reporters the gate reads, into a coverage folder
+ * emptied first, so that a stale coverage file can never pass for a fresh one.
+ */
+export function runJestWithCoverage(
+  workspaceRoot: string,
+  projectRoot: string,
+  jestConfig: string,
+  coverageDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): JestRun {
+  let jestBin: string;
+  try {
+    jestBin = require.resolve('jest/bin/jest', { paths: [join(workspaceRoot, projectRoot), workspaceRoot] });
+  } catch {
+    throw new ReadyError(`jest is not installed in this workspace: install it (npm i -D jest), then run the coverage gate again.`);
+  }
+  const absCoverage = join(workspaceRoot, coverageDir);
+  rmSync(absCoverage, { recursive: true, force: true });
+  const scratch = mkdtempSync(join(tmpdir(), 'plinto-ready-jest-'));
+  const resultsFile = join(scratch, 'results.json');
+  try {
+    const r = spawnSync(
+      process.execPath,
+      [
+        jestBin,
+        '--config',
+        join(workspaceRoot, jestConfig),
+        '--ci',
+        '--coverage',
+        '--coverageReporters=json',
+        '--coverageReporters=json-summary',
+        '--coverageReporters=text-summary',
+        `--coverageDirectory=${absCoverage}`,
+        '--json',
+        `--outputFile=${resultsFile}`,
+      ],
+      { cwd: join(workspaceRoot, projectRoot), stdio: ['ignore', 'pipe', 'pipe'], env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+    );
+    // Jest's own report goes through the Nx logger, so it lands in the task's (cached) terminal output.
+    const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.trimEnd();
+    if (output) logger.info(output);
+    if (!existsSync(resultsFile)) {
+      throw new ReadyError(
+        `jest did not run for ${jestConfig} (exit ${r.status ?? r.signal}): see its output above, fix the jest configuration, then run the coverage gate again.`,
+      );
+    }
+    const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as JestRun;
+    results.numRuntimeErrorTestSuites ??= 0;
+    return results;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The environment the project's own test target gives jest. Nx's inferred jest target sets
+ * TS_NODE_COMPILER_OPTIONS so that a jest.config.ts/.cts loads under a tsconfig meant for a
+ * bundler; without it jest cannot even read the config. Where the test target says nothing, a
+ * TypeScript jest config gets the same setting Nx uses.
+ */
+export function jestEnvironment(testTarget: { options?: { env?: Record<string, string> } } | undefined, jestConfig: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...(testTarget?.options?.env ?? {}) };
+  if (/\.[cm]?ts$/.test(jestConfig) && env.TS_NODE_COMPILER_OPTIONS === undefined) {
+    env.TS_NODE_COMPILER_OPTIONS = JSON.stringify({ moduleResolution: 'node10', module: 'commonjs', customConditions: null });
+  }
+  return env;
+}

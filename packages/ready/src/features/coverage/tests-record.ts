@@ -1,0 +1,37 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { ReadyError } from '../../utils/errors';
+import { TESTS_FILE } from './files';
+
+/** tests.json: what the coverage-report target's test run found, read by coverage-gate and ready. */
+export interface TestsRecord {
+  schemaVersion: 1;
+  project: string;
+  projectRoot: string;
+  total: number;
+  failed: number;
+  failedSuites: number;
+  passed: boolean;
+  /** Workspace-relative folder of jest's coverage files. */
+  coverageDir: string;
+  ranAt: string;
+}
+
+
+export function readTestsRecord(workspaceRoot: string, resultsDir: string): TestsRecord | null {
+  const file = posix.join(resultsDir, TESTS_FILE);
+  if (!existsSync(join(workspaceRoot, file))) return null;
+  try {
+    return JSON.parse(readFileSync(join(workspaceRoot, file), 'utf8'));
+  } catch {
+    throw new ReadyError(`${file} is not valid JSON: run the coverage-report target again to rewrite it.`);
+  }
+}
+
+export function failingTestsMessage(tests: TestsRecord): string {
+  return (
+    `${tests.failed} of ${tests.total} test(s) failed` +
+    (tests.failedSuites > 0 ? ` and ${tests.failedSuites} test suite(s) did not run` : '') +
+    ` in ${tests.projectRoot}: fix the failing tests (see the coverage-report output); coverage is only judged on a passing run.`
+  );
+}

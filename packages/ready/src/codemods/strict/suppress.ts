@@ -17,7 +17,10 @@ export function suppressionText(errors: TsError[]): string {
   return `@ts-expect-error ${STRICT_SUPPRESSION_TAG} TS${first.code}: ${message}${more}`;
 }
 
-type Placement = { kind: 'line'; comment: 'line' | 'jsx' } | { kind: 'inside'; open: number } | { kind: 'none'; reason: string };
+type Placement =
+  | { kind: 'line'; comment: 'line' | 'jsx' }
+  | { kind: 'inside'; open: number; /** Blanks after `open` the break replaces. */ blanks?: number }
+  | { kind: 'none'; reason: string };
 
 /**
  * Puts one tagged `@ts-expect-error` above each line that has errors, in the comment form that
@@ -55,7 +58,7 @@ export function suppressErrors(sourceFile: SourceFile, errors: TsError[]): { pla
       changes.push({ span: { start: at, length: 0 }, newText });
     } else {
       const inner = `${indent}  `;
-      changes.push({ span: { start: placement.open, length: 0 }, newText: `\n${inner}// ${comment}\n${inner}` });
+      changes.push({ span: { start: placement.open, length: placement.blanks ?? 0 }, newText: `\n${inner}// ${comment}\n${inner}` });
     }
     placed.push(...lineErrors);
   }
@@ -91,7 +94,9 @@ function placementFor(sf: ts.SourceFile, first: number, errorStart: number): Pla
       if (inside) return insideExpression(sf, errorStart, 'a template literal');
     }
     if ((ts.isStringLiteral(node) || ts.isRegularExpressionLiteral(node)) && inside) {
-      return { kind: 'none', reason: 'the line starts inside a multi-line string; no comment can go above it' };
+      return (
+        afterOperator(sf, errorStart) ?? { kind: 'none', reason: 'the line starts inside a multi-line string; no comment can go above it' }
+      );
     }
     if (ts.isJsxText(node)) {
       // Text that carries on from the line above would render differently if split.
@@ -119,7 +124,56 @@ function insideExpression(sf: ts.SourceFile, errorStart: number, where: string):
     const open = ts.isTemplateSpan(node) ? node.pos : node.getStart(sf) + 1;
     if (sf.getLineAndCharacterOfPosition(open).line === errorLine && holder.getStart(sf) <= errorStart) return { kind: 'inside', open };
   }
-  return { kind: 'none', reason: `the line starts inside ${where} and the error is not in a \${…} or {…} of that line` };
+  return (
+    afterOperator(sf, errorStart) ?? {
+      kind: 'none',
+      reason: `the line starts inside ${where} and the error is not in a \${…} or {…} of that line`,
+    }
+  );
+}
+
+/** Tokens after which a line break changes nothing (no automatic semicolon can follow them). */
+const BREAKABLE = new Set([
+  ts.SyntaxKind.PlusToken,
+  ts.SyntaxKind.MinusToken,
+  ts.SyntaxKind.AsteriskToken,
+  ts.SyntaxKind.SlashToken,
+  ts.SyntaxKind.PercentToken,
+  ts.SyntaxKind.AmpersandAmpersandToken,
+  ts.SyntaxKind.BarBarToken,
+  ts.SyntaxKind.QuestionQuestionToken,
+  ts.SyntaxKind.EqualsToken,
+  ts.SyntaxKind.EqualsEqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ts.SyntaxKind.CommaToken,
+  ts.SyntaxKind.OpenParenToken,
+  ts.SyntaxKind.OpenBracketToken,
+  ts.SyntaxKind.QuestionToken,
+  ts.SyntaxKind.ColonToken,
+  ts.SyntaxKind.EqualsGreaterThanToken,
+]);
+
+/**
+ * When the line starts inside a string the comment cannot go above, the error's line can still be
+ * broken after an operator (or comma, or opening bracket) that stands before the error on that
+ * line, outside any string: the comment then sits on a line of its own above the error.
+ */
+function afterOperator(sf: ts.SourceFile, errorStart: number): Placement | null {
+  const errorLine = sf.getLineAndCharacterOfPosition(errorStart).line;
+  const lineStart = sf.getPositionOfLineAndCharacter(errorLine, 0);
+  let found: ts.Node | null = null;
+  const visit = (node: ts.Node): void => {
+    if (node.end <= lineStart || node.getStart(sf) >= errorStart) return;
+    const children = node.getChildren(sf);
+    if (children.length === 0) {
+      if (BREAKABLE.has(node.kind) && node.getStart(sf) >= lineStart && node.end <= errorStart) found = node;
+      return;
+    }
+    children.forEach(visit);
+  };
+  visit(sf);
+  const token = found as ts.Node | null;
+  return token ? { kind: 'inside', open: token.end, blanks: /^[ \t]*/.exec(sf.text.slice(token.end))![0].length } : null;
 }
 
 /** The nodes and tokens that contain `pos`, outermost first (JSX text included, leading trivia excluded). */

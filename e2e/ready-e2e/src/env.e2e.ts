@@ -68,6 +68,19 @@ describe('env', () => {
     expect(readWsFile(`${APP_ROOT}/.next/server/app/settings.html`)).toContain('API at <!-- -->http://localhost:3000');
   });
 
+  it('--rewrite withholds a file whose type errors the rewrite would raise, names the error, and rewrites the rest', () => {
+    // PAGE_SIZE is a number in the module (the code reads it with Number()): parseInt(env.PAGE_SIZE) would not compile.
+    writeWsFile(`${APP_ROOT}/app/paging.ts`, "export const perPage = parseInt(process.env.PAGE_SIZE ?? '20', 10);\n");
+    commitAll('paging');
+    const r = runOk(`npx nx g @plinto/ready:env --project=${APP} --rewrite`);
+    expect(r.output).toContain(`withheld  ${APP_ROOT}/app/paging.ts: the change would add type errors, file left as it is`);
+    expect(r.output).toMatch(new RegExp(`${APP_ROOT}/app/paging\\.ts:1 TS2345 `));
+    expect(readWsFile(`${APP_ROOT}/app/paging.ts`)).toContain('process.env.PAGE_SIZE');
+    expect(readWsFile(`${APP_ROOT}/app/config.ts`)).toContain('Number(env.PAGE_SIZE || 20)');
+    runOk(`npx tsc --noEmit -p ${APP_ROOT}/tsconfig.json`);
+    sh(`git checkout -q -- . && git clean -q -fd -- ${APP_ROOT}/app`);
+  });
+
   it('the env check passes, then fails on a real-looking secret committed in an env file', () => {
     run(`npx nx run ${APP}:ready --checks=env --excludeTaskDependencies`);
     expect(readWsJson(`dist/ready/${APP_ROOT}/ready.json`).checks[0]).toMatchObject({ id: 'env', status: 'pass' });

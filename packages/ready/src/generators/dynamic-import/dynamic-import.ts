@@ -5,6 +5,7 @@ import { selectProjects } from '../../core/select-projects';
 import { RouteSizes, readRouteSizes } from '../../features/build/route-sizes';
 import { parseComponents, splitProject, splittingNotApplicable } from '../../features/code-splitting';
 import { kb } from '../../utils/format';
+import { safetyNetLines, typeCheckWrites } from '../../features/safety-net/type-check';
 import { DynamicImportGeneratorSchema } from './schema';
 
 /**
@@ -44,8 +45,10 @@ export async function dynamicImportGenerator(tree: Tree, options: DynamicImportG
   for (const p of projects) {
     const components = parseComponents(tree, p.config.root, options.components);
     const r = splitProject(tree, { name: p.name, root: p.config.root }, { modules, components, ssr: options.ssr ?? 'keep' });
-    for (const [file, text] of r.writes) tree.write(file, text);
+    const checked = typeCheckWrites(tree, p.config.root, r.writes);
+    for (const [file, text] of checked.writes) tree.write(file, text);
     lines.push(`${p.name} (${r.framework}): ${r.changes.length} converted, ${r.skips.length} skipped, ${r.filesParsed} file(s) parsed`);
+    lines.push(...safetyNetLines(checked));
     lines.push(...r.changes.map((c) => `  converted ${c.file}:${c.line}: ${c.message}`));
     lines.push(...r.skips.map((s) => `  skipped   ${s.file}:${s.line}: ${s.message}`));
     lines.push(...r.warnings.map((w) => `  warning   ${w.file}:${w.line}: ${w.message}`));

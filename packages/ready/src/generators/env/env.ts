@@ -3,6 +3,7 @@ import { selectProjects } from '../../core/select-projects';
 import { ENV_DEPENDENCIES } from '../../core/versions';
 import { envNotApplicable, gitignoreWithLocalEnv, planEnv } from '../../features/env/generate';
 import { loadProjectGraph } from '../../features/env/scan';
+import { safetyNetLines, typeCheckWrites } from '../../features/safety-net/type-check';
 import { EnvGeneratorSchema } from './schema';
 
 export async function envGenerator(tree: Tree, options: EnvGeneratorSchema): Promise<GeneratorCallback> {
@@ -15,8 +16,12 @@ export async function envGenerator(tree: Tree, options: EnvGeneratorSchema): Pro
       module: options.module ?? true,
       rewrite: options.rewrite ?? false,
     });
-    for (const [file, text] of plan.writes) tree.write(file, text);
-    lines.push(...plan.lines);
+    // Only --rewrite changes the app's code; the safety net judges those files.
+    const checked = options.rewrite
+      ? typeCheckWrites(tree, p.config.root, plan.writes)
+      : { writes: plan.writes, withheld: [], unverified: [] };
+    for (const [file, text] of checked.writes) tree.write(file, text);
+    lines.push(...plan.lines, ...safetyNetLines(checked));
     addDeps ||= plan.moduleWritten;
   }
   const gitignore = gitignoreWithLocalEnv(tree);

@@ -1,6 +1,7 @@
 import { Tree, formatFiles, logger } from '@nx/devkit';
 import { selectProjects } from '../../core/select-projects';
 import { ImagesOptions, ProjectConversion, convertImages, imagesNotApplicable, renderConversionSummary } from '../../features/images';
+import { safetyNetLines, typeCheckWrites } from '../../features/safety-net/type-check';
 import { NextImageGeneratorSchema } from './schema';
 
 interface NormalizedSchema extends ImagesOptions {
@@ -18,18 +19,26 @@ function normalizeOptions(tree: Tree, options: NextImageGeneratorSchema): Normal
   };
 }
 
-/** Converts each project and writes what changed through the Tree (so --dry-run works). */
-function convertAndWrite(tree: Tree, options: NormalizedSchema): ProjectConversion[] {
-  return options.projects.map((p) => {
+/**
+ * Converts each project and writes, through the Tree (so --dry-run works), every change the
+ * type-check safety net lets through; returns the summary lines of what it withheld.
+ */
+function convertAndWrite(tree: Tree, options: NormalizedSchema): { results: ProjectConversion[]; net: string[] } {
+  const net: string[] = [];
+  const results = options.projects.map((p) => {
     const result = convertImages(tree, p, options);
-    for (const [file, text] of result.writes) tree.write(file, text);
+    const checked = typeCheckWrites(tree, p.root, result.writes);
+    for (const [file, text] of checked.writes) tree.write(file, text);
+    net.push(...safetyNetLines(checked));
     return result;
   });
+  return { results, net };
 }
 
 export async function nextImageGenerator(tree: Tree, options: NextImageGeneratorSchema): Promise<void> {
   const normalized = normalizeOptions(tree, options);
-  logger.info(renderConversionSummary(convertAndWrite(tree, normalized)));
+  const { results, net } = convertAndWrite(tree, normalized);
+  logger.info([renderConversionSummary(results), ...net].join('\n'));
   if (!normalized.skipFormat) await formatFiles(tree);
 }
 

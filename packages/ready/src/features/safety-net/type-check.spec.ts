@@ -1,0 +1,59 @@
+import { diskTree } from '../../core/files';
+import { TempWorkspace } from '../../testing/temp-workspace';
+import { typeCheckWrites } from './type-check';
+
+describe('type-check safety net', () => {
+  let ws: TempWorkspace;
+  beforeEach(() => {
+    ws = new TempWorkspace();
+    ws.write('apps/web/tsconfig.json', {
+      compilerOptions: {
+        strict: true,
+        target: 'es2022',
+        module: 'esnext',
+        moduleResolution: 'bundler',
+        lib: ['es2022'],
+        skipLibCheck: true,
+        noEmit: true,
+      },
+      include: ['**/*.ts'],
+    });
+    ws.write('apps/web/a.ts', 'export const n: number = 1;\n');
+    ws.write('apps/web/b.ts', "import { n } from './a';\nexport const m = n + 1;\n");
+    ws.write('apps/web/c.ts', 'export const c = 1;\n');
+  });
+  afterEach(() => ws.cleanup());
+
+  it('withholds a change that adds an error, with the error, and keeps the others', () => {
+    const writes = new Map([
+      ['apps/web/a.ts', 'export const n: number = 1;\nexport const s: string = n;\n'],
+      ['apps/web/b.ts', "import { n } from './a';\nexport const m = n * 2;\n"],
+    ]);
+    const result = typeCheckWrites(diskTree(ws.root), 'apps/web', writes);
+    expect([...result.writes.keys()]).toEqual(['apps/web/b.ts']);
+    expect(result.withheld).toEqual([
+      { file: 'apps/web/a.ts', errors: ["apps/web/a.ts:2 TS2322 Type 'number' is not assignable to type 'string'."] },
+    ]);
+    expect(result.unverified).toEqual([]);
+  });
+
+  it('sees files the same change adds, and says so where a module has no types instead of guessing', () => {
+    const writes = new Map([
+      ['apps/web/env.ts', "export const env = { API: 'x' };\n"],
+      ['apps/web/c.ts', "import { env } from './env';\nimport pad from 'no-such-package';\nexport const c = env.API + pad;\n"],
+    ]);
+    const result = typeCheckWrites(diskTree(ws.root), 'apps/web', writes);
+    expect([...result.writes.keys()].sort()).toEqual(['apps/web/c.ts', 'apps/web/env.ts']);
+    expect(result.withheld).toEqual([]);
+    expect(result.unverified).toEqual([
+      expect.stringMatching(/^apps\/web\/c\.ts:2: Cannot find module 'no-such-package'.*could not be checked\)$/),
+    ]);
+  });
+
+  it('names a file no tsconfig compiles as not type-checked', () => {
+    ws.write('apps/web/tsconfig.json', { compilerOptions: { strict: true }, include: ['src/**/*.ts'] });
+    const result = typeCheckWrites(diskTree(ws.root), 'apps/web', new Map([['apps/web/a.ts', 'export const n: string = 1;\n']]));
+    expect(result.writes.has('apps/web/a.ts')).toBe(true);
+    expect(result.unverified).toEqual(['apps/web/a.ts: no tsconfig of apps/web compiles it, so it was not type-checked']);
+  });
+});

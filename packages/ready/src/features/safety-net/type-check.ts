@@ -1,0 +1,107 @@
+import { join, relative } from 'node:path';
+import { Project, ts } from 'ts-morph';
+import { ReadTree } from '../../core/files';
+import { listProjectTsConfigs, readTsConfig } from '../../core/tsconfig';
+import { ErrorBag, TsError, toTsError } from '../../codemods/strict/diagnostics';
+
+const TS_SOURCE = /\.[cm]?tsx?$/;
+/** "Cannot find module" and its variants: the project has no types for the module to check with. */
+const UNRESOLVED_MODULE = new Set([2307, 2792, 7016]);
+
+export interface Withheld {
+  file: string;
+  /** The errors the conversion would add, `file:line TS<code> message`. */
+  errors: string[];
+}
+
+export interface SafetyNetResult {
+  /** What may be written: every change whose file's errors did not rise. */
+  writes: Map<string, string>;
+  withheld: Withheld[];
+  /** Files that could not be checked, and why (no tsconfig, a module without types). */
+  unverified: string[];
+}
+
+/**
+ * The codemod generators' type-check safety net: each changed TypeScript file is checked with the
+ * project's own tsconfig and TypeScript program, before and after the change; a change that adds
+ * an error is withheld (the file stays as it was) and reported with the new errors. A module the
+ * project has no types for cannot judge anything: such files are written and named as unverified,
+ * never guessed about.
+ */
+export function typeCheckWrites(tree: ReadTree, projectRoot: string, writes: Map<string, string>): SafetyNetResult {
+  const result: SafetyNetResult = { writes: new Map(writes), withheld: [], unverified: [] };
+  const sources = [...writes.keys()].filter((f) => TS_SOURCE.test(f) && !f.endsWith('.d.ts'));
+  const changed = sources.filter((f) => tree.exists(f));
+  if (changed.length === 0) return result;
+  // New files (an env module) are part of the program after the change, so imports of them resolve.
+  const added = sources.filter((f) => !tree.exists(f));
+  const rel = (abs: string) => relative(tree.root, abs).replace(/\\/g, '/');
+  const overlay = {
+    get: (f: string) => tree.read(rel(f), 'utf-8') ?? undefined,
+    has: (f: string) => tree.exists(rel(f)),
+  } as unknown as ReadonlyMap<string, string>;
+  const configs = listProjectTsConfigs(tree.root, projectRoot)
+    .map((path) => {
+      try {
+        return readTsConfig(path, tree.root, overlay);
+      } catch {
+        return null; // a broken tsconfig is reported by the checks that read it
+      }
+    })
+    .filter((c): c is NonNullable<typeof c> => c !== null && !c.compilesNothing);
+  const pending = new Set(changed);
+  for (const config of configs) {
+    const own = [...pending].filter((f) => config.fileNames.some((n) => n.replace(/\\/g, '/') === join(tree.root, f).replace(/\\/g, '/')));
+    if (own.length === 0) continue;
+    own.forEach((f) => pending.delete(f));
+    checkWithConfig(tree, config.options, own, added, writes, result);
+  }
+  for (const file of pending) result.unverified.push(`${file}: no tsconfig of ${projectRoot} compiles it, so it was not type-checked`);
+  return result;
+}
+
+function checkWithConfig(
+  tree: ReadTree,
+  options: ts.CompilerOptions,
+  files: string[],
+  added: string[],
+  writes: Map<string, string>,
+  result: SafetyNetResult,
+): void {
+  const project = new Project({ compilerOptions: { ...options, noEmit: true }, skipAddingFilesFromTsConfig: true });
+  for (const file of files) project.createSourceFile(join(tree.root, file), tree.read(file, 'utf-8') ?? '', { overwrite: true });
+  project.resolveSourceFileDependencies();
+  const errorsOf = (file: string): TsError[] => {
+    const sf = project.getSourceFileOrThrow(join(tree.root, file));
+    return sf
+      .getPreEmitDiagnostics()
+      .filter((d) => d.getCategory() === ts.DiagnosticCategory.Error)
+      .map((d) => toTsError(d.compilerObject, file));
+  };
+  const before = new Map(files.map((f) => [f, errorsOf(f)]));
+  for (const file of files) project.getSourceFileOrThrow(join(tree.root, file)).replaceWithText(writes.get(file)!);
+  for (const file of added) project.createSourceFile(join(tree.root, file), writes.get(file)!, { overwrite: true });
+  for (const file of files) {
+    const bag = new ErrorBag(before.get(file));
+    const added = errorsOf(file).filter((e) => !bag.take(e));
+    const unresolved = added.filter((e) => UNRESOLVED_MODULE.has(e.code));
+    for (const e of unresolved)
+      result.unverified.push(`${file}:${e.line}: ${e.message} (the project has no types for it, so this could not be checked)`);
+    const rising = added.filter((e) => !UNRESOLVED_MODULE.has(e.code));
+    if (rising.length === 0) continue;
+    result.writes.delete(file);
+    result.withheld.push({ file, errors: rising.map((e) => `${file}:${e.line} TS${e.code} ${e.message}`) });
+  }
+}
+
+/** The safety net's verdicts as summary lines: each withheld file with its new errors, each file not verified. */
+export function safetyNetLines(result: SafetyNetResult): string[] {
+  return [
+    ...result.withheld.flatMap((w) => [
+      `  withheld  ${w.file}: the change would add type errors, file left as it is`,
+      ...w.errors.map((e) => `            ${e}`),
+    ]),
+    ...result.unverified.map((u) => `  unverified ${u}`),
+  ];
+}

@@ -45,7 +45,10 @@ describe('env', () => {
     const env = readWsFile(`${APP_ROOT}/.env.production`);
     expect(env).toContain(`# read at ${LIB_ROOT}/src/lib/payments.ts:1\nUI_THEME=light`);
     expect(env).toMatch(/# secret: set it in the deployment environment, never in a committed file\nPAYMENTS_SECRET_KEY=\n/);
-    expect(env).toContain('NEXT_PUBLIC_API_URL=http://localhost:3000');
+    // The code's localhost fallback is left to the module's default, never written as a production value.
+    expect(env).toContain(
+      '# the code falls back to http://localhost:3000 (a local address): set the production value\nNEXT_PUBLIC_API_URL=\n',
+    );
     expect(env).toContain('PAGE_SIZE=20');
     expect(readWsFile('.gitignore')).toContain('.env*.local');
     expect(readWsFile(`${APP_ROOT}/app/env.ts`)).toContain("from '@t3-oss/env-nextjs'");

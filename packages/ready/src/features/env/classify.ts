@@ -17,7 +17,7 @@ export interface EnvVariable {
    * Why the app may start without it, or null when it is required: the hosting platform or CI sets
    * it, only tooling reads it, or the code only tests whether it is set (or compares it to a value).
    */
-  optional: 'platform' | 'tooling' | 'presence' | null;
+  optional: 'platform' | 'tooling' | 'presence' | 'next-config' | null;
 }
 
 /** Set by the hosting platform, the CI or the runtime itself: never the app's to declare or require. */
@@ -86,11 +86,13 @@ export function classify(reads: Array<EnvRead & { project: string }>): EnvVariab
         projects: [...new Set(rs.map((r) => r.project))],
         optional: PLATFORM_VARIABLE.test(name)
           ? ('platform' as const)
-          : rs.every((r) => TOOLING_FILE.test(r.file))
-            ? ('tooling' as const)
-            : rs.every((r) => r.presence || (r.values?.length ?? 0) > 0)
-              ? ('presence' as const)
-              : null,
+          : rs.some((r) => r.form === 'next.config env')
+            ? ('next-config' as const)
+            : rs.every((r) => TOOLING_FILE.test(r.file))
+              ? ('tooling' as const)
+              : rs.every((r) => r.presence || (r.values?.length ?? 0) > 0)
+                ? ('presence' as const)
+                : null,
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));

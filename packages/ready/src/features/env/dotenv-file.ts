@@ -64,10 +64,18 @@ function block(variables: EnvVariable[]): string[] {
       if (v.secret) out.push('# secret: set it in the deployment environment, never in a committed file');
       else if (v.optional === 'presence') out.push('# optional: the code only tests whether it is set');
       else if (v.fallback === null) out.push('# no default in the code: set it for production');
-      out.push(`${v.name}=${v.secret || v.fallback === null ? '' : quote(v.fallback)}`);
+      // A local address is the code's development default, never a production value.
+      const local = v.fallback !== null && isLocalAddress(v.fallback);
+      if (local) out.push(`# the code falls back to ${v.fallback} (a local address): set the production value`);
+      out.push(`${v.name}=${v.secret || v.fallback === null || local ? '' : quote(v.fallback)}`);
     }
   }
   return out;
+}
+
+/** localhost, 127.0.0.1, 0.0.0.0, [::1], with or without a scheme and port. */
+function isLocalAddress(value: string): boolean {
+  return /^([a-z]+:\/\/)?(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(:\d+)?(\/|$)/i.test(value);
 }
 
 function quote(value: string): string {
@@ -100,7 +108,10 @@ export function mergeDotenv(text: string, variables: EnvVariable[]): MergeResult
     if (lines[entry.line - 2]?.trim() !== STALE_MARK) lines.splice(entry.line - 1, 0, STALE_MARK);
   }
   // The platform sets its own variables and tooling is not the app: neither belongs in the app's file.
-  const missing = variables.filter((v) => !present.has(v.name) && v.optional !== 'platform' && v.optional !== 'tooling');
+  // Nor do values next.config.* defines under `env` (Next inlines those itself).
+  const missing = variables.filter(
+    (v) => !present.has(v.name) && v.optional !== 'platform' && v.optional !== 'tooling' && v.optional !== 'next-config',
+  );
   if (missing.length > 0) {
     if (lines.length > 0) lines.push('');
     lines.push(BLOCK_MARK, ...block(missing).slice(1));

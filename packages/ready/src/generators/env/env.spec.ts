@@ -39,12 +39,16 @@ describe('env generator', () => {
   it('writes .env.production with the app and library variables, a typed module, the gitignore entry and the dependencies', async () => {
     await envGenerator(tree, { project: 'web', skipFormat: true });
     const env = tree.read('apps/web/.env.production', 'utf-8')!;
-    expect(env).toContain('# read at apps/web/app/config.ts:1, apps/web/app/page.tsx:1\nNEXT_PUBLIC_API_URL=http://localhost:3000');
+    // The code's localhost fallback is a development default: production gets an empty line to fill in.
+    expect(env).toContain(
+      '# read at apps/web/app/config.ts:1, apps/web/app/page.tsx:1\n# the code falls back to http://localhost:3000 (a local address): set the production value\nNEXT_PUBLIC_API_URL=\n',
+    );
     expect(env).toContain('PAGE_SIZE=20');
     expect(env).toContain(
       '# read at libs/pay/src/client.ts:1\n# secret: set it in the deployment environment, never in a committed file\nSTRIPE_SECRET_KEY=\n',
     );
-    expect(env).toContain('BUILD_SHA=');
+    // next.config.* defines BUILD_SHA under env: Next inlines it, .env.production does not repeat it.
+    expect(env).not.toContain('BUILD_SHA=');
     expect(env).not.toContain('NOT_OURS');
     const module = tree.read('apps/web/env.ts', 'utf-8')!;
     expect(module.startsWith(MODULE_MARKER)).toBe(true);

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { Identifier, ImportDeclaration, Node, SourceFile } from 'ts-morph';
+import { Identifier, ImportDeclaration, JsxOpeningElement, JsxSelfClosingElement, Node, SourceFile } from 'ts-morph';
 import { isClientFile } from '../imports';
 import { isHeavy } from './heavy-modules';
 
@@ -42,6 +42,8 @@ export const SKIP_REASONS = {
   'side-effect-import': 'import for side effects only',
   'compound-components':
     'compound components (one rendered inside another from the same module, as recharts does): lazy-loading them one by one breaks the parent; put them in one client component and split that with --components',
+  'heavy-parent':
+    'rendered inside (or passed as a prop to) a component of a heavy library, which reads what it is given while it renders: split the parent and its children together in one client component (--components)',
 } as const;
 
 export type DynamicSkipReason = keyof typeof SKIP_REASONS;
@@ -119,6 +121,7 @@ export function analyzeDynamicImports(
   const plans: Plan[] = [];
   const findings: DynamicFinding[] = [];
   const serverComponent = maybeServerComponent(sourceFile, context);
+  const heavy = heavyLocals(sourceFile, context);
   for (const decl of sourceFile.getImportDeclarations()) {
     const kind = candidateKind(decl, context);
     if (decl.isTypeOnly() || !kind) continue;
@@ -141,6 +144,11 @@ export function analyzeDynamicImports(
       const nested = uses.find((u) => useKind(u) === 'jsx' && insideElementOf(u, locals));
       if (nested) {
         skip ??= { reason: 'compound-components', line: nested.getStartLineNumber() };
+        continue;
+      }
+      const underHeavy = uses.find((u) => useKind(u) === 'jsx' && insideElementOf(u, heavy, true));
+      if (underHeavy) {
+        skip ??= { reason: 'heavy-parent', line: underHeavy.getStartLineNumber() };
         continue;
       }
       const kinds = uses.map((u) => ({ kind: useKind(u), line: u.getStartLineNumber() }));
@@ -171,14 +179,41 @@ export function analyzeDynamicImports(
 }
 
 /** Is this JSX tag inside an element whose tag is another binding of the same import? */
-function insideElementOf(tag: Node, locals: Set<string>): boolean {
+function insideElementOf(tag: Node, locals: ReadonlySet<string>, props = false): boolean {
   const own = tag.getText();
   const element = tag.getParentOrThrow();
+  const root = (name: string) => name.split('.')[0];
   for (let cur = element.getParent(); cur; cur = cur.getParent()) {
     if (Node.isJsxElement(cur)) {
       const name = cur.getOpeningElement().getTagNameNode().getText();
-      if (name !== own && locals.has(name) && cur.getOpeningElement() !== element) return true;
+      if (name !== own && locals.has(root(name)) && cur.getOpeningElement() !== element) return true;
+    }
+    // `<Tooltip content={<Custom />} />`: handed to the parent as a prop, rendered by it.
+    if (props && Node.isJsxAttribute(cur)) {
+      const owner = cur.getParentOrThrow().getParentOrThrow() as JsxOpeningElement | JsxSelfClosingElement;
+      const name = owner.getTagNameNode().getText();
+      if (name !== own && locals.has(root(name))) return true;
     }
   }
   return false;
+}
+
+/** Names the file binds to imports of heavy libraries: components that read their children while rendering. */
+function heavyLocals(sourceFile: SourceFile, context: DynamicImportContext): Set<string> {
+  const names = new Set<string>();
+  for (const decl of sourceFile.getImportDeclarations()) {
+    if (!isHeavy(decl.getModuleSpecifierValue(), context.modules)) continue;
+    const def = decl.getDefaultImport();
+    if (def) names.add(def.getText());
+    const ns = decl.getNamespaceImport();
+    if (ns) names.add(ns.getText());
+    for (const n of decl.getNamedImports()) names.add((n.getAliasNode() ?? n.getNameNode()).getText());
+  }
+  // A heavy component this codemod already split (`const Chart = dynamic(() => import('recharts')…)`)
+  // is still a heavy parent: a second run judges its children the same way.
+  for (const v of sourceFile.getVariableDeclarations()) {
+    const loaded = /^([\w$.]+)\(\s*\(\)\s*=>\s*import\(\s*['"]([^'"]+)['"]/.exec(v.getInitializer()?.getText() ?? '');
+    if (loaded && isHeavy(loaded[2], context.modules)) names.add(v.getName());
+  }
+  return names;
 }

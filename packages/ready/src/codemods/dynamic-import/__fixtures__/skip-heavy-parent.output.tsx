@@ -1,0 +1,19 @@
+// fixture: {"file": "apps/web/app/stats/stats.tsx", "skips": ["heavy-parent", "heavy-parent"]}
+'use client';
+import { ResponsiveLine } from '@nivo/line';
+import Editor from '@monaco-editor/react';
+import dynamic from 'next/dynamic';
+
+const ChartJs = dynamic(() => import('react-chartjs-2').then((mod) => mod.Chart), { loading: () => null });
+
+export function Stats({ data }: { data: never[] }) {
+  return (
+    <ChartJs type="line" data={{ datasets: [] }}>
+      <ResponsiveLine data={data} />
+    </ChartJs>
+  );
+}
+
+export function Notes() {
+  return <ChartJs type="bar" data={{ datasets: [] }} fallbackContent={<Editor height="90vh" />} />;
+}

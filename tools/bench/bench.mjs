@@ -229,5 +229,8 @@ if (only && existsSync(resultsPath)) {
     ...kept,
   ].join('');
 }
-writeFileSync(resultsPath, out);
+// RESULTS.md is part of the repository, whose format is Prettier's.
+const prettier = await import('prettier');
+const options = (await prettier.resolveConfig(resultsPath)) ?? {};
+writeFileSync(resultsPath, await prettier.format(out, { ...options, filepath: resultsPath }));
 console.log(only ? out : `\nwritten tools/bench/RESULTS.md`);

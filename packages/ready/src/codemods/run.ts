@@ -60,3 +60,22 @@ export function runCodemod<C, R extends CodemodResult>(
     project.removeSourceFile(sf);
   }
 }
+
+/** What a codemod did over many files: the reports added up and the new texts, by file. */
+export interface CodemodTally {
+  changes: CodemodReport['changes'];
+  skips: CodemodReport['skips'];
+  warnings: CodemodReport['warnings'];
+  writes: Map<string, string>;
+}
+
+/** Adds one file's run to a tally; false when the file did not parse (its warning is added). */
+export function tally<R>(into: CodemodTally, file: string, run: FileRun<R>): boolean {
+  if (run.warning) into.warnings.push(run.warning);
+  if (!run.report) return false;
+  into.changes.push(...run.report.changes);
+  into.skips.push(...run.report.skips);
+  into.warnings.push(...run.report.warnings);
+  if (run.text !== null) into.writes.set(file, run.text);
+  return true;
+}

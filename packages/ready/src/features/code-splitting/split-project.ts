@@ -7,7 +7,7 @@ import { HEAVY_MODULES } from '../../codemods/dynamic-import/heavy-modules';
 import { DynamicImportContext, dynamicImportCodemod } from '../../codemods/dynamic-import/transform';
 import { createCodemodProject } from '../../codemods/project';
 import { aliasResolver } from './aliases';
-import { CodemodMode, runCodemod } from '../../codemods/run';
+import { CodemodMode, runCodemod, tally } from '../../codemods/run';
 
 const SOURCE = /\.(tsx|jsx|ts|js)$/;
 
@@ -93,13 +93,7 @@ export function splitProject(
     };
     if (!dynamicImportCodemod.prefilter(text, context)) continue;
     out.filesParsed++;
-    const run = runCodemod(dynamicImportCodemod, codemodProject, file, text, context, mode);
-    if (run.warning) out.warnings.push(run.warning);
-    if (!run.report) continue;
-    out.changes.push(...run.report.changes);
-    out.skips.push(...run.report.skips);
-    out.warnings.push(...run.report.warnings);
-    if (run.text !== null) out.writes.set(file, run.text);
+    tally(out, file, runCodemod(dynamicImportCodemod, codemodProject, file, text, context, mode));
   }
   return out;
 }

@@ -6,7 +6,7 @@ import { CodemodChange, CodemodSkip } from '../../codemods/codemod';
 import { NextConfigImages, readNextConfigImages, remotePatternsCodemod } from '../../codemods/next-config/remote-patterns';
 import { nextImageCodemod } from '../../codemods/next-image/transform';
 import { createCodemodProject } from '../../codemods/project';
-import { CodemodMode, runCodemod } from '../../codemods/run';
+import { CodemodMode, runCodemod, tally } from '../../codemods/run';
 
 const CANDIDATE = /\.(tsx|jsx|js|mjs)$/;
 
@@ -92,13 +92,7 @@ export function convertImages(
     if (!nextImageCodemod.prefilter(text, context)) continue;
     out.filesParsed++;
     const run = runCodemod(nextImageCodemod, codemodProject, file, text, context, mode);
-    if (run.warning) out.warnings.push(run.warning);
-    if (!run.report) continue;
-    out.changes.push(...run.report.changes);
-    out.skips.push(...run.report.skips);
-    out.warnings.push(...run.report.warnings);
-    if (run.text !== null) out.writes.set(file, run.text);
-    if (run.result?.changed) for (const h of run.result.remoteHosts) hosts.set(`${h.protocol}://${h.hostname}`, h);
+    if (tally(out, file, run) && run.result?.changed) for (const h of run.result.remoteHosts) hosts.set(`${h.protocol}://${h.hostname}`, h);
   }
   if (canAddHosts && configSource && configPath && hosts.size > 0) {
     const result = remotePatternsCodemod.transform(configSource, { file: configPath, hosts: [...hosts.values()] });

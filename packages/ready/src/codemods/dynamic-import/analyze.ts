@@ -18,6 +18,11 @@ export interface DynamicImportContext {
    * what imports it decides, which this file alone cannot tell. Unset: only files under app/.
    */
   appRouter?: boolean;
+  /**
+   * Weighs a listed module by what it really adds to the client bundle (the list is a hint, the
+   * measurement the judge): heavy or not, and the figure in words for the report. Unset: the list decides.
+   */
+  weigh?(specifier: string, names: readonly string[]): { heavy: boolean; note: string };
   /** The workspace-relative path a tsconfig `paths` alias (`@/app/chart`) stands for, or null. */
   resolveAlias?(specifier: string): string | null;
 }
@@ -42,6 +47,7 @@ export const SKIP_REASONS = {
   'side-effect-import': 'import for side effects only',
   'compound-components':
     'compound components (one rendered inside another from the same module, as recharts does): lazy-loading them one by one breaks the parent; put them in one client component and split that with --components',
+  'light-module': 'measured light: splitting it out of the first load would save less than its loader costs',
   'heavy-parent':
     'rendered inside (or passed as a prop to) a component of a heavy library, which reads what it is given while it renders: split the parent and its children together in one client component (--components)',
 } as const;
@@ -56,6 +62,8 @@ export interface Binding {
 }
 
 export interface Plan {
+  /** The measured size of the module, in words, when it was weighed. */
+  note?: string;
   decl: ImportDeclaration;
   specifier: string;
   line: number;
@@ -108,6 +116,8 @@ export function useKind(id: Node): UseKind {
 export interface DynamicFinding {
   line: number;
   specifier: string;
+  /** The measured size of the module, in words, when it was weighed. */
+  note?: string;
   /** Convertible, or the reason it is not. */
   skip: DynamicSkipReason | null;
   skipLine?: number;
@@ -136,7 +146,19 @@ export function analyzeDynamicImports(
       if (!decl.getImportClause()) findings.push({ line, specifier, skip: 'side-effect-import' });
       continue;
     }
-    const plan: Plan = { decl, specifier, line, jsx: [], typeOnly: [], alsoTyped: new Set() };
+    let note: string | undefined;
+    if (kind === 'heavy' && context.weigh) {
+      const weight = context.weigh(
+        specifier,
+        bindings.map((b) => b.imported ?? 'default'),
+      );
+      note = weight.note;
+      if (!weight.heavy) {
+        findings.push({ line, specifier, skip: 'light-module', note });
+        continue;
+      }
+    }
+    const plan: Plan = { decl, specifier, line, note, jsx: [], typeOnly: [], alsoTyped: new Set() };
     let skip: { reason: DynamicSkipReason; line: number } | null = null;
     const locals = new Set(bindings.map((b) => b.local));
     for (const b of bindings) {
@@ -164,12 +186,12 @@ export function analyzeDynamicImports(
         plan.typeOnly.push(b);
       }
     }
-    if (skip) findings.push({ line, specifier, skip: skip.reason, skipLine: skip.line });
+    if (skip) findings.push({ line, specifier, note, skip: skip.reason, skipLine: skip.line });
     else if (plan.jsx.length === 0)
       continue; // nothing rendered from it: nothing to split
     // A Server Component can split a client component it renders (one named by --components),
     // not a client library it renders itself.
-    else if (serverComponent && kind === 'heavy') findings.push({ line, specifier, skip: 'server-component' });
+    else if (serverComponent && kind === 'heavy') findings.push({ line, specifier, note, skip: 'server-component' });
     else {
       findings.push({ line, specifier, skip: null });
       plans.push(plan);

@@ -8,6 +8,8 @@ interface Meta extends CodemodFixtureMeta {
   ssr?: 'keep' | 'false';
   components?: Record<string, string[]>;
   appRouter?: boolean;
+  /** Measured gzip bytes by module, as the generator's esbuild measurement would give them. */
+  sizes?: Record<string, number>;
 }
 
 describeCodemodFixtures(dynamicImportCodemod, join(__dirname, '__fixtures__'), {
@@ -18,6 +20,12 @@ describeCodemodFixtures(dynamicImportCodemod, join(__dirname, '__fixtures__'), {
     components: new Map(Object.entries(meta.components ?? {}).map(([k, v]) => [k, new Set(v)])),
     ssr: meta.ssr ?? 'keep',
     appRouter: meta.appRouter,
+    weigh: meta.sizes
+      ? (specifier) => {
+          const bytes = meta.sizes![specifier];
+          return { heavy: bytes >= 20_000, note: `${(bytes / 1000).toFixed(1)} kB gzip` };
+        }
+      : undefined,
   }),
 });
 

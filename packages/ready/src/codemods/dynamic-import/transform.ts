@@ -70,7 +70,7 @@ function splitImports(sourceFile: SourceFile, context: DynamicImportContext): Co
         file: context.file,
         line: plan.line,
         kind: context.framework === 'next' ? 'next/dynamic' : 'React.lazy',
-        message: `${b.local} from ${plan.specifier} → ${context.framework === 'next' ? 'next/dynamic' : 'React.lazy'}${context.ssr === 'false' && client && context.framework === 'next' ? ' (ssr: false)' : ''}`,
+        message: `${b.local} from ${plan.specifier}${plan.note ? ` (${plan.note})` : ''} → ${context.framework === 'next' ? 'next/dynamic' : 'React.lazy'}${context.ssr === 'false' && client && context.framework === 'next' ? ' (ssr: false)' : ''}`,
       });
     }
     if (typeNames.length > 0) plan.decl.replaceWithText(`import type { ${typeNames.join(', ')} } from ${q}${plan.specifier}${q};`);
@@ -138,7 +138,12 @@ function prefilter(text: string, context: DynamicImportContext): boolean {
 function skipsOf(findings: DynamicFinding[], context: DynamicImportContext): CodemodSkip[] {
   return findings
     .filter((f) => f.skip)
-    .map((f) => ({ file: context.file, line: f.skipLine ?? f.line, reason: f.skip!, message: `${f.specifier}: ${SKIP_REASONS[f.skip!]}` }));
+    .map((f) => ({
+      file: context.file,
+      line: f.skipLine ?? f.line,
+      reason: f.skip!,
+      message: `${f.specifier}${f.note ? ` (${f.note})` : ''}: ${SKIP_REASONS[f.skip!]}`,
+    }));
 }
 
 /** `analyzeDynamicImports` as a codemod report: one change per component it would split, one skip per import it would leave. */
@@ -149,7 +154,12 @@ function analyze(sourceFile: SourceFile, context: DynamicImportContext): Codemod
   const kind = context.framework === 'next' ? 'next/dynamic' : 'React.lazy';
   for (const plan of plans) {
     for (const b of plan.jsx)
-      report.changes.push({ file: context.file, line: plan.line, kind, message: `${b.local} from ${plan.specifier} → ${kind}` });
+      report.changes.push({
+        file: context.file,
+        line: plan.line,
+        kind,
+        message: `${b.local} from ${plan.specifier}${plan.note ? ` (${plan.note})` : ''} → ${kind}`,
+      });
   }
   return report;
 }

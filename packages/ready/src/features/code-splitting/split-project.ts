@@ -7,6 +7,8 @@ import { HEAVY_MODULES } from '../../codemods/dynamic-import/heavy-modules';
 import { DynamicImportContext, dynamicImportCodemod } from '../../codemods/dynamic-import/transform';
 import { createCodemodProject } from '../../codemods/project';
 import { aliasResolver } from './aliases';
+import { HEAVY_MODULE_MIN_GZIP_BYTES, measureModuleSize } from './module-size';
+import { kb } from '../../utils/format';
 import { CodemodMode, runCodemod, tally } from '../../codemods/run';
 
 const SOURCE = /\.(tsx|jsx|ts|js)$/;
@@ -80,6 +82,7 @@ export function splitProject(
   const codemodProject = createCodemodProject();
   const appRouter = ['app', 'src/app'].some((dir) => tree.exists(joinPathFragments(project.root, dir)));
   const resolveAlias = options.components.size > 0 ? aliasResolver(tree, project.root) : undefined;
+  const weigh = moduleWeigher(tree.root, project.root);
   for (const file of treeFiles(tree, project.root, SOURCE, { tests: false })) {
     const text = tree.read(file, 'utf-8') ?? '';
     const context: DynamicImportContext = {
@@ -90,10 +93,36 @@ export function splitProject(
       ssr: options.ssr,
       appRouter,
       resolveAlias,
+      weigh,
     };
     if (!dynamicImportCodemod.prefilter(text, context)) continue;
     out.filesParsed++;
     tally(out, file, runCodemod(dynamicImportCodemod, codemodProject, file, text, context, mode));
   }
   return out;
+}
+
+/**
+ * Weighs each listed module once per run by what it adds to the client bundle (esbuild, gzip):
+ * heavy from HEAVY_MODULE_MIN_GZIP_BYTES up. A module that cannot be measured (not installed, does
+ * not bundle) is judged by the list, and the note says so.
+ */
+function moduleWeigher(workspaceRoot: string, projectRoot: string): NonNullable<DynamicImportContext['weigh']> {
+  const cache = new Map<string, { heavy: boolean; note: string }>();
+  return (specifier, names) => {
+    const key = `${specifier}#${[...names].sort().join(',')}`;
+    // A module that cannot be measured cannot be whatever names are imported from it.
+    let weight = cache.get(specifier) ?? cache.get(key);
+    if (!weight) {
+      const size = measureModuleSize(workspaceRoot, projectRoot, specifier, names);
+      if ('gzip' in size) {
+        weight = { heavy: size.gzip >= HEAVY_MODULE_MIN_GZIP_BYTES, note: `${kb(size.gzip)} gzip` };
+        cache.set(key, weight);
+      } else {
+        weight = { heavy: true, note: `size unknown: ${size.unknown}; judged by the list` };
+        cache.set(specifier, weight);
+      }
+    }
+    return weight;
+  };
 }

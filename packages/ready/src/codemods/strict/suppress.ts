@@ -148,6 +148,7 @@ const BREAKABLE = new Set([
   ts.SyntaxKind.CommaToken,
   ts.SyntaxKind.OpenParenToken,
   ts.SyntaxKind.OpenBracketToken,
+  ts.SyntaxKind.OpenBraceToken,
   ts.SyntaxKind.QuestionToken,
   ts.SyntaxKind.ColonToken,
   ts.SyntaxKind.EqualsGreaterThanToken,
@@ -166,7 +167,9 @@ function afterOperator(sf: ts.SourceFile, errorStart: number): Placement | null 
     if (node.end <= lineStart || node.getStart(sf) >= errorStart) return;
     const children = node.getChildren(sf);
     if (children.length === 0) {
-      if (BREAKABLE.has(node.kind) && node.getStart(sf) >= lineStart && node.end <= errorStart) found = node;
+      // Not the `=` of a JSX attribute: only whitespace may stand between it and the value.
+      const jsxEquals = node.kind === ts.SyntaxKind.EqualsToken && ts.isJsxAttribute(node.parent);
+      if (BREAKABLE.has(node.kind) && !jsxEquals && node.getStart(sf) >= lineStart && node.end <= errorStart) found = node;
       return;
     }
     children.forEach(visit);

@@ -1,7 +1,8 @@
 import { Tree, visitNotIgnoredFiles } from '@nx/devkit';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { isTestFile, isUnderIgnoredDir } from '../utils/project-files';
+import type { TextOverlay } from './tsconfig';
 
 /**
  * What features read the workspace through: the part of Nx's `Tree` that reads. A generator hands
@@ -48,4 +49,10 @@ export function treeFiles(tree: ReadTree, projectRoot: string, pattern: RegExp, 
     if (pattern.test(path) && !isUnderIgnoredDir(path) && (options.tests !== false || !isTestFile(path))) files.push(path);
   });
   return files.sort();
+}
+
+/** The tree's files by absolute path, for readers (tsconfig parsing) that take paths on disk. */
+export function treeOverlay(tree: ReadTree): TextOverlay {
+  const rel = (abs: string) => relative(tree.root, abs).replace(/\\/g, '/');
+  return { get: (abs) => tree.read(rel(abs), 'utf-8') ?? undefined, has: (abs) => tree.exists(rel(abs)) };
 }

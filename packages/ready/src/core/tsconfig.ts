@@ -54,7 +54,10 @@ export function listProjectTsConfigs(workspaceRoot: string, projectRoot: string)
  * options unknowable (bad JSON, a missing extended file) are fatal: options unknown to this
  * parser, deprecations of newer TypeScript versions and "no inputs" are not ours to judge here.
  */
-export function readTsConfig(path: string, workspaceRoot: string, overlay?: ReadonlyMap<string, string>): TsConfigInfo {
+/** Texts that stand in for the disk's (a Map of them, or an Nx Tree's view through `treeOverlay`), by absolute path. */
+export type TextOverlay = Pick<ReadonlyMap<string, string>, 'get' | 'has'>;
+
+export function readTsConfig(path: string, workspaceRoot: string, overlay?: TextOverlay): TsConfigInfo {
   const display = relative(workspaceRoot, path) || path;
   let text: string;
   try {

@@ -1,6 +1,6 @@
 import { join, posix, relative } from 'node:path';
 import { ts } from 'ts-morph';
-import { ReadTree } from '../../core/files';
+import { ReadTree, treeOverlay } from '../../core/files';
 import { readTsConfig } from '../../core/tsconfig';
 
 /**
@@ -13,9 +13,7 @@ export function aliasResolver(tree: ReadTree, projectRoot: string): (specifier: 
   let options: ts.CompilerOptions;
   try {
     // Read through the Tree, so a generator sees the tsconfig as it is in this run.
-    const rel = (abs: string) => relative(tree.root, abs).replace(/\\/g, '/');
-    const overlay = { get: (f: string) => tree.read(rel(f), 'utf-8') ?? undefined, has: (f: string) => tree.exists(rel(f)) };
-    options = readTsConfig(config, tree.root, overlay as unknown as ReadonlyMap<string, string>).options;
+    options = readTsConfig(config, tree.root, treeOverlay(tree)).options;
   } catch {
     return () => null; // a broken tsconfig is reported by the checks that read it
   }

@@ -1,6 +1,6 @@
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { Project, ts } from 'ts-morph';
-import { ReadTree } from '../../core/files';
+import { ReadTree, treeOverlay } from '../../core/files';
 import { listProjectTsConfigs, readTsConfig } from '../../core/tsconfig';
 import { ErrorBag, TsError, toTsError } from '../../codemods/strict/diagnostics';
 
@@ -36,11 +36,7 @@ export function typeCheckWrites(tree: ReadTree, projectRoot: string, writes: Map
   if (changed.length === 0) return result;
   // New files (an env module) are part of the program after the change, so imports of them resolve.
   const added = sources.filter((f) => !tree.exists(f));
-  const rel = (abs: string) => relative(tree.root, abs).replace(/\\/g, '/');
-  const overlay = {
-    get: (f: string) => tree.read(rel(f), 'utf-8') ?? undefined,
-    has: (f: string) => tree.exists(rel(f)),
-  } as unknown as ReadonlyMap<string, string>;
+  const overlay = treeOverlay(tree);
   const configs = listProjectTsConfigs(tree.root, projectRoot)
     .map((path) => {
       try {

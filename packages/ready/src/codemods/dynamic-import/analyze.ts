@@ -1,31 +1,11 @@
 import { posix } from 'node:path';
-import { Identifier, ImportDeclaration, JsxOpeningElement, JsxSelfClosingElement, Node, SourceFile } from 'ts-morph';
+import { Identifier, ImportDeclaration, Node, SourceFile } from 'ts-morph';
 import { isClientFile } from '../imports';
 import { isHeavy } from './heavy-modules';
+import type { DynamicImportContext } from './context';
+import { parentJudge } from './parents';
 
-export interface DynamicImportContext {
-  /** Workspace-relative path of the file. */
-  file: string;
-  framework: 'next' | 'react';
-  /** Heavy modules: the default list plus --modules. */
-  modules: readonly string[];
-  /** Local component files named by --components (workspace-relative, without extension) → export names. */
-  components: ReadonlyMap<string, ReadonlySet<string>>;
-  ssr: 'keep' | 'false';
-  /**
-   * The Next.js project has an app router (an app/ or src/app/ folder). Then a file without
-   * 'use client' outside pages/ may be a Server Component wherever it lives (components/, lib/):
-   * what imports it decides, which this file alone cannot tell. Unset: only files under app/.
-   */
-  appRouter?: boolean;
-  /**
-   * Weighs a listed module by what it really adds to the client bundle (the list is a hint, the
-   * measurement the judge): heavy or not, and the figure in words for the report. Unset: the list decides.
-   */
-  weigh?(specifier: string, names: readonly string[]): { heavy: boolean; note: string };
-  /** The workspace-relative path a tsconfig `paths` alias (`@/app/chart`) stands for, or null. */
-  resolveAlias?(specifier: string): string | null;
-}
+export type { DynamicImportContext } from './context';
 
 /** A pages-router file: rendered on the server and hydrated in the browser, never a Server Component. */
 export function isPagesRouterFile(file: string): boolean {
@@ -50,6 +30,10 @@ export const SKIP_REASONS = {
   'light-module': 'measured light: splitting it out of the first load would save less than its loader costs',
   'heavy-parent':
     'rendered inside (or passed as a prop to) a component of a heavy library, which reads what it is given while it renders: split the parent and its children together in one client component (--components)',
+  'parent-reads-children':
+    'rendered inside a component that inspects its children (Children.map, cloneElement, isValidElement) while it renders: a lazy wrapper is not the element it looks for; split the parent and its children together (--components)',
+  'render-prop':
+    'rendered by a function another component calls while it renders (a render prop, children as a function, a context Consumer), which needs the result at once: split the component that owns the function instead (--components)',
 } as const;
 
 export type DynamicSkipReason = keyof typeof SKIP_REASONS;
@@ -131,7 +115,7 @@ export function analyzeDynamicImports(
   const plans: Plan[] = [];
   const findings: DynamicFinding[] = [];
   const serverComponent = maybeServerComponent(sourceFile, context);
-  const heavy = heavyLocals(sourceFile, context);
+  const underParent = parentJudge(sourceFile, context, heavyLocals(sourceFile, context));
   for (const decl of sourceFile.getImportDeclarations()) {
     const kind = candidateKind(decl, context);
     if (decl.isTypeOnly() || !kind) continue;
@@ -168,9 +152,12 @@ export function analyzeDynamicImports(
         skip ??= { reason: 'compound-components', line: nested.getStartLineNumber() };
         continue;
       }
-      const underHeavy = uses.find((u) => useKind(u) === 'jsx' && insideElementOf(u, heavy, true));
-      if (underHeavy) {
-        skip ??= { reason: 'heavy-parent', line: underHeavy.getStartLineNumber() };
+      const parent = uses
+        .filter((u) => useKind(u) === 'jsx')
+        .map((u) => underParent(u.getParentOrThrow(), locals))
+        .find((p) => p !== null);
+      if (parent) {
+        skip ??= parent;
         continue;
       }
       const kinds = uses.map((u) => ({ kind: useKind(u), line: u.getStartLineNumber() }));
@@ -201,7 +188,7 @@ export function analyzeDynamicImports(
 }
 
 /** Is this JSX tag inside an element whose tag is another binding of the same import? */
-function insideElementOf(tag: Node, locals: ReadonlySet<string>, props = false): boolean {
+function insideElementOf(tag: Node, locals: ReadonlySet<string>): boolean {
   const own = tag.getText();
   const element = tag.getParentOrThrow();
   const root = (name: string) => name.split('.')[0];
@@ -209,12 +196,6 @@ function insideElementOf(tag: Node, locals: ReadonlySet<string>, props = false):
     if (Node.isJsxElement(cur)) {
       const name = cur.getOpeningElement().getTagNameNode().getText();
       if (name !== own && locals.has(root(name)) && cur.getOpeningElement() !== element) return true;
-    }
-    // `<Tooltip content={<Custom />} />`: handed to the parent as a prop, rendered by it.
-    if (props && Node.isJsxAttribute(cur)) {
-      const owner = cur.getParentOrThrow().getParentOrThrow() as JsxOpeningElement | JsxSelfClosingElement;
-      const name = owner.getTagNameNode().getText();
-      if (name !== own && locals.has(root(name))) return true;
     }
   }
   return false;

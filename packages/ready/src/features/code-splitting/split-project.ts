@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { joinPathFragments } from '@nx/devkit';
 import { ReadTree, treeFiles } from '../../core/files';
 import { Framework, frameworkOf } from '../../core/project-facts';
@@ -81,7 +82,7 @@ export function splitProject(
   };
   const codemodProject = createCodemodProject();
   const appRouter = ['app', 'src/app'].some((dir) => tree.exists(joinPathFragments(project.root, dir)));
-  const resolveAlias = options.components.size > 0 ? aliasResolver(tree, project.root) : undefined;
+  const resolveAlias = aliasResolver(tree, project.root);
   const weigh = moduleWeigher(tree.root, project.root);
   for (const file of treeFiles(tree, project.root, SOURCE, { tests: false })) {
     const text = tree.read(file, 'utf-8') ?? '';
@@ -94,6 +95,7 @@ export function splitProject(
       appRouter,
       resolveAlias,
       weigh,
+      readModule: (specifier) => readProjectModule(tree, file, specifier, resolveAlias),
     };
     if (!dynamicImportCodemod.prefilter(text, context)) continue;
     out.filesParsed++;
@@ -102,13 +104,23 @@ export function splitProject(
   return out;
 }
 
+const MODULE_FILES = ['', '.tsx', '.ts', '.jsx', '.js', '/index.tsx', '/index.ts', '/index.jsx', '/index.js'];
+
+/** The text of the project file a relative or aliased specifier names, or null (a package, or nothing there). */
+function readProjectModule(tree: ReadTree, from: string, specifier: string, resolveAlias: (s: string) => string | null): string | null {
+  const base = specifier.startsWith('.') ? posix.join(posix.dirname(from), specifier) : resolveAlias(specifier);
+  if (base === null) return null;
+  const file = MODULE_FILES.map((ext) => base + ext).find((f) => SOURCE.test(f) && tree.isFile(f));
+  return file ? (tree.read(file, 'utf-8') ?? null) : null;
+}
+
 /**
  * Weighs each listed module once per run by what it adds to the client bundle (esbuild, gzip):
  * heavy from HEAVY_MODULE_MIN_GZIP_BYTES up. A module that cannot be measured (not installed, does
  * not bundle) is judged by the list, and the note says so.
  */
 function moduleWeigher(workspaceRoot: string, projectRoot: string): NonNullable<DynamicImportContext['weigh']> {
-  const cache = new Map<string, { heavy: boolean; note: string }>();
+  const cache = new Map<string, { heavy: boolean; note: string; measured?: boolean }>();
   return (specifier, names) => {
     const key = `${specifier}#${[...names].sort().join(',')}`;
     // A module that cannot be measured cannot be whatever names are imported from it.
@@ -116,7 +128,7 @@ function moduleWeigher(workspaceRoot: string, projectRoot: string): NonNullable<
     if (!weight) {
       const size = measureModuleSize(workspaceRoot, projectRoot, specifier, names);
       if ('gzip' in size) {
-        weight = { heavy: size.gzip >= HEAVY_MODULE_MIN_GZIP_BYTES, note: `${kb(size.gzip)} gzip` };
+        weight = { heavy: size.gzip >= HEAVY_MODULE_MIN_GZIP_BYTES, note: `${kb(size.gzip)} gzip`, measured: true };
         cache.set(key, weight);
       } else {
         weight = { heavy: true, note: `size unknown: ${size.unknown}; judged by the list` };

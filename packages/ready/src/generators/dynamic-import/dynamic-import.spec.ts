@@ -42,6 +42,26 @@ describe('dynamic-import generator', () => {
     );
   });
 
+  it('reads a parent from another project file, relative or aliased: one that inspects its children keeps them static', async () => {
+    tree.write('apps/web/tsconfig.json', JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['./*'] } } }));
+    tree.write(
+      'apps/web/components/frame/index.tsx',
+      "import { Children, cloneElement, ReactElement } from 'react';\nexport function Frame({ children }: { children: ReactElement }) {\n  return <div>{Children.map(children, (c) => cloneElement(c, { width: 300 }))}</div>;\n}\n",
+    );
+    tree.write(
+      'apps/web/components/box.tsx',
+      'export function Box({ children }: { children: React.ReactNode }) {\n  return <div>{children}</div>;\n}\n',
+    );
+    const page = (from: string) =>
+      `'use client';\nimport SyntaxHighlighter from 'react-syntax-highlighter';\nimport { ${from === 'box' ? 'Box as Frame' : 'Frame'} } from '${from === 'box' ? '../components/box' : '@/components/frame'}';\n\nexport function Code() {\n  return <Frame><SyntaxHighlighter>{'x'}</SyntaxHighlighter></Frame>;\n}\n`;
+    tree.write('apps/web/app/snippet.tsx', page('frame'));
+    tree.write('apps/web/app/boxed.tsx', page('box'));
+    await dynamicImportGenerator(tree, { project: 'web', skipFormat: true });
+    expect(tree.read('apps/web/app/snippet.tsx', 'utf-8')).toBe(page('frame'));
+    expect(tree.read('apps/web/app/boxed.tsx', 'utf-8')).toContain("dynamic(() => import('react-syntax-highlighter')");
+    expect(info.mock.calls.flat().join('\n')).toMatch(/apps\/web\/app\/snippet\.tsx:6: react-syntax-highlighter .*inspects its children/);
+  });
+
   it('changes nothing on a second run', async () => {
     await dynamicImportGenerator(tree, { project: 'web', skipFormat: true });
     const snapshot = tree.listChanges().map((c) => [c.path, c.content?.toString()]);

@@ -79,3 +79,13 @@ export function tally<R>(into: CodemodTally, file: string, run: FileRun<R>): boo
   if (run.text !== null) into.writes.set(file, run.text);
   return true;
 }
+
+/** `reason count` pairs of a list of skips, most frequent first: "unknown-host 3, svg 1". */
+export function skipsByReason(skips: ReadonlyArray<{ reason: string }>): string {
+  const counts = new Map<string, number>();
+  for (const s of skips) counts.set(s.reason, (counts.get(s.reason) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+}

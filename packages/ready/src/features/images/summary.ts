@@ -1,5 +1,6 @@
 import { ProjectConversion } from './convert-project';
 import { textTable } from '../../utils/format';
+import { skipsByReason } from '../../codemods/run';
 
 /** The table the generator prints: converted, skipped by reason, warnings, config edits, per project. */
 export function renderConversionSummary(results: ProjectConversion[]): string {
@@ -17,9 +18,7 @@ export function renderConversionSummary(results: ProjectConversion[]): string {
   }
   const out = textTable(rows);
   for (const r of results) {
-    const byReason = new Map<string, number>();
-    for (const s of r.skips) byReason.set(s.reason, (byReason.get(s.reason) ?? 0) + 1);
-    if (byReason.size > 0) out.push(`${r.project} skipped by reason: ${[...byReason].map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    if (r.skips.length > 0) out.push(`${r.project} skipped by reason: ${skipsByReason(r.skips)}`);
     for (const c of r.changes) out.push(`  converted ${c.file}:${c.line}: ${c.message}`);
     for (const s of r.skips) out.push(`  skipped   ${s.file}:${s.line}: ${s.message}`);
     for (const w of r.warnings) out.push(`  warning   ${w.file}:${w.line}: ${w.message}`);

@@ -75,7 +75,11 @@ export function migrateProject(
   const pending = tree.listChanges().filter((c) => c.type !== 'DELETE' && /\.[cm]?tsx?$/.test(c.path));
   for (const c of pending) texts.set(join(tree.root, c.path), c.content!.toString('utf-8'));
   for (const entry of plan.configs) {
-    const project = new Project({ tsConfigFilePath: entry.config.path, compilerOptions: entry.after, skipFileDependencyResolution: true });
+    const project = new Project({
+      tsConfigFilePath: entry.config.path,
+      compilerOptions: withAutomaticTypes(entry.after),
+      skipFileDependencyResolution: true,
+    });
     // What earlier configs (or earlier generators) changed, for every file this program reads.
     const program = project.getLanguageService().compilerObject.getProgram()!;
     for (const [file, text] of texts) {
@@ -85,7 +89,7 @@ export function migrateProject(
     }
     const roots = new Set(entry.config.fileNames.map((f) => f.replace(/\\/g, '/')));
     const report = migrateToStrict(project, {
-      before: entry.before,
+      before: withAutomaticTypes(entry.before),
       flags: entry.flagsTurnedOn,
       fix,
       editable: (file) => roots.has(file) && !relative(projectDir, file).startsWith('..') && !GENERATED.test(relative(projectDir, file)),
@@ -104,4 +108,13 @@ export function migrateProject(
     result.filesChanged.push(path);
   }
   return result;
+}
+
+/**
+ * The options with the `@types` packages tsc includes by itself written out. ts-morph's language
+ * service (whose program the code fixes run on) does not include them when a tsconfig names no
+ * `types`, so jest's `expect` would be "not found" under strict only, and be suppressed as new.
+ */
+function withAutomaticTypes(options: ts.CompilerOptions): ts.CompilerOptions {
+  return options.types ? options : { ...options, types: ts.getAutomaticTypeDirectiveNames(options, ts.sys) };
 }

@@ -5,6 +5,7 @@ import { selectProjects } from '../../core/select-projects';
 import { RouteSizes, readRouteSizes } from '../../features/build/route-sizes';
 import { parseComponents, splitProject, splittingNotApplicable } from '../../features/code-splitting';
 import { kb } from '../../utils/format';
+import { skipsByReason } from '../../codemods/run';
 import { safetyNetLines, typeCheckWrites } from '../../features/safety-net/type-check';
 import { DynamicImportGeneratorSchema } from './schema';
 
@@ -48,6 +49,7 @@ export async function dynamicImportGenerator(tree: Tree, options: DynamicImportG
     const checked = typeCheckWrites(tree, p.config.root, r.writes);
     for (const [file, text] of checked.writes) tree.write(file, text);
     lines.push(`${p.name} (${r.framework}): ${r.changes.length} converted, ${r.skips.length} skipped, ${r.filesParsed} file(s) parsed`);
+    if (r.skips.length > 0) lines.push(`${p.name} skipped by reason: ${skipsByReason(r.skips)}`);
     lines.push(...safetyNetLines(checked));
     lines.push(...r.changes.map((c) => `  converted ${c.file}:${c.line}: ${c.message}`));
     lines.push(...r.skips.map((s) => `  skipped   ${s.file}:${s.line}: ${s.message}`));

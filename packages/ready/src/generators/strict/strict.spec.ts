@@ -173,6 +173,24 @@ export function title(id: string): string {
     expect(output()).toContain("libs/legacy/src/broken-types.ts:1 TS2322 Type 'string' is not assignable to type 'number'.");
   });
 
+  it('sees the globals of node_modules/@types as tsc does when the tsconfig names no types (jest globals in tests)', async () => {
+    ws.write('node_modules/@types/checks/package.json', { name: '@types/checks', version: '1.0.0', types: 'index.d.ts' })
+      .write('node_modules/@types/checks/index.d.ts', 'declare function check(value: unknown): void;\n')
+      .write('libs/legacy/tsconfig.json', TSCONFIG.replace('"types": [],\n', ''))
+      .write('libs/legacy/src/uses-global.ts', 'export function run(x) {\n  check(x);\n}\ncheck(missingName);\n');
+    expect(tscErrors(ws.root, 'libs/legacy/tsconfig.json').filter((e) => e.includes('uses-global'))).toEqual([
+      'libs/legacy/src/uses-global.ts TS2304',
+    ]);
+    await run({ project: 'legacy', fix: false });
+    // The pre-existing TS2304 (missingName) is left; `check` resolves, so nothing else is suppressed there but the implicit any.
+    expect(ws.read('libs/legacy/src/uses-global.ts')).toBe(
+      "// @ts-expect-error plinto-ready(strict) TS7006: Parameter 'x' implicitly has an 'any' type.\nexport function run(x) {\n  check(x);\n}\ncheck(missingName);\n",
+    );
+    expect(tscErrors(ws.root, 'libs/legacy/tsconfig.json').filter((e) => e.includes('uses-global'))).toEqual([
+      'libs/legacy/src/uses-global.ts TS2304',
+    ]);
+  });
+
   it('skips a file that does not parse, names it, and leaves it as it is', async () => {
     const broken = 'export function f(a) {\n  return a +;\n}\n';
     ws.write('libs/legacy/src/broken.ts', broken);

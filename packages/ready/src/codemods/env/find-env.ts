@@ -1,4 +1,4 @@
-import { Expression, Node, SourceFile, SyntaxKind } from 'ts-morph';
+import { BinaryExpression, Expression, Node, SourceFile, SyntaxKind } from 'ts-morph';
 
 export type EnvType = 'string' | 'number' | 'boolean' | 'url' | 'enum';
 
@@ -16,6 +16,11 @@ export interface EnvRead {
   form: 'process.env.X' | "process.env['X']" | 'destructuring' | 'import.meta.env' | 'next.config env';
   /** Only its presence is tested (`Boolean(process.env.X)`): any value, or none, is valid. */
   presence?: true;
+  /**
+   * One side of `||` / `??` whose other side is not a literal: `process.env.A || process.env.B`,
+   * `process.env.A ?? defaultHost()`. The code goes on with the other side when it is unset.
+   */
+  alternative?: true;
 }
 
 export interface UnresolvedRead {
@@ -63,18 +68,22 @@ function outer(node: Node): Node {
 }
 
 /** What the expression around a read says: fallback, type, compared literals. */
-function describeUse(node: Node): Pick<EnvRead, 'fallback' | 'type' | 'values' | 'presence'> {
-  const out: Pick<EnvRead, 'fallback' | 'type' | 'values' | 'presence'> = {};
+function describeUse(node: Node): Pick<EnvRead, 'fallback' | 'type' | 'values' | 'presence' | 'alternative'> {
+  const out: Pick<EnvRead, 'fallback' | 'type' | 'values' | 'presence' | 'alternative'> = {};
   let cur = outer(node);
   let parent = cur.getParent();
-  if (parent && Node.isBinaryExpression(parent) && parent.getLeft() === cur) {
-    const op = parent.getOperatorToken().getKind();
-    if (op === SyntaxKind.QuestionQuestionToken || op === SyntaxKind.BarBarToken) {
-      out.fallback = literalText(parent.getRight());
-      if (Node.isNumericLiteral(parent.getRight())) out.type = 'number';
-      cur = outer(parent);
-      parent = cur.getParent();
-    }
+  const isOr = (p: Node | undefined): p is BinaryExpression =>
+    !!p &&
+    Node.isBinaryExpression(p) &&
+    [SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken].includes(p.getOperatorToken().getKind());
+  // The right side of `A || B` where A is not a literal: B is the alternative to A.
+  if (isOr(parent) && parent.getRight() === cur && literalText(parent.getLeft()) === undefined) out.alternative = true;
+  if (isOr(parent) && parent.getLeft() === cur) {
+    out.fallback = literalText(parent.getRight());
+    if (out.fallback === undefined) out.alternative = true;
+    if (Node.isNumericLiteral(parent.getRight())) out.type = 'number';
+    cur = outer(parent);
+    parent = cur.getParent();
   }
   if (parent && Node.isCallExpression(parent) && parent.getArguments()[0] === cur) {
     const callee = parent.getExpression().getText();

@@ -17,12 +17,15 @@ export interface EnvVariable {
    * Why the app may start without it, or null when it is required: the hosting platform or CI sets
    * it, only tooling reads it, or the code only tests whether it is set (or compares it to a value).
    */
-  optional: 'platform' | 'tooling' | 'presence' | 'next-config' | null;
+  optional: 'platform' | 'tooling' | 'presence' | 'next-config' | 'alternative' | null;
 }
 
 /** Set by the hosting platform, the CI or the runtime itself: never the app's to declare or require. */
 const PLATFORM_VARIABLE =
   /^(VERCEL|VERCEL_[A-Z0-9_]+|NEXT_PUBLIC_VERCEL_[A-Z0-9_]+|NETLIFY|NETLIFY_[A-Z0-9_]+|CONTEXT|DEPLOY_URL|DEPLOY_PRIME_URL|CI|CI_[A-Z0-9_]+|GITHUB_[A-Z0-9_]+|GITLAB_CI|RENDER|RENDER_[A-Z0-9_]+|RAILWAY_[A-Z0-9_]+|FLY_[A-Z0-9_]+|HEROKU_[A-Z0-9_]+|CF_PAGES(_[A-Z0-9_]+)?|AWS_LAMBDA_[A-Z0-9_]+|AWS_EXECUTION_ENV|PORT|HOSTNAME|NEXT_RUNTIME|NEXT_PHASE|NEXT_DEPLOYMENT_ID|NX_[A-Z0-9_]+|JEST_WORKER_ID|TZ)$/;
+
+/** Switches for tools, not settings of the app: validation skips, bundle analysis, debug output. */
+const TOOLING_VARIABLE = /^(SKIP_ENV_VALIDATION|ANALYZE|BUNDLE_ANALYZE|DEBUG|NODE_OPTIONS|NEXT_TELEMETRY_DISABLED|NEXT_MANUAL_SIG_HANDLE)$/;
 
 /** Files that are tooling, not the app: test and build configs, scripts. */
 const TOOLING_FILE =
@@ -88,11 +91,13 @@ export function classify(reads: Array<EnvRead & { project: string }>): EnvVariab
           ? ('platform' as const)
           : rs.some((r) => r.form === 'next.config env')
             ? ('next-config' as const)
-            : rs.every((r) => TOOLING_FILE.test(r.file))
+            : TOOLING_VARIABLE.test(name) || rs.every((r) => TOOLING_FILE.test(r.file))
               ? ('tooling' as const)
               : rs.every((r) => r.presence || (r.values?.length ?? 0) > 0)
                 ? ('presence' as const)
-                : null,
+                : rs.every((r) => r.alternative || r.presence || (r.values?.length ?? 0) > 0)
+                  ? ('alternative' as const)
+                  : null,
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));

@@ -63,6 +63,8 @@ function block(variables: EnvVariable[]): string[] {
       out.push(`# read at ${v.readAt.slice(0, 3).join(', ')}${v.readAt.length > 3 ? ` (+${v.readAt.length - 3} more)` : ''}`);
       if (v.secret) out.push('# secret: set it in the deployment environment, never in a committed file');
       else if (v.optional === 'presence') out.push('# optional: the code only tests whether it is set');
+      else if (v.optional === 'alternative')
+        out.push('# optional: where it is unset, the code goes on with what it reads beside it (||, ??)');
       else if (v.fallback === null) out.push('# no default in the code: set it for production');
       // A local address is the code's development default, never a production value.
       const local = v.fallback !== null && isLocalAddress(v.fallback);

@@ -22,8 +22,8 @@ export interface EnvPlan {
   lines: string[];
   /** New text of every file to write. */
   writes: Map<string, string>;
-  /** A typed env module was written: its packages must be installed. */
-  moduleWritten: boolean;
+  /** The typed env module written (its packages must then be installed), or null. */
+  module: string | null;
 }
 
 /**
@@ -37,7 +37,7 @@ export function planEnv(
   graph: ProjectGraph | null,
   options: { module: boolean; rewrite: boolean },
 ): EnvPlan {
-  const plan: EnvPlan = { lines: [], writes: new Map(), moduleWritten: false };
+  const plan: EnvPlan = { lines: [], writes: new Map(), module: null };
   const { root } = project;
   const scan = scanEnv(tree, project, graph);
   const envFile = joinPathFragments(root, '.env.production');
@@ -72,7 +72,7 @@ export function planEnv(
     plan.lines.push(`  ${modulePath} exists and was not written by @plinto/ready: left as it is (merge the variables above by hand)`);
   } else if (scan.variables.length > 0) {
     plan.writes.set(modulePath, renderEnvModule(scan.variables));
-    plan.moduleWritten = true;
+    plan.module = modulePath;
     plan.lines.push(
       `  ${modulePath}: typed env module (server ${scan.variables.filter((v) => v.side === 'server').length}, client ${scan.variables.filter((v) => v.side === 'client').length})`,
     );

@@ -27,6 +27,12 @@ describe('env judgement on code as apps write it', () => {
       "export const privateMode = process.env.PRIVATE_MODE === 'on';",
     ].join('\n'),
     'apps/web/playwright.config.ts': 'export default { use: { baseURL: process.env.PLAYWRIGHT_BASE_URL } };',
+    'apps/web/mailers/reset.ts': [
+      'export const origin = process.env.APP_ORIGIN || process.env.DEV_SERVER_ORIGIN;',
+      'export const region = process.env.MAIL_REGION ?? defaultRegion();',
+      'export const skip = !!process.env.SKIP_ENV_VALIDATION;',
+      'declare function defaultRegion(): string;',
+    ].join('\n'),
   });
   const v = (name: string) => vars.find((x) => x.name === name);
 
@@ -45,6 +51,23 @@ describe('env judgement on code as apps write it', () => {
     expect(v('NEXT_PUBLIC_SITE_URL')).toMatchObject({ type: 'string', fallback: '' });
     expect(v('API_URL')).toMatchObject({ type: 'url', optional: null });
     expect(v('NEXT_PUBLIC_API_URL')).toMatchObject({ type: 'url', fallback: 'http://localhost:8000' });
+  });
+
+  it('either side of || or ?? with a non-literal other side is optional: the code goes on with the other side', () => {
+    expect(v('APP_ORIGIN')).toMatchObject({ optional: 'alternative', fallback: null });
+    expect(v('DEV_SERVER_ORIGIN')).toMatchObject({ optional: 'alternative' });
+    expect(v('MAIL_REGION')).toMatchObject({ optional: 'alternative' });
+    const module = renderEnvModule(vars);
+    expect(module).toContain('APP_ORIGIN: z.string().optional(),');
+    expect(module).toContain('MAIL_REGION: z.string().optional(),');
+    expect(mergeDotenv('', vars).text).toContain(
+      '# optional: where it is unset, the code goes on with what it reads beside it (||, ??)\nAPP_ORIGIN=',
+    );
+  });
+
+  it('tool switches (SKIP_ENV_VALIDATION, ANALYZE, …) are tooling: never in .env.production', () => {
+    expect(v('SKIP_ENV_VALIDATION')).toMatchObject({ optional: 'tooling' });
+    expect(mergeDotenv('', vars).added).not.toContain('SKIP_ENV_VALIDATION');
   });
 
   it('npm sets npm_package_*: never the app’s variable', () => {

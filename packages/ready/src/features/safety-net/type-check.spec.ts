@@ -56,4 +56,31 @@ describe('type-check safety net', () => {
     expect(result.writes.has('apps/web/a.ts')).toBe(true);
     expect(result.unverified).toEqual(['apps/web/a.ts: no tsconfig of apps/web compiles it, so it was not type-checked']);
   });
+
+  it('checks a new file too, and withholds it and what imports it when an installed package does not resolve under the project settings', () => {
+    // Installed, but only through package.json "exports", which moduleResolution node (node10) does not read.
+    ws.write('node_modules/exports-only/package.json', {
+      name: 'exports-only',
+      version: '1.0.0',
+      exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' } },
+    })
+      .write('node_modules/exports-only/dist/index.d.ts', 'export declare function make(): { API: string };\n')
+      .write('apps/web/tsconfig.json', {
+        compilerOptions: { strict: true, module: 'commonjs', moduleResolution: 'node', skipLibCheck: true, noEmit: true },
+        include: ['**/*.ts'],
+      });
+    const writes = new Map([
+      ['apps/web/src/env.ts', "import { make } from 'exports-only';\nexport const env = make();\n"],
+      ['apps/web/c.ts', "import { env } from './src/env';\nexport const c = env.API;\n"],
+      ['apps/web/b.ts', "import { n } from './a';\nexport const m = n * 3;\n"],
+    ]);
+    const result = typeCheckWrites(diskTree(ws.root), 'apps/web', writes);
+    expect([...result.writes.keys()]).toEqual(['apps/web/b.ts']);
+    expect(result.withheld.map((w) => w.file).sort()).toEqual(['apps/web/c.ts', 'apps/web/src/env.ts']);
+    expect(result.withheld.find((w) => w.file === 'apps/web/src/env.ts')!.errors[0]).toMatch(
+      /^apps\/web\/src\/env\.ts:1 TS2307 Cannot find module 'exports-only'/,
+    );
+    expect(result.withheld.find((w) => w.file === 'apps/web/c.ts')!.errors[0]).toMatch(/Cannot find module '\.\/src\/env'/);
+    expect(result.unverified).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import { ReadTree, treeOverlay } from '../../core/files';
 import { listProjectTsConfigs, readTsConfig } from '../../core/tsconfig';
@@ -31,10 +31,23 @@ export interface SafetyNetResult {
  */
 export function typeCheckWrites(tree: ReadTree, projectRoot: string, writes: Map<string, string>): SafetyNetResult {
   const result: SafetyNetResult = { writes: new Map(writes), withheld: [], unverified: [] };
+  // A new file withheld (an env module) takes the changes that import it along: check again without it.
+  for (let round = 0; round < 3; round++) {
+    const withheldBefore = result.withheld.length;
+    checkRound(tree, projectRoot, result);
+    const newlyWithheld = result.withheld.slice(withheldBefore).map((w) => w.file);
+    if (!newlyWithheld.some((f) => !tree.exists(f))) break;
+    result.unverified = result.unverified.filter((u) => !newlyWithheld.some((f) => u.startsWith(`${f}:`)));
+  }
+  return result;
+}
+
+function checkRound(tree: ReadTree, projectRoot: string, result: SafetyNetResult): void {
+  const writes = result.writes;
   const sources = [...writes.keys()].filter((f) => TS_SOURCE.test(f) && !f.endsWith('.d.ts'));
-  const changed = sources.filter((f) => tree.exists(f));
-  if (changed.length === 0) return result;
-  // New files (an env module) are part of the program after the change, so imports of them resolve.
+  if (sources.length === 0) return;
+  // New files (an env module) are part of the program after the change, so imports of them resolve;
+  // they are checked too, against no errors before.
   const added = sources.filter((f) => !tree.exists(f));
   const overlay = treeOverlay(tree);
   const configs = listProjectTsConfigs(tree.root, projectRoot)
@@ -46,19 +59,41 @@ export function typeCheckWrites(tree: ReadTree, projectRoot: string, writes: Map
       }
     })
     .filter((c): c is NonNullable<typeof c> => c !== null && !c.compilesNothing);
-  const pending = new Set(changed);
+  const abs = (f: string) => join(tree.root, f).replace(/\\/g, '/');
+  const compiles = (config: (typeof configs)[number], f: string) =>
+    tree.exists(f)
+      ? config.fileNames.some((n) => n.replace(/\\/g, '/') === abs(f))
+      : // not on disk yet: the config that compiles its folder's files (or the folder above's) takes it
+        config.fileNames.some((n) => n.replace(/\\/g, '/').startsWith(`${posix.dirname(posix.dirname(abs(f)))}/`));
+  const pending = new Set(sources);
   for (const config of configs) {
-    const own = [...pending].filter((f) => config.fileNames.some((n) => n.replace(/\\/g, '/') === join(tree.root, f).replace(/\\/g, '/')));
+    const own = [...pending].filter((f) => compiles(config, f));
     if (own.length === 0) continue;
     own.forEach((f) => pending.delete(f));
-    checkWithConfig(tree, config.options, own, added, writes, result);
+    checkWithConfig(tree, projectRoot, config.options, own, added, writes, result);
   }
   for (const file of pending) result.unverified.push(`${file}: no tsconfig of ${projectRoot} compiles it, so it was not type-checked`);
-  return result;
+}
+
+/**
+ * Is a "cannot find module" error one the project's installed packages should have prevented
+ * (a relative file, or a package that is installed but does not resolve under its settings)? A
+ * package that is not installed yet (a generator adds it) cannot judge anything.
+ */
+function unresolvableButThere(tree: ReadTree, projectRoot: string, message: string): boolean {
+  const name = /module '([^']+)'/.exec(message)?.[1];
+  if (!name) return false;
+  if (name.startsWith('.')) return true;
+  const pkg = name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0];
+  for (let dir = projectRoot; ; dir = posix.dirname(dir)) {
+    if (tree.exists(posix.join(dir === '.' ? '' : dir, 'node_modules', pkg, 'package.json'))) return true;
+    if (dir === '.' || dir === '' || dir === '/') return false;
+  }
 }
 
 function checkWithConfig(
   tree: ReadTree,
+  projectRoot: string,
   options: ts.CompilerOptions,
   files: string[],
   added: string[],
@@ -66,7 +101,8 @@ function checkWithConfig(
   result: SafetyNetResult,
 ): void {
   const project = new Project({ compilerOptions: { ...options, noEmit: true }, skipAddingFilesFromTsConfig: true });
-  for (const file of files) project.createSourceFile(join(tree.root, file), tree.read(file, 'utf-8') ?? '', { overwrite: true });
+  const existing = files.filter((f) => tree.exists(f));
+  for (const file of existing) project.createSourceFile(join(tree.root, file), tree.read(file, 'utf-8') ?? '', { overwrite: true });
   project.resolveSourceFileDependencies();
   const errorsOf = (file: string): TsError[] => {
     const sf = project.getSourceFileOrThrow(join(tree.root, file));
@@ -75,16 +111,16 @@ function checkWithConfig(
       .filter((d) => d.getCategory() === ts.DiagnosticCategory.Error)
       .map((d) => toTsError(d.compilerObject, file));
   };
-  const before = new Map(files.map((f) => [f, errorsOf(f)]));
-  for (const file of files) project.getSourceFileOrThrow(join(tree.root, file)).replaceWithText(writes.get(file)!);
-  for (const file of added) project.createSourceFile(join(tree.root, file), writes.get(file)!, { overwrite: true });
+  const before = new Map(existing.map((f) => [f, errorsOf(f)]));
+  for (const file of existing) project.getSourceFileOrThrow(join(tree.root, file)).replaceWithText(writes.get(file)!);
+  for (const file of added) if (writes.has(file)) project.createSourceFile(join(tree.root, file), writes.get(file)!, { overwrite: true });
   for (const file of files) {
-    const bag = new ErrorBag(before.get(file));
-    const added = errorsOf(file).filter((e) => !bag.take(e));
-    const unresolved = added.filter((e) => UNRESOLVED_MODULE.has(e.code));
-    for (const e of unresolved)
+    const bag = new ErrorBag(before.get(file) ?? []);
+    const rose = errorsOf(file).filter((e) => !bag.take(e));
+    const real = (e: TsError) => !UNRESOLVED_MODULE.has(e.code) || unresolvableButThere(tree, projectRoot, e.message);
+    for (const e of rose.filter((x) => !real(x)))
       result.unverified.push(`${file}:${e.line}: ${e.message} (the project has no types for it, so this could not be checked)`);
-    const rising = added.filter((e) => !UNRESOLVED_MODULE.has(e.code));
+    const rising = rose.filter(real);
     if (rising.length === 0) continue;
     result.writes.delete(file);
     result.withheld.push({ file, errors: rising.map((e) => `${file}:${e.line} TS${e.code} ${e.message}`) });

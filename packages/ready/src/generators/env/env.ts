@@ -16,13 +16,11 @@ export async function envGenerator(tree: Tree, options: EnvGeneratorSchema): Pro
       module: options.module ?? true,
       rewrite: options.rewrite ?? false,
     });
-    // Only --rewrite changes the app's code; the safety net judges those files.
-    const checked = options.rewrite
-      ? typeCheckWrites(tree, p.config.root, plan.writes)
-      : { writes: plan.writes, withheld: [], unverified: [] };
+    // The env module and, with --rewrite, the app's files it changes: none is written if it adds a type error.
+    const checked = typeCheckWrites(tree, p.config.root, plan.writes);
     for (const [file, text] of checked.writes) tree.write(file, text);
     lines.push(...plan.lines, ...safetyNetLines(checked));
-    addDeps ||= plan.moduleWritten;
+    addDeps ||= plan.module !== null && checked.writes.has(plan.module);
   }
   const gitignore = gitignoreWithLocalEnv(tree);
   if (gitignore !== null) tree.write('.gitignore', gitignore);

@@ -2,7 +2,8 @@
 // `npm run demo`: the main job on a sample workspace. Packs the plugin, creates (or reuses) a real
 // Nx workspace under tmp/demo with the usual readiness gaps, installs the plugin the way a user
 // does, commits a change and runs `nx affected -t ready`, then prints the reports.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { packReady } from '../pack-ready.mjs';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -17,14 +18,7 @@ const CREATED = 'demo-created';
 const say = (m) => console.log(`\n▶ ${m}`);
 
 say('building and packing @plinto/ready');
-const tarball = execFileSync('node', [join(root, 'tools', 'pack-ready.mjs')], {
-  cwd: root,
-  encoding: 'utf8',
-  stdio: ['ignore', 'pipe', 'inherit'],
-})
-  .trim()
-  .split('\n')
-  .pop();
+const tarball = packReady({ quiet: true });
 
 const hasTag =
   existsSync(join(ws, '.git')) && spawnSync('git', ['rev-parse', '-q', '--verify', `refs/tags/${CREATED}`], { cwd: ws }).status === 0;

@@ -80,6 +80,7 @@ describe('type-check safety net', () => {
     expect(result.withheld.find((w) => w.file === 'apps/web/src/env.ts')!.errors[0]).toMatch(
       /^apps\/web\/src\/env\.ts:1 TS2307 Cannot find module 'exports-only'/,
     );
+    expect(result.withheld.find((w) => w.file === 'apps/web/src/env.ts')!.errors[0]).toContain('"moduleResolution": "node10"');
     expect(result.withheld.find((w) => w.file === 'apps/web/c.ts')!.errors[0]).toMatch(/Cannot find module '\.\/src\/env'/);
     expect(result.unverified).toEqual([]);
   });

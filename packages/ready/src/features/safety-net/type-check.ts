@@ -123,7 +123,12 @@ function checkWithConfig(
     const rising = rose.filter(real);
     if (rising.length === 0) continue;
     result.writes.delete(file);
-    result.withheld.push({ file, errors: rising.map((e) => `${file}:${e.line} TS${e.code} ${e.message}`) });
+    const resolution = String(ts.ModuleResolutionKind[options.moduleResolution ?? ts.ModuleResolutionKind.Node10]).toLowerCase();
+    const why = (e: TsError) =>
+      UNRESOLVED_MODULE.has(e.code) && !/module '\./.test(e.message)
+        ? ` (installed, but it does not resolve with this tsconfig's "moduleResolution": "${resolution}"; a package that declares its types only under "exports" needs "bundler", Next's default, or "node16")`
+        : '';
+    result.withheld.push({ file, errors: rising.map((e) => `${file}:${e.line} TS${e.code} ${e.message}${why(e)}`) });
   }
 }
 

@@ -147,3 +147,16 @@ export function effectiveStrictFlags(options: ts.CompilerOptions, typescriptVers
     return { flag: name, on: strictDefault, source: 'default' as const };
   });
 }
+
+/**
+ * Does this compiler configuration read package.json "exports" when it resolves a package
+ * (moduleResolution bundler, node16 or nodenext, set or implied by "module")? node10 and classic do not.
+ */
+export function resolvesPackageExports(options: ts.CompilerOptions): boolean {
+  const kind = ts.ModuleResolutionKind;
+  if (options.moduleResolution !== undefined) return [kind.Bundler, kind.Node16, kind.NodeNext].includes(options.moduleResolution);
+  const module = ts.ModuleKind;
+  return [module.Node16, module.NodeNext, (module as unknown as Record<string, number>).Node18, module.Preserve]
+    .filter((m) => m !== undefined)
+    .includes(options.module as number);
+}

@@ -27,7 +27,8 @@ function baseSchema(v: EnvVariable): string {
  * own use, defaults from its fallbacks. Reading a server variable on the client throws, and a
  * missing required variable fails at start instead of deep inside a request.
  */
-export function renderEnvModule(variables: EnvVariable[]): string {
+export function renderEnvModule(variables: EnvVariable[], flavour: EnvModuleFlavour = 't3-env'): string {
+  if (flavour === 'zod') return renderZodModule(variables);
   const entries = (side: 'client' | 'server') =>
     variables
       .filter((v) => v.side === side)
@@ -52,5 +53,56 @@ ${variables.map((v) => `    ${v.name}: process.env.${v.name},`).join('\n')}
   // SKIP_ENV_VALIDATION=1 lets a build or lint run without the production values.
   skipValidation: process.env.SKIP_ENV_VALIDATION === '1',
 });
+`;
+}
+
+/**
+ * Which module a project can compile: `t3-env` (@t3-oss/env-nextjs, whose types are declared only
+ * under package.json "exports") where its moduleResolution reads exports (bundler, node16,
+ * nodenext), else `zod` alone (its types resolve under node10 too).
+ */
+export type EnvModuleFlavour = 't3-env' | 'zod';
+
+/**
+ * The same schemas on zod alone, for projects on moduleResolution node10: validated once at start
+ * (the client part in the browser, both on the server). Unlike t3-env it cannot stop a server
+ * variable being read in client code: the comment says so.
+ */
+function renderZodModule(variables: EnvVariable[]): string {
+  const entries = (side: 'client' | 'server') =>
+    variables
+      .filter((v) => v.side === side)
+      .map((v) => `  ${v.name}: ${zodFor(v)},`)
+      .join('\n');
+  return `${MODULE_MARKER}
+// Rerun "nx g @plinto/ready:env" to add what the code starts to read; edit the schemas freely.
+// zod alone (this project's moduleResolution cannot resolve @t3-oss/env-nextjs): read server
+// variables only in server code, nothing here stops a client component from reading one.
+import { z } from 'zod';
+
+const server = z.object({
+${entries('server')}
+});
+
+const client = z.object({
+${entries('client')}
+});
+
+// Each read written out: Next inlines process.env.NEXT_PUBLIC_* into client code only where named.
+const runtimeEnv: Record<string, string | undefined> = {
+${variables.map((v) => `  ${v.name}: process.env.${v.name},`).join('\n')}
+};
+// An empty value counts as unset, as t3-env's emptyStringAsUndefined does.
+for (const key of Object.keys(runtimeEnv)) if (runtimeEnv[key] === '') runtimeEnv[key] = undefined;
+
+type Env = z.infer<typeof server> & z.infer<typeof client>;
+
+// SKIP_ENV_VALIDATION=1 lets a build or lint run without the production values.
+export const env: Env =
+  process.env.SKIP_ENV_VALIDATION === '1'
+    ? (runtimeEnv as unknown as Env)
+    : typeof window === 'undefined'
+      ? { ...server.parse(runtimeEnv), ...client.parse(runtimeEnv) }
+      : (client.parse(runtimeEnv) as Env);
 `;
 }

@@ -1,5 +1,5 @@
 import { ProjectGraph, joinPathFragments } from '@nx/devkit';
-import { posix } from 'node:path';
+import { join, posix } from 'node:path';
 import { ReadTree, treeFiles } from '../../core/files';
 import { isApp, isNextConfigFile } from '../../core/project-facts';
 import { envRewriteCodemod } from '../../codemods/env/rewrite';
@@ -7,7 +7,10 @@ import { createCodemodProject } from '../../codemods/project';
 import { runCodemod } from '../../codemods/run';
 import { EnvVariable } from './classify';
 import { mergeDotenv } from './dotenv-file';
-import { MODULE_MARKER, renderEnvModule } from './env-module';
+import { EnvModuleFlavour, MODULE_MARKER, renderEnvModule } from './env-module';
+import { TSCONFIG_FILE, readTsConfig, resolvesPackageExports } from '../../core/tsconfig';
+import { treeOverlay } from '../../core/files';
+import { ENV_DEPENDENCIES } from '../../core/versions';
 import { envModulePath, handWrittenEnvModule, scanEnv } from './scan';
 
 /** Apps only: a library's variables are its apps' variables, attributed to them through the project graph. */
@@ -22,8 +25,27 @@ export interface EnvPlan {
   lines: string[];
   /** New text of every file to write. */
   writes: Map<string, string>;
-  /** The typed env module written (its packages must then be installed), or null. */
+  /** The typed env module written, or null. */
   module: string | null;
+  /** The packages the module imports, to add to package.json (empty when none is written). */
+  dependencies: Record<string, string>;
+}
+
+/** t3-env where the project's tsconfig resolves package exports, zod alone where it does not (node10). */
+function moduleFlavour(tree: ReadTree, root: string): EnvModuleFlavour {
+  const names = tree
+    .children(root)
+    .filter((name) => TSCONFIG_FILE.test(name))
+    .sort();
+  for (const path of names.map((name) => join(tree.root, root, name))) {
+    try {
+      const config = readTsConfig(path, tree.root, treeOverlay(tree));
+      if (!config.compilesNothing) return resolvesPackageExports(config.options) ? 't3-env' : 'zod';
+    } catch {
+      // a broken tsconfig is reported by the checks that read it
+    }
+  }
+  return 't3-env';
 }
 
 /**
@@ -37,7 +59,7 @@ export function planEnv(
   graph: ProjectGraph | null,
   options: { module: boolean; rewrite: boolean },
 ): EnvPlan {
-  const plan: EnvPlan = { lines: [], writes: new Map(), module: null };
+  const plan: EnvPlan = { lines: [], writes: new Map(), module: null, dependencies: {} };
   const { root } = project;
   const scan = scanEnv(tree, project, graph);
   const envFile = joinPathFragments(root, '.env.production');
@@ -71,10 +93,12 @@ export function planEnv(
   } else if (existing !== null && !existing.startsWith(MODULE_MARKER)) {
     plan.lines.push(`  ${modulePath} exists and was not written by @plinto/ready: left as it is (merge the variables above by hand)`);
   } else if (scan.variables.length > 0) {
-    plan.writes.set(modulePath, renderEnvModule(scan.variables));
+    const flavour = moduleFlavour(tree, root);
+    plan.writes.set(modulePath, renderEnvModule(scan.variables, flavour));
     plan.module = modulePath;
+    plan.dependencies = flavour === 'zod' ? { zod: ENV_DEPENDENCIES.zod } : ENV_DEPENDENCIES;
     plan.lines.push(
-      `  ${modulePath}: typed env module (server ${scan.variables.filter((v) => v.side === 'server').length}, client ${scan.variables.filter((v) => v.side === 'client').length})`,
+      `  ${modulePath}: typed env module (server ${scan.variables.filter((v) => v.side === 'server').length}, client ${scan.variables.filter((v) => v.side === 'client').length}; ${flavour === 'zod' ? "zod alone: this project's moduleResolution cannot resolve @t3-oss/env-nextjs" : 't3-env and zod'})`,
     );
     if (options.rewrite) plan.lines.push(...rewriteReads(tree, root, modulePath, scan.variables, plan.writes));
   }

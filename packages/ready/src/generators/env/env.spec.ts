@@ -59,6 +59,19 @@ describe('env generator', () => {
     expect(readJson(tree, 'package.json').dependencies).toMatchObject({ '@t3-oss/env-nextjs': '^0.13.11', zod: '^3.25.76' });
   });
 
+  it('on moduleResolution node (which cannot resolve @t3-oss/env-nextjs) writes the module on zod alone, and adds only zod', async () => {
+    tree.write('apps/web/tsconfig.json', JSON.stringify({ compilerOptions: { module: 'esnext', moduleResolution: 'node', strict: true } }));
+    await envGenerator(tree, { project: 'web', skipFormat: true });
+    const module = tree.read('apps/web/env.ts', 'utf-8')!;
+    expect(module).not.toContain("from '@t3-oss/env-nextjs'");
+    expect(module).toContain("import { z } from 'zod';");
+    expect(module).toContain('  STRIPE_SECRET_KEY: z.string().min(1),');
+    const deps = readJson(tree, 'package.json').dependencies;
+    expect(deps).toMatchObject({ zod: '^3.25.76' });
+    expect(deps['@t3-oss/env-nextjs']).toBeUndefined();
+    expect(info.mock.calls.flat().join('\n')).toContain("zod alone: this project's moduleResolution cannot resolve @t3-oss/env-nextjs");
+  });
+
   it('changes nothing on a second run, and never writes a secret value', async () => {
     await envGenerator(tree, { project: 'web', skipFormat: true });
     const snapshot = tree.listChanges().map((c) => [c.path, c.content?.toString()]);
@@ -78,7 +91,11 @@ describe('env generator', () => {
   });
 
   it("puts the module where the app's tsconfig compiles it (Nx's Next apps include only app/**)", async () => {
-    tree.write('apps/web/tsconfig.json', JSON.stringify({ include: ['app/**/*.ts', 'app/**/*.tsx', 'next-env.d.ts'] }));
+    tree.write('tsconfig.base.json', JSON.stringify({ compilerOptions: { module: 'esnext', moduleResolution: 'bundler' } }));
+    tree.write(
+      'apps/web/tsconfig.json',
+      JSON.stringify({ extends: '../../tsconfig.base.json', include: ['app/**/*.ts', 'app/**/*.tsx', 'next-env.d.ts'] }),
+    );
     await envGenerator(tree, { project: 'web', skipFormat: true });
     expect(tree.exists('apps/web/env.ts')).toBe(false);
     expect(tree.read('apps/web/app/env.ts', 'utf-8')).toContain('createEnv');

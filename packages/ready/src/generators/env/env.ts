@@ -1,6 +1,5 @@
 import { GeneratorCallback, Tree, addDependenciesToPackageJson, formatFiles, logger } from '@nx/devkit';
 import { selectProjects } from '../../core/select-projects';
-import { ENV_DEPENDENCIES } from '../../core/versions';
 import { envNotApplicable, gitignoreWithLocalEnv, planEnv } from '../../features/env/generate';
 import { loadProjectGraph } from '../../features/env/scan';
 import { safetyNetLines, typeCheckWrites } from '../../features/safety-net/type-check';
@@ -10,7 +9,7 @@ export async function envGenerator(tree: Tree, options: EnvGeneratorSchema): Pro
   const projects = selectProjects(tree, options, 'env', (p) => envNotApplicable(tree, p.config.root, p.config.projectType));
   const graph = await loadProjectGraph();
   const lines: string[] = [];
-  let addDeps = false;
+  let dependencies: Record<string, string> = {};
   for (const p of projects) {
     const plan = planEnv(tree, { name: p.name, root: p.config.root }, graph, {
       module: options.module ?? true,
@@ -20,12 +19,13 @@ export async function envGenerator(tree: Tree, options: EnvGeneratorSchema): Pro
     const checked = typeCheckWrites(tree, p.config.root, plan.writes);
     for (const [file, text] of checked.writes) tree.write(file, text);
     lines.push(...plan.lines, ...safetyNetLines(checked));
-    addDeps ||= plan.module !== null && checked.writes.has(plan.module);
+    if (plan.module !== null && checked.writes.has(plan.module)) dependencies = { ...dependencies, ...plan.dependencies };
   }
   const gitignore = gitignoreWithLocalEnv(tree);
   if (gitignore !== null) tree.write('.gitignore', gitignore);
   logger.info(lines.join('\n'));
-  const install = addDeps ? addDependenciesToPackageJson(tree, ENV_DEPENDENCIES, {}, undefined, true) : () => undefined;
+  const install =
+    Object.keys(dependencies).length > 0 ? addDependenciesToPackageJson(tree, dependencies, {}, undefined, true) : () => undefined;
   if (!options.skipFormat) await formatFiles(tree);
   return options.skipInstall ? () => undefined : install;
 }

@@ -75,6 +75,15 @@ describe('ready executor', () => {
     expect(readFileSync(join(ws.root, 'dist/ready/apps/web/ready.md'), 'utf8')).toContain('apps/web/app/page.tsx:1');
   });
 
+  it('scores bundle-size as skip, never as a pass, when the build lists no route to measure', async () => {
+    seedApp(ws, JSON.stringify({ compilerOptions: { strict: true } }));
+    ws.write('apps/web/.next/build-manifest.json', { pages: {}, rootMainFiles: [] }).write('apps/web/.next/BUILD_ID', 'x');
+    await readyExecutor({ minScore: 0, checks: ['bundle-size'], audit: false }, context(ws.root));
+    const report = JSON.parse(readFileSync(join(ws.root, 'dist/ready/apps/web/ready.json'), 'utf8'));
+    expect(report.checks[0]).toMatchObject({ id: 'bundle-size', status: 'skip', fix: 'nx run web:build-production' });
+    expect(report.checks[0].details[0].message).toContain('no routes to measure');
+  });
+
   it('runs the lint target and fails the lint check with its output when it fails', async () => {
     seedApp(ws, JSON.stringify({ compilerOptions: { strict: true } }));
     await readyExecutor({ minScore: 0, checks: ['lint'] }, context(ws.root, { lint: LINT_FAILS }));

@@ -75,6 +75,19 @@ describe('ready executor', () => {
     expect(readFileSync(join(ws.root, 'dist/ready/apps/web/ready.md'), 'utf8')).toContain('apps/web/app/page.tsx:1');
   });
 
+  it('reports on a project without a tsconfig (a style or asset package): TypeScript checks skip with the reason', async () => {
+    ws.withTypeScript('5.9.3').write('libs/styles/package.json', { name: 'styles' }).write('libs/styles/theme.css', 'body{}');
+    const ctx = context(ws.root, {});
+    (ctx.projectsConfigurations.projects as Record<string, unknown>).web = { root: 'libs/styles', projectType: 'library', targets: {} };
+    const result = await readyExecutor({ minScore: 0, outputPath: 'dist/ready/{projectRoot}' }, ctx);
+    expect(result.success).toBe(true);
+    const report = JSON.parse(readFileSync(join(ws.root, 'dist/ready/libs/styles/ready.json'), 'utf8'));
+    const strict = report.checks.find((c: CheckResult) => c.id === 'typescript-strict');
+    expect(strict).toMatchObject({ status: 'skip' });
+    expect(strict.details[0].message).toBe('No tsconfig in libs/styles: not a TypeScript project, nothing to check.');
+    expect(report.checks.find((c: CheckResult) => c.id === 'typecheck')).toMatchObject({ status: 'skip' });
+  });
+
   it('scores bundle-size as skip, never as a pass, when the build lists no route to measure', async () => {
     seedApp(ws, JSON.stringify({ compilerOptions: { strict: true } }));
     ws.write('apps/web/.next/build-manifest.json', { pages: {}, rootMainFiles: [] }).write('apps/web/.next/BUILD_ID', 'x');

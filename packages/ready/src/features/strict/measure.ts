@@ -3,7 +3,6 @@ import { join, relative } from 'node:path';
 import { ts } from 'ts-morph';
 import { StrictFlag, effectiveStrictFlags, listProjectTsConfigs, readTsConfig, resolveTypeScriptVersion } from '../../core/tsconfig';
 import { STRICT_SUPPRESSION_TAG } from '../../codemods/strict/suppress';
-import { ReadyError } from '../../utils/errors';
 import { listProjectFiles } from '../../utils/project-files';
 
 export interface StrictFlagOff {
@@ -24,17 +23,16 @@ export interface StrictnessMeasure {
   /** Strict flags this TypeScript version knows. */
   known: number;
   suppressions: { count: number; files: number };
+  /** The project's tsconfig files (none: not a TypeScript project, e.g. a style or asset package). */
+  tsconfigs: number;
 }
 
-/** Every strict flag of every tsconfig of the project that compiles files, as tsc resolves it for the installed TypeScript. */
+/**
+ * Every strict flag of every tsconfig of the project that compiles files, as tsc resolves it for the installed TypeScript.
+ * A project without a tsconfig has nothing to judge: `tsconfigs` is 0.
+ */
 export function measureStrictness(workspaceRoot: string, projectName: string, projectRoot: string): StrictnessMeasure {
   const configs = listProjectTsConfigs(workspaceRoot, projectRoot);
-  if (configs.length === 0) {
-    throw new ReadyError(
-      `${join(projectRoot, 'tsconfig.json')} does not exist, so project "${projectName}" has no TypeScript settings to check: ` +
-        `add a tsconfig.json to the project, or leave "typescript-strict" out of the ready target's "checks" option.`,
-    );
-  }
   const installed = resolveTypeScriptVersion(workspaceRoot, projectRoot);
   const version = installed ?? ts.version;
   const measure: StrictnessMeasure = {
@@ -44,6 +42,7 @@ export function measureStrictness(workspaceRoot: string, projectName: string, pr
     off: [],
     known: 0,
     suppressions: countStrictSuppressions(workspaceRoot, projectRoot),
+    tsconfigs: configs.length,
   };
   for (const path of configs) {
     const config = readTsConfig(path, workspaceRoot);

@@ -28,7 +28,14 @@ export const typescriptStrictCheck: Check = {
         status: 'skip',
         score: 0,
         metric: null,
-        details: [{ message: 'Every tsconfig of the project is solution-style (compiles no file itself).' }],
+        details: [
+          {
+            message:
+              m.tsconfigs === 0
+                ? `No tsconfig in ${context.projectRoot}: not a TypeScript project, nothing to check.`
+                : 'Every tsconfig of the project is solution-style (compiles no file itself).',
+          },
+        ],
         fix: null,
       };
     }

@@ -1,4 +1,5 @@
 import { ExecutorContext } from '@nx/devkit';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TempWorkspace } from '../../testing/temp-workspace';
@@ -86,6 +87,31 @@ describe('ready executor', () => {
     expect(strict).toMatchObject({ status: 'skip' });
     expect(strict.details[0].message).toBe('No tsconfig in libs/styles: not a TypeScript project, nothing to check.');
     expect(report.checks.find((c: CheckResult) => c.id === 'typecheck')).toMatchObject({ status: 'skip' });
+  });
+
+  it('asks a non-Next app only for CI, and names a .env.production that git ignores', async () => {
+    execFileSync('git', ['init', '-q'], { cwd: ws.root });
+    ws.write('.gitignore', 'node_modules\n.env*\n')
+      .write('apps/api/package.json', { name: 'api' })
+      .write('apps/api/src/main.ts', 'export {};\n');
+    const api = context(ws.root, {});
+    (api.projectsConfigurations.projects as Record<string, unknown>).web = { root: 'apps/api', projectType: 'application', targets: {} };
+    await readyExecutor({ minScore: 0, checks: ['scripts'] }, api);
+    const apiReport = JSON.parse(readFileSync(join(ws.root, 'dist/ready/apps/api/ready.json'), 'utf8'));
+    expect(apiReport.checks[0]).toMatchObject({ status: 'fail', metric: { text: '0 of 1 checklist items' } });
+    expect(apiReport.checks[0].details.map((d: { message: string }) => d.message)).toEqual([
+      'no CI definition found (.github/workflows, .gitlab-ci.yml, …)',
+    ]);
+
+    seedApp(ws, JSON.stringify({ compilerOptions: { strict: true } }));
+    ws.write('apps/web/.env.production', 'API_URL=https://api.example.com\n');
+    await readyExecutor({ minScore: 0, checks: ['scripts'] }, context(ws.root, { 'build-production': {} }));
+    const web = JSON.parse(readFileSync(join(ws.root, 'dist/ready/apps/web/ready.json'), 'utf8')).checks[0];
+    expect(web.details[0]).toEqual({
+      file: 'apps/web/.env.production',
+      message: 'ignored by git (.gitignore:2:.env*): a fresh checkout builds without it',
+    });
+    expect(web.fix).toContain('git add -f apps/web/.env.production');
   });
 
   it('scores bundle-size as skip, never as a pass, when the build lists no route to measure', async () => {

@@ -1,5 +1,8 @@
 import { ProjectGraph, Tree, addProjectConfiguration, createProjectGraphAsync, readJson } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from 'nx/src/devkit-testing-exports';
+import { execFileSync } from 'node:child_process';
+import { FsTree } from 'nx/src/generators/tree';
+import { TempWorkspace } from '../../testing/temp-workspace';
 import { envGenerator } from './env';
 import { MODULE_MARKER } from '../../features/env/env-module';
 
@@ -70,6 +73,22 @@ describe('env generator', () => {
     expect(deps).toMatchObject({ zod: '^3.25.76' });
     expect(deps['@t3-oss/env-nextjs']).toBeUndefined();
     expect(info.mock.calls.flat().join('\n')).toContain("zod alone: this project's moduleResolution cannot resolve @t3-oss/env-nextjs");
+  });
+
+  it('says so when git ignores the .env.production it writes, with what to do instead', async () => {
+    const ws = new TempWorkspace().write('nx.json', {}).write('package.json', { name: 'ws', private: true }).write('.gitignore', '.env*\n');
+    try {
+      execFileSync('git', ['init', '-q'], { cwd: ws.root });
+      const disk = new FsTree(ws.root, false);
+      addProjectConfiguration(disk, 'web', { root: 'apps/web', projectType: 'application' });
+      disk.write('apps/web/app/config.ts', 'export const api = process.env.API_URL;\n');
+      await envGenerator(disk, { project: 'web', skipFormat: true, skipInstall: true });
+      expect(info.mock.calls.flat().join('\n')).toContain(
+        'warning apps/web/.env.production is ignored by git (.gitignore:1:.env*): the build of a fresh checkout will not see it.',
+      );
+    } finally {
+      ws.cleanup();
+    }
   });
 
   it('changes nothing on a second run, and never writes a secret value', async () => {

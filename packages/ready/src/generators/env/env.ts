@@ -1,4 +1,5 @@
 import { GeneratorCallback, Tree, addDependenciesToPackageJson, formatFiles, logger } from '@nx/devkit';
+import { gitIgnoreRule } from '../../core/git';
 import { selectProjects } from '../../core/select-projects';
 import { envNotApplicable, gitignoreWithLocalEnv, planEnv } from '../../features/env/generate';
 import { loadProjectGraph } from '../../features/env/scan';
@@ -19,6 +20,12 @@ export async function envGenerator(tree: Tree, options: EnvGeneratorSchema): Pro
     const checked = typeCheckWrites(tree, p.config.root, plan.writes);
     for (const [file, text] of checked.writes) tree.write(file, text);
     lines.push(...plan.lines, ...safetyNetLines(checked));
+    const envFile = `${p.config.root}/.env.production`;
+    const ignoredBy = checked.writes.has(envFile) ? gitIgnoreRule(tree.root, envFile) : null;
+    if (ignoredBy)
+      lines.push(
+        `  warning ${envFile} is ignored by git (${ignoredBy}): the build of a fresh checkout will not see it. It holds no secret values: commit it with "git add -f ${envFile}", or narrow the rule to .env*.local`,
+      );
     if (plan.module !== null && checked.writes.has(plan.module)) dependencies = { ...dependencies, ...plan.dependencies };
   }
   const gitignore = gitignoreWithLocalEnv(tree);

@@ -2,13 +2,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { targetNames } from '../../../core/defaults';
 import { diskTree } from '../../../core/files';
-import { isApp } from '../../../core/project-facts';
+import { isApp, isNextProject } from '../../../core/project-facts';
+import { gitIgnoreRule } from '../../../core/git';
 import { ciRunsReady } from '../../../features/ci/ci-detect';
 import { Check, CheckDetail } from '../../../core/check';
 
 /**
- * The seed's checklist for an app: a production env file, a build-production target, and CI that
- * runs `nx affected -t ready`.
+ * The seed's checklist for an app: a production env file that git keeps, a build-production target
+ * (both for Next.js apps), and CI that runs `nx affected -t ready`.
  */
 export const scriptsCheck: Check = {
   id: 'scripts',
@@ -19,12 +20,21 @@ export const scriptsCheck: Check = {
       return { status: 'skip', score: 0, metric: null, details: [{ message: 'Not an app: the checklist is for apps.' }], fix: null };
     const missing: CheckDetail[] = [];
     const fixes: string[] = [];
-    if (!existsSync(join(context.workspaceRoot, context.projectRoot, '.env.production'))) {
-      missing.push({ file: `${context.projectRoot}/.env.production`, message: 'no production env file' });
+    // .env.production and build-production are Next.js app items; CI is every app's.
+    const next = isNextProject(diskTree(context.workspaceRoot), context.projectRoot);
+    const envFile = `${context.projectRoot}/.env.production`;
+    if (next && !existsSync(join(context.workspaceRoot, envFile))) {
+      missing.push({ file: envFile, message: 'no production env file' });
       fixes.push(`nx g @plinto/ready:env --project=${context.projectName}`);
+    } else if (next) {
+      const rule = gitIgnoreRule(context.workspaceRoot, envFile);
+      if (rule) {
+        missing.push({ file: envFile, message: `ignored by git (${rule}): a fresh checkout builds without it` });
+        fixes.push(`git add -f ${envFile} (it holds no secret values), or narrow the rule to .env*.local`);
+      }
     }
     const buildProduction = targetNames(context.options?.targetNames).buildProduction;
-    if (context.targets && !context.targets[buildProduction]) {
+    if (next && context.targets && !context.targets[buildProduction]) {
       missing.push({ message: `no "${buildProduction}" target (needs a next.config.* and @plinto/ready in nx.json plugins)` });
       fixes.push('nx add @plinto/ready');
     }
@@ -38,10 +48,11 @@ export const scriptsCheck: Check = {
       });
       fixes.push('add "npx nx affected -t ready" to CI');
     }
+    const items = next ? 3 : 1;
     return {
       status: missing.length === 0 ? 'pass' : 'fail',
-      score: Math.round((100 * (3 - missing.length)) / 3),
-      metric: { value: 3 - missing.length, unit: 'of 3 items', text: `${3 - missing.length} of 3 checklist items` },
+      score: Math.round((100 * (items - missing.length)) / items),
+      metric: { value: items - missing.length, unit: `of ${items} items`, text: `${items - missing.length} of ${items} checklist items` },
       details: missing,
       fix: fixes.length > 0 ? fixes.join('; ') : null,
     };

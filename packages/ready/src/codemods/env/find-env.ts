@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { BinaryExpression, Expression, Node, SourceFile, SyntaxKind } from 'ts-morph';
 
 export type EnvType = 'string' | 'number' | 'boolean' | 'url' | 'enum';
@@ -13,7 +14,7 @@ export interface EnvRead {
   type?: EnvType;
   /** Literals it is compared to (for enums). */
   values?: string[];
-  form: 'process.env.X' | "process.env['X']" | 'destructuring' | 'import.meta.env' | 'next.config env';
+  form: 'process.env.X' | "process.env['X']" | 'destructuring' | 'import.meta.env' | 'next.config env' | 'env module';
   /** Only its presence is tested (`Boolean(process.env.X)`): any value, or none, is valid. */
   presence?: true;
   /**
@@ -112,11 +113,18 @@ function describeUse(node: Node): Pick<EnvRead, 'fallback' | 'type' | 'values' |
   return out;
 }
 
-/** Every environment variable read of one file, in every form the issue lists. */
-export function findEnvReads(sourceFile: SourceFile, file: string): EnvScan {
+/**
+ * Every environment variable read of one file, in every form the issue lists. `envModule` names
+ * the app's generated env module (workspace-relative, without extension): `env.X` imported from it
+ * is a read of X as much as `process.env.X` was before `--rewrite` turned one into the other.
+ */
+export function findEnvReads(sourceFile: SourceFile, file: string, envModule?: string): EnvScan {
   const scan: EnvScan = { reads: [], unresolved: [] };
+  const moduleBindings = envModule ? envModuleBindings(sourceFile, file, envModule) : new Set<string>();
   sourceFile.forEachDescendant((node) => {
-    if (Node.isPropertyAccessExpression(node)) {
+    if (Node.isPropertyAccessExpression(node) && moduleBindings.size > 0 && moduleBindings.has(node.getExpression().getText())) {
+      scan.reads.push({ name: node.getName(), file, line: node.getStartLineNumber(), form: 'env module', ...describeUse(node) });
+    } else if (Node.isPropertyAccessExpression(node)) {
       const target = node.getExpression();
       if (isProcessEnv(target) || isImportMetaEnv(target)) {
         // `process.env.X` as an assignment target is a write, not a read.
@@ -181,4 +189,17 @@ export function findNextConfigEnvKeys(sourceFile: SourceFile, file: string): Env
     }
   });
   return out;
+}
+
+/** Local names this file binds to the `env` export of the env module (`import { env } from '../env'`). */
+function envModuleBindings(sourceFile: SourceFile, file: string, envModule: string): Set<string> {
+  const names = new Set<string>();
+  for (const decl of sourceFile.getImportDeclarations()) {
+    const spec = decl.getModuleSpecifierValue();
+    if (!spec.startsWith('.')) continue;
+    const target = posix.normalize(posix.join(posix.dirname(file), spec)).replace(/\.[cm]?[jt]sx?$/, '');
+    if (target !== envModule) continue;
+    for (const n of decl.getNamedImports()) if (n.getName() === 'env') names.add((n.getAliasNode() ?? n.getNameNode()).getText());
+  }
+  return names;
 }

@@ -38,12 +38,15 @@ export function scanEnv(tree: ReadTree, project: { name: string; root: string },
   const unresolved: UnresolvedRead[] = [];
   const unparsable: string[] = [];
   const project_ = createCodemodProject();
+  // After --rewrite the app reads env.X from our module: still a read of X.
+  const modulePath = envModulePath(tree, project.root);
+  const ours = tree.read(modulePath, 'utf-8')?.startsWith(MODULE_MARKER) ? modulePath.replace(/\.[cm]?[jt]sx?$/, '') : undefined;
   let filesParsed = 0;
   for (const p of projects) {
     for (const file of treeFiles(tree, p.root, SOURCE, { tests: false })) {
       const text = tree.read(file, 'utf-8') ?? '';
       const isConfig = isNextConfigFile(file) && posix.dirname(file) === p.root;
-      if (!isConfig && !ENV_PREFILTER.test(text)) continue;
+      if (!isConfig && !ENV_PREFILTER.test(text) && !(ours && /\benv\./.test(text))) continue;
       // Our own env module reads every variable by design: it declares them, it is not a use.
       if (text.startsWith(MODULE_MARKER)) continue;
       filesParsed++;
@@ -53,7 +56,7 @@ export function scanEnv(tree: ReadTree, project: { name: string; root: string },
           unparsable.push(file);
           continue;
         }
-        const scan = findEnvReads(sf, file);
+        const scan = findEnvReads(sf, file, ours);
         reads.push(...scan.reads.map((r) => ({ ...r, project: p.name })));
         unresolved.push(...scan.unresolved);
         if (isConfig) reads.push(...findNextConfigEnvKeys(sf, file).map((r) => ({ ...r, project: p.name })));

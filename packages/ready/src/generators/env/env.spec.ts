@@ -91,6 +91,19 @@ describe('env generator', () => {
     }
   });
 
+  it("adds the module's dependencies to the app's own package.json where it declares its dependencies (package-based repos)", async () => {
+    tree.write('apps/web/package.json', JSON.stringify({ name: 'web', dependencies: { next: '15.5.0' } }));
+    const rootBefore = readJson(tree, 'package.json');
+    await envGenerator(tree, { project: 'web', skipFormat: true });
+    expect(readJson(tree, 'apps/web/package.json').dependencies).toMatchObject({
+      next: '15.5.0',
+      zod: '^3.25.76',
+      '@t3-oss/env-nextjs': '^0.13.11',
+    });
+    expect(readJson(tree, 'package.json')).toEqual(rootBefore);
+    expect(info.mock.calls.flat().join('\n')).toContain('dependencies: @t3-oss/env-nextjs, zod → apps/web/package.json');
+  });
+
   it('changes nothing on a second run, and never writes a secret value', async () => {
     await envGenerator(tree, { project: 'web', skipFormat: true });
     const snapshot = tree.listChanges().map((c) => [c.path, c.content?.toString()]);
@@ -143,6 +156,14 @@ describe('env generator', () => {
       ),
     );
     expect(tree.read('libs/pay/src/client.ts', 'utf-8')).toContain('process.env.STRIPE_SECRET_KEY');
+  });
+
+  it('after --rewrite, env.X read through the module still counts as a read of X: a second run changes nothing', async () => {
+    await envGenerator(tree, { project: 'web', rewrite: true, skipFormat: true });
+    const snapshot = tree.listChanges().map((c) => [c.path, c.content?.toString()]);
+    await envGenerator(tree, { project: 'web', rewrite: true, skipFormat: true });
+    expect(tree.listChanges().map((c) => [c.path, c.content?.toString()])).toEqual(snapshot);
+    expect(tree.read('apps/web/.env.production', 'utf-8')).not.toContain('no longer read');
   });
 
   it('warns about a secret-like NEXT_PUBLIC_ name and a dynamic read', async () => {

@@ -1,4 +1,4 @@
-import { GeneratorCallback, Tree, addDependenciesToPackageJson, formatFiles, logger } from '@nx/devkit';
+import { GeneratorCallback, Tree, addDependenciesToPackageJson, formatFiles, joinPathFragments, logger, readJson } from '@nx/devkit';
 import { gitIgnoreRule } from '../../core/git';
 import { selectProjects } from '../../core/select-projects';
 import { envNotApplicable, gitignoreWithLocalEnv, planEnv } from '../../features/env/generate';
@@ -10,7 +10,8 @@ export async function envGenerator(tree: Tree, options: EnvGeneratorSchema): Pro
   const projects = selectProjects(tree, options, 'env', (p) => envNotApplicable(tree, p.config.root, p.config.projectType));
   const graph = await loadProjectGraph();
   const lines: string[] = [];
-  let dependencies: Record<string, string> = {};
+  // package.json → the packages to add to it: the app's own where it declares its dependencies (package-based repos), else the root's.
+  const dependencies = new Map<string, Record<string, string>>();
   for (const p of projects) {
     const plan = planEnv(tree, { name: p.name, root: p.config.root }, graph, {
       module: options.module ?? true,
@@ -26,15 +27,29 @@ export async function envGenerator(tree: Tree, options: EnvGeneratorSchema): Pro
       lines.push(
         `  warning ${envFile} is ignored by git (${ignoredBy}): the build of a fresh checkout will not see it. It holds no secret values: commit it with "git add -f ${envFile}", or narrow the rule to .env*.local`,
       );
-    if (plan.module !== null && checked.writes.has(plan.module)) dependencies = { ...dependencies, ...plan.dependencies };
+    if (plan.module !== null && checked.writes.has(plan.module)) {
+      const target = dependencyManifest(tree, p.config.root);
+      dependencies.set(target, { ...dependencies.get(target), ...plan.dependencies });
+      lines.push(`  dependencies: ${Object.keys(plan.dependencies).join(', ')} → ${target}`);
+    }
   }
   const gitignore = gitignoreWithLocalEnv(tree);
   if (gitignore !== null) tree.write('.gitignore', gitignore);
   logger.info(lines.join('\n'));
-  const install =
-    Object.keys(dependencies).length > 0 ? addDependenciesToPackageJson(tree, dependencies, {}, undefined, true) : () => undefined;
+  // Nx's install task runs the workspace's own package manager, once for every package.json changed.
+  const installs = [...dependencies].map(([manifest, deps]) => addDependenciesToPackageJson(tree, deps, {}, manifest, true));
   if (!options.skipFormat) await formatFiles(tree);
-  return options.skipInstall ? () => undefined : install;
+  return options.skipInstall || installs.length === 0 ? () => undefined : installs[0];
+}
+
+/** The package.json a project's dependencies belong in: its own when it declares any, else the workspace's. */
+function dependencyManifest(tree: Tree, root: string): string {
+  const own = joinPathFragments(root, 'package.json');
+  if (tree.exists(own)) {
+    const json = readJson<{ dependencies?: object; devDependencies?: object }>(tree, own);
+    if (json.dependencies || json.devDependencies) return own;
+  }
+  return 'package.json';
 }
 
 export default envGenerator;

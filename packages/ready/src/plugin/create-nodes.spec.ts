@@ -102,6 +102,23 @@ describe('createNodes', () => {
     });
   });
 
+  it("coverage-report waits for what the project's test target waits for: nx.json's target defaults, or the project's own", async () => {
+    const run = async (nxJson: object) => {
+      ws.write('nx.json', nxJson); // as Nx reads it: on disk, and in the context
+      const results = await createNodes[1](files, {}, { ...context, nxJsonConfiguration: nxJson });
+      return Object.fromEntries(results.flatMap(([, r]) => Object.entries(r.projects ?? {})))['apps/web'].targets!['coverage-report'];
+    };
+    expect((await run({})).dependsOn).toBeUndefined();
+    expect((await run({ targetDefaults: { test: { dependsOn: ['^build'] } } })).dependsOn).toEqual(['^build']);
+    // Nx 23's list form: the entry without a filter applies to every project.
+    expect(
+      (await run({ targetDefaults: { test: [{ filter: { projects: ['x'] }, dependsOn: ['lint'] }, { dependsOn: ['^build'] }] } }))
+        .dependsOn,
+    ).toEqual(['^build']);
+    ws.write('apps/web/package.json', { name: '@ws/web', nx: { targets: { test: { dependsOn: ['^compile', 'codegen'] } } } });
+    expect((await run({ targetDefaults: { test: { dependsOn: ['^build'] } } })).dependsOn).toEqual(['^compile', 'codegen']);
+  });
+
   it('takes target names and thresholds from the plugin options', async () => {
     const results = await createNodes[1](
       files,

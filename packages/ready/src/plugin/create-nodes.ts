@@ -1,4 +1,4 @@
-import { CreateNodesContextV2, CreateNodesV2, createNodesFromFiles, readJsonFile } from '@nx/devkit';
+import { CreateNodesContextV2, CreateNodesV2, TargetConfiguration, createNodesFromFiles, readJsonFile } from '@nx/devkit';
 import {
   PluginCache,
   buildPackageJsonPatterns,
@@ -31,19 +31,24 @@ export const createNodes: CreateNodesV2<ReadyPluginOptions> = [
     const projectFiles = selectProjectFiles(files, context);
     const roots = projectFiles.map((f) => posix.dirname(f));
     const rootDependencies = readRootDependencies(context.workspaceRoot);
-    const facts = roots.map((root) => readProjectFacts(context.workspaceRoot, root, rootDependencies));
+    const test = {
+      target: options.testTargetName,
+      defaults: defaultDependsOn(context.nxJsonConfiguration?.targetDefaults?.[options.testTargetName]),
+    };
+    const facts = roots.map((root) => readProjectFacts(context.workspaceRoot, root, rootDependencies, test));
     const lockFile = workspaceLockfile(context.workspaceRoot);
     const hashes = await calculateHashesForCreateNodes(
       roots,
       options,
       context,
-      facts.map((f) => [lockFile, 'package.json', ...ROOT_GLOBS, ...f.externalTsConfigs]),
+      facts.map((f) => [lockFile, 'package.json', 'nx.json', ...ROOT_GLOBS, ...f.externalTsConfigs]),
     );
     try {
       return await createNodesFromFiles(
         (file, _options, _context, index) => {
           const root = roots[index];
-          const key = hashes[index];
+          // The facts are read every time (cheap); what they say is part of the key, so a cached set of targets never outlives them.
+          const key = hashObject({ files: hashes[index], facts: facts[index] });
           if (!cache.has(key)) cache.set(key, buildTargets(facts[index], options as NormalizedPluginOptions));
           return { projects: { [root]: { root, targets: cache.get(key)! } } };
         },
@@ -72,4 +77,14 @@ function selectProjectFiles(files: readonly string[], context: CreateNodesContex
     // A package.json beside a project.json: the project.json already stands for the project.
     return !projectJsonRoots.has(root) && inWorkspaces(file);
   });
+}
+
+/**
+ * The dependsOn nx.json's targetDefaults give a target: its value is one config, or (Nx 23) a list
+ * of entries with filters; an entry without a filter applies to every project.
+ */
+function defaultDependsOn(value: unknown): TargetConfiguration['dependsOn'] | undefined {
+  const entries = (Array.isArray(value) ? value : value ? [value] : []) as Array<{ filter?: unknown; dependsOn?: unknown }>;
+  const found = entries.find((e) => !e.filter && Array.isArray(e.dependsOn));
+  return found?.dependsOn as TargetConfiguration['dependsOn'] | undefined;
 }

@@ -1,3 +1,4 @@
+import { TargetConfiguration } from '@nx/devkit';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { diskTree } from '../core/files';
@@ -14,9 +15,19 @@ export interface ProjectFacts {
   externalDependencies: string[];
   /** Workspace-level files some checks read (lint config, CI workflows), as they exist. */
   rootInputs: string[];
+  /**
+   * What the project's test target depends on (its own configuration, else nx.json's target
+   * defaults): coverage-report runs the same tests, so it waits for the same tasks (`^build`).
+   */
+  testDependsOn: NonNullable<TargetConfiguration['dependsOn']>;
 }
 
-export function readProjectFacts(workspaceRoot: string, projectRoot: string, rootDependencies: Set<string>): ProjectFacts {
+export function readProjectFacts(
+  workspaceRoot: string,
+  projectRoot: string,
+  rootDependencies: Set<string>,
+  test: { target: string; defaults?: TargetConfiguration['dependsOn'] } = { target: 'test' },
+): ProjectFacts {
   const tree = diskTree(workspaceRoot);
   const externalTsConfigs = new Set<string>();
   for (const config of listProjectTsConfigs(workspaceRoot, projectRoot)) {
@@ -39,7 +50,28 @@ export function readProjectFacts(workspaceRoot: string, projectRoot: string, roo
     externalTsConfigs: [...externalTsConfigs].sort(),
     externalDependencies: ['typescript', 'next', '@plinto/ready', 'eslint'].filter((d) => rootDependencies.has(d)),
     rootInputs: rootInputsOf(workspaceRoot),
+    testDependsOn: declaredDependsOn(workspaceRoot, projectRoot, test.target) ?? test.defaults ?? [],
   };
+}
+
+/** A target's dependsOn as the project declares it (project.json, or package.json "nx"), or null. */
+function declaredDependsOn(workspaceRoot: string, projectRoot: string, target: string): TargetConfiguration['dependsOn'] | null {
+  type Targets = Record<string, { dependsOn?: unknown } | undefined> | undefined;
+  type ProjectFile = { targets?: Targets; nx?: { targets?: Targets } };
+  for (const [file, pick] of [
+    ['project.json', (j: ProjectFile) => j.targets],
+    ['package.json', (j: ProjectFile) => j.nx?.targets],
+  ] as const) {
+    const path = join(workspaceRoot, projectRoot, file);
+    if (!existsSync(path)) continue;
+    try {
+      const dependsOn = pick(JSON.parse(readFileSync(path, 'utf8')))?.[target]?.dependsOn;
+      if (Array.isArray(dependsOn)) return dependsOn as TargetConfiguration['dependsOn'];
+    } catch {
+      // a malformed project file is Nx's to report
+    }
+  }
+  return null;
 }
 
 export const ROOT_FILES = [

@@ -73,6 +73,7 @@ export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptio
     targets[options.coverageReportTargetName] = {
       executor: '@plinto/ready:coverage-report',
       cache: true,
+      ...(facts.testDependsOn.length > 0 ? { dependsOn: facts.testDependsOn } : {}),
       inputs: [
         ...projectInputs(facts, deps(['typescript', '@plinto/ready'])),
         '{workspaceRoot}/jest.preset.js',

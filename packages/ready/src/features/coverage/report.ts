@@ -1,11 +1,12 @@
 import { ProjectConfiguration } from '@nx/devkit';
 import { existsSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { join, posix, relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { DEFAULT_TARGET_NAMES } from '../../core/defaults';
 import { resultsDirFor } from '../../core/results';
 import { ReadyError } from '../../utils/errors';
 import { writeFilesAtomically } from '../../utils/write-files';
-import { jestEnvironment, runJestWithCoverage } from './run-jest';
+import { JestRun, jestEnvironment, runJestWithCoverage } from './run-jest';
 import { TESTS_FILE } from './files';
 import { TestsRecord } from './tests-record';
 
@@ -40,10 +41,26 @@ export function runCoverageReport(workspaceRoot: string, project: ProjectConfigu
     total: run.numTotalTests,
     failed: run.numFailedTests,
     failedSuites: run.numRuntimeErrorTestSuites,
+    suiteErrors: suiteErrors(workspaceRoot, run),
     passed: run.numFailedTests === 0 && run.numRuntimeErrorTestSuites === 0,
     coverageDir,
     ranAt: new Date().toISOString(),
   };
   writeFilesAtomically(workspaceRoot, { [`${resultsDirFor(project.root, options.outputPath)}/${TESTS_FILE}`]: JSON.stringify(record, null, 2) + '\n' });
   return record;
+}
+
+/** The suites jest could not run, each with the first lines of its message (colours stripped). */
+function suiteErrors(workspaceRoot: string, run: JestRun): Array<{ file: string; message: string }> {
+  return (run.testResults ?? [])
+    .filter((t) => t.status === 'failed' && (t.assertionResults?.length ?? 0) === 0 && t.message)
+    .map((t) => ({
+      file: relative(workspaceRoot, t.name).replace(/\\/g, '/'),
+      message: stripVTControlCharacters(t.message!)
+        .split('\n')
+        .map((l) => l.trimEnd())
+        .filter((l) => l.trim() !== '')
+        .slice(0, 6)
+        .join('\n'),
+    }));
 }

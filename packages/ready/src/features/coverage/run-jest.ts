@@ -10,6 +10,8 @@ export interface JestRun {
   numFailedTests: number;
   /** Suites that could not run at all (a syntax error, a missing module). */
   numRuntimeErrorTestSuites: number;
+  /** Per test file: its absolute path, and for a file that could not run, jest's message. */
+  testResults?: Array<{ name: string; message?: string; assertionResults?: unknown[]; status?: string }>;
 }
 
 /**

@@ -11,6 +11,8 @@ export interface TestsRecord {
   total: number;
   failed: number;
   failedSuites: number;
+  /** The suites that could not run (a missing module, a syntax error): file and the first lines of jest's message. */
+  suiteErrors?: Array<{ file: string; message: string }>;
   passed: boolean;
   /** Workspace-relative folder of jest's coverage files. */
   coverageDir: string;

@@ -10,16 +10,17 @@ export const testsCheck: Check = {
   run(context) {
     const names = targetNames(context.options?.targetNames);
     const testTarget = names.test;
-    if (context.targets && !context.targets[testTarget]) {
+    const record = readTestsRecord(context.workspaceRoot, context.resultsDir);
+    // Tests run from a root jest `projects` config have no target of their own: the recorded run is what counts.
+    if (!record && context.targets && !context.targets[testTarget]) {
       return {
         status: 'fail',
         score: 0,
         metric: { value: 0, unit: 'tests', text: 'no test target' },
         details: [{ message: `project has no "${testTarget}" target` }],
-        fix: `nx g @nx/jest:configuration --project=${context.projectName}`,
+        fix: `add a "${testTarget}" target (a jest or vitest config in the project, or a "${testTarget}" script in its package.json)`,
       };
     }
-    const record = readTestsRecord(context.workspaceRoot, context.resultsDir);
     if (!record) {
       return {
         status: 'skip',
@@ -27,6 +28,24 @@ export const testsCheck: Check = {
         metric: null,
         details: [{ message: `No test run recorded yet (${context.resultsDir}/tests.json).` }],
         fix: `nx run ${context.projectName}:${names.coverageReport}`,
+      };
+    }
+    // Suites that could not even load (a missing module, a syntax error): their tests never ran, so "0 of 0" would be a lie.
+    if (record.failedSuites > 0) {
+      const errors = record.suiteErrors ?? [];
+      return {
+        status: 'fail',
+        score: 0,
+        metric: {
+          value: record.failedSuites,
+          unit: 'suites that failed to load',
+          text: `${record.failedSuites} test suite(s) failed to load${record.total > 0 ? `; ${record.failed} of ${record.total} tests fail` : ''}`,
+        },
+        details:
+          errors.length > 0
+            ? errors.map((e) => ({ file: e.file, message: e.message }))
+            : [{ message: `${record.failedSuites} suite(s) could not run: see the coverage-report output` }],
+        fix: `make the suites load, then: nx run ${context.projectName}:${names.coverageReport}`,
       };
     }
     if (record.total === 0) {

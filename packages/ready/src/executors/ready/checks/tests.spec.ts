@@ -1,0 +1,61 @@
+import { symlinkSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CheckContext } from '../../../core/check';
+import { runCoverageReport } from '../../../features/coverage/report';
+import { TempWorkspace } from '../../../testing/temp-workspace';
+import { testsCheck } from './tests';
+
+// Real jest on a tiny project: the workspace borrows this repository's node_modules.
+const REPO_NODE_MODULES = resolve(__dirname, '../../../../../../node_modules');
+
+describe('tests check on a real jest run', () => {
+  let ws: TempWorkspace;
+  let info: jest.SpyInstance;
+  const check = (targets: Record<string, unknown>) =>
+    testsCheck.run({
+      workspaceRoot: ws.root,
+      projectName: 'calc',
+      projectRoot: 'libs/calc',
+      resultsDir: 'dist/ready/libs/calc',
+      targets,
+    } as unknown as CheckContext);
+  beforeEach(() => {
+    ws = new TempWorkspace();
+    symlinkSync(REPO_NODE_MODULES, join(ws.root, 'node_modules'));
+    ws.write('libs/calc/jest.config.js', "module.exports = { testEnvironment: 'node', transform: {} };\n");
+    info = jest.spyOn(console, 'info').mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    info.mockRestore();
+    ws.cleanup();
+  });
+
+  it('a suite that fails to load is recorded with its file and message, and fails the check (never "0 of 0")', async () => {
+    ws.write(
+      'libs/calc/src/calc.test.js',
+      "const { sdk } = require('@acme/not-built-yet');\ntest('uses the sdk', () => expect(sdk).toBeDefined());\n",
+    );
+    const record = runCoverageReport(
+      ws.root,
+      { root: 'libs/calc', name: 'calc' },
+      { jestConfig: 'libs/calc/jest.config.js', outputPath: 'dist/ready/libs/calc' },
+    );
+    expect(record).toMatchObject({ total: 0, failed: 0, failedSuites: 1, passed: false });
+    expect(record.suiteErrors).toEqual([
+      { file: 'libs/calc/src/calc.test.js', message: expect.stringContaining("Cannot find module '@acme/not-built-yet'") },
+    ]);
+    const result = await check({ test: {} });
+    expect(result).toMatchObject({ status: 'fail', score: 0, metric: { text: '1 test suite(s) failed to load' } });
+    expect(result.details[0]).toMatchObject({ file: 'libs/calc/src/calc.test.js' });
+  });
+
+  it('judges a project without a test target of its own (root jest projects) by its recorded run', async () => {
+    ws.write('libs/calc/src/calc.test.js', "test('adds', () => expect(1 + 1).toBe(2));\n");
+    runCoverageReport(
+      ws.root,
+      { root: 'libs/calc', name: 'calc' },
+      { jestConfig: 'libs/calc/jest.config.js', outputPath: 'dist/ready/libs/calc' },
+    );
+    expect(await check({})).toMatchObject({ status: 'pass', metric: { text: '1 tests pass' } });
+  });
+});

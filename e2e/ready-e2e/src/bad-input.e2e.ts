@@ -18,13 +18,20 @@ describe('bad input', () => {
     expect(wsFileExists(`dist/ready/${APP_ROOT}/ready.json`)).toBe(false);
   });
 
-  it('a project without tsconfig', () => {
+  it('a project without tsconfig: ready still reports, its TypeScript checks skip and say why', () => {
     rmSync(join(WS, APP_ROOT, 'tsconfig.json'));
     rmSync(join(WS, APP_ROOT, 'tsconfig.spec.json'));
     const r = run(`npx nx run ${APP}:ready --skip-nx-cache --excludeTaskDependencies`);
-    expect(r.code).not.toBe(0);
-    expect(r.output).toContain(`${APP_ROOT}/tsconfig.json does not exist, so project "${APP}" has no TypeScript settings to check`);
-    expect(wsFileExists(`dist/ready/${APP_ROOT}/ready.json`)).toBe(false);
+    expect(r.output).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/); // no stack trace
+    const report = JSON.parse(readWsFile(`dist/ready/${APP_ROOT}/ready.json`));
+    expect(report.checks.find((c: { id: string }) => c.id === 'typescript-strict')).toMatchObject({
+      status: 'skip',
+      details: [
+        {
+          message: `No tsconfig in ${APP_ROOT}, although it has TypeScript files: its TypeScript settings cannot be checked. Add a tsconfig.json to the project.`,
+        },
+      ],
+    });
   });
 
   it('a malformed nx.json: the generator names the file and writes nothing', () => {

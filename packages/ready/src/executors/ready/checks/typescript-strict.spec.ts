@@ -55,10 +55,19 @@ describe('typescript-strict check', () => {
     expect(run(ws.root)).toMatchObject({ status: 'warn', score: 99, fix: 'nx g @plinto/ready:strict --project=web' });
   });
 
-  it('fails with one sentence naming the file when the project has no tsconfig', () => {
+  it('skips, saying why, when the project has no tsconfig (a style or asset package)', () => {
     ws.write('apps/web/package.json', { name: 'web' });
-    expect(() => run(ws.root)).toThrow(
-      /^apps\/web\/tsconfig\.json does not exist, so project "web" has no TypeScript settings to check: add a tsconfig\.json/,
-    );
+    expect(run(ws.root)).toMatchObject({
+      status: 'skip',
+      fix: null,
+      details: [{ message: 'No tsconfig in apps/web: not a TypeScript project, nothing to check.' }],
+    });
+    ws.write('apps/web/app/page.tsx', 'export default function Page() { return null; }\n');
+    expect(run(ws.root).details).toEqual([
+      {
+        message:
+          'No tsconfig in apps/web, although it has TypeScript files: its TypeScript settings cannot be checked. Add a tsconfig.json to the project.',
+      },
+    ]);
   });
 });

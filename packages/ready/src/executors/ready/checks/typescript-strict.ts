@@ -3,6 +3,7 @@ import { Check, CheckDetail } from '../../../core/check';
 import { strictByDefault } from '../../../core/tsconfig';
 import { STRICT_SUPPRESSION_TAG } from '../../../codemods/strict/suppress';
 import { measureStrictness } from '../../../features/strict/measure';
+import { listProjectFiles } from '../../../utils/project-files';
 
 export const typescriptStrictCheck: Check = {
   id: 'typescript-strict',
@@ -32,7 +33,9 @@ export const typescriptStrictCheck: Check = {
           {
             message:
               m.tsconfigs === 0
-                ? `No tsconfig in ${context.projectRoot}: not a TypeScript project, nothing to check.`
+                ? listProjectFiles(context.workspaceRoot, context.projectRoot, ['.ts', '.tsx']).length > 0
+                  ? `No tsconfig in ${context.projectRoot}, although it has TypeScript files: its TypeScript settings cannot be checked. Add a tsconfig.json to the project.`
+                  : `No tsconfig in ${context.projectRoot}: not a TypeScript project, nothing to check.`
                 : 'Every tsconfig of the project is solution-style (compiles no file itself).',
           },
         ],

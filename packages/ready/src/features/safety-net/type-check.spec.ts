@@ -40,13 +40,17 @@ describe('type-check safety net', () => {
   it('sees files the same change adds, and says so where a module has no types instead of guessing', () => {
     const writes = new Map([
       ['apps/web/env.ts', "export const env = { API: 'x' };\n"],
-      ['apps/web/c.ts', "import { env } from './env';\nimport pad from 'no-such-package';\nexport const c = env.API + pad;\n"],
+      [
+        'apps/web/c.ts',
+        "import { env } from './env';\nimport pad from 'no-such-package';\nimport hero from './hero.png';\nexport const c = env.API + pad + hero;\n",
+      ],
     ]);
     const result = typeCheckWrites(diskTree(ws.root), 'apps/web', writes);
     expect([...result.writes.keys()].sort()).toEqual(['apps/web/c.ts', 'apps/web/env.ts']);
     expect(result.withheld).toEqual([]);
     expect(result.unverified).toEqual([
       expect.stringMatching(/^apps\/web\/c\.ts:2: Cannot find module 'no-such-package'.*could not be checked\)$/),
+      expect.stringMatching(/^apps\/web\/c\.ts:3: Cannot find module '\.\/hero\.png'.*could not be checked\)$/),
     ]);
   });
 

@@ -7,6 +7,8 @@ import { ErrorBag, TsError, toTsError } from '../../codemods/strict/diagnostics'
 const TS_SOURCE = /\.[cm]?tsx?$/;
 /** "Cannot find module" and its variants: the project has no types for the module to check with. */
 const UNRESOLVED_MODULE = new Set([2307, 2792, 7016]);
+/** Files bundlers import that TypeScript knows only through declarations (next-env.d.ts, vite/client). */
+const ASSET = /\.(png|jpe?g|gif|webp|avif|svg|ico|bmp|tiff?|css|scss|sass|less|json|md|mdx|txt|woff2?|ttf|otf|mp4|webm)(\?.*)?$/i;
 
 export interface Withheld {
   file: string;
@@ -83,7 +85,9 @@ function checkRound(tree: ReadTree, projectRoot: string, result: SafetyNetResult
 function unresolvableButThere(tree: ReadTree, projectRoot: string, message: string): boolean {
   const name = /module '([^']+)'/.exec(message)?.[1];
   if (!name) return false;
-  if (name.startsWith('.')) return true;
+  // A relative source module that does not resolve is missing (a withheld new file); a relative
+  // asset (an image, a stylesheet) resolves only through type declarations the project may lack.
+  if (name.startsWith('.')) return !ASSET.test(name);
   const pkg = name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0];
   for (let dir = projectRoot; ; dir = posix.dirname(dir)) {
     if (tree.exists(posix.join(dir === '.' ? '' : dir, 'node_modules', pkg, 'package.json'))) return true;

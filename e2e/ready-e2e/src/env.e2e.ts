@@ -13,6 +13,7 @@ import {
   runOk,
   sh,
   writeWsFile,
+  wsFileExists,
 } from './harness';
 
 describe('env', () => {
@@ -52,7 +53,9 @@ describe('env', () => {
     expect(env).toContain('PAGE_SIZE=20');
     expect(readWsFile('.gitignore')).toContain('.env*.local');
     expect(readWsFile(`${APP_ROOT}/app/env.ts`)).toContain("from '@t3-oss/env-nextjs'");
-    expect(readWsJson('package.json').dependencies).toHaveProperty('@t3-oss/env-nextjs');
+    // Nx 23's apps declare their own dependencies: the module's go there, and are installed.
+    expect(readWsJson(`${APP_ROOT}/package.json`).dependencies).toHaveProperty('@t3-oss/env-nextjs');
+    expect(wsFileExists('node_modules/@t3-oss/env-nextjs/package.json')).toBe(true);
     sh('git add -A');
     runOk(`npx nx g @plinto/ready:env --project=${APP}`);
     expect(changesSinceStaged()).toBe('');

@@ -1,4 +1,13 @@
-import { GeneratorCallback, Tree, addDependenciesToPackageJson, formatFiles, joinPathFragments, logger, readJson } from '@nx/devkit';
+import {
+  GeneratorCallback,
+  Tree,
+  addDependenciesToPackageJson,
+  formatFiles,
+  installPackagesTask,
+  joinPathFragments,
+  logger,
+  readJson,
+} from '@nx/devkit';
 import { gitIgnoreRule } from '../../core/git';
 import { selectProjects } from '../../core/select-projects';
 import { envNotApplicable, gitignoreWithLocalEnv, planEnv } from '../../features/env/generate';
@@ -36,10 +45,11 @@ export async function envGenerator(tree: Tree, options: EnvGeneratorSchema): Pro
   const gitignore = gitignoreWithLocalEnv(tree);
   if (gitignore !== null) tree.write('.gitignore', gitignore);
   logger.info(lines.join('\n'));
-  // Nx's install task runs the workspace's own package manager, once for every package.json changed.
-  const installs = [...dependencies].map(([manifest, deps]) => addDependenciesToPackageJson(tree, deps, {}, manifest, true));
+  for (const [manifest, deps] of dependencies) addDependenciesToPackageJson(tree, deps, {}, manifest, true);
   if (!options.skipFormat) await formatFiles(tree);
-  return options.skipInstall || installs.length === 0 ? () => undefined : installs[0];
+  // Nx's install task, with the workspace's own package manager; told to run even when only a
+  // project's package.json changed (by itself it looks at the root's alone).
+  return options.skipInstall || dependencies.size === 0 ? () => undefined : () => installPackagesTask(tree, true);
 }
 
 /** The package.json a project's dependencies belong in: its own when it declares any, else the workspace's. */

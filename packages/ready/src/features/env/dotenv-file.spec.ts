@@ -1,18 +1,7 @@
-import { EnvVariable } from './classify';
+import { envVariable } from '../../testing/env-variables';
 import { STALE_MARK, mergeDotenv, parseDotenv } from './dotenv-file';
 
-const v = (name: string, extra: Partial<EnvVariable> = {}): EnvVariable => ({
-  name,
-  side: name.startsWith('NEXT_PUBLIC_') ? 'client' : 'server',
-  secret: false,
-  type: 'string',
-  values: [],
-  fallback: null,
-  readAt: [`apps/web/app/config.ts:1`],
-  projects: ['web'],
-  optional: null,
-  ...extra,
-});
+const v = envVariable;
 
 const VARS = [
   v('NEXT_PUBLIC_API_URL', { fallback: 'http://localhost:3000', type: 'url' }),

@@ -3,21 +3,10 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import * as ts from 'typescript';
 import { TempWorkspace } from '../../testing/temp-workspace';
-import { EnvVariable } from './classify';
+import { envVariable } from '../../testing/env-variables';
 import { renderEnvModule } from './env-module';
 
-const variable = (name: string, over: Partial<EnvVariable> = {}): EnvVariable => ({
-  name,
-  side: name.startsWith('NEXT_PUBLIC_') ? 'client' : 'server',
-  secret: false,
-  type: 'string',
-  values: [],
-  fallback: null,
-  readAt: ['apps/web/app/page.tsx:1'],
-  projects: ['web'],
-  optional: null,
-  ...over,
-});
+const variable = envVariable;
 
 const VARIABLES = [
   variable('DATABASE_URL', { type: 'url', secret: true }),

@@ -22,6 +22,14 @@ function baseSchema(v: EnvVariable): string {
   }
 }
 
+/** `NAME: schema,` for each variable of one side, one a line. */
+function schemaLines(variables: EnvVariable[], side: 'client' | 'server', indent: string): string {
+  return variables
+    .filter((v) => v.side === side)
+    .map((v) => `${indent}${v.name}: ${zodFor(v)},`)
+    .join('\n');
+}
+
 /**
  * A typed env module on @t3-oss/env-nextjs and zod: server and client split, types from the code's
  * own use, defaults from its fallbacks. Reading a server variable on the client throws, and a
@@ -29,11 +37,7 @@ function baseSchema(v: EnvVariable): string {
  */
 export function renderEnvModule(variables: EnvVariable[], flavour: EnvModuleFlavour = 't3-env'): string {
   if (flavour === 'zod') return renderZodModule(variables);
-  const entries = (side: 'client' | 'server') =>
-    variables
-      .filter((v) => v.side === side)
-      .map((v) => `    ${v.name}: ${zodFor(v)},`)
-      .join('\n');
+  const entries = (side: 'client' | 'server') => schemaLines(variables, side, '    ');
   return `${MODULE_MARKER}
 // Rerun "nx g @plinto/ready:env" to add what the code starts to read; edit the schemas freely.
 import { createEnv } from '@t3-oss/env-nextjs';
@@ -69,11 +73,7 @@ export type EnvModuleFlavour = 't3-env' | 'zod';
  * variable being read in client code: the comment says so.
  */
 function renderZodModule(variables: EnvVariable[]): string {
-  const entries = (side: 'client' | 'server') =>
-    variables
-      .filter((v) => v.side === side)
-      .map((v) => `  ${v.name}: ${zodFor(v)},`)
-      .join('\n');
+  const entries = (side: 'client' | 'server') => schemaLines(variables, side, '  ');
   return `${MODULE_MARKER}
 // Rerun "nx g @plinto/ready:env" to add what the code starts to read; edit the schemas freely.
 // zod alone (this project's moduleResolution cannot resolve @t3-oss/env-nextjs): read server

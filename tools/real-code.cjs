@@ -181,16 +181,20 @@ function countsFor(runs, app) {
         (x) => x[2].startsWith(`${app.root}/`) && !r.output.includes(`withheld  ${x[2]}:`),
       );
       const existing = new RegExp(`^\\s+(${app.root}/\\S+) already validates the env`, 'm').exec(r.output);
+      const written = envModuleOf(r.output, app);
+      const withheld = written !== null && r.output.includes(`withheld  ${written}:`);
       out.env = {
         variables: m ? Number(m[1]) : 0,
         rewrote: rewrote.reduce((n, x) => n + Number(x[1]), 0),
         module: existing
           ? `existing ${existing[1].slice(app.root.length + 1)}`
-          : !envModuleOf(r.output, app)
+          : !written
             ? 'none'
-            : new RegExp(`^\\s+withheld\\s+${envModuleOf(r.output, app).replace(/[.]/g, '\\.')}:`, 'm').test(r.output)
+            : withheld
               ? 'withheld by the safety net'
               : 'written',
+        // The module the app loads at start-up, when there is one: its own, or the one written.
+        modulePath: existing ? existing[1] : written && !withheld ? written : null,
       };
     } else if (r.generator === 'strict') {
       const section = r.output.split(/^strict {2}/m).find((s) => s.startsWith(`${app.project} `)) ?? '';
@@ -238,7 +242,7 @@ function loadEnvModule(ws, modulePath, dotenvText) {
     encoding: 'utf8',
   });
   rmSync(bundle, { force: true });
-  return { ok: r.status === 0, error: `${r.stderr ?? ''}`.trim().split('\n').slice(0, 12).join('\n'), env: Object.keys(env) };
+  return { ok: r.status === 0, error: `${r.stderr ?? ''}`.trim().split('\n').slice(0, 12).join('\n') };
 }
 
 /**
@@ -255,19 +259,13 @@ function runRealCodeSuite(dir, tarball, log = () => undefined) {
   log('tsc on every app, after');
   const after = Object.fromEntries(apps.map((a) => [a.app, typeErrors(ws, a.root)]));
   const changedFiles = sh(`git diff --name-only ${base} HEAD`, ws).output.trim().split('\n').filter(Boolean);
+  const counted = apps.map((a) => ({ ...a, counts: countsFor(runs, a) }));
   const envChecks = {};
-  const envRun = runs.find((r) => r.generator === 'env');
-  for (const a of apps) {
-    const counts = countsFor(runs, a);
-    const module =
-      counts.env.module === 'written'
-        ? envModuleOf(envRun.output, a)
-        : counts.env.module.startsWith('existing ')
-          ? `${a.root}/${counts.env.module.slice(9)}`
-          : null;
+  for (const a of counted) {
+    const module = a.counts.env.modulePath;
     if (module) envChecks[a.app] = { module, ...envSchemaAccepts(ws, a.root, module) };
   }
-  return { ws, base, apps: apps.map((a) => ({ ...a, counts: countsFor(runs, a) })), runs, before, after, changedFiles, envChecks };
+  return { ws, base, apps: counted, runs, before, after, changedFiles, envChecks };
 }
 
 /** The suite's counts per source as a Markdown table (RESULTS.md). */

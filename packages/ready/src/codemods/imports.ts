@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { Node, SourceFile, SyntaxKind, ts } from 'ts-morph';
 
 /**
@@ -80,4 +81,9 @@ export function isClientFile(sourceFile: SourceFile): boolean {
     if (Node.isStringLiteral(e) && e.getLiteralValue() === 'use client') return true;
   }
   return false;
+}
+
+/** The workspace-relative file a relative import of `file` names, without its source extension: `./chart` → `apps/web/app/chart`. */
+export function relativeImportTarget(file: string, specifier: string): string {
+  return posix.normalize(posix.join(posix.dirname(file), specifier)).replace(/\.(tsx?|jsx?)$/, '');
 }

@@ -48,15 +48,15 @@ export function listProjectTsConfigs(workspaceRoot: string, projectRoot: string)
     .map((name) => join(dir, name));
 }
 
+/** Texts that stand in for the disk's (a Map of them, or an Nx Tree's view through `treeOverlay`), by absolute path. */
+export type TextOverlay = Pick<ReadonlyMap<string, string>, 'get' | 'has'>;
+
 /**
  * Reads a tsconfig and everything it extends with the TypeScript parser itself, so comments,
  * trailing commas and package `extends` behave exactly as in `tsc`. Only errors that make the
  * options unknowable (bad JSON, a missing extended file) are fatal: options unknown to this
  * parser, deprecations of newer TypeScript versions and "no inputs" are not ours to judge here.
  */
-/** Texts that stand in for the disk's (a Map of them, or an Nx Tree's view through `treeOverlay`), by absolute path. */
-export type TextOverlay = Pick<ReadonlyMap<string, string>, 'get' | 'has'>;
-
 export function readTsConfig(path: string, workspaceRoot: string, overlay?: TextOverlay): TsConfigInfo {
   const display = relative(workspaceRoot, path) || path;
   let text: string;

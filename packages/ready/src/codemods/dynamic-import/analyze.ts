@@ -1,6 +1,5 @@
-import { posix } from 'node:path';
 import { Identifier, ImportDeclaration, Node, SourceFile } from 'ts-morph';
-import { isClientFile } from '../imports';
+import { isClientFile, relativeImportTarget } from '../imports';
 import { isHeavy } from './heavy-modules';
 import type { DynamicImportContext } from './context';
 import { parentJudge } from './parents';
@@ -61,9 +60,7 @@ export interface Plan {
 function candidateKind(decl: ImportDeclaration, context: DynamicImportContext): 'heavy' | 'component' | null {
   const spec = decl.getModuleSpecifierValue();
   if (isHeavy(spec, context.modules)) return 'heavy';
-  const resolved = spec.startsWith('.')
-    ? posix.normalize(posix.join(posix.dirname(context.file), spec))
-    : (context.resolveAlias?.(spec) ?? null);
+  const resolved = spec.startsWith('.') ? relativeImportTarget(context.file, spec) : (context.resolveAlias?.(spec) ?? null);
   if (resolved === null) return null;
   const target = resolved.replace(/\.(tsx?|jsx?)$/, '');
   return context.components.has(target) || context.components.has(`${target}/index`) ? 'component' : null;

@@ -1,5 +1,5 @@
-import { posix } from 'node:path';
 import { BinaryExpression, Expression, Node, SourceFile, SyntaxKind } from 'ts-morph';
+import { relativeImportTarget } from '../imports';
 
 export type EnvType = 'string' | 'number' | 'boolean' | 'url' | 'enum';
 
@@ -197,8 +197,7 @@ function envModuleBindings(sourceFile: SourceFile, file: string, envModule: stri
   for (const decl of sourceFile.getImportDeclarations()) {
     const spec = decl.getModuleSpecifierValue();
     if (!spec.startsWith('.')) continue;
-    const target = posix.normalize(posix.join(posix.dirname(file), spec)).replace(/\.[cm]?[jt]sx?$/, '');
-    if (target !== envModule) continue;
+    if (relativeImportTarget(file, spec) !== envModule) continue;
     for (const n of decl.getNamedImports()) if (n.getName() === 'env') names.add((n.getAliasNode() ?? n.getNameNode()).getText());
   }
   return names;

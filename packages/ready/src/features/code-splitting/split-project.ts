@@ -1,4 +1,3 @@
-import { posix } from 'node:path';
 import { joinPathFragments } from '@nx/devkit';
 import { ReadTree, treeFiles } from '../../core/files';
 import { Framework, frameworkOf } from '../../core/project-facts';
@@ -7,6 +6,7 @@ import { CodemodChange, CodemodSkip } from '../../codemods/codemod';
 import { HEAVY_MODULES } from '../../codemods/dynamic-import/heavy-modules';
 import { DynamicImportContext, dynamicImportCodemod } from '../../codemods/dynamic-import/transform';
 import { createCodemodProject } from '../../codemods/project';
+import { relativeImportTarget } from '../../codemods/imports';
 import { aliasResolver } from './aliases';
 import { HEAVY_MODULE_MIN_GZIP_BYTES, measureModuleSize } from './module-size';
 import { kb } from '../../utils/format';
@@ -108,7 +108,7 @@ const MODULE_FILES = ['', '.tsx', '.ts', '.jsx', '.js', '/index.tsx', '/index.ts
 
 /** The text of the project file a relative or aliased specifier names, or null (a package, or nothing there). */
 function readProjectModule(tree: ReadTree, from: string, specifier: string, resolveAlias: (s: string) => string | null): string | null {
-  const base = specifier.startsWith('.') ? posix.join(posix.dirname(from), specifier) : resolveAlias(specifier);
+  const base = specifier.startsWith('.') ? relativeImportTarget(from, specifier) : resolveAlias(specifier);
   if (base === null) return null;
   const file = MODULE_FILES.map((ext) => base + ext).find((f) => SOURCE.test(f) && tree.isFile(f));
   return file ? (tree.read(file, 'utf-8') ?? null) : null;

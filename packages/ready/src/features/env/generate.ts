@@ -1,6 +1,6 @@
 import { ProjectGraph, joinPathFragments } from '@nx/devkit';
 import { join, posix } from 'node:path';
-import { ReadTree, treeFiles } from '../../core/files';
+import { ReadTree, treeFiles, treeOverlay } from '../../core/files';
 import { isApp, isNextConfigFile } from '../../core/project-facts';
 import { envRewriteCodemod } from '../../codemods/env/rewrite';
 import { createCodemodProject } from '../../codemods/project';
@@ -9,7 +9,6 @@ import { EnvVariable } from './classify';
 import { mergeDotenv } from './dotenv-file';
 import { EnvModuleFlavour, MODULE_MARKER, renderEnvModule } from './env-module';
 import { TSCONFIG_FILE, readTsConfig, resolvesPackageExports } from '../../core/tsconfig';
-import { treeOverlay } from '../../core/files';
 import { ENV_DEPENDENCIES } from '../../core/versions';
 import { envModulePath, handWrittenEnvModule, scanEnv } from './scan';
 

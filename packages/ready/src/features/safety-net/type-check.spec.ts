@@ -88,4 +88,25 @@ describe('type-check safety net', () => {
     expect(result.withheld.find((w) => w.file === 'apps/web/c.ts')!.errors[0]).toMatch(/Cannot find module '\.\/src\/env'/);
     expect(result.unverified).toEqual([]);
   });
+
+  it('after a round that withholds a new file, reports each file still written once', () => {
+    ws.write('node_modules/exports-only/package.json', {
+      name: 'exports-only',
+      version: '1.0.0',
+      exports: { '.': { types: './dist/index.d.ts' } },
+    })
+      .write('node_modules/exports-only/dist/index.d.ts', 'export declare const API: string;\n')
+      .write('apps/web/tsconfig.json', {
+        compilerOptions: { strict: true, module: 'commonjs', moduleResolution: 'node', skipLibCheck: true, noEmit: true },
+        include: ['**/*.ts'],
+      });
+    const writes = new Map([
+      ['apps/web/src/env.ts', "export { API } from 'exports-only';\n"],
+      ['apps/web/c.ts', "import { API } from './src/env';\nexport const c = API;\n"],
+      ['apps/web/b.ts', "import pad from 'no-such-package';\nexport const m = pad;\n"],
+    ]);
+    const result = typeCheckWrites(diskTree(ws.root), 'apps/web', writes);
+    expect([...result.writes.keys()]).toEqual(['apps/web/b.ts']);
+    expect(result.unverified).toEqual([expect.stringMatching(/^apps\/web\/b\.ts:1: Cannot find module 'no-such-package'/)]);
+  });
 });

@@ -1,7 +1,7 @@
 import { join, posix } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import { ReadTree, treeOverlay } from '../../core/files';
-import { listProjectTsConfigs, readTsConfig } from '../../core/tsconfig';
+import { TsConfigInfo, listProjectTsConfigs, readTsConfig } from '../../core/tsconfig';
 import { ErrorBag, TsError, toTsError } from '../../codemods/strict/diagnostics';
 
 const TS_SOURCE = /\.[cm]?tsx?$/;
@@ -33,24 +33,6 @@ export interface SafetyNetResult {
  */
 export function typeCheckWrites(tree: ReadTree, projectRoot: string, writes: Map<string, string>): SafetyNetResult {
   const result: SafetyNetResult = { writes: new Map(writes), withheld: [], unverified: [] };
-  // A new file withheld (an env module) takes the changes that import it along: check again without it.
-  for (let round = 0; round < 3; round++) {
-    const withheldBefore = result.withheld.length;
-    checkRound(tree, projectRoot, result);
-    const newlyWithheld = result.withheld.slice(withheldBefore).map((w) => w.file);
-    if (!newlyWithheld.some((f) => !tree.exists(f))) break;
-    result.unverified = result.unverified.filter((u) => !newlyWithheld.some((f) => u.startsWith(`${f}:`)));
-  }
-  return result;
-}
-
-function checkRound(tree: ReadTree, projectRoot: string, result: SafetyNetResult): void {
-  const writes = result.writes;
-  const sources = [...writes.keys()].filter((f) => TS_SOURCE.test(f) && !f.endsWith('.d.ts'));
-  if (sources.length === 0) return;
-  // New files (an env module) are part of the program after the change, so imports of them resolve;
-  // they are checked too, against no errors before.
-  const added = sources.filter((f) => !tree.exists(f));
   const overlay = treeOverlay(tree);
   const configs = listProjectTsConfigs(tree.root, projectRoot)
     .map((path) => {
@@ -60,9 +42,27 @@ function checkRound(tree: ReadTree, projectRoot: string, result: SafetyNetResult
         return null; // a broken tsconfig is reported by the checks that read it
       }
     })
-    .filter((c): c is NonNullable<typeof c> => c !== null && !c.compilesNothing);
+    .filter((c): c is TsConfigInfo => c !== null && !c.compilesNothing);
+  // A new file withheld (an env module) takes the changes that import it along: check what is left
+  // again without it. Each round judges every file still to be written, so its verdicts replace the last's.
+  for (let round = 0; round < 3; round++) {
+    const withheldBefore = result.withheld.length;
+    result.unverified = [];
+    checkRound(tree, projectRoot, configs, result);
+    if (!result.withheld.slice(withheldBefore).some((w) => !tree.exists(w.file))) break;
+  }
+  return result;
+}
+
+function checkRound(tree: ReadTree, projectRoot: string, configs: TsConfigInfo[], result: SafetyNetResult): void {
+  const writes = result.writes;
+  const sources = [...writes.keys()].filter((f) => TS_SOURCE.test(f) && !f.endsWith('.d.ts'));
+  if (sources.length === 0) return;
+  // New files (an env module) are part of the program after the change, so imports of them resolve;
+  // they are checked too, against no errors before.
+  const added = sources.filter((f) => !tree.exists(f));
   const abs = (f: string) => join(tree.root, f).replace(/\\/g, '/');
-  const compiles = (config: (typeof configs)[number], f: string) =>
+  const compiles = (config: TsConfigInfo, f: string) =>
     tree.exists(f)
       ? config.fileNames.some((n) => n.replace(/\\/g, '/') === abs(f))
       : // not on disk yet: the config that compiles its folder's files (or the folder above's) takes it

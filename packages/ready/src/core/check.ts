@@ -34,6 +34,11 @@ export interface CheckResult {
   fix: string | null;
   /** Structured figures for dashboards (route sizes, coverage by metric); shape per check. */
   data?: Record<string, unknown>;
+  /**
+   * A failure that fails the project whatever its score (a build that does not build): the report
+   * lists it among its failures, and no waiver or weight hides it.
+   */
+  failsProject?: string;
   /** A waiver from the project's configuration that covers this check. */
   waiver?: { reason: string; expires: string; active: boolean };
 }
@@ -52,8 +57,18 @@ export interface CheckOptions {
   maxBuildSeconds?: number;
   auditLevel?: 'info' | 'low' | 'moderate' | 'high' | 'critical';
   audit?: boolean;
+  /** ready depends on build-record, so the build's recorded outcome is this run's. */
+  buildRecorded?: boolean;
   /** Names of the targets the checks look for (they are plugin options too). */
-  targetNames?: { test?: string; build?: string; coverageReport?: string; buildProduction?: string; lint?: string; typecheck?: string };
+  targetNames?: {
+    test?: string;
+    build?: string;
+    buildRecord?: string;
+    coverageReport?: string;
+    buildProduction?: string;
+    lint?: string;
+    typecheck?: string;
+  };
 }
 
 export interface TargetRun {

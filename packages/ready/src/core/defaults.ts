@@ -8,6 +8,7 @@ export const DEFAULT_TARGET_NAMES = {
   coverageReport: 'coverage-report',
   buildProduction: 'build-production',
   securityAudit: 'security-audit',
+  buildRecord: 'build-record',
   build: 'build',
   test: 'test',
   lint: 'lint',

@@ -18,6 +18,8 @@ export interface ReadyPluginOptions {
   buildProductionTargetName?: string;
   /** Records the package manager's audit beside the build, for build-production and ready. */
   securityAuditTargetName?: string;
+  /** Runs the build and records whether it passed, so ready reports a failing build. */
+  buildRecordTargetName?: string;
   /** The project's own build target, which build-production depends on. */
   buildTargetName?: string;
   /** The project's test target, which coverage-gate runs with coverage. */
@@ -42,6 +44,7 @@ export interface NormalizedPluginOptions {
   coverageReportTargetName: string;
   buildProductionTargetName: string;
   securityAuditTargetName: string;
+  buildRecordTargetName: string;
   buildTargetName: string;
   testTargetName: string;
   minScore: number;
@@ -62,6 +65,7 @@ export const DEFAULT_PLUGIN_OPTIONS: NormalizedPluginOptions = {
   coverageReportTargetName: T.coverageReport,
   buildProductionTargetName: T.buildProduction,
   securityAuditTargetName: T.securityAudit,
+  buildRecordTargetName: T.buildRecord,
   buildTargetName: T.build,
   testTargetName: T.test,
   minScore: DEFAULTS.minScore,
@@ -83,6 +87,7 @@ export function normalizePluginOptions(options: ReadyPluginOptions | undefined):
     coverageReportTargetName: o.coverageReportTargetName ?? d.coverageReportTargetName,
     buildProductionTargetName: o.buildProductionTargetName ?? d.buildProductionTargetName,
     securityAuditTargetName: o.securityAuditTargetName ?? d.securityAuditTargetName,
+    buildRecordTargetName: o.buildRecordTargetName ?? d.buildRecordTargetName,
     buildTargetName: o.buildTargetName ?? d.buildTargetName,
     testTargetName: o.testTargetName ?? d.testTargetName,
     minScore: o.minScore ?? d.minScore,

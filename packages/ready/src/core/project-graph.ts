@@ -1,5 +1,5 @@
 import { ProjectGraph } from '@nx/devkit';
-import { findAllProjectNodeDependencies } from '@nx/devkit/internal';
+import { findAllProjectNodeDependencies } from './nx-internals';
 
 /** Workspace projects a project depends on, transitively, by the Nx project graph, sorted. */
 export function workspaceDependencies(graph: ProjectGraph, project: string): string[] {

@@ -44,6 +44,7 @@ describe('createNodes', () => {
     expect(Object.keys(projects).sort()).toEqual(['apps/web', 'libs/ui']);
     expect(Object.keys(projects['apps/web'].targets!).sort()).toEqual([
       'build-production',
+      'build-record',
       'coverage-gate',
       'coverage-report',
       'ready',
@@ -55,8 +56,8 @@ describe('createNodes', () => {
     expect(ready).toMatchObject({
       executor: '@plinto/ready:ready',
       cache: true,
-      // ready runs the tests (with coverage), the build and the audit first, so what it reports is fresh.
-      dependsOn: ['coverage-report', 'build', 'security-audit'],
+      // ready runs the tests (with coverage), the build (recorded, so a failing build is reported) and the audit first.
+      dependsOn: ['coverage-report', 'build-record', 'security-audit'],
       inputs: [
         '{projectRoot}/**/*',
         '^default',
@@ -68,8 +69,16 @@ describe('createNodes', () => {
         { dependentTasksOutputFiles: expect.stringContaining('tests.json'), transitive: false },
       ],
       outputs: ['{workspaceRoot}/dist/ready/{projectRoot}/ready.json', '{workspaceRoot}/dist/ready/{projectRoot}/ready.md'],
-      options: { minScore: 80, coverage: { lines: 80 }, budgets: { firstLoadJsKb: 200 } },
+      options: { minScore: 80, coverage: { lines: 80 }, budgets: { firstLoadJsKb: 200 }, buildRecorded: true },
     });
+    // build-record never fails and is not cached (the build it runs is); its outputs name the build folder for ready's hash.
+    expect(projects['apps/web'].targets!['build-record']).toMatchObject({
+      executor: '@plinto/ready:build-record',
+      cache: false,
+      options: { buildTarget: 'build' },
+      outputs: expect.arrayContaining(['{workspaceRoot}/dist/ready/{projectRoot}/build-run.json', '{projectRoot}/.next']),
+    });
+    expect(projects['apps/web'].targets!['build-record'].dependsOn).toBeUndefined();
     // The library extends nothing outside itself, and has neither tests nor a build to wait for.
     expect(projects['libs/ui'].targets!['ready']).toMatchObject({
       dependsOn: [],
@@ -122,21 +131,38 @@ describe('createNodes', () => {
   it('takes target names and thresholds from the plugin options', async () => {
     const results = await createNodes[1](
       files,
-      { readyTargetName: 'readiness', buildTargetName: 'compile', securityAuditTargetName: 'audit', minScore: 65, coverage: { lines: 50 } },
+      {
+        readyTargetName: 'readiness',
+        buildTargetName: 'compile',
+        securityAuditTargetName: 'audit',
+        buildRecordTargetName: 'compile-record',
+        minScore: 65,
+        coverage: { lines: 50 },
+      },
       context,
     );
     const web = results.find(([file]) => file === 'apps/web/package.json')![1].projects!['apps/web'];
-    expect(Object.keys(web.targets!).sort()).toEqual(['audit', 'build-production', 'coverage-gate', 'coverage-report', 'readiness']);
+    expect(Object.keys(web.targets!).sort()).toEqual([
+      'audit',
+      'build-production',
+      'compile-record',
+      'coverage-gate',
+      'coverage-report',
+      'readiness',
+    ]);
+    expect(web.targets!['compile-record'].options.buildTarget).toBe('compile');
     expect(web.targets!['readiness'].options.minScore).toBe(65);
     expect(web.targets!['build-production'].dependsOn).toEqual(['compile', 'audit']);
     expect(web.targets!['coverage-gate'].options.thresholds).toEqual({ lines: 50, statements: 80, functions: 80, branches: 80 });
-    expect(web.targets!['readiness'].dependsOn).toEqual(['coverage-report', 'compile', 'audit']);
+    expect(web.targets!['readiness'].dependsOn).toEqual(['coverage-report', 'compile-record', 'audit']);
   });
 
   it('ready can be told not to run the tests and the build', async () => {
     const results = await createNodes[1](files, { readyRunsTests: false, readyRunsBuild: false }, context);
     const web = results.find(([file]) => file === 'apps/web/package.json')![1].projects!['apps/web'];
     expect(web.targets!['ready'].dependsOn).toEqual([]);
+    // Without build-record before it, ready does not trust an old record of the build.
+    expect(web.targets!['ready'].options.buildRecorded).toBeUndefined();
   });
 
   it('does not fail the project graph over a broken tsconfig', async () => {

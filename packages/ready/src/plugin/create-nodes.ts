@@ -1,19 +1,9 @@
 import { CreateNodesContextV2, CreateNodesV2, TargetConfiguration, createNodesFromFiles, readJsonFile } from '@nx/devkit';
-import {
-  PluginCache,
-  buildPackageJsonPatterns,
-  buildPackageJsonWorkspacesMatcher,
-  calculateHashesForCreateNodes,
-  hashObject,
-  workspaceDataDirectory,
-} from '@nx/devkit/internal';
 import { dirname, join, posix } from 'node:path';
-import { workspaceLockfile } from '../core/package-manager';
-import { NormalizedPluginOptions, ReadyPluginOptions, normalizePluginOptions } from '../core/plugin-options';
-import { ROOT_GLOBS, readProjectFacts, readRootDependencies } from './project-facts';
+import { assertSupportedNx, packageJsonWorkspacesMatcher } from '../core/nx-internals';
+import { ReadyPluginOptions, normalizePluginOptions } from '../core/plugin-options';
+import { readProjectFacts, readRootDependencies } from './project-facts';
 import { buildTargets } from './targets';
-
-type Targets = ReturnType<typeof buildTargets>;
 
 const PROJECT_FILES = '**/{project.json,package.json}';
 
@@ -26,8 +16,8 @@ const PROJECT_FILES = '**/{project.json,package.json}';
 export const createNodes: CreateNodesV2<ReadyPluginOptions> = [
   PROJECT_FILES,
   async (files, rawOptions, context) => {
+    assertSupportedNx();
     const options = normalizePluginOptions(rawOptions);
-    const cache = new PluginCache<Targets>(join(workspaceDataDirectory, `plinto-ready-${hashObject(options)}.hash`));
     const projectFiles = selectProjectFiles(files, context);
     const roots = projectFiles.map((f) => posix.dirname(f));
     const rootDependencies = readRootDependencies(context.workspaceRoot);
@@ -36,29 +26,16 @@ export const createNodes: CreateNodesV2<ReadyPluginOptions> = [
       defaults: defaultDependsOn(context.nxJsonConfiguration?.targetDefaults?.[options.testTargetName]),
     };
     const facts = roots.map((root) => readProjectFacts(context.workspaceRoot, root, rootDependencies, test));
-    const lockFile = workspaceLockfile(context.workspaceRoot);
-    const hashes = await calculateHashesForCreateNodes(
-      roots,
+    // Targets are built from the facts each time: no cache file whose key could outlive what the facts say.
+    return createNodesFromFiles(
+      (_file, _options, _context, index) => {
+        const root = roots[index];
+        return { projects: { [root]: { root, targets: buildTargets(facts[index], options) } } };
+      },
+      projectFiles,
       options,
       context,
-      facts.map((f) => [lockFile, 'package.json', 'nx.json', ...ROOT_GLOBS, ...f.externalTsConfigs]),
     );
-    try {
-      return await createNodesFromFiles(
-        (file, _options, _context, index) => {
-          const root = roots[index];
-          // The facts are read every time (cheap); what they say is part of the key, so a cached set of targets never outlives them.
-          const key = hashObject({ files: hashes[index], facts: facts[index] });
-          if (!cache.has(key)) cache.set(key, buildTargets(facts[index], options as NormalizedPluginOptions));
-          return { projects: { [root]: { root, targets: cache.get(key)! } } };
-        },
-        projectFiles,
-        options,
-        context,
-      );
-    } finally {
-      cache.writeToDisk();
-    }
   },
 ];
 
@@ -67,9 +44,7 @@ export const createNodesV2 = createNodes;
 
 function selectProjectFiles(files: readonly string[], context: CreateNodesContextV2): string[] {
   const projectJsonRoots = new Set(files.filter((f) => f.endsWith('project.json')).map((f) => dirname(f)));
-  const inWorkspaces = buildPackageJsonWorkspacesMatcher(
-    buildPackageJsonPatterns(context.workspaceRoot, (f: string) => readJsonFile(join(context.workspaceRoot, f))),
-  );
+  const inWorkspaces = packageJsonWorkspacesMatcher(context.workspaceRoot, (f: string) => readJsonFile(join(context.workspaceRoot, f)));
   return files.filter((file) => {
     const root = dirname(file);
     if (root === '.') return false; // the workspace root is not an app

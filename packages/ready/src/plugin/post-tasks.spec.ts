@@ -143,11 +143,34 @@ describe('workspace summary (postTasksExecution)', () => {
     expect(readFileSync(stepSummary(), 'utf8')).toBe('# earlier step\n');
   });
 
-  it('lists a project whose ready task wrote nothing as not run, with the reason', async () => {
-    await postTasksExecution({ readyTargetName: 'ready' }, context([task('@ws/admin', 'apps/admin', 'ready', 'skipped')]));
+  it('lists a project whose ready task did not run as not measured, naming the task that failed first, and never reads its old report', async () => {
+    // An earlier run's report of the same project: it says nothing about this run.
+    ws.write('dist/ready/apps/admin/ready.json', report('@ws/admin', 'apps/admin', [check('tests', 'pass')], 100, 'pass'));
+    await postTasksExecution(
+      { readyTargetName: 'ready' },
+      context([
+        task('@ws/admin', 'apps/admin', 'coverage-report', 'failure'),
+        task('@ws/admin', 'apps/admin', 'ready', 'skipped'),
+        task('@ws/docs', 'apps/docs', 'ready', 'stopped'),
+      ]),
+    );
     const summary = JSON.parse(readFileSync(join(ws.root, 'dist/ready/summary.json'), 'utf8'));
     expect(summary.projects).toEqual([
-      expect.objectContaining({ project: '@ws/admin', status: 'not run', failures: ['the ready task did not write a report (skipped)'] }),
+      expect.objectContaining({
+        project: '@ws/admin',
+        status: 'not measured',
+        score: null,
+        checks: {},
+        failures: ['not measured: @ws/admin:coverage-report failed first (run it to see why)'],
+      }),
+      expect.objectContaining({
+        project: '@ws/docs',
+        status: 'not measured',
+        failures: ['not measured: the ready task wrote no report (stopped)'],
+      }),
     ]);
+    expect(readFileSync(join(ws.root, 'dist/ready/summary.md'), 'utf8')).toContain(
+      '**@ws/admin**: not measured: @ws/admin:coverage-report failed first',
+    );
   });
 });

@@ -13,7 +13,9 @@ import { ReadyPluginOptions, normalizePluginOptions } from '../core/plugin-optio
  */
 export const postTasksExecution: PostTasksExecution<ReadyPluginOptions> = async (rawOptions, context) => {
   const options = normalizePluginOptions(rawOptions);
-  const tasks = Object.values(context.taskResults)
+  const results = Object.values(context.taskResults);
+  const failed = results.filter((r) => r.status === 'failure').map((r) => r.task.target);
+  const tasks = results
     .filter((r) => r.task.target.target === options.readyTargetName)
     .map((r) => ({
       project: r.task.target.project,
@@ -21,6 +23,10 @@ export const postTasksExecution: PostTasksExecution<ReadyPluginOptions> = async 
       status: r.status,
       // Where this task wrote its report: its declared output, which honours a configured outputPath.
       resultsDir: r.task.outputs?.find((o) => o.endsWith(`/${READY_JSON_FILE}`))?.slice(0, -READY_JSON_FILE.length - 1),
+      // Nx gives no task graph here: the project's own failed tasks are what stopped its ready.
+      failedDependencies: failed
+        .filter((t) => t.project === r.task.target.project && t.target !== options.readyTargetName)
+        .map((t) => `${t.project}:${t.target}`),
     }));
   if (tasks.length === 0) return;
   const projects = readProjectReports(context.workspaceRoot, tasks);

@@ -87,8 +87,6 @@ export const ROOT_FILES = [
   '.circleci/config.yml',
 ];
 
-export const ROOT_GLOBS = [...ROOT_FILES, '.github/workflows/**'];
-
 /** The lint configs and CI definitions of the workspace root that exist (checks read them). */
 function rootInputsOf(workspaceRoot: string): string[] {
   const found = ROOT_FILES.filter((f) => existsSync(join(workspaceRoot, f)));

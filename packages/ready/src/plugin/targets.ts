@@ -3,7 +3,7 @@ import { NormalizedPluginOptions } from '../core/plugin-options';
 import { READY_JSON_FILE, READY_MD_FILE } from '../core/report';
 import { RESULTS_OUTPUT_PATH } from '../core/results';
 import { AUDIT_RESULT_FILE } from '../features/audit/files';
-import { BUILD_MANIFEST_FILE, BUILD_PRODUCTION_FILE, DEPLOY_PACKAGE_FILE } from '../features/build/files';
+import { BUILD_MANIFEST_FILE, BUILD_PRODUCTION_FILE, BUILD_RUN_FILE, DEPLOY_PACKAGE_FILE } from '../features/build/files';
 import { COVERAGE_GATE_FILE, TESTS_FILE } from '../features/coverage/files';
 import { ProjectFacts } from './project-facts';
 
@@ -26,7 +26,7 @@ function projectInputs(facts: ProjectFacts, externalDependencies: string[]): Non
  * and the build manifests, trace and chunks of the Next.js build. Hashing them makes ready's cache
  * exact: a new test or build result reruns ready; the same one replays it.
  */
-const READY_DEPENDENCY_OUTPUTS = `**/{${TESTS_FILE},coverage-final.json,${AUDIT_RESULT_FILE},build-manifest.json,app-path-routes-manifest.json,*_client-reference-manifest.js,trace}`;
+const READY_DEPENDENCY_OUTPUTS = `**/{${TESTS_FILE},coverage-final.json,${AUDIT_RESULT_FILE},${BUILD_RUN_FILE},build-manifest.json,app-path-routes-manifest.json,*_client-reference-manifest.js,trace}`;
 
 export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptions): Record<string, TargetConfiguration> {
   const deps = (names: string[]) => facts.externalDependencies.filter((d) => names.includes(d));
@@ -39,7 +39,8 @@ export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptio
     cache: true,
     dependsOn: [
       ...(runsTests ? [options.coverageReportTargetName] : []),
-      ...(runsBuild ? [options.buildTargetName, options.securityAuditTargetName] : []),
+      // Through build-record, not the build itself: a build that fails is reported, not a reason to skip ready.
+      ...(runsBuild ? [options.buildRecordTargetName, options.securityAuditTargetName] : []),
     ],
     inputs: [
       ...projectInputs(facts, deps(['typescript', '@plinto/ready', 'eslint'])),
@@ -56,6 +57,7 @@ export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptio
       ...(Object.keys(options.weights).length > 0 ? { weights: options.weights } : {}),
       coverage: { ...options.coverage },
       budgets: { firstLoadJsKb: options.budgets.firstLoadJsKb },
+      ...(runsBuild ? { buildRecorded: true } : {}),
       targetNames: {
         test: options.testTargetName,
         build: options.buildTargetName,
@@ -116,6 +118,18 @@ export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptio
   }
 
   if (facts.nextConfig) {
+    // Not cached: it runs the build through Nx, whose own cache replays an unchanged build. Its
+    // outputs name the build folder too, so ready's hash covers the manifests it measures.
+    targets[options.buildRecordTargetName] = {
+      executor: '@plinto/ready:build-record',
+      cache: false,
+      outputs: [`${RESULTS}/${BUILD_RUN_FILE}`, '{projectRoot}/.next', '{workspaceRoot}/dist/{projectRoot}/.next'],
+      options: { buildTarget: options.buildTargetName, outputPath: RESULTS_OPTION },
+      metadata: {
+        technologies: ['next'],
+        description: "Run the project's build and record whether it passed, so ready reports a failing build",
+      },
+    };
     // Not cached: advisories appear every day while the lockfile stays the same. No dependency on
     // the build either, so Nx runs it while the build runs.
     targets[options.securityAuditTargetName] = {

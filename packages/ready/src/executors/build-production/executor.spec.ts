@@ -112,15 +112,76 @@ describe('build-production', () => {
     expect(buildSeconds(ws.root, 'apps/web/.next')).toBe(12.35);
   });
 
-  it('measures pages-router pages: /_app plus the page files', () => {
+  it("webpack on Next 13–15: the page's entry and its layouts from app-build-manifest, not other routes' client chunks; Next's own figure beside it", () => {
+    seedNextBuild(ws);
+    ws.write('apps/web/.next/static/chunks/blog-layout.js', noise(600, 6));
+    ws.write('apps/web/.next/static/chunks/blog-page.js', noise(800, 8));
+    ws.write('apps/web/.next/app-path-routes-manifest.json', { '/blog/page': '/blog' });
+    const main = ['static/chunks/main-a.js', 'static/chunks/main-b.js'];
+    ws.write('apps/web/.next/app-build-manifest.json', {
+      pages: {
+        '/layout': [...main, 'static/css/app.css', 'static/chunks/layout.js'],
+        '/blog/layout': [...main, 'static/chunks/blog-layout.js'],
+        '/blog/page': [...main, 'static/chunks/blog-page.js'],
+        '/charts/page': [...main, 'static/chunks/heavy.js'],
+      },
+    });
+    // webpack's client reference manifest lists the client modules of every route, /charts' heavy chunk included.
+    ws.write(
+      'apps/web/.next/server/app/blog/page_client-reference-manifest.js',
+      `globalThis.__RSC_MANIFEST = { "/blog/page": ${JSON.stringify({
+        clientModules: {
+          '/src/charts.tsx': { chunks: ['9', 'static/chunks/heavy.js'] },
+          '/src/nav.tsx': { chunks: ['static/chunks/blog-layout.js'] },
+        },
+      })} };`,
+    );
+    const [blog] = measureRoutes(ws.root, 'apps/web/.next').routes;
+    expect(blog.chunks.map((c) => c.file)).toEqual([
+      ...main,
+      'static/chunks/blog-page.js',
+      'static/chunks/layout.js',
+      'static/chunks/blog-layout.js',
+    ]);
+    expect(blog.nextFirstLoadJs).toEqual({
+      raw: 1000 + 2000 + 800,
+      gzip: gz(1000) + gz(2000) + gzipSync(Buffer.from(noise(800, 8))).length,
+      leavesOut: ['static/chunks/layout.js', 'static/chunks/blog-layout.js'],
+    });
+  });
+
+  it("webpack on Next 16 (no app-build-manifest, no entryJSFiles): only the client modules the route's server bundle references", () => {
+    seedNextBuild(ws);
+    ws.write('apps/web/.next/app-path-routes-manifest.json', { '/charts/page': '/charts' });
+    ws.write(
+      'apps/web/.next/server/app/charts/page_client-reference-manifest.js',
+      `globalThis.__RSC_MANIFEST = { "/charts/page": ${JSON.stringify({
+        clientModules: {
+          '/ws/apps/web/src/chart.tsx': { chunks: ['1', 'static/chunks/page.js'] },
+          '/ws/apps/web/src/other.tsx#default': { chunks: ['2', 'static/chunks/heavy.js'] },
+        },
+      })} };`,
+    );
+    ws.write('apps/web/.next/server/app/charts/page.js', 'require("../../chunks/77.js");');
+    ws.write('apps/web/.next/server/app/charts/page.js.nft.json', { files: ['../../chunks/77.js', '../../../package.json'] });
+    ws.write('apps/web/.next/server/chunks/77.js', 'createProxy(String.raw`/ws/apps/web/src/chart.tsx`)');
+    const [charts] = measureRoutes(ws.root, 'apps/web/.next').routes;
+    expect(charts.chunks.map((c) => c.file)).toEqual(['static/chunks/main-a.js', 'static/chunks/main-b.js', 'static/chunks/page.js']);
+    expect(charts.nextFirstLoadJs).toBeUndefined();
+  });
+
+  it('measures pages-router pages: /_app, the page files and the route manifests its HTML loads', () => {
     seedNextBuild(ws);
     ws.write('apps/web/.next/static/chunks/pages/_app.js', noise(700, 7));
     ws.write('apps/web/.next/static/chunks/pages/legacy.js', noise(900, 9));
+    ws.write('apps/web/.next/static/B1/_buildManifest.js', noise(300, 3));
+    ws.write('apps/web/.next/static/B1/_ssgManifest.js', noise(20, 2));
     ws.write('apps/web/.next/build-manifest.json', {
       pages: {
         '/_app': ['static/chunks/main-a.js', 'static/chunks/pages/_app.js'],
         '/legacy': ['static/chunks/main-a.js', 'static/chunks/pages/legacy.js'],
       },
+      lowPriorityFiles: ['static/B1/_buildManifest.js', 'static/B1/_ssgManifest.js', 'static/B1/_ssgManifest.css'],
       polyfillFiles: ['static/chunks/poly.js'],
       rootMainFiles: ['static/chunks/main-a.js', 'static/chunks/main-b.js'],
     });
@@ -130,8 +191,10 @@ describe('build-production', () => {
       'static/chunks/main-a.js',
       'static/chunks/pages/_app.js',
       'static/chunks/pages/legacy.js',
+      'static/B1/_buildManifest.js',
+      'static/B1/_ssgManifest.js',
     ]);
-    expect(legacy.firstLoadJs.raw).toBe(1000 + 700 + 900);
+    expect(legacy.firstLoadJs.raw).toBe(1000 + 700 + 900 + 300 + 20);
   });
 
   it('fails a route over its budget, naming it, its size, the budget and its largest chunks', async () => {

@@ -123,6 +123,51 @@ describe('ready executor', () => {
     expect(report.checks[0].details[0].message).toContain('no routes to measure');
   });
 
+  it('reports a failing build loudest: build fails with the error, the project fails whatever its score, nothing is measured from .next', async () => {
+    seedApp(ws, JSON.stringify({ compilerOptions: { strict: true } }));
+    // An older build's output is still there; the record of this run says the build failed.
+    ws.write('apps/web/.next/build-manifest.json', { pages: { '/': ['a.js'] } }).write('apps/web/.next/a.js', 'x');
+    ws.write('dist/ready/apps/web/build-run.json', {
+      schemaVersion: 1,
+      target: 'build',
+      success: false,
+      exitCode: 1,
+      error: ['Failed to compile.', './app/page.tsx:3:1', "Type error: Cannot find module '@ws/sdk'"],
+    });
+    await readyExecutor(
+      { minScore: 0, checks: ['build', 'bundle-size', 'security-audit'], audit: false, buildRecorded: true },
+      context(ws.root),
+    );
+    const report = JSON.parse(readFileSync(join(ws.root, 'dist/ready/apps/web/ready.json'), 'utf8'));
+    const [bundle, audit, build] = report.checks;
+    expect(build).toMatchObject({ id: 'build', status: 'fail', score: 0, fix: 'fix the error above, then nx run web:build' });
+    expect(build.details.map((d: { message: string }) => d.message)).toEqual([
+      'The production build fails (exit code 1):',
+      'Failed to compile.',
+      './app/page.tsx:3:1',
+      "Type error: Cannot find module '@ws/sdk'",
+    ]);
+    expect(bundle).toMatchObject({ status: 'skip', fix: 'nx run web:build' });
+    expect(bundle.details[0].message).toBe('Nothing to measure: the build fails (nx run web:build exited with 1).');
+    expect(audit.status).toBe('skip');
+    expect(report.status).toBe('fail');
+    expect(report.failures).toEqual(['the build fails (nx run web:build exited with 1)']);
+    const validate = new Ajv({ allErrors: true, strict: true }).compile(
+      JSON.parse(readFileSync(join(__dirname, 'ready.schema.json'), 'utf8')),
+    );
+    expect(validate(report) ? [] : validate.errors).toEqual([]);
+  });
+
+  it('does not trust a build record when ready did not run build-record first', async () => {
+    seedApp(ws, JSON.stringify({ compilerOptions: { strict: true } }));
+    ws.write('apps/web/.next/build-manifest.json', { pages: {}, rootMainFiles: [] }).write('apps/web/.next/BUILD_ID', 'x');
+    ws.write('dist/ready/apps/web/build-run.json', { schemaVersion: 1, target: 'build', success: false, exitCode: 1, error: [] });
+    await readyExecutor({ minScore: 0, checks: ['build'], audit: false }, context(ws.root));
+    const report = JSON.parse(readFileSync(join(ws.root, 'dist/ready/apps/web/ready.json'), 'utf8'));
+    expect(report.checks[0].status).not.toBe('fail');
+    expect(report.failures).toEqual([]);
+  });
+
   it('runs the lint target and fails the lint check with its output when it fails', async () => {
     seedApp(ws, JSON.stringify({ compilerOptions: { strict: true } }));
     await readyExecutor({ minScore: 0, checks: ['lint'] }, context(ws.root, { lint: LINT_FAILS }));

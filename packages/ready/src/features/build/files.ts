@@ -4,3 +4,5 @@ export const BUILD_PRODUCTION_FILE = 'build-production.json';
 export const BUILD_MANIFEST_FILE = 'build-manifest.json';
 /** The deployment package (standalone server, static files, public/). */
 export const DEPLOY_PACKAGE_FILE = 'deploy.tar.gz';
+/** Whether the project's build passed, recorded by the build-record target for ready. */
+export const BUILD_RUN_FILE = 'build-run.json';

@@ -32,10 +32,26 @@ interface BuildManifest {
   rootMainFiles?: string[];
   polyfillFiles?: string[];
   pages?: Record<string, string[]>;
+  lowPriorityFiles?: string[];
 }
 
-/** The chunks a route's client reference manifest says its page and layouts load. */
-function appRouteChunks(workspaceRoot: string, manifestFile: string, entry: string): string[] {
+function safeDecode(file: string): string {
+  try {
+    return decodeURIComponent(file);
+  } catch {
+    return file;
+  }
+}
+
+/** The layout entries above an app-router page entry: "/blog/[id]/page" → "/layout", "/blog/layout", "/blog/[id]/layout". */
+export function layoutsAbove(entry: string): string[] {
+  const segments = entry.split('/').filter(Boolean).slice(0, -1);
+  return segments.reduce<string[]>((all, _s, i) => [...all, `/${segments.slice(0, i + 1).join('/')}/layout`], ['/layout']);
+}
+
+type RscManifest = { entryJSFiles?: Record<string, string[]>; clientModules?: Record<string, { chunks?: unknown[] }> };
+
+function readRscManifest(workspaceRoot: string, manifestFile: string, entry: string): RscManifest {
   const code = readFileSync(join(workspaceRoot, manifestFile), 'utf8');
   const sandbox: { globalThis: Record<string, unknown>; __RSC_MANIFEST?: Record<string, unknown> } = { globalThis: {} };
   sandbox.globalThis = sandbox as unknown as Record<string, unknown>;
@@ -46,21 +62,62 @@ function appRouteChunks(workspaceRoot: string, manifestFile: string, entry: stri
       `${manifestFile} could not be evaluated (${(error as Error).message}): rebuild the project; if it persists, report the Next.js version.`,
     );
   }
-  const manifest = (sandbox.__RSC_MANIFEST ?? {})[entry] as
-    | { entryJSFiles?: Record<string, string[]>; clientModules?: Record<string, { chunks?: string[] }> }
-    | undefined;
+  const manifest = (sandbox.__RSC_MANIFEST ?? {})[entry] as RscManifest | undefined;
   if (!manifest) throw new ReadyError(`${manifestFile} has no entry for "${entry}": rebuild the project, then run again.`);
-  const files = new Set<string>();
-  if (manifest.entryJSFiles) {
-    // Turbopack: the chunks of the page and of every layout above it.
-    for (const list of Object.values(manifest.entryJSFiles)) for (const f of list) files.add(f);
-  } else {
-    // webpack: every client module's chunks ([id, file, id, file, …] or plain files).
-    for (const mod of Object.values(manifest.clientModules ?? {})) {
-      for (const c of mod.chunks ?? []) if (typeof c === 'string' && c.endsWith('.js')) files.add(c);
-    }
+  return manifest;
+}
+
+const jsOnly = (files: string[]) => files.filter((f) => f.endsWith('.js')).map((f) => f.replace(/^\/?_next\//, ''));
+
+/**
+ * The chunks an app-router page loads besides the root main files: those of the page's own entry
+ * and of every layout above it, never the chunks of client modules other routes use.
+ * - Turbopack (and any build whose client reference manifest has `entryJSFiles`): per entry.
+ * - webpack on Next 13–15: `app-build-manifest.json`, per entry.
+ * - webpack on Next 16 (neither): the manifest's client modules, kept to those the route's own
+ *   server bundle references, which are the ones its HTML can load.
+ */
+function appRouteChunks(
+  workspaceRoot: string,
+  nextDir: string,
+  entry: string,
+  appBuild: Record<string, string[]> | null,
+): { files: string[]; layoutFiles: string[] } {
+  const manifestFile = posix.join(nextDir, 'server', 'app', `${entry}_client-reference-manifest.js`);
+  const layouts = layoutsAbove(entry);
+  if (appBuild) {
+    const layoutFiles = jsOnly(layouts.flatMap((l) => appBuild[l] ?? []));
+    return { files: jsOnly([...(appBuild[entry] ?? []), ...layoutFiles]), layoutFiles };
   }
-  return [...files].map((f) => f.replace(/^\/?_next\//, ''));
+  const manifest = readRscManifest(workspaceRoot, manifestFile, entry);
+  if (manifest.entryJSFiles) {
+    const entries = Object.entries(manifest.entryJSFiles);
+    const layoutFiles = jsOnly(entries.filter(([key]) => /[/\\]layout(\.[^/\\]*)?$/.test(key)).flatMap(([, f]) => f));
+    return { files: jsOnly(entries.flatMap(([, f]) => f)), layoutFiles };
+  }
+  const server = serverBundleText(workspaceRoot, nextDir, entry);
+  const files: string[] = [];
+  for (const [id, mod] of Object.entries(manifest.clientModules ?? {})) {
+    const path = id.split('#')[0];
+    if (!server.includes(path)) continue;
+    for (const c of mod.chunks ?? []) if (typeof c === 'string' && c.endsWith('.js')) files.push(c);
+  }
+  return { files: jsOnly(files), layoutFiles: [] };
+}
+
+/** The route's server bundle and the server chunks it loads, where its client references are named. */
+function serverBundleText(workspaceRoot: string, nextDir: string, entry: string): string {
+  const nft = join(workspaceRoot, nextDir, 'server', 'app', `${entry}.js.nft.json`);
+  const page = join(workspaceRoot, nextDir, 'server', 'app', `${entry}.js`);
+  const files = [page];
+  if (existsSync(nft)) {
+    const listed = (JSON.parse(readFileSync(nft, 'utf8')) as { files?: string[] }).files ?? [];
+    for (const f of listed) if (f.includes('chunks/') && f.endsWith('.js')) files.push(join(page, '..', f));
+  }
+  return files
+    .filter((f) => existsSync(f))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
 }
 
 export interface MeasuredRoutes {
@@ -83,9 +140,9 @@ export function measureRoutes(workspaceRoot: string, nextDir: string): MeasuredR
   const sizeOf = (file: string): ChunkSize => {
     let s = sizes.get(file);
     if (!s) {
-      const abs = join(workspaceRoot, nextDir, file);
-      if (!existsSync(abs))
-        throw new ReadyError(`${posix.join(nextDir, file)} is listed by the build manifests but missing: rebuild the project.`);
+      // Manifests may name a file URL-encoded (a dynamic segment's chunk: page/%5Bid%5D/…).
+      const abs = [file, safeDecode(file)].map((f) => join(workspaceRoot, nextDir, f)).find((f) => existsSync(f));
+      if (!abs) throw new ReadyError(`${posix.join(nextDir, file)} is listed by the build manifests but missing: rebuild the project.`);
       const bytes = readFileSync(abs);
       s = { file, raw: bytes.length, gzip: gzipSync(bytes).length };
       sizes.set(file, s);
@@ -100,17 +157,38 @@ export function measureRoutes(workspaceRoot: string, nextDir: string): MeasuredR
   const appRoutesFile = posix.join(nextDir, 'app-path-routes-manifest.json');
   if (existsSync(join(workspaceRoot, appRoutesFile))) {
     const appRoutes = readJson<Record<string, string>>(workspaceRoot, appRoutesFile);
+    const appBuildFile = posix.join(nextDir, 'app-build-manifest.json');
+    const appBuild = existsSync(join(workspaceRoot, appBuildFile))
+      ? (readJson<{ pages?: Record<string, string[]> }>(workspaceRoot, appBuildFile).pages ?? null)
+      : null;
     for (const [entry, route] of Object.entries(appRoutes).sort(([, a], [, b]) => a.localeCompare(b))) {
       if (!entry.endsWith('/page')) continue; // route handlers (…/route) send no JS to the browser
+      if (route === '/_global-error') continue; // Next 16's fallback for a crashed root layout, not a route anyone visits
       const manifestFile = posix.join(nextDir, 'server', 'app', `${entry}_client-reference-manifest.js`);
-      if (!existsSync(join(workspaceRoot, manifestFile))) continue;
-      const files = [...new Set([...(build.rootMainFiles ?? []), ...appRouteChunks(workspaceRoot, manifestFile, entry)])];
-      routes.push({ route, router: 'app', firstLoadJs: total(files), polyfills, chunks: files.map(sizeOf) });
+      if (!appBuild && !existsSync(join(workspaceRoot, manifestFile))) continue;
+      const own = appRouteChunks(workspaceRoot, nextDir, entry, appBuild);
+      const files = [...new Set([...(build.rootMainFiles ?? []), ...own.files])];
+      const measured: MeasuredRoutes['routes'][number] = {
+        route,
+        router: 'app',
+        firstLoadJs: total(files),
+        polyfills,
+        chunks: files.map(sizeOf),
+      };
+      if (appBuild) {
+        // Next 13–15 print "First Load JS" from the page's own entry, leaving out the layouts' chunks.
+        const nextFiles = [...new Set(jsOnly(appBuild[entry] ?? []))];
+        measured.nextFirstLoadJs = { ...total(nextFiles), leavesOut: own.layoutFiles.filter((f) => !nextFiles.includes(f)) };
+      }
+      routes.push(measured);
     }
   }
   for (const [page, pageFiles] of Object.entries(build.pages ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
     if (page === '/_app' || page === '/_document' || page === '/_error') continue;
-    const files = [...new Set([...(build.pages?.['/_app'] ?? []), ...pageFiles])].filter((f) => f.endsWith('.js'));
+    // The pages router's HTML also loads the build's route manifests (lowPriorityFiles), deferred.
+    const files = [...new Set([...(build.pages?.['/_app'] ?? []), ...pageFiles, ...(build.lowPriorityFiles ?? [])])].filter((f) =>
+      f.endsWith('.js'),
+    );
     routes.push({ route: page, router: 'pages', firstLoadJs: total(files), polyfills, chunks: files.map(sizeOf) });
   }
   return { routes };

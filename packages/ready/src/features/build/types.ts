@@ -15,6 +15,11 @@ export interface RouteSize {
   /** Legacy-browser polyfills (`noModule`): downloaded by browsers without ES modules only. */
   polyfills: { raw: number; gzip: number };
   chunks: ChunkSize[];
+  /**
+   * The figure Next.js 13–15 print in their "First Load JS" column (the page's own entry), and the
+   * chunks it leaves out that the browser loads too (the layouts'), where the build lets us know.
+   */
+  nextFirstLoadJs?: { raw: number; gzip: number; leavesOut: string[] };
   budgetKb: number;
   overBudget: boolean;
 }

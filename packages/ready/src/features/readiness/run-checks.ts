@@ -50,7 +50,7 @@ export async function runReady(context: CheckContext, options: RunReadyOptions, 
   // A waived check neither lowers the score nor blocks a level while the waiver holds.
   const score = computeScore(results.filter((r) => !r.waiver?.active));
   const { level, blocking } = computeLevel(results, levels);
-  const failures = [...expired];
+  const failures = [...expired, ...results.flatMap((r) => (r.failsProject ? [r.failsProject] : []))];
   if (score < options.minScore) failures.push(`score ${score} is under the minimum of ${options.minScore}`);
   if (options.minLevel && !levelAtLeast(level, options.minLevel)) {
     const missing = Object.entries(blocking)

@@ -11,6 +11,8 @@ export interface ProjectSummary {
   /** What Nx reported for the ready task: success, failure, cache hit, skipped… */
   taskStatus: string;
   report: ReadyReport | null;
+  /** Tasks of the run that failed before ready could run, when it did not. */
+  failedDependencies?: string[];
 }
 
 export interface WorkspaceSummary {
@@ -22,7 +24,7 @@ export interface WorkspaceSummary {
     taskStatus: string;
     score: number | null;
     level: string | null;
-    status: 'pass' | 'fail' | 'not run';
+    status: 'pass' | 'fail' | 'not measured';
     checks: Record<string, CheckStatus | 'waived'>;
     fixes: string[];
     failures: string[];
@@ -38,19 +40,21 @@ export interface WorkspaceSummary {
  */
 export function readProjectReports(
   workspaceRoot: string,
-  tasks: Array<{ project: string; projectRoot: string; status: string; resultsDir?: string }>,
+  tasks: Array<{ project: string; projectRoot: string; status: string; resultsDir?: string; failedDependencies?: string[] }>,
 ): ProjectSummary[] {
   return tasks.map((t) => {
     const file = join(workspaceRoot, t.resultsDir ?? resultsDirFor(t.projectRoot), READY_JSON_FILE);
     let report: ReadyReport | null = null;
-    if (existsSync(file)) {
+    // A task Nx skipped or stopped wrote nothing: a ready.json on disk is an earlier run's.
+    const ran = t.status !== 'skipped' && t.status !== 'stopped';
+    if (ran && existsSync(file)) {
       try {
         report = JSON.parse(readFileSync(file, 'utf8'));
       } catch {
         report = null;
       }
     }
-    return { project: t.project, projectRoot: t.projectRoot, taskStatus: t.status, report };
+    return { project: t.project, projectRoot: t.projectRoot, taskStatus: t.status, report, failedDependencies: t.failedDependencies };
   });
 }
 
@@ -86,13 +90,19 @@ export function summarize(workspaceRoot: string, projects: ProjectSummary[], now
         taskStatus: p.taskStatus,
         score: p.report?.score ?? null,
         level: p.report?.level ?? null,
-        status: p.report ? p.report.status : ('not run' as const),
+        status: p.report ? p.report.status : ('not measured' as const),
         checks: Object.fromEntries((p.report?.checks ?? []).map((c) => [c.id, c.waiver?.active ? ('waived' as const) : c.status])),
         fixes: [...new Set((p.report?.checks ?? []).filter((c) => c.fix && c.status !== 'pass' && !c.waiver?.active).map((c) => c.fix!))],
-        failures: p.report?.failures ?? [`the ready task did not write a report (${p.taskStatus})`],
+        failures: p.report?.failures ?? [notMeasured(p)],
       }))
       .sort((a, b) => a.project.localeCompare(b.project)),
   };
+}
+
+function notMeasured(p: ProjectSummary): string {
+  if (p.failedDependencies && p.failedDependencies.length > 0)
+    return `not measured: ${p.failedDependencies.join(', ')} failed first (run it to see why)`;
+  return `not measured: the ready task wrote no report (${p.taskStatus})`;
 }
 
 const MARK: Record<string, string> = { pass: '✅', warn: '⚠️', fail: '❌', skip: '➖', waived: '🕊️' };

@@ -1,12 +1,18 @@
 import { kb } from '../../../utils/format';
+import { nextFigureNote } from '../../../features/build/render';
 import { BuildMeasure, measureBuild } from '../../../features/build/measure';
 import { findNextDir } from '../../../features/build/next-output';
+import { BuildRun, readBuildRun } from '../../../features/build/build-run';
 import { AUDIT_RESULT_FILE } from '../../../features/audit/files';
 import { isReadyError } from '../../../utils/errors';
 import { targetNames } from '../../../core/defaults';
 import { diskTree } from '../../../core/files';
 import { isNextProject } from '../../../core/project-facts';
-import { Check, CheckContext, CheckOutcome } from '../../../core/check';
+import { Check, CheckContext, CheckOutcome, skip } from '../../../core/check';
+
+const buildCommand = (context: CheckContext) => `nx run ${context.projectName}:${targetNames(context.options?.targetNames).build}`;
+const buildFailedIn = (context: CheckContext, run: BuildRun) =>
+  `the build fails (${buildCommand(context)} exited with ${run.exitCode ?? 'no code'})`;
 
 /**
  * bundle-size, security-audit and build read the project's Next.js build, which ready depends on;
@@ -14,16 +20,17 @@ import { Check, CheckContext, CheckOutcome } from '../../../core/check';
  */
 const measures = new WeakMap<CheckContext, Promise<BuildMeasure>>();
 
-async function withBuild(context: CheckContext, read: (m: BuildMeasure) => CheckOutcome): Promise<CheckOutcome> {
+async function withBuild(
+  context: CheckContext,
+  read: (m: BuildMeasure) => CheckOutcome,
+  failed: (run: BuildRun) => CheckOutcome = (run) => skip(`Nothing to measure: ${buildFailedIn(context, run)}.`, buildCommand(context)),
+): Promise<CheckOutcome> {
   if (!isNextProject(diskTree(context.workspaceRoot), context.projectRoot)) {
-    return {
-      status: 'skip',
-      score: 0,
-      metric: null,
-      details: [{ message: 'Not a Next.js app (no next.config.*): no production build to measure.' }],
-      fix: null,
-    };
+    return skip('Not a Next.js app (no next.config.*): no production build to measure.');
   }
+  // What is left in .next after a failed build is an older build's, or half of one: never measured.
+  const run = context.options?.buildRecorded ? readBuildRun(context.workspaceRoot, context.resultsDir) : null;
+  if (run && !run.success) return failed(run);
   let m = measures.get(context);
   if (!m) {
     try {
@@ -73,6 +80,7 @@ export const bundleSizeCheck: Check = {
           fix: `nx run ${context.projectName}:${targetNames(context.options?.targetNames).buildProduction}`,
         };
       const over = routes.filter((r) => r.overBudget);
+      const differs = routes.filter((r) => r.nextFirstLoadJs && r.nextFirstLoadJs.leavesOut.length > 0);
       const largest = [...routes].sort((a, b) => b.firstLoadJs.gzip - a.firstLoadJs.gzip)[0];
       return {
         status: over.length > 0 ? 'fail' : 'pass',
@@ -82,11 +90,22 @@ export const bundleSizeCheck: Check = {
           unit: 'kB gzip (largest route)',
           text: `largest route ${largest.route}: ${kb(largest.firstLoadJs.gzip)} gzip; ${over.length} of ${routes.length} over budget`,
         },
-        details: routes.map((r) => ({
-          message: `${r.route}: ${kb(r.firstLoadJs.gzip)} gzip (budget ${r.budgetKb} kB)${r.overBudget ? ' OVER BUDGET' : ''}`,
-        })),
+        details: [
+          ...routes.map((r) => ({
+            message: `${r.route}: ${kb(r.firstLoadJs.gzip)} gzip (budget ${r.budgetKb} kB)${r.overBudget ? ' OVER BUDGET' : ''}`,
+          })),
+          ...(differs.length > 0 ? [{ message: nextFigureNote(differs) }] : []),
+        ],
         fix: over.length > 0 ? `nx g @plinto/ready:dynamic-import --project=${context.projectName}` : null,
-        data: { routes: routes.map((r) => ({ route: r.route, gzip: r.firstLoadJs.gzip, raw: r.firstLoadJs.raw, budgetKb: r.budgetKb })) },
+        data: {
+          routes: routes.map((r) => ({
+            route: r.route,
+            gzip: r.firstLoadJs.gzip,
+            raw: r.firstLoadJs.raw,
+            budgetKb: r.budgetKb,
+            ...(r.nextFirstLoadJs ? { nextGzip: r.nextFirstLoadJs.gzip } : {}),
+          })),
+        },
       };
     }),
 };
@@ -125,24 +144,38 @@ export const buildCheck: Check = {
   title: 'Production build and deployment package',
   defaultWeight: 10,
   run: (context) =>
-    withBuild(context, (m) => {
-      const details = [];
-      const slow = m.seconds !== null && m.seconds > m.maxSeconds;
-      if (slow) details.push({ message: `next build took ${m.seconds} s, over ${m.maxSeconds} s` });
-      if (!m.standaloneEntry) details.push({ message: "no deployment package possible: the app is not built with output: 'standalone'" });
-      return {
-        status: details.length === 0 ? 'pass' : 'warn',
-        score: 100 - 25 * details.length,
-        metric: {
-          value: m.seconds ?? 0,
-          unit: 's',
-          text: `build ${m.seconds ?? '?'} s${m.standaloneEntry ? ', standalone' : ', not standalone'}`,
-        },
-        details,
-        fix:
-          details.length === 0
-            ? null
-            : `add output: 'standalone' to next.config.*, then nx run ${context.projectName}:${targetNames(context.options?.targetNames).buildProduction}`,
-      };
-    }),
+    withBuild(
+      context,
+      (m) => {
+        const details = [];
+        const slow = m.seconds !== null && m.seconds > m.maxSeconds;
+        if (slow) details.push({ message: `next build took ${m.seconds} s, over ${m.maxSeconds} s` });
+        if (!m.standaloneEntry) details.push({ message: "no deployment package possible: the app is not built with output: 'standalone'" });
+        return {
+          status: details.length === 0 ? 'pass' : 'warn',
+          score: 100 - 25 * details.length,
+          metric: {
+            value: m.seconds ?? 0,
+            unit: 's',
+            text: `build ${m.seconds ?? '?'} s${m.standaloneEntry ? ', standalone' : ', not standalone'}`,
+          },
+          details,
+          fix:
+            details.length === 0
+              ? null
+              : `add output: 'standalone' to next.config.*, then nx run ${context.projectName}:${targetNames(context.options?.targetNames).buildProduction}`,
+        };
+      },
+      (run) => ({
+        status: 'fail',
+        score: 0,
+        metric: null,
+        details: [
+          { message: `The production build fails (exit code ${run.exitCode ?? 'none'}):` },
+          ...run.error.map((message) => ({ message })),
+        ],
+        fix: `fix the error above, then ${buildCommand(context)}`,
+        failsProject: buildFailedIn(context, run),
+      }),
+    ),
 };

@@ -46,6 +46,7 @@ export const testsCheck: Check = {
             ? errors.map((e) => ({ file: e.file, message: e.message }))
             : [{ message: `${record.failedSuites} suite(s) could not run: see the coverage-report output` }],
         fix: `make the suites load, then: nx run ${context.projectName}:${names.coverageReport}`,
+        failsProject: `${record.failedSuites} test suite(s) fail to load`,
       };
     }
     if (record.total === 0) {

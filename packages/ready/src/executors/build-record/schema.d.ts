@@ -1,0 +1,4 @@
+export interface BuildRecordExecutorSchema {
+  buildTarget?: string;
+  outputPath?: string;
+}

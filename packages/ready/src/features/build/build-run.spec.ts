@@ -1,0 +1,65 @@
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { TempWorkspace } from '../../testing/temp-workspace';
+import { errorExcerpt, runBuild } from './build-run';
+
+describe('the recorded build', () => {
+  let ws: TempWorkspace;
+  beforeEach(() => (ws = new TempWorkspace()));
+  afterEach(() => ws.cleanup());
+
+  it("keeps the error's first lines, without colours, Nx's frame or the machine's path", () => {
+    const root = '/home/ci/work/repo';
+    const output = [
+      '\u001b[1m> nx run web:build\u001b[22m',
+      '',
+      '   ▲ Next.js 15.5.28',
+      '   Creating an optimized production build ...',
+      '\u001b[31mFailed to compile.\u001b[39m',
+      '',
+      `${root}/apps/web/app/page.tsx`,
+      "Type error: Cannot find module '@ws/sdk' or its corresponding type declarations.",
+      '',
+      ' NX   Ran target build for project web (12s)',
+      '  Run duration:      12.6s',
+      '      ✖  1/1 failed',
+    ].join('\n');
+    expect(errorExcerpt(output, root)).toEqual([
+      'Failed to compile.',
+      'apps/web/app/page.tsx',
+      "Type error: Cannot find module '@ws/sdk' or its corresponding type declarations.",
+      '      ✖  1/1 failed',
+    ]);
+    // Nothing announces an error: the last lines are the best there is.
+    expect(errorExcerpt('a\nb\nexit 2', root)).toEqual(['a', 'b', 'exit 2']);
+  });
+
+  it('runs the build through the workspace Nx and records a failure without failing itself', async () => {
+    ws.write('nx.json', {});
+    ws.write('package.json', { name: 'ws', private: true });
+    ws.write('apps/web/project.json', {
+      name: 'web',
+      targets: {
+        build: { command: `node -e "console.error('Error: Cannot find module \\'@ws/sdk\\''); process.exit(3)"` },
+        ok: { command: 'node -e "console.log(1)"' },
+      },
+    });
+    // The repository's own Nx, found from the workspace as a user's install would be.
+    mkdirSync(join(ws.root, 'node_modules'));
+    symlinkSync(dirname(require.resolve('nx/package.json')), join(ws.root, 'node_modules/nx'));
+    const env = { ...process.env };
+    process.env.NX_DAEMON = 'false';
+    process.env.NX_NO_CLOUD = 'true';
+    process.env.NX_WORKSPACE_DATA_DIRECTORY = join(ws.root, '.nx/workspace-data');
+    try {
+      const seen: string[] = [];
+      const failed = await runBuild(ws.root, 'web', 'build', (c) => seen.push(c));
+      expect(failed).toMatchObject({ success: false, exitCode: 1, target: 'build' });
+      expect(failed.error.join('\n')).toContain("Error: Cannot find module '@ws/sdk'");
+      expect(seen.join('')).toContain('@ws/sdk');
+      expect(await runBuild(ws.root, 'web', 'ok', () => undefined)).toMatchObject({ success: true, exitCode: 0, error: [] });
+    } finally {
+      process.env = env;
+    }
+  }, 60_000);
+});

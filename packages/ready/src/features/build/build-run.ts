@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { BUILD_RUN_FILE } from './files';
+
+/** The outcome of the project's build as the build-record target saw it. */
+export interface BuildRun {
+  schemaVersion: 1;
+  target: string;
+  success: boolean;
+  exitCode: number | null;
+  /** The first lines of the error (workspace paths made relative), when the build failed. */
+  error: string[];
+}
+
+const EXCERPT_LINES = 15;
+/** Lines where a build tool starts telling what went wrong. */
+const ERROR_START = /(^|\s)(error|failed|cannot find|module not found|type error|syntaxerror|✖|⨯)\b/i;
+/** Nx's own lines around a task, which say nothing about the error. */
+const NX_NOISE =
+  /^\s*(>\s*nx run|—+|NX\s|Ran target|Failed tasks:|- \S+:\S+$|View logs|Nx read the output|Hint:|Run duration:|Critical path:|Recoverable time:)/;
+
+/**
+ * The lines a reader needs from a failed build's output: from the first line that announces an
+ * error, the next few, without colour codes, Nx's frame, or the machine's workspace path (so a
+ * replayed record is the same on every machine). The last lines when nothing announces an error.
+ */
+export function errorExcerpt(output: string, workspaceRoot: string): string[] {
+  const lines = stripVTControlCharacters(output)
+    .split(/\r?\n/)
+    .map((l) =>
+      l
+        .split(workspaceRoot + '/')
+        .join('')
+        .split(workspaceRoot)
+        .join('.')
+        .trimEnd(),
+    )
+    .filter((l) => l.trim() !== '' && !NX_NOISE.test(l));
+  const start = lines.findIndex((l) => ERROR_START.test(l));
+  return start >= 0 ? lines.slice(start, start + EXCERPT_LINES) : lines.slice(-EXCERPT_LINES);
+}
+
+/** Environment of the Nx run this target runs in, which a nested `nx run` must not inherit. */
+const PARENT_TASK_ENV = /^NX_(TASK_|TERMINAL_|STREAM_OUTPUT|PREFIX_OUTPUT|FORKED_TASK_EXECUTOR|CLI_SET)/;
+
+/**
+ * Runs `nx run <project>:<target>` with the workspace's own Nx (so the build keeps its cache,
+ * its dependsOn and its executor), streams its output, and says whether it passed.
+ */
+export function runBuild(workspaceRoot: string, project: string, target: string, write: (chunk: string) => void): Promise<BuildRun> {
+  const nx = require.resolve('nx/bin/nx', { paths: [workspaceRoot] });
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !PARENT_TASK_ENV.test(k)));
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [nx, 'run', `${project}:${target}`, '--outputStyle=stream-without-prefixes'], {
+      cwd: workspaceRoot,
+      env: { ...env, FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const take = (chunk: Buffer) => {
+      const text = chunk.toString();
+      output += text;
+      write(text);
+    };
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
+    const done = (exitCode: number | null, extra = '') => {
+      const success = exitCode === 0;
+      resolve({ schemaVersion: 1, target, success, exitCode, error: success ? [] : errorExcerpt(output + extra, workspaceRoot) });
+    };
+    child.on('error', (e) => done(null, `\nerror: ${e.message}`));
+    child.on('close', (code) => done(code));
+  });
+}
+
+/** The record build-record left in the project's results folder, or null without one. */
+export function readBuildRun(workspaceRoot: string, resultsDir: string): BuildRun | null {
+  const file = join(workspaceRoot, resultsDir, BUILD_RUN_FILE);
+  if (!existsSync(file)) return null;
+  try {
+    const run = JSON.parse(readFileSync(file, 'utf8')) as BuildRun;
+    return typeof run.success === 'boolean' ? run : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,7 +1,6 @@
 // The Next.js version matrix: one package-based npm-workspaces Nx repository (never committed)
 // with the same app on Next 14 (webpack, React 18), Next 15 (webpack) and Next 16 (Turbopack),
-// each declaring its own versions, as a repository that upgrades app by app has them (Next 15 and 16
-// share one React 19, as npm hoists it: two copies of React in one app fail its prerender). The routes
+// each declaring its own versions, as a repository that upgrades app by app has them. The routes
 // cover what route sizes depend on: a root layout, a nested layout with a client component, pages
 // with client components other routes do not load, a dynamic segment, and a pages-router page.
 const { execFileSync, spawnSync } = require('node:child_process');
@@ -147,8 +146,10 @@ function assembleNextMatrix(dir, tarball, log = () => undefined) {
   );
   writeFileSync(join(ws, 'nx.json'), JSON.stringify({ $schema: './node_modules/nx/schemas/nx-schema.json' }, null, 2) + '\n');
   writeFileSync(join(ws, '.gitignore'), 'node_modules\n.nx\ndist\n.next\nnext-env.d.ts\n*.tsbuildinfo\n');
-  log('npm install (three Next.js versions, install scripts skipped)');
-  must('npm install --no-audit --no-fund --ignore-scripts', ws);
+  // Nested: each app's packages beside it. Hoisted, one app's Next renders with another's React
+  // (styled-jsx and react resolve from the root), which fails its prerender.
+  log('npm install (three Next.js versions, nested per app, install scripts skipped)');
+  must('npm install --no-audit --no-fund --ignore-scripts --install-strategy=nested', ws);
   must('git init -q && git add -A && git commit -q -m "three apps"', ws);
   log('nx g @plinto/ready:init');
   must('npx nx g @plinto/ready:init', ws);

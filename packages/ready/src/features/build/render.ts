@@ -9,7 +9,7 @@ export function nextFigureNote(routes: BuildProductionReport['routes']): string 
   const layouts = [...new Set(routes.flatMap((r) => r.nextFirstLoadJs?.leavesOut ?? []))];
   return (
     `Next's own "First Load JS" is lower (${routes.map((r) => `${r.route} ${kb(r.nextFirstLoadJs!.gzip)}`).join(', ')}): ` +
-    `it leaves out the layout chunks the page's HTML also loads (${layouts.join(', ')}); the figures above are what the browser downloads.`
+    `it leaves out the chunks of the layouts above each page (${layouts.join(', ')}), which the browser loads with the page; the figures above count them.`
   );
 }
 

@@ -3,7 +3,7 @@
 // each declaring its own versions, as a repository that upgrades app by app has them. The routes
 // cover what route sizes depend on: a root layout, a nested layout with a client component, pages
 // with client components other routes do not load, a dynamic segment, and a pages-router page.
-const { execFileSync, spawnSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
 const { mkdirSync, rmSync, writeFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 const { SAMPLE_ENV } = require('./sample-workspace.cjs');
@@ -105,31 +105,26 @@ function must(command, cwd) {
   return r.output;
 }
 
+/** Writes the matrix's app sources into `root`, with the given package.json fields. */
+function writeNextApp(root, pkg) {
+  for (const [file, text] of Object.entries(SOURCES)) {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeFileSync(join(root, file), text);
+  }
+  writeFileSync(join(root, 'package.json'), JSON.stringify({ version: '0.0.0', private: true, ...pkg }, null, 2) + '\n');
+}
+
 /** Creates `<dir>/ws` with the three apps and the packed plugin, installed, initialised and committed. */
 function assembleNextMatrix(dir, tarball, log = () => undefined) {
   rmSync(dir, { recursive: true, force: true });
   const ws = join(dir, 'ws');
   for (const a of APPS) {
-    const root = join(ws, 'apps', a.app);
-    for (const [file, text] of Object.entries(SOURCES)) {
-      mkdirSync(dirname(join(root, file)), { recursive: true });
-      writeFileSync(join(root, file), text);
-    }
-    writeFileSync(
-      join(root, 'package.json'),
-      JSON.stringify(
-        {
-          name: `@nm/${a.app}`,
-          version: '0.0.0',
-          private: true,
-          scripts: { build: a.build },
-          dependencies: { next: a.next, react: a.react, 'react-dom': a.react },
-          devDependencies: { '@types/react': a.types, '@types/react-dom': a.types },
-        },
-        null,
-        2,
-      ) + '\n',
-    );
+    writeNextApp(join(ws, 'apps', a.app), {
+      name: `@nm/${a.app}`,
+      scripts: { build: a.build },
+      dependencies: { next: a.next, react: a.react, 'react-dom': a.react },
+      devDependencies: { '@types/react': a.types, '@types/react-dom': a.types },
+    });
   }
   writeFileSync(
     join(ws, 'package.json'),
@@ -138,7 +133,13 @@ function assembleNextMatrix(dir, tarball, log = () => undefined) {
         name: 'next-matrix',
         private: true,
         workspaces: ['apps/*'],
-        devDependencies: { nx: '23.2.1', '@plinto/ready': `file:${tarball}`, typescript: '5.9.3', '@types/node': '^22.0.0' },
+        devDependencies: {
+          nx: '23.2.1',
+          '@nx/devkit': '23.2.1',
+          '@plinto/ready': `file:${tarball}`,
+          typescript: '5.9.3',
+          '@types/node': '^22.0.0',
+        },
       },
       null,
       2,
@@ -166,4 +167,4 @@ function htmlScriptsGzip(nextDir, htmlFile) {
   return [...new Set(files)].reduce((sum, f) => sum + gzipSync(readFileSync(join(nextDir, decodeURIComponent(f)))).length, 0);
 }
 
-module.exports = { APPS, assembleNextMatrix, htmlScriptsGzip, sh, must, execFileSync };
+module.exports = { APPS, assembleNextMatrix, htmlScriptsGzip, writeNextApp, sh, must };

@@ -120,6 +120,7 @@ function assembleRealCode(dir, tarball, log = () => undefined) {
     dependencies: { next: '16.1.6', react: '^19.0.0', 'react-dom': '^19.0.0', '@t3-oss/env-nextjs': '^0.13.11', zod: '^3.25.76' },
     devDependencies: {
       nx: '23.2.1',
+      '@nx/devkit': '23.2.1',
       '@plinto/ready': `file:${tarball}`,
       typescript: '5.9.3',
       '@types/node': '^22.0.0',

@@ -1,4 +1,10 @@
-import { SUPPORTED_NX, assertSupportedNx, findAllProjectNodeDependencies, packageJsonWorkspacesMatcher } from './nx-internals';
+import {
+  SUPPORTED_NX,
+  assertMatchingDevkit,
+  assertSupportedNx,
+  findAllProjectNodeDependencies,
+  packageJsonWorkspacesMatcher,
+} from './nx-internals';
 import { TempWorkspace } from '../testing/temp-workspace';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,8 +26,18 @@ describe('the Nx versions the plugin runs on', () => {
   it("the installed nx is in the plugin's own peer range", () => {
     const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
     expect(pkg.peerDependencies.nx).toBe(SUPPORTED_NX);
-    expect(pkg.dependencies['@nx/devkit']).toBe(SUPPORTED_NX);
+    // A peer, not a dependency: the workspace's own devkit, on its nx's major.
+    expect(pkg.peerDependencies['@nx/devkit']).toBe(SUPPORTED_NX);
+    expect(pkg.dependencies['@nx/devkit']).toBeUndefined();
+    expect(() => assertMatchingDevkit()).not.toThrow();
     expect(() => assertSupportedNx()).not.toThrow();
+  });
+
+  it('names the devkit to install when a package manager put a newer @nx/devkit beside an older nx', () => {
+    expect(() => assertMatchingDevkit('22.0.0', '22.7.1')).not.toThrow();
+    expect(() => assertMatchingDevkit('22.0.0', '23.3.2')).toThrow(
+      '@nx/devkit 23.3.2 and nx 22.0.0 are on different major versions: add @nx/devkit@22.0.0 to the workspace',
+    );
   });
 
   it("decides workspace membership and graph walks with the installed Nx's own functions", () => {

@@ -18,10 +18,29 @@ export function assertSupportedNx(version: string = nxVersion()): string {
   return version;
 }
 
-function nxVersion(): string {
+export function nxVersion(): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the workspace's nx, read when asked
   return (require('nx/package.json') as { version: string }).version;
 }
+
+function devkitVersion(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the @nx/devkit the plugin resolves
+  return (require('@nx/devkit/package.json') as { version: string }).version;
+}
+
+/**
+ * @nx/devkit must be on nx's major (it calls into nx's internals): a package manager that resolves
+ * the plugin's peer range to the newest devkit beside an older nx gets one line saying what to install.
+ */
+export function assertMatchingDevkit(nx: string = nxVersion(), devkit: string = devkitVersion()): void {
+  if (major(nx) !== major(devkit)) {
+    throw new ReadyError(
+      `@nx/devkit ${devkit} and nx ${nx} are on different major versions: add @nx/devkit@${nx} to the workspace's devDependencies (npm i -D @nx/devkit@${nx}, or your package manager's equivalent), then run again.`,
+    );
+  }
+}
+
+const major = (version: string) => version.split('.')[0];
 
 /**
  * Nx functions that @nx/devkit does not make public on every supported version (its `./internal`

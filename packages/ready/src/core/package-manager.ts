@@ -1,4 +1,6 @@
 import { PackageManager, detectPackageManager } from '@nx/devkit';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * The lockfile each package manager writes at the workspace root. Nx has the same table, but only
@@ -10,7 +12,9 @@ export function lockfileName(pm: PackageManager): string {
   return LOCKFILES[pm] ?? LOCKFILES.npm;
 }
 
-/** The lockfile of the workspace's package manager. */
+/** The lockfile of the workspace's package manager (bun's binary `bun.lockb` where bun 1.1 left one). */
 export function workspaceLockfile(workspaceRoot: string): string {
-  return lockfileName(detectPackageManager(workspaceRoot));
+  const pm = detectPackageManager(workspaceRoot);
+  if (pm === 'bun' && !existsSync(join(workspaceRoot, LOCKFILES.bun)) && existsSync(join(workspaceRoot, 'bun.lockb'))) return 'bun.lockb';
+  return lockfileName(pm);
 }

@@ -36,6 +36,37 @@ export function findJestConfig(tree: ReadTree, projectRoot: string): string | nu
   return JEST_CONFIG_NAMES.find((name) => names.has(name)) ?? null;
 }
 
+const CONFIG_EXTENSIONS = ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs'];
+const VITEST_CONFIG_NAMES = CONFIG_EXTENSIONS.map((ext) => `vitest.config.${ext}`);
+const VITE_CONFIG_NAMES = CONFIG_EXTENSIONS.map((ext) => `vite.config.${ext}`);
+
+/**
+ * The project's Vitest config file name: a `vitest.config.*`, or a `vite.config.*` with a `test`
+ * section (Vitest reads it then; a Vite config without one is only a build config).
+ */
+export function findVitestConfig(tree: ReadTree, projectRoot: string): string | null {
+  const names = new Set(tree.children(projectRoot));
+  const vitest = VITEST_CONFIG_NAMES.find((name) => names.has(name));
+  if (vitest) return vitest;
+  return (
+    VITE_CONFIG_NAMES.find((name) => names.has(name) && /\btest\s*:/.test(tree.read(posix.join(projectRoot, name), 'utf-8') ?? '')) ?? null
+  );
+}
+
+export interface TestRunnerConfig {
+  runner: 'jest' | 'vitest';
+  /** The config's file name, in the project root. */
+  config: string;
+}
+
+/** How the project's tests run, from its own config: jest first (the older setup wins where both are), then Vitest. */
+export function findTestRunner(tree: ReadTree, projectRoot: string): TestRunnerConfig | null {
+  const jest = findJestConfig(tree, projectRoot);
+  if (jest) return { runner: 'jest', config: jest };
+  const vitest = findVitestConfig(tree, projectRoot);
+  return vitest ? { runner: 'vitest', config: vitest } : null;
+}
+
 export type Framework = 'next' | 'react';
 
 /**

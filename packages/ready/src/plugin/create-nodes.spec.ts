@@ -157,6 +157,21 @@ describe('createNodes', () => {
     expect(web.targets!['readiness'].dependsOn).toEqual(['coverage-report', 'compile-record', 'audit']);
   });
 
+  it('a Vitest library gets coverage-report and coverage-gate running Vitest, and ready waits for its run', async () => {
+    ws.write('libs/calc/package.json', { name: '@ws/calc' });
+    ws.write('libs/calc/vite.config.mts', "export default { test: { environment: 'node' } };");
+    const results = await createNodes[1](['libs/calc/package.json'], {}, context);
+    const calc = results[0][1].projects!['libs/calc'];
+    expect(calc.targets!['coverage-report']).toMatchObject({
+      options: { vitestConfig: '{projectRoot}/vite.config.mts', testTarget: 'test' },
+      metadata: { technologies: ['vitest'] },
+    });
+    expect(calc.targets!['coverage-report'].options.jestConfig).toBeUndefined();
+    expect(calc.targets!['coverage-report'].inputs).not.toContain('{workspaceRoot}/jest.preset.js');
+    expect(calc.targets!['coverage-gate'].dependsOn).toEqual(['coverage-report']);
+    expect(calc.targets!['ready'].dependsOn).toEqual(['coverage-report']);
+  });
+
   it('ready can be told not to run the tests and the build', async () => {
     const results = await createNodes[1](files, { readyRunsTests: false, readyRunsBuild: false }, context);
     const web = results.find(([file]) => file === 'apps/web/package.json')![1].projects!['apps/web'];

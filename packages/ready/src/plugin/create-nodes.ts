@@ -1,6 +1,6 @@
 import { CreateNodesContextV2, CreateNodesV2, TargetConfiguration, createNodesFromFiles, readJsonFile } from '@nx/devkit';
 import { dirname, join, posix } from 'node:path';
-import { assertSupportedNx, packageJsonWorkspacesMatcher } from '../core/nx-internals';
+import { assertMatchingDevkit, assertSupportedNx, packageJsonWorkspacesMatcher } from '../core/nx-internals';
 import { ReadyPluginOptions, normalizePluginOptions } from '../core/plugin-options';
 import { readProjectFacts, readRootDependencies } from './project-facts';
 import { buildTargets } from './targets';
@@ -17,6 +17,7 @@ export const createNodes: CreateNodesV2<ReadyPluginOptions> = [
   PROJECT_FILES,
   async (files, rawOptions, context) => {
     assertSupportedNx();
+    assertMatchingDevkit();
     const options = normalizePluginOptions(rawOptions);
     const projectFiles = selectProjectFiles(files, context);
     const roots = projectFiles.map((f) => posix.dirname(f));

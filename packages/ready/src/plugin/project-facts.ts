@@ -2,12 +2,13 @@ import { TargetConfiguration } from '@nx/devkit';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { diskTree } from '../core/files';
-import { findJestConfig, findNextConfig } from '../core/project-facts';
+import { TestRunnerConfig, findNextConfig, findTestRunner } from '../core/project-facts';
 import { listProjectTsConfigs, readTsConfig } from '../core/tsconfig';
 
 /** What the plugin needs to know about a project to infer its targets. */
 export interface ProjectFacts {
-  jestConfig: string | null;
+  /** The project's own jest or Vitest config, which coverage-report runs. */
+  tests: TestRunnerConfig | null;
   nextConfig: string | null;
   /** Workspace-relative files outside the project that its tsconfigs extend (e.g. tsconfig.base.json). */
   externalTsConfigs: string[];
@@ -45,10 +46,10 @@ export function readProjectFacts(
     }
   }
   return {
-    jestConfig: findJestConfig(tree, projectRoot),
+    tests: findTestRunner(tree, projectRoot),
     nextConfig: findNextConfig(tree, projectRoot),
     externalTsConfigs: [...externalTsConfigs].sort(),
-    externalDependencies: ['typescript', 'next', '@plinto/ready', 'eslint'].filter((d) => rootDependencies.has(d)),
+    externalDependencies: ['typescript', 'next', '@plinto/ready', 'eslint', 'vitest'].filter((d) => rootDependencies.has(d)),
     rootInputs: rootInputsOf(workspaceRoot),
     testDependsOn: declaredDependsOn(workspaceRoot, projectRoot, test.target) ?? test.defaults ?? [],
   };

@@ -31,7 +31,7 @@ const READY_DEPENDENCY_OUTPUTS = `**/{${TESTS_FILE},coverage-final.json,${AUDIT_
 export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptions): Record<string, TargetConfiguration> {
   const deps = (names: string[]) => facts.externalDependencies.filter((d) => names.includes(d));
   const targets: Record<string, TargetConfiguration> = {};
-  const runsTests = options.readyRunsTests && facts.jestConfig !== null;
+  const runsTests = options.readyRunsTests && facts.tests !== null;
   const runsBuild = options.readyRunsBuild && facts.nextConfig !== null;
 
   targets[options.readyTargetName] = {
@@ -71,23 +71,26 @@ export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptio
     },
   };
 
-  if (facts.jestConfig) {
+  if (facts.tests) {
+    const { runner, config } = facts.tests;
+    // jest is listed unconditionally (Nx's own jest setup installs it at the root); Vitest where the root declares it.
+    const runnerPackage = runner === 'jest' ? ['jest'] : deps(['vitest']);
     targets[options.coverageReportTargetName] = {
       executor: '@plinto/ready:coverage-report',
       cache: true,
       ...(facts.testDependsOn.length > 0 ? { dependsOn: facts.testDependsOn } : {}),
       inputs: [
         ...projectInputs(facts, deps(['typescript', '@plinto/ready'])),
-        '{workspaceRoot}/jest.preset.js',
-        { externalDependencies: ['jest'] },
+        ...(runner === 'jest' ? ['{workspaceRoot}/jest.preset.js'] : []),
+        ...(runnerPackage.length > 0 ? [{ externalDependencies: runnerPackage }] : []),
       ],
       outputs: ['{workspaceRoot}/coverage/{projectRoot}', `${RESULTS}/${TESTS_FILE}`],
       options: {
-        jestConfig: `{projectRoot}/${facts.jestConfig}`,
+        ...(runner === 'jest' ? { jestConfig: `{projectRoot}/${config}` } : { vitestConfig: `{projectRoot}/${config}` }),
         testTarget: options.testTargetName,
         outputPath: RESULTS_OPTION,
       },
-      metadata: { technologies: ['jest'], description: 'Run the tests once with coverage, for coverage-gate and ready' },
+      metadata: { technologies: [runner], description: 'Run the tests once with coverage, for coverage-gate and ready' },
     };
     targets[options.coverageGateTargetName] = {
       executor: '@plinto/ready:coverage-gate',
@@ -111,7 +114,7 @@ export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptio
         changedLines: options.coverage.changedLines,
       },
       metadata: {
-        technologies: ['jest'],
+        technologies: [runner],
         description: 'Hold coverage to thresholds, a ratchet baseline and changed-lines coverage',
       },
     };

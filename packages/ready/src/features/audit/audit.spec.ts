@@ -1,6 +1,6 @@
 import { ProjectGraph } from '@nx/devkit';
 import { externalPackages as packagesInScope } from '../../core/project-graph';
-import { parseAuditJson, scopedAudit } from './audit';
+import { parseAuditJson, parseYarnClassicAudit, scopedAudit } from './audit';
 
 // npm 11 `npm audit --json` (auditReportVersion 2), trimmed to the fields read.
 const NPM_AUDIT = JSON.stringify({
@@ -63,6 +63,59 @@ describe('scoped security audit', () => {
     expect(scopedAudit(new Set(['next']), 'high', raw)).toMatchObject({
       status: 'fail',
       vulnerabilities: [{ name: 'next', severity: 'critical' }],
+    });
+  });
+
+  it('reads yarn classic audit (one JSON event per line), keeping the worst severity per package', () => {
+    const lines = [
+      {
+        type: 'auditAdvisory',
+        data: { resolution: { path: 'next' }, advisory: { module_name: 'next', severity: 'moderate', title: 'A' } },
+      },
+      {
+        type: 'auditAdvisory',
+        data: { resolution: { path: 'next' }, advisory: { module_name: 'next', severity: 'critical', title: 'B' } },
+      },
+      {
+        type: 'auditAdvisory',
+        data: { resolution: { path: 'x>postcss' }, advisory: { module_name: 'postcss', severity: 'low', title: 'C' } },
+      },
+      { type: 'auditSummary', data: { vulnerabilities: { low: 1, moderate: 1, critical: 1 } } },
+    ];
+    const raw = parseYarnClassicAudit(lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    expect(scopedAudit(new Set(['next', 'postcss']), 'high', raw)).toMatchObject({
+      status: 'fail',
+      vulnerabilities: [
+        { name: 'next', severity: 'critical', title: 'B' },
+        { name: 'postcss', severity: 'low' },
+      ],
+    });
+    // A clean audit is a summary with no advisory; no summary at all means it did not run.
+    expect(parseYarnClassicAudit(JSON.stringify({ type: 'auditSummary', data: {} }))).toEqual({ vulnerabilities: new Map() });
+    expect(parseYarnClassicAudit('')).toEqual({ unavailable: 'yarn audit printed no audit summary (offline?)' });
+    expect(parseYarnClassicAudit(JSON.stringify({ type: 'error', data: 'Request failed "405"' }))).toEqual({
+      unavailable: 'yarn audit failed: Request failed "405"',
+    });
+  });
+
+  it("reads bun audit JSON (package name → the registry's advisories)", () => {
+    const raw = parseAuditJson(
+      JSON.stringify({
+        next: [
+          { id: 1, severity: 'high', title: 'SSRF' },
+          { id: 2, severity: 'low', title: 'x' },
+        ],
+        ms: [{ id: 3, severity: 'moderate' }],
+      }),
+      'bun',
+    );
+    expect(scopedAudit(new Set(['next']), 'high', raw)).toMatchObject({
+      status: 'fail',
+      vulnerabilities: [{ name: 'next', severity: 'high', title: 'SSRF' }],
+    });
+    expect(scopedAudit(new Set(['ms']), 'high', raw)).toMatchObject({
+      status: 'pass',
+      vulnerabilities: [{ name: 'ms', severity: 'moderate' }],
     });
   });
 

@@ -6,7 +6,7 @@ import { constants, setPriority } from 'node:os';
 import { join } from 'node:path';
 import { firstLine } from '../../utils/errors';
 import { externalPackages } from '../../core/project-graph';
-import { lockfileName, workspaceLockfile } from '../../core/package-manager';
+import { workspaceLockfile } from '../../core/package-manager';
 import { AuditLevel, AuditResult } from './types';
 
 export const AUDIT_LEVELS: AuditLevel[] = ['info', 'low', 'moderate', 'high', 'critical'];
@@ -22,9 +22,10 @@ export interface RawAudit {
  */
 export async function runPackageManagerAudit(workspaceRoot: string): Promise<RawAudit | { unavailable: string }> {
   const pm = detectPackageManager(workspaceRoot);
-  const lockfile = lockfileName(pm);
+  const lockfile = workspaceLockfile(workspaceRoot);
   if (!existsSync(join(workspaceRoot, lockfile))) return { unavailable: `no ${lockfile} to audit` };
-  if (pm !== 'npm' && pm !== 'pnpm') return { unavailable: `${pm} audit output is not supported yet (npm and pnpm are)` };
+  if (pm === 'yarn' && !isYarnClassic(workspaceRoot))
+    return { unavailable: 'yarn berry audit (yarn npm audit) output is not supported yet (npm, pnpm, yarn classic and bun are)' };
   // The audit exits non-zero when it finds vulnerabilities: its JSON is the answer either way.
   const stdout = await new Promise<string | Error>((done) => {
     const child = execFile(
@@ -42,11 +43,49 @@ export async function runPackageManagerAudit(workspaceRoot: string): Promise<Raw
     }
   });
   if (stdout instanceof Error) return { unavailable: `${pm} audit could not run (${firstLine(stdout)})` };
+  if (pm === 'yarn') return parseYarnClassicAudit(stdout);
   return parseAuditJson(stdout, pm);
 }
 
-/** Reads npm (v7+, auditReportVersion 2) or pnpm audit JSON. */
-export function parseAuditJson(stdout: string, pm: 'npm' | 'pnpm'): RawAudit | { unavailable: string } {
+/** Yarn classic (1.x) writes yarn.lock v1 ("# yarn lockfile v1"); berry's lockfile is YAML with __metadata. */
+function isYarnClassic(workspaceRoot: string): boolean {
+  try {
+    return !readFileSync(join(workspaceRoot, 'yarn.lock'), 'utf8').includes('__metadata:');
+  } catch {
+    return true;
+  }
+}
+
+/** Yarn classic's `audit --json`: one JSON object per line, an `auditAdvisory` per finding. */
+export function parseYarnClassicAudit(stdout: string): RawAudit | { unavailable: string } {
+  const vulnerabilities: RawAudit['vulnerabilities'] = new Map();
+  let summary = false;
+  for (const line of stdout.split('\n')) {
+    if (!line.trim()) continue;
+    let event: { type?: string; data?: { advisory?: { module_name: string; severity: AuditLevel; title?: string } } | string };
+    try {
+      event = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    if (event.type === 'auditSummary') summary = true;
+    if (event.type === 'error') return { unavailable: `yarn audit failed: ${String(event.data)}` };
+    const a = event.type === 'auditAdvisory' && typeof event.data === 'object' ? event.data.advisory : undefined;
+    if (a) addFinding(vulnerabilities, a.module_name, a.severity, a.title ?? null);
+  }
+  return summary || vulnerabilities.size > 0 ? { vulnerabilities } : { unavailable: 'yarn audit printed no audit summary (offline?)' };
+}
+
+function addFinding(into: RawAudit['vulnerabilities'], name: string, severity: AuditLevel, title: string | null): void {
+  const prev = into.get(name);
+  if (!prev || AUDIT_LEVELS.indexOf(severity) > AUDIT_LEVELS.indexOf(prev.severity)) into.set(name, { severity, title, direct: false });
+}
+
+/**
+ * Reads npm (v7+, auditReportVersion 2), pnpm (`advisories`) or bun (package name → its advisories,
+ * the registry's bulk format) audit JSON.
+ */
+export function parseAuditJson(stdout: string, pm: 'npm' | 'pnpm' | 'bun'): RawAudit | { unavailable: string } {
   let json: Record<string, unknown>;
   try {
     json = JSON.parse(stdout);
@@ -67,9 +106,13 @@ export function parseAuditJson(stdout: string, pm: 'npm' | 'pnpm'): RawAudit | {
     }
   } else if (json.advisories && typeof json.advisories === 'object') {
     for (const a of Object.values(json.advisories as Record<string, { module_name: string; severity: AuditLevel; title?: string }>)) {
-      const prev = vulnerabilities.get(a.module_name);
-      if (!prev || AUDIT_LEVELS.indexOf(a.severity) > AUDIT_LEVELS.indexOf(prev.severity)) {
-        vulnerabilities.set(a.module_name, { severity: a.severity, title: a.title ?? null, direct: false });
+      addFinding(vulnerabilities, a.module_name, a.severity, a.title ?? null);
+    }
+  } else if (pm === 'bun') {
+    for (const [name, list] of Object.entries(json)) {
+      if (!Array.isArray(list)) continue;
+      for (const a of list as Array<{ severity?: AuditLevel; title?: string }>) {
+        if (a && AUDIT_LEVELS.includes(a.severity as AuditLevel)) addFinding(vulnerabilities, name, a.severity!, a.title ?? null);
       }
     }
   }

@@ -7,12 +7,15 @@ import { resultsDirFor } from '../../core/results';
 import { ReadyError } from '../../utils/errors';
 import { writeFilesAtomically } from '../../utils/write-files';
 import { JestRun, jestEnvironment, runJestWithCoverage } from './run-jest';
+import { runVitestWithCoverage } from './run-vitest';
 import { TESTS_FILE } from './files';
 import { TestsRecord } from './tests-record';
 
 export interface CoverageReportOptions {
   /** Workspace-relative jest config (Nx has already put the project root in for `{projectRoot}`). */
   jestConfig?: string;
+  /** Workspace-relative Vitest config (`vitest.config.*`, or a `vite.config.*` with a `test` section). */
+  vitestConfig?: string;
   testTarget?: string;
   outputPath?: string;
   coverageDirectory?: string;
@@ -24,16 +27,21 @@ export interface CoverageReportOptions {
  * so that one failing test never hides the rest of a project's readiness report.
  */
 export function runCoverageReport(workspaceRoot: string, project: ProjectConfiguration & { name: string }, options: CoverageReportOptions): TestsRecord {
-  const jestConfig = options.jestConfig ? posix.normalize(options.jestConfig) : null;
-  if (!jestConfig || !existsSync(join(workspaceRoot, jestConfig))) {
+  const runner = options.vitestConfig ? 'vitest' : 'jest';
+  const config = options.vitestConfig ?? options.jestConfig;
+  const testConfig = config ? posix.normalize(config) : null;
+  if (!testConfig || !existsSync(join(workspaceRoot, testConfig))) {
     throw new ReadyError(
-      `${jestConfig ?? `${project.root}/jest.config.ts`} does not exist, so project "${project.name}" has no tests to measure: ` +
-        `add jest (nx g @nx/jest:configuration --project=${project.name}), or remove the coverage targets.`,
+      `${testConfig ?? `${project.root}/jest.config.ts`} does not exist, so project "${project.name}" has no tests to measure: ` +
+        `add a jest or vitest config to the project, or remove the coverage targets.`,
     );
   }
   const coverageDir = posix.normalize(options.coverageDirectory ?? `coverage/${project.root}`);
   const testTarget = project.targets?.[options.testTarget ?? DEFAULT_TARGET_NAMES.test];
-  const run = runJestWithCoverage(workspaceRoot, project.root, jestConfig, coverageDir, jestEnvironment(testTarget, jestConfig));
+  const run =
+    runner === 'vitest'
+      ? runVitestWithCoverage(workspaceRoot, project.root, testConfig, coverageDir, { ...process.env, ...(testTarget?.options?.env ?? {}) })
+      : runJestWithCoverage(workspaceRoot, project.root, testConfig, coverageDir, jestEnvironment(testTarget, testConfig));
   const record: TestsRecord = {
     schemaVersion: 1,
     project: project.name,

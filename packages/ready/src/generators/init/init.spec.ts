@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Tree, readJson, readNxJson } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from 'nx/src/devkit-testing-exports';
 import { initGenerator } from './init';
@@ -21,6 +22,15 @@ describe('init generator', () => {
       },
     });
     expect(readJson(tree, 'package.json').devDependencies['@plinto/ready']).toBeDefined();
+    // The plugin's peer @nx/devkit, on the running nx's version, where the workspace does not declare one.
+    const nx = JSON.parse(readFileSync(require.resolve('nx/package.json'), 'utf8')).version;
+    expect(readJson(tree, 'package.json').devDependencies['@nx/devkit']).toBe(nx);
+  });
+
+  it('keeps a devkit version the workspace already declares', async () => {
+    tree.write('package.json', JSON.stringify({ name: 'ws', devDependencies: { '@nx/devkit': '23.0.0' } }));
+    await initGenerator(tree, { skipFormat: true });
+    expect(readJson(tree, 'package.json').devDependencies['@nx/devkit']).toBe('23.0.0');
   });
 
   it('changes nothing on a second run', async () => {

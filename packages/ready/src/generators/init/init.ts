@@ -11,6 +11,7 @@ import {
 import { ReadyError, firstLine } from '../../utils/errors';
 import { PACKAGE_JSON, PLUGIN_NAME } from '../../core/versions';
 import { defaultPluginEntryOptions } from '../../core/plugin-options';
+import { assertSupportedNx } from '../../core/nx-internals';
 import { InitGeneratorSchema } from './schema';
 
 export { PLUGIN_NAME };
@@ -20,12 +21,14 @@ type PluginEntry = NonNullable<NxJsonConfiguration['plugins']>[number];
 export async function initGenerator(tree: Tree, options: InitGeneratorSchema): Promise<GeneratorCallback> {
   const nxJson = readNxJsonStrict(tree);
   const changed = registerPlugin(tree, nxJson, options);
+  const nx = assertSupportedNx();
   let install: GeneratorCallback = () => undefined;
   if (!options.skipPackageJson) {
+    // @nx/devkit is a peer of the plugin: pinned to the workspace's nx, or a package manager may pick a newer major.
     install = addDependenciesToPackageJson(
       tree,
       {},
-      { [PLUGIN_NAME]: PACKAGE_JSON.version },
+      { [PLUGIN_NAME]: PACKAGE_JSON.version, '@nx/devkit': nx },
       undefined,
       options.keepExistingVersions ?? true,
     );

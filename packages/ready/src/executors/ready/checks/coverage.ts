@@ -3,7 +3,7 @@ import { readTestsRecord } from '../../../features/coverage/tests-record';
 import { COVERAGE_METRICS } from '../../../features/coverage/types';
 import { targetNames } from '../../../core/defaults';
 import { diskTree } from '../../../core/files';
-import { findJestConfig } from '../../../core/project-facts';
+import { findTestRunner } from '../../../core/project-facts';
 import { Check, CheckDetail } from '../../../core/check';
 
 /**
@@ -17,16 +17,17 @@ export const coverageCheck: Check = {
   defaultWeight: 20,
   run(context) {
     const reportTarget = targetNames(context.options?.targetNames).coverageReport;
-    if (!findJestConfig(diskTree(context.workspaceRoot), context.projectRoot)) {
+    const tests = readTestsRecord(context.workspaceRoot, context.resultsDir);
+    // A recorded run counts wherever the tests live (a root jest `projects` config runs them too).
+    if (!tests && !findTestRunner(diskTree(context.workspaceRoot), context.projectRoot)) {
       return {
         status: 'skip',
         score: 0,
         metric: null,
-        details: [{ message: 'No jest config in the project: no tests to measure.' }],
-        fix: `nx g @nx/jest:configuration --project=${context.projectName}`,
+        details: [{ message: 'No jest or Vitest config in the project: no tests to measure.' }],
+        fix: `add a jest.config.* or vitest.config.* to ${context.projectRoot}, then nx run ${context.projectName}:${reportTarget}`,
       };
     }
-    const tests = readTestsRecord(context.workspaceRoot, context.resultsDir);
     if (!tests) {
       return {
         status: 'skip',

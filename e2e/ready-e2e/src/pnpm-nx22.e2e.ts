@@ -1,0 +1,114 @@
+/**
+ * Matrix shape (c): a pnpm workspace on Nx 22 with a Next 15 app (app and pages router, a
+ * `workspace:*` dependency) and a Vitest library. `nx affected -t ready` measures both; a test file
+ * that fails to load and a build that fails are reported in the same run; every generator runs on
+ * the app and the app still builds after.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from './harness';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const matrix = require('../../../tools/next-matrix.cjs');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { assemblePnpmNx22 } = require('../../../tools/pnpm-nx22.cjs');
+
+const DIR = join(tmpdir(), 'plinto-ready-pnpm-nx22');
+const WEB = { project: '@pm/web', root: 'apps/web' };
+const CALC = { project: '@pm/calc', root: 'libs/calc' };
+
+describe('a pnpm workspace on Nx 22 with a Next 15 app and a Vitest library', () => {
+  let ws: string;
+  let pnpm: string;
+  let first: { code: number; output: string };
+  const report = (p: { root: string }) => JSON.parse(readFileSync(join(ws, 'dist/ready', p.root, 'ready.json'), 'utf8'));
+  const check = (p: { root: string }, id: string) => report(p).checks.find((c: { id: string }) => c.id === id);
+  const affected = () => matrix.sh(`${pnpm} exec nx affected -t ready --base=HEAD~1 --head=HEAD --parallel=1`, ws);
+  beforeAll(
+    () => {
+      const tarball = readdirSync(join(REPO_ROOT, 'dist')).find((f) => /^plinto-ready-.*\.tgz$/.test(f));
+      ({ ws, pnpm } = assemblePnpmNx22(DIR, join(REPO_ROOT, 'dist', tarball!), (m: string) => process.stdout.write(`[pnpm nx22] ${m}\n`)));
+      first = affected();
+    },
+    30 * 60 * 1000,
+  );
+  afterAll(() => {
+    if (process.env.PLINTO_E2E_KEEP !== '1') rmSync(DIR, { recursive: true, force: true });
+  });
+
+  it('runs on the workspace’s own Nx 22 and pnpm layout', () => {
+    expect(JSON.parse(readFileSync(join(ws, 'node_modules/nx/package.json'), 'utf8')).version).toBe('22.0.0');
+    expect(existsSync(join(ws, 'node_modules/.pnpm'))).toBe(true);
+    expect(first.output).toContain('nx run @pm/web:ready');
+    expect(first.output).toContain('nx run @pm/calc:ready');
+  });
+
+  it('measures the Vitest library: its tests and its coverage, from the same istanbul JSON', () => {
+    expect(check(CALC, 'tests')).toMatchObject({ status: 'pass', metric: { text: '2 tests pass' } });
+    expect(check(CALC, 'coverage').status).toBe('pass');
+    expect(existsSync(join(ws, 'coverage/libs/calc/coverage-final.json'))).toBe(true);
+  });
+
+  it('measures the Next 15 app: every prerendered route within 5 % of what its HTML loads', () => {
+    const nextDir = join(ws, WEB.root, '.next');
+    const bundle = check(WEB, 'bundle-size');
+    expect(bundle.status).not.toBe('skip');
+    let compared = 0;
+    for (const r of bundle.data.routes as Array<{ route: string; gzip: number }>) {
+      const name = r.route === '/' ? 'index' : r.route.slice(1);
+      const html = [join(nextDir, 'server/app', `${name}.html`), join(nextDir, 'server/pages', `${name}.html`)].find((f) => existsSync(f));
+      if (!html) continue;
+      const loaded = matrix.htmlScriptsGzip(nextDir, html);
+      expect({ route: r.route, within5: Math.abs(r.gzip - loaded) / loaded <= 0.05 }).toEqual({ route: r.route, within5: true });
+      compared++;
+    }
+    expect(compared).toBeGreaterThanOrEqual(4);
+    // The audit ran with the workspace's package manager, or says why it could not.
+    const audit = check(WEB, 'security-audit');
+    expect(audit.status).not.toBe('skip');
+    if (audit.status === 'warn' && audit.metric === null) expect(audit.details[0].message).toMatch(/pnpm/);
+  });
+
+  it('a test file that fails to load and a build that fails are reported in the same run', () => {
+    const test = join(ws, CALC.root, 'src/broken.test.js');
+    const page = join(ws, WEB.root, 'app/about/page.tsx');
+    const original = readFileSync(page, 'utf8');
+    writeFileSync(test, "import { missing } from './not-there.js';\nimport { test } from 'vitest';\ntest('x', () => missing());\n");
+    writeFileSync(page, `import missing from '../../components/DoesNotExist';\n${original.replace('<h1>', '<h1>{String(missing)}')}`);
+    try {
+      const run = matrix.sh(`${pnpm} exec nx run-many -t ready -p ${WEB.project} ${CALC.project} --parallel=1`, ws);
+      expect(run.code).not.toBe(0);
+      const calc = report(CALC);
+      expect(calc.status).toBe('fail');
+      expect(check(CALC, 'tests')).toMatchObject({ status: 'fail', metric: { text: expect.stringContaining('failed to load') } });
+      expect(check(CALC, 'tests').details[0]).toMatchObject({ file: 'libs/calc/src/broken.test.js' });
+      const web = report(WEB);
+      expect(web.status).toBe('fail');
+      expect(web.failures).toContainEqual(expect.stringContaining('the build fails'));
+      expect(
+        check(WEB, 'build')
+          .details.map((d: { message: string }) => d.message)
+          .join('\n'),
+      ).toContain('DoesNotExist');
+    } finally {
+      rmSync(test);
+      writeFileSync(page, original);
+    }
+  });
+
+  it('every generator runs on the app; it still builds and the library’s tests still pass', () => {
+    for (const g of ['next-image', 'dynamic-import --measure=false', 'env --skipInstall', 'strict']) {
+      const r = matrix.sh(`${pnpm} exec nx g @plinto/ready:${g} --project=${WEB.project}`, ws);
+      expect({ generator: g, code: r.code, trace: /^\s+at .+\(.+:\d+:\d+\)$/m.test(r.output) }).toEqual({
+        generator: g,
+        code: 0,
+        trace: false,
+      });
+    }
+    const run = matrix.sh(`${pnpm} exec nx run-many -t ready -p ${WEB.project} ${CALC.project} --parallel=1 --minScore=0`, ws);
+    expect(run.code).toBe(0);
+    expect(check(WEB, 'build').status).not.toBe('fail');
+    expect(check(CALC, 'tests').status).toBe('pass');
+  });
+});

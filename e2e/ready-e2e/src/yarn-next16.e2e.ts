@@ -1,0 +1,85 @@
+/**
+ * Matrix shape (d): a yarn classic workspace with a Next 16 app built by Turbopack: `nx affected -t
+ * ready` measures it (route sizes against its HTML, the audit through yarn), a failing build is
+ * reported, and every generator runs on the app, which still builds after.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from './harness';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const matrix = require('../../../tools/next-matrix.cjs');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { assembleYarnNext16 } = require('../../../tools/yarn-next16.cjs');
+
+const DIR = join(tmpdir(), 'plinto-ready-yarn-next16');
+const SITE = { project: '@yn/site', root: 'apps/site' };
+
+describe('a yarn classic workspace with a Next 16 Turbopack app', () => {
+  let ws: string;
+  let first: { code: number; output: string };
+  const report = () => JSON.parse(readFileSync(join(ws, 'dist/ready', SITE.root, 'ready.json'), 'utf8'));
+  const check = (id: string) => report().checks.find((c: { id: string }) => c.id === id);
+  beforeAll(
+    () => {
+      const tarball = readdirSync(join(REPO_ROOT, 'dist')).find((f) => /^plinto-ready-.*\.tgz$/.test(f));
+      ({ ws } = assembleYarnNext16(DIR, join(REPO_ROOT, 'dist', tarball!), (m: string) => process.stdout.write(`[yarn next16] ${m}\n`)));
+      first = matrix.sh('npx nx affected -t ready --base=HEAD~1 --head=HEAD', ws);
+    },
+    30 * 60 * 1000,
+  );
+  afterAll(() => {
+    if (process.env.PLINTO_E2E_KEEP !== '1') rmSync(DIR, { recursive: true, force: true });
+  });
+
+  it('installed with yarn, built with Turbopack, every prerendered route within 5 % of what its HTML loads', () => {
+    expect(existsSync(join(ws, 'yarn.lock'))).toBe(true);
+    expect(first.output).toContain('nx run @yn/site:ready');
+    const nextDir = join(ws, SITE.root, '.next');
+    const bundle = check('bundle-size');
+    expect(bundle.status).not.toBe('skip');
+    let compared = 0;
+    for (const r of bundle.data.routes as Array<{ route: string; gzip: number }>) {
+      const name = r.route === '/' ? 'index' : r.route.slice(1);
+      const html = [join(nextDir, 'server/app', `${name}.html`), join(nextDir, 'server/pages', `${name}.html`)].find((f) => existsSync(f));
+      if (!html) continue;
+      const loaded = matrix.htmlScriptsGzip(nextDir, html);
+      expect({ route: r.route, within5: Math.abs(r.gzip - loaded) / loaded <= 0.05 }).toEqual({ route: r.route, within5: true });
+      compared++;
+    }
+    expect(compared).toBeGreaterThanOrEqual(4);
+    // yarn's audit ran (or says why not), through yarn, never npm.
+    const audit = JSON.parse(readFileSync(join(ws, 'dist/ready', SITE.root, 'security-audit.json'), 'utf8'));
+    expect(audit.lockfile?.path ?? 'yarn.lock').toBe('yarn.lock');
+    if (audit.unavailable) expect(audit.unavailable).toMatch(/^yarn /);
+  });
+
+  it('a build that fails is reported, and every generator runs on the app, which still builds after', () => {
+    const page = join(ws, SITE.root, 'app/blog/page.tsx');
+    const original = readFileSync(page, 'utf8');
+    writeFileSync(page, `import x from '../../components/Gone';\n${original.replace('<h1>', '<h1>{String(x)}')}`);
+    try {
+      matrix.sh(`npx nx run ${SITE.project}:ready`, ws);
+      expect(report().failures).toContainEqual(expect.stringContaining('the build fails'));
+      expect(
+        check('build')
+          .details.map((d: { message: string }) => d.message)
+          .join('\n'),
+      ).toContain('Gone');
+    } finally {
+      writeFileSync(page, original);
+    }
+    for (const g of ['next-image', 'dynamic-import --measure=false', 'env --skipInstall', 'strict']) {
+      const r = matrix.sh(`npx nx g @plinto/ready:${g} --project=${SITE.project}`, ws);
+      expect({ generator: g, code: r.code, trace: /^\s+at .+\(.+:\d+:\d+\)$/m.test(r.output) }).toEqual({
+        generator: g,
+        code: 0,
+        trace: false,
+      });
+    }
+    const after = matrix.sh(`npx nx run ${SITE.project}:ready --minScore=0`, ws);
+    expect(after.code).toBe(0);
+    expect(check('build').status).not.toBe('fail');
+  });
+});

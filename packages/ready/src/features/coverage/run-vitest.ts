@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { logger } from '@nx/devkit';
+import { ReadyError } from '../../utils/errors';
+import { JestRun } from './run-jest';
+
+/** Vitest's JSON reporter: jest's result shape, without the count of suites that could not run. */
+type VitestJson = Omit<JestRun, 'numRuntimeErrorTestSuites'> & { numRuntimeErrorTestSuites?: number };
+
+/**
+ * Runs the project's Vitest once with coverage into an emptied folder, in the istanbul JSON that
+ * coverage-gate reads (`coverage-final.json`, `coverage-summary.json`; both @vitest/coverage-v8 and
+ * -istanbul write it), and returns its JSON report in jest's shape.
+ */
+export function runVitestWithCoverage(
+  workspaceRoot: string,
+  projectRoot: string,
+  vitestConfig: string,
+  coverageDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): JestRun {
+  const cwd = join(workspaceRoot, projectRoot);
+  let bin: string;
+  try {
+    bin = join(dirname(require.resolve('vitest/package.json', { paths: [cwd, workspaceRoot] })), 'vitest.mjs');
+  } catch {
+    throw new ReadyError(`vitest is not installed for ${projectRoot}: install it (npm i -D vitest @vitest/coverage-v8), then run again.`);
+  }
+  const absCoverage = join(workspaceRoot, coverageDir);
+  rmSync(absCoverage, { recursive: true, force: true });
+  const scratch = mkdtempSync(join(tmpdir(), 'plinto-ready-vitest-'));
+  const resultsFile = join(scratch, 'results.json');
+  try {
+    const r = spawnSync(
+      process.execPath,
+      [
+        bin,
+        'run',
+        '--config',
+        join(workspaceRoot, vitestConfig),
+        '--root',
+        cwd,
+        '--coverage.enabled=true',
+        '--coverage.reporter=json',
+        '--coverage.reporter=json-summary',
+        '--coverage.reporter=text-summary',
+        `--coverage.reportsDirectory=${absCoverage}`,
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${resultsFile}`,
+      ],
+      { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, CI: 'true' }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+    );
+    const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.trimEnd();
+    if (output) logger.info(output);
+    const missingProvider = /Cannot find dependency '(@vitest\/coverage-[a-z0-9]+)'|MISSING DEPENDENCY.*?(@vitest\/coverage-[a-z0-9]+)/s.exec(output);
+    if (missingProvider) {
+      const provider = missingProvider[1] ?? missingProvider[2];
+      throw new ReadyError(`Vitest needs ${provider} to measure coverage for ${projectRoot}: install it (npm i -D ${provider}), then run again.`);
+    }
+    if (!existsSync(resultsFile)) {
+      throw new ReadyError(
+        `vitest did not run for ${vitestConfig} (exit ${r.status ?? r.signal}): see its output above, fix the Vitest configuration, then run again.`,
+      );
+    }
+    const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as VitestJson;
+    // A file that could not load is a failed file with no test in it (jest counts those apart).
+    const unloadable = (results.testResults ?? []).filter((t) => t.status === 'failed' && (t.assertionResults?.length ?? 0) === 0).length;
+    return { ...results, numRuntimeErrorTestSuites: results.numRuntimeErrorTestSuites ?? unloadable };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,72 @@
+// Matrix shape (c): a pnpm workspace on Nx 22 (never committed) with a Next 15 app (app router and
+// pages router) and a Vitest library, as a team that has not moved to Nx 23 has it. pnpm comes
+// from the npm registry (`npx pnpm@<version>`), like every other package here.
+const { mkdirSync, rmSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { writeNextApp, must } = require('./next-matrix.cjs');
+
+const PNPM = 'npx -y pnpm@10.34.8';
+const NX = '22.0.0';
+
+function write(file, text) {
+  mkdirSync(join(file, '..'), { recursive: true });
+  writeFileSync(file, text);
+}
+
+/** Creates `<dir>/ws`: installed with pnpm, the plugin registered by its init generator, committed. */
+function assemblePnpmNx22(dir, tarball, log = () => undefined) {
+  rmSync(dir, { recursive: true, force: true });
+  const ws = join(dir, 'ws');
+  writeNextApp(join(ws, 'apps', 'web'), {
+    name: '@pm/web',
+    scripts: { build: 'next build' },
+    dependencies: { next: '15.5.7', react: '19.2.0', 'react-dom': '19.2.0', '@pm/calc': 'workspace:*' },
+    devDependencies: { '@types/react': '^19.0.0', '@types/react-dom': '^19.0.0' },
+  });
+  const calc = join(ws, 'libs', 'calc');
+  write(
+    join(calc, 'package.json'),
+    JSON.stringify(
+      { name: '@pm/calc', version: '0.0.0', private: true, type: 'module', main: 'src/calc.js', scripts: { test: 'vitest run' } },
+      null,
+      2,
+    ) + '\n',
+  );
+  write(join(calc, 'vite.config.mjs'), "export default { test: { include: ['src/**/*.test.js'] } };\n");
+  write(join(calc, 'src', 'calc.js'), 'export const add = (a, b) => a + b;\nexport const abs = (a) => (a < 0 ? -a : a);\n');
+  write(
+    join(calc, 'src', 'calc.test.js'),
+    "import { test, expect } from 'vitest';\nimport { add, abs } from './calc.js';\ntest('adds', () => expect(add(1, 2)).toBe(3));\ntest('abs', () => expect(abs(-2)).toBe(2));\n",
+  );
+  write(
+    join(ws, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'pnpm-nx22',
+        private: true,
+        devDependencies: {
+          nx: NX,
+          '@nx/devkit': NX,
+          '@plinto/ready': `file:${tarball}`,
+          typescript: '5.9.3',
+          vitest: '4.1.12',
+          '@vitest/coverage-v8': '4.1.12',
+        },
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+  write(join(ws, 'pnpm-workspace.yaml'), "packages:\n  - 'apps/*'\n  - 'libs/*'\n");
+  write(join(ws, 'nx.json'), JSON.stringify({ $schema: './node_modules/nx/schemas/nx-schema.json' }, null, 2) + '\n');
+  write(join(ws, '.gitignore'), 'node_modules\n.nx\ndist\n.next\ncoverage\nnext-env.d.ts\n*.tsbuildinfo\n');
+  log(`pnpm install (nx ${NX}, Next 15, Vitest)`);
+  must(`${PNPM} install --reporter=append-only`, ws);
+  must('git init -q && git add -A && git commit -q -m "pnpm workspace on Nx 22"', ws);
+  log('nx g @plinto/ready:init');
+  must(`${PNPM} exec nx g @plinto/ready:init`, ws);
+  must('git add -A && git commit -q -m "nx g @plinto/ready:init"', ws);
+  return { ws, pnpm: PNPM, nx: NX };
+}
+
+module.exports = { assemblePnpmNx22 };

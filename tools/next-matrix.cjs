@@ -1,8 +1,10 @@
-// The Next.js version matrix: one package-based npm-workspaces Nx repository (never committed)
-// with the same app on Next 14 (webpack, React 18), Next 15 (webpack) and Next 16 (Turbopack),
-// each declaring its own versions, as a repository that upgrades app by app has them. The routes
-// cover what route sizes depend on: a root layout, a nested layout with a client component, pages
-// with client components other routes do not load, a dynamic segment, and a pages-router page.
+// Matrix shape (b), and the Next.js version matrix: a Turborepo npm-workspaces repository (never
+// committed) adopted with `nx init`, with the same app on Next 14 (webpack, React 18), Next 15
+// (webpack) and Next 16 (Turbopack), each declaring its own versions as a repository that upgrades
+// app by app has them, and tests run from a root jest `projects` config (no app has a test script).
+// The routes cover what route sizes depend on: a root layout, a nested layout with a client
+// component, pages with client components other routes do not load, a dynamic segment, and a
+// pages-router page.
 const { spawnSync } = require('node:child_process');
 const { mkdirSync, rmSync, writeFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
@@ -114,17 +116,29 @@ function writeNextApp(root, pkg) {
   writeFileSync(join(root, 'package.json'), JSON.stringify({ version: '0.0.0', private: true, ...pkg }, null, 2) + '\n');
 }
 
-/** Creates `<dir>/ws` with the three apps and the packed plugin, installed, initialised and committed. */
+/** Creates `<dir>/ws` as a Turborepo repository, adopts it with `nx init`, adds the plugin; each step committed. */
 function assembleNextMatrix(dir, tarball, log = () => undefined) {
   rmSync(dir, { recursive: true, force: true });
   const ws = join(dir, 'ws');
   for (const a of APPS) {
-    writeNextApp(join(ws, 'apps', a.app), {
+    const root = join(ws, 'apps', a.app);
+    writeNextApp(root, {
       name: `@nm/${a.app}`,
       scripts: { build: a.build },
       dependencies: { next: a.next, react: a.react, 'react-dom': a.react },
       devDependencies: { '@types/react': a.types, '@types/react-dom': a.types },
     });
+    // The app's jest config, run from the root `projects` config: no test script, so no test target.
+    writeFileSync(
+      join(root, 'jest.config.js'),
+      "module.exports = { displayName: '" + a.app + "', testEnvironment: 'node', roots: ['<rootDir>/lib'] };\n",
+    );
+    mkdirSync(join(root, 'lib'), { recursive: true });
+    writeFileSync(join(root, 'lib', 'price.js'), 'exports.price = (cents) => (cents < 0 ? 0 : cents) / 100;\n');
+    writeFileSync(
+      join(root, 'lib', 'price.test.js'),
+      "const { price } = require('./price');\ntest('price', () => { expect(price(250)).toBe(2.5); expect(price(-1)).toBe(0); });\n",
+    );
   }
   writeFileSync(
     join(ws, 'package.json'),
@@ -133,26 +147,34 @@ function assembleNextMatrix(dir, tarball, log = () => undefined) {
         name: 'next-matrix',
         private: true,
         workspaces: ['apps/*'],
-        devDependencies: {
-          nx: '23.2.1',
-          '@nx/devkit': '23.2.1',
-          '@plinto/ready': `file:${tarball}`,
-          typescript: '5.9.3',
-          '@types/node': '^22.0.0',
-        },
+        scripts: { build: 'turbo run build', test: 'jest' },
+        devDependencies: { turbo: '2.5.8', jest: '29.7.0', typescript: '5.9.3', '@types/node': '^22.0.0' },
       },
       null,
       2,
     ) + '\n',
   );
-  writeFileSync(join(ws, 'nx.json'), JSON.stringify({ $schema: './node_modules/nx/schemas/nx-schema.json' }, null, 2) + '\n');
-  writeFileSync(join(ws, '.gitignore'), 'node_modules\n.nx\ndist\n.next\nnext-env.d.ts\n*.tsbuildinfo\n');
-  // Nested: each app's packages beside it. Hoisted, one app's Next renders with another's React
-  // (styled-jsx and react resolve from the root), which fails its prerender.
+  writeFileSync(
+    join(ws, 'turbo.json'),
+    JSON.stringify(
+      { $schema: 'https://turbo.build/schema.json', tasks: { build: { dependsOn: ['^build'], outputs: ['.next/**', '!.next/cache/**'] } } },
+      null,
+      2,
+    ) + '\n',
+  );
+  writeFileSync(join(ws, 'jest.config.js'), "module.exports = { projects: ['<rootDir>/apps/*'] };\n");
+  // Nested: each app's packages beside it, the repository's own npm setting (every install reads it,
+  // `nx init`'s too). Hoisted, one app's Next would render with another's React.
+  writeFileSync(join(ws, '.npmrc'), 'install-strategy=nested\nignore-scripts=true\n');
+  writeFileSync(join(ws, '.gitignore'), 'node_modules\n.next\nnext-env.d.ts\n*.tsbuildinfo\ncoverage\ndist\n');
   log('npm install (three Next.js versions, nested per app, install scripts skipped)');
-  must('npm install --no-audit --no-fund --ignore-scripts --install-strategy=nested', ws);
-  must('git init -q && git add -A && git commit -q -m "three apps"', ws);
-  log('nx g @plinto/ready:init');
+  must('npm install --no-audit --no-fund', ws);
+  must('git init -q && git add -A && git commit -q -m "a Turborepo repository"', ws);
+  log('npx nx@23.2.1 init (the Turborepo path)');
+  must('npx -y nx@23.2.1 init --interactive=false', ws);
+  must('git add -A && git commit -q -m "nx init"', ws);
+  log('npm i -D @plinto/ready, nx g @plinto/ready:init');
+  must(`npm i -D ${JSON.stringify(tarball)} --no-audit --no-fund`, ws);
   must('npx nx g @plinto/ready:init', ws);
   must('git add -A && git commit -q -m "nx g @plinto/ready:init"', ws);
   return { ws, apps: APPS.map((a) => ({ ...a, project: `@nm/${a.app}`, root: `apps/${a.app}` })) };

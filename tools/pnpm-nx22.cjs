@@ -36,7 +36,7 @@ function assemblePnpmNx22(dir, tarball, log = () => undefined) {
   write(join(calc, 'src', 'calc.js'), 'export const add = (a, b) => a + b;\nexport const abs = (a) => (a < 0 ? -a : a);\n');
   write(
     join(calc, 'src', 'calc.test.js'),
-    "import { test, expect } from 'vitest';\nimport { add, abs } from './calc.js';\ntest('adds', () => expect(add(1, 2)).toBe(3));\ntest('abs', () => expect(abs(-2)).toBe(2));\n",
+    "import { test, expect } from 'vitest';\nimport { add, abs } from './calc.js';\ntest('adds', () => expect(add(1, 2)).toBe(3));\ntest('abs', () => { expect(abs(-2)).toBe(2); expect(abs(3)).toBe(3); });\n",
   );
   write(
     join(ws, 'package.json'),

@@ -35,7 +35,8 @@ function assembleYarnNext16(dir, tarball, log = () => undefined) {
   must(`${YARN} install --non-interactive --ignore-scripts --network-timeout 600000`, ws);
   must('git init -q && git add -A && git commit -q -m "yarn workspace"', ws);
   log('nx g @plinto/ready:init');
-  must('npx nx g @plinto/ready:init', ws);
+  // As yarn users run it: `yarn nx …` puts yarn itself on the PATH for the scripts Nx runs (`yarn run build`).
+  must(`${YARN} nx g @plinto/ready:init`, ws);
   must('git add -A && git commit -q -m "nx g @plinto/ready:init"', ws);
   return { ws, yarn: YARN };
 }

@@ -1,7 +1,9 @@
 /**
- * Next.js 14, 15 and 16 side by side in a package-based npm-workspaces repository (each app with its
- * own Next and React): `ready` builds each app through build-record, its route sizes match what
- * each prerendered page's HTML loads, and a build that fails is reported, not skipped.
+ * Matrix shape (b): a Turborepo npm-workspaces repository adopted with `nx init`, Next.js 14 (React
+ * 18), 15 and 16 side by side (each app with its own Next and React), tests run from a root jest
+ * `projects` config. `nx affected -t ready` builds each app through build-record and runs its tests;
+ * route sizes match what each prerendered page's HTML loads; a build that fails and a test file
+ * that fails to load are reported, not skipped.
  */
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,7 +36,7 @@ describe('Next.js 14, 15 and 16 in one package-based repository', () => {
       ({ ws, apps } = matrix.assembleNextMatrix(DIR, join(REPO_ROOT, 'dist', tarball!), (m: string) =>
         process.stdout.write(`[next matrix] ${m}\n`),
       ));
-      firstRun = matrix.sh(`npx nx run-many -t ready --projects=${apps.map((a) => a.project).join(',')} --parallel=1`, ws);
+      firstRun = matrix.sh('npx nx affected -t ready --base=HEAD~1 --head=HEAD --parallel=1', ws);
     },
     30 * 60 * 1000,
   );
@@ -51,6 +53,21 @@ describe('Next.js 14, 15 and 16 in one package-based repository', () => {
       expect(check(report, 'bundle-size').status).not.toBe('skip');
     }
     expect(firstRun.output).toContain('workspace summary');
+  });
+
+  it('was adopted with nx init from Turborepo, and each app’s tests, run from the root jest projects config, count for it', () => {
+    const nxJson = JSON.parse(readFileSync(join(ws, 'nx.json'), 'utf8'));
+    expect(nxJson.targetDefaults.build).toMatchObject({ dependsOn: ['^build'] });
+    for (const app of apps) {
+      const report = readyJson(ws, app);
+      expect({ app: app.app, tests: check(report, 'tests').status, text: check(report, 'tests').metric?.text }).toEqual({
+        app: app.app,
+        tests: 'pass',
+        text: '1 tests pass',
+      });
+      expect(check(report, 'coverage').status).toBe('pass');
+      expect(JSON.stringify(report)).not.toContain('@nx/jest');
+    }
   });
 
   it("every prerendered route's first-load JS is what its HTML loads, within 5 %, on each Next.js major", () => {
@@ -92,11 +109,14 @@ describe('Next.js 14, 15 and 16 in one package-based repository', () => {
     }
   });
 
-  it('a build that fails is reported loudest, in the same run, and the summary lists every app', () => {
+  it('a build that fails and a test file that fails to load are reported in the same run, and the summary lists every app', () => {
     const broken = apps.find((a) => a.app === 'next15')!;
     const page = join(ws, broken.root, 'app/about/page.tsx');
     const original = readFileSync(page, 'utf8');
     writeFileSync(page, `import missing from '../../components/DoesNotExist';\n${original.replace('<h1>', '<h1>{String(missing)}')}`);
+    const next14 = apps.find((a) => a.app === 'next14')!;
+    const brokenTest = join(ws, next14.root, 'lib/broken.test.js');
+    writeFileSync(brokenTest, "const { rate } = require('./rates-not-generated');\ntest('rate', () => expect(rate).toBe(1));\n");
     try {
       const run = matrix.sh(`npx nx run-many -t ready --projects=${apps.map((a) => a.project).join(',')} --parallel=1`, ws);
       expect(run.code).not.toBe(0);
@@ -112,10 +132,15 @@ describe('Next.js 14, 15 and 16 in one package-based repository', () => {
       const row = summary.projects.find((p: { project: string }) => p.project === broken.project);
       expect(row.status).toBe('fail');
       expect(row.failures.join(' ')).toContain('the build fails');
-      // The other apps are still measured in that run.
+      // The other apps are still measured in that run; next14's unloadable test file fails it.
       for (const app of apps.filter((a) => a !== broken)) expect(check(readyJson(ws, app), 'bundle-size').status).not.toBe('skip');
+      const tests = check(readyJson(ws, next14), 'tests');
+      expect(tests).toMatchObject({ status: 'fail', details: [{ file: 'apps/next14/lib/broken.test.js' }] });
+      expect(tests.details[0].message).toContain('rates-not-generated');
+      expect(readyJson(ws, next14).failures).toContain('1 test suite(s) fail to load');
     } finally {
       writeFileSync(page, original);
+      rmSync(brokenTest);
     }
   });
 });

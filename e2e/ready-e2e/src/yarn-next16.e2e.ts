@@ -18,14 +18,17 @@ const SITE = { project: '@yn/site', root: 'apps/site' };
 
 describe('a yarn classic workspace with a Next 16 Turbopack app', () => {
   let ws: string;
+  let yarn: string;
   let first: { code: number; output: string };
   const report = () => JSON.parse(readFileSync(join(ws, 'dist/ready', SITE.root, 'ready.json'), 'utf8'));
   const check = (id: string) => report().checks.find((c: { id: string }) => c.id === id);
   beforeAll(
     () => {
       const tarball = readdirSync(join(REPO_ROOT, 'dist')).find((f) => /^plinto-ready-.*\.tgz$/.test(f));
-      ({ ws } = assembleYarnNext16(DIR, join(REPO_ROOT, 'dist', tarball!), (m: string) => process.stdout.write(`[yarn next16] ${m}\n`)));
-      first = matrix.sh('npx nx affected -t ready --base=HEAD~1 --head=HEAD', ws);
+      ({ ws, yarn } = assembleYarnNext16(DIR, join(REPO_ROOT, 'dist', tarball!), (m: string) =>
+        process.stdout.write(`[yarn next16] ${m}\n`),
+      ));
+      first = matrix.sh(`${yarn} nx affected -t ready --base=HEAD~1 --head=HEAD`, ws);
     },
     30 * 60 * 1000,
   );
@@ -60,7 +63,7 @@ describe('a yarn classic workspace with a Next 16 Turbopack app', () => {
     const original = readFileSync(page, 'utf8');
     writeFileSync(page, `import x from '../../components/Gone';\n${original.replace('<h1>', '<h1>{String(x)}')}`);
     try {
-      matrix.sh(`npx nx run ${SITE.project}:ready`, ws);
+      matrix.sh(`${yarn} nx run ${SITE.project}:ready`, ws);
       expect(report().failures).toContainEqual(expect.stringContaining('the build fails'));
       expect(
         check('build')
@@ -71,14 +74,14 @@ describe('a yarn classic workspace with a Next 16 Turbopack app', () => {
       writeFileSync(page, original);
     }
     for (const g of ['next-image', 'dynamic-import --measure=false', 'env --skipInstall', 'strict']) {
-      const r = matrix.sh(`npx nx g @plinto/ready:${g} --project=${SITE.project}`, ws);
+      const r = matrix.sh(`${yarn} nx g @plinto/ready:${g} --project=${SITE.project}`, ws);
       expect({ generator: g, code: r.code, trace: /^\s+at .+\(.+:\d+:\d+\)$/m.test(r.output) }).toEqual({
         generator: g,
         code: 0,
         trace: false,
       });
     }
-    const after = matrix.sh(`npx nx run ${SITE.project}:ready --minScore=0`, ws);
+    const after = matrix.sh(`${yarn} nx run ${SITE.project}:ready --minScore=0`, ws);
     expect(after.code).toBe(0);
     expect(check('build').status).not.toBe('fail');
   });

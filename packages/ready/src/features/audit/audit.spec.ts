@@ -1,6 +1,6 @@
 import { ProjectGraph } from '@nx/devkit';
 import { externalPackages as packagesInScope } from '../../core/project-graph';
-import { parseAuditJson, parseYarnClassicAudit, scopedAudit } from './audit';
+import { parseAuditJson, parseYarnBerryAudit, parseYarnClassicAudit, scopedAudit } from './audit';
 
 // npm 11 `npm audit --json` (auditReportVersion 2), trimmed to the fields read.
 const NPM_AUDIT = JSON.stringify({
@@ -95,6 +95,28 @@ describe('scoped security audit', () => {
     expect(parseYarnClassicAudit('')).toEqual({ unavailable: 'yarn audit printed no audit summary (offline?)' });
     expect(parseYarnClassicAudit(JSON.stringify({ type: 'error', data: 'Request failed "405"' }))).toEqual({
       unavailable: 'yarn audit failed: Request failed "405"',
+    });
+  });
+
+  it('reads yarn berry audit (yarn npm audit --json: one package per line)', () => {
+    const lines = [
+      {
+        value: 'next',
+        children: { ID: 1, Issue: 'Cache poisoning', URL: 'https://x', Severity: 'high', 'Vulnerable Versions': '<15.5.9' },
+      },
+      { value: 'ms', children: { ID: 2, Issue: 'ReDoS', Severity: 'low' } },
+    ];
+    const raw = parseYarnBerryAudit(lines.map((l) => JSON.stringify(l)).join('\n'));
+    expect(scopedAudit(new Set(['next', 'ms']), 'high', raw)).toMatchObject({
+      status: 'fail',
+      vulnerabilities: [
+        { name: 'next', severity: 'high', title: 'Cache poisoning' },
+        { name: 'ms', severity: 'low' },
+      ],
+    });
+    expect(parseYarnBerryAudit('')).toEqual({ vulnerabilities: new Map() });
+    expect(parseYarnBerryAudit('Internal Error: 405')).toEqual({
+      unavailable: 'yarn npm audit printed something other than JSON (Internal Error: 405)',
     });
   });
 

@@ -24,13 +24,12 @@ export async function runPackageManagerAudit(workspaceRoot: string): Promise<Raw
   const pm = detectPackageManager(workspaceRoot);
   const lockfile = workspaceLockfile(workspaceRoot);
   if (!existsSync(join(workspaceRoot, lockfile))) return { unavailable: `no ${lockfile} to audit` };
-  if (pm === 'yarn' && !isYarnClassic(workspaceRoot))
-    return { unavailable: 'yarn berry audit (yarn npm audit) output is not supported yet (npm, pnpm, yarn classic and bun are)' };
+  const berry = pm === 'yarn' && !isYarnClassic(workspaceRoot);
   // The audit exits non-zero when it finds vulnerabilities: its JSON is the answer either way.
   const stdout = await new Promise<string | Error>((done) => {
     const child = execFile(
       pm,
-      ['audit', '--json'],
+      berry ? ['npm', 'audit', '--all', '--recursive', '--json'] : ['audit', '--json'],
       { cwd: workspaceRoot, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 },
       (error, out) => done(error && !out ? error : out),
     );
@@ -43,6 +42,7 @@ export async function runPackageManagerAudit(workspaceRoot: string): Promise<Raw
     }
   });
   if (stdout instanceof Error) return { unavailable: `${pm} audit could not run (${firstLine(stdout)})` };
+  if (berry) return parseYarnBerryAudit(stdout);
   if (pm === 'yarn') return parseYarnClassicAudit(stdout);
   return parseAuditJson(stdout, pm);
 }
@@ -74,6 +74,27 @@ export function parseYarnClassicAudit(stdout: string): RawAudit | { unavailable:
     if (a) addFinding(vulnerabilities, a.module_name, a.severity, a.title ?? null);
   }
   return summary || vulnerabilities.size > 0 ? { vulnerabilities } : { unavailable: 'yarn audit printed no audit summary (offline?)' };
+}
+
+/**
+ * Yarn berry's `yarn npm audit --json`: one line per vulnerable package, `{ value: name, children:
+ * { Issue, Severity, … } }`; nothing at all when there is nothing to report.
+ */
+export function parseYarnBerryAudit(stdout: string): RawAudit | { unavailable: string } {
+  const vulnerabilities: RawAudit['vulnerabilities'] = new Map();
+  for (const line of stdout.split('\n')) {
+    if (!line.trim()) continue;
+    let entry: { value?: string; children?: { Issue?: string; Severity?: AuditLevel } };
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      return { unavailable: `yarn npm audit printed something other than JSON (${line.trim().slice(0, 120)})` };
+    }
+    const severity = entry.children?.Severity;
+    if (entry.value && severity && AUDIT_LEVELS.includes(severity))
+      addFinding(vulnerabilities, entry.value, severity, entry.children?.Issue ?? null);
+  }
+  return { vulnerabilities };
 }
 
 function addFinding(into: RawAudit['vulnerabilities'], name: string, severity: AuditLevel, title: string | null): void {

@@ -1,6 +1,6 @@
 // Matrix shape (d): a yarn classic workspace (yarn 1 from the npm registry; berry's CLI comes from
 // a download that is not reachable here) on Nx 23 with a Next 16 app built by Turbopack.
-const { rmSync, writeFileSync } = require('node:fs');
+const { mkdirSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { writeNextApp, must } = require('./next-matrix.cjs');
 
@@ -10,12 +10,21 @@ const YARN = 'npx -y yarn@1.22.22';
 function assembleYarnNext16(dir, tarball, log = () => undefined) {
   rmSync(dir, { recursive: true, force: true });
   const ws = join(dir, 'ws');
-  writeNextApp(join(ws, 'apps', 'site'), {
+  const site = join(ws, 'apps', 'site');
+  writeNextApp(site, {
     name: '@yn/site',
     scripts: { build: 'next build' }, // Turbopack is Next 16's default
     dependencies: { next: '16.1.6', react: '19.2.0', 'react-dom': '19.2.0' },
     devDependencies: { '@types/react': '^19.0.0', '@types/react-dom': '^19.0.0' },
   });
+  // jest in the app, run by its own config (the workspace has no test script either).
+  writeFileSync(join(site, 'jest.config.js'), "module.exports = { testEnvironment: 'node', roots: ['<rootDir>/lib'] };\n");
+  mkdirSync(join(site, 'lib'), { recursive: true });
+  writeFileSync(join(site, 'lib', 'slug.js'), "exports.slug = (s) => s.trim().toLowerCase().replace(/\\s+/g, '-');\n");
+  writeFileSync(
+    join(site, 'lib', 'slug.test.js'),
+    "const { slug } = require('./slug');\ntest('slug', () => expect(slug(' A b ')).toBe('a-b'));\n",
+  );
   writeFileSync(
     join(ws, 'package.json'),
     JSON.stringify(
@@ -23,14 +32,14 @@ function assembleYarnNext16(dir, tarball, log = () => undefined) {
         name: 'yarn-next16',
         private: true,
         workspaces: ['apps/*'],
-        devDependencies: { nx: '23.2.1', '@nx/devkit': '23.2.1', '@plinto/ready': `file:${tarball}`, typescript: '5.9.3' },
+        devDependencies: { nx: '23.2.1', '@nx/devkit': '23.2.1', '@plinto/ready': `file:${tarball}`, typescript: '5.9.3', jest: '29.7.0' },
       },
       null,
       2,
     ) + '\n',
   );
   writeFileSync(join(ws, 'nx.json'), JSON.stringify({ $schema: './node_modules/nx/schemas/nx-schema.json' }, null, 2) + '\n');
-  writeFileSync(join(ws, '.gitignore'), 'node_modules\n.nx\ndist\n.next\nnext-env.d.ts\n*.tsbuildinfo\n');
+  writeFileSync(join(ws, '.gitignore'), 'node_modules\n.nx\ndist\n.next\nnext-env.d.ts\n*.tsbuildinfo\ncoverage\n');
   log('yarn install (yarn 1, Next 16)');
   must(`${YARN} install --non-interactive --ignore-scripts --network-timeout 600000`, ws);
   must('git init -q && git add -A && git commit -q -m "yarn workspace"', ws);

@@ -143,4 +143,21 @@ describe('Next.js 14, 15 and 16 in one package-based repository', () => {
       rmSync(brokenTest);
     }
   });
+
+  it('every generator runs on the Next 14 app; it still builds and its tests still pass', () => {
+    const app = apps.find((a) => a.app === 'next14')!;
+    for (const g of ['next-image', 'dynamic-import --measure=false', 'env --skipInstall', 'strict']) {
+      const r = matrix.sh(`npx nx g @plinto/ready:${g} --project=${app.project}`, ws);
+      expect({ generator: g, code: r.code, trace: /^\s+at .+\(.+:\d+:\d+\)$/m.test(r.output) }).toEqual({
+        generator: g,
+        code: 0,
+        trace: false,
+      });
+    }
+    const after = matrix.sh(`npx nx run ${app.project}:ready --minScore=0`, ws);
+    expect(after.code).toBe(0);
+    const report = readyJson(ws, app);
+    expect(check(report, 'build').status).not.toBe('fail');
+    expect(check(report, 'tests').status).toBe('pass');
+  });
 });

@@ -58,10 +58,13 @@ describe('a yarn classic workspace with a Next 16 Turbopack app', () => {
     if (audit.unavailable) expect(audit.unavailable).toMatch(/^yarn /);
   });
 
-  it('a build that fails is reported, and every generator runs on the app, which still builds after', () => {
+  it('a build that fails and a test file that fails to load are reported; every generator runs on the app, which still builds and passes its tests after', () => {
+    expect(check('tests')).toMatchObject({ status: 'pass', metric: { text: '1 tests pass' } });
     const page = join(ws, SITE.root, 'app/blog/page.tsx');
     const original = readFileSync(page, 'utf8');
     writeFileSync(page, `import x from '../../components/Gone';\n${original.replace('<h1>', '<h1>{String(x)}')}`);
+    const brokenTest = join(ws, SITE.root, 'lib/feed.test.js');
+    writeFileSync(brokenTest, "const { feed } = require('./feed-not-written');\ntest('feed', () => expect(feed).toBeDefined());\n");
     try {
       matrix.sh(`${yarn} nx run ${SITE.project}:ready`, ws);
       expect(report().failures).toContainEqual(expect.stringContaining('the build fails'));
@@ -84,5 +87,6 @@ describe('a yarn classic workspace with a Next 16 Turbopack app', () => {
     const after = matrix.sh(`${yarn} nx run ${SITE.project}:ready --minScore=0`, ws);
     expect(after.code).toBe(0);
     expect(check('build').status).not.toBe('fail');
+    expect(check('tests').status).toBe('pass');
   });
 });

@@ -189,4 +189,19 @@ function htmlScriptsGzip(nextDir, htmlFile) {
   return [...new Set(files)].reduce((sum, f) => sum + gzipSync(readFileSync(join(nextDir, decodeURIComponent(f)))).length, 0);
 }
 
-module.exports = { APPS, assembleNextMatrix, htmlScriptsGzip, writeNextApp, sh, must };
+/**
+ * Each measured route that Next prerendered, beside what its HTML loads: `{ route, gzip, loaded,
+ * within5 }` (dynamic routes have no HTML and are left out).
+ */
+function routesAgainstHtml(nextDir, routes) {
+  const { existsSync } = require('node:fs');
+  return routes.flatMap((r) => {
+    const name = r.route === '/' ? 'index' : r.route.slice(1);
+    const html = [join(nextDir, 'server/app', `${name}.html`), join(nextDir, 'server/pages', `${name}.html`)].find((f) => existsSync(f));
+    if (!html) return [];
+    const loaded = htmlScriptsGzip(nextDir, html);
+    return [{ route: r.route, gzip: r.gzip, loaded, within5: Math.abs(r.gzip - loaded) / loaded <= 0.05 }];
+  });
+}
+
+module.exports = { APPS, assembleNextMatrix, htmlScriptsGzip, routesAgainstHtml, writeNextApp, sh, must };

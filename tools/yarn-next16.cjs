@@ -1,15 +1,27 @@
-// Matrix shape (d): a yarn classic workspace (yarn 1 from the npm registry; berry's CLI comes from
-// a download that is not reachable here) on Nx 23 with a Next 16 app built by Turbopack.
+// Matrix shape (d): a yarn workspace on Nx 23 with a Next 16 app built by Turbopack, on yarn 1
+// (classic) or yarn 4 (berry, with the node-modules linker). Both CLIs come from the npm registry:
+// yarn 1 through npx, berry as `@yarnpkg/cli-dist`, pinned by the repository's `yarnPath` (the
+// yarn 1 on the PATH hands every command to it, as a berry repository works everywhere).
 const { mkdirSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { writeNextApp, must } = require('./next-matrix.cjs');
 
 const YARN = 'npx -y yarn@1.22.22';
+const BERRY = '4.18.1';
 
 /** Creates `<dir>/ws`: installed with yarn, the plugin registered by its init generator, committed. */
-function assembleYarnNext16(dir, tarball, log = () => undefined) {
+function assembleYarnNext16(dir, tarball, log = () => undefined, { berry = false } = {}) {
   rmSync(dir, { recursive: true, force: true });
   const ws = join(dir, 'ws');
+  if (berry) {
+    mkdirSync(join(ws, '.yarn', 'releases'), { recursive: true });
+    const file = must(`npm pack @yarnpkg/cli-dist@${BERRY} --silent`, dir).trim().split('\n').pop();
+    must(`tar xzf ${file} package/bin/yarn.js && mv package/bin/yarn.js ws/.yarn/releases/yarn-${BERRY}.cjs`, dir);
+    writeFileSync(
+      join(ws, '.yarnrc.yml'),
+      `nodeLinker: node-modules\nyarnPath: .yarn/releases/yarn-${BERRY}.cjs\nenableTelemetry: false\nenableScripts: false\n`,
+    );
+  }
   const site = join(ws, 'apps', 'site');
   writeNextApp(site, {
     name: '@yn/site',
@@ -31,6 +43,7 @@ function assembleYarnNext16(dir, tarball, log = () => undefined) {
       {
         name: 'yarn-next16',
         private: true,
+        ...(berry ? { packageManager: `yarn@${BERRY}` } : {}),
         workspaces: ['apps/*'],
         devDependencies: { nx: '23.2.1', '@nx/devkit': '23.2.1', '@plinto/ready': `file:${tarball}`, typescript: '5.9.3', jest: '29.7.0' },
       },
@@ -39,9 +52,15 @@ function assembleYarnNext16(dir, tarball, log = () => undefined) {
     ) + '\n',
   );
   writeFileSync(join(ws, 'nx.json'), JSON.stringify({ $schema: './node_modules/nx/schemas/nx-schema.json' }, null, 2) + '\n');
-  writeFileSync(join(ws, '.gitignore'), 'node_modules\n.nx\ndist\n.next\nnext-env.d.ts\n*.tsbuildinfo\ncoverage\n');
-  log('yarn install (yarn 1, Next 16)');
-  must(`${YARN} install --non-interactive --ignore-scripts --network-timeout 600000`, ws);
+  writeFileSync(join(ws, '.gitignore'), 'node_modules\n.nx\ndist\n.next\nnext-env.d.ts\n*.tsbuildinfo\ncoverage\n.yarn/install-state.gz\n');
+  log(`yarn install (yarn ${berry ? BERRY : 1}, Next 16)`);
+  // Berry refuses to write a lockfile where CI is set (immutable installs): this is the first install.
+  must(
+    berry
+      ? `YARN_ENABLE_IMMUTABLE_INSTALLS=false ${YARN} install`
+      : `${YARN} install --non-interactive --ignore-scripts --network-timeout 600000`,
+    ws,
+  );
   must('git init -q && git add -A && git commit -q -m "yarn workspace"', ws);
   log('nx g @plinto/ready:init');
   // As yarn users run it: `yarn nx …` puts yarn itself on the PATH for the scripts Nx runs (`yarn run build`).

@@ -13,10 +13,13 @@ const matrix = require('../../../tools/next-matrix.cjs');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { assembleYarnNext16 } = require('../../../tools/yarn-next16.cjs');
 
-const DIR = join(tmpdir(), 'plinto-ready-yarn-next16');
 const SITE = { project: '@yn/site', root: 'apps/site' };
 
-describe('a yarn classic workspace with a Next 16 Turbopack app', () => {
+describe.each([
+  { yarn: 'classic (1.22)', berry: false },
+  { yarn: 'berry (4.18, node-modules linker)', berry: true },
+])('a yarn $yarn workspace with a Next 16 Turbopack app', ({ berry }) => {
+  const DIR = join(tmpdir(), `plinto-ready-yarn-${berry ? 'berry' : 'classic'}`);
   let ws: string;
   let yarn: string;
   let first: { code: number; output: string };
@@ -25,8 +28,11 @@ describe('a yarn classic workspace with a Next 16 Turbopack app', () => {
   beforeAll(
     () => {
       const tarball = readdirSync(join(REPO_ROOT, 'dist')).find((f) => /^plinto-ready-.*\.tgz$/.test(f));
-      ({ ws, yarn } = assembleYarnNext16(DIR, join(REPO_ROOT, 'dist', tarball!), (m: string) =>
-        process.stdout.write(`[yarn next16] ${m}\n`),
+      ({ ws, yarn } = assembleYarnNext16(
+        DIR,
+        join(REPO_ROOT, 'dist', tarball!),
+        (m: string) => process.stdout.write(`[yarn ${berry ? 'berry' : 'classic'}] ${m}\n`),
+        { berry },
       ));
       first = matrix.sh(`${yarn} nx affected -t ready --base=HEAD~1 --head=HEAD`, ws);
     },
@@ -38,6 +44,8 @@ describe('a yarn classic workspace with a Next 16 Turbopack app', () => {
 
   it('installed with yarn, built with Turbopack, every prerendered route within 5 % of what its HTML loads', () => {
     expect(existsSync(join(ws, 'yarn.lock'))).toBe(true);
+    // The lockfile is the yarn line's own: berry's YAML with __metadata, classic's v1 format.
+    expect(readFileSync(join(ws, 'yarn.lock'), 'utf8').includes('__metadata:')).toBe(berry);
     expect(first.output).toContain('nx run @yn/site:ready');
     const nextDir = join(ws, SITE.root, '.next');
     const bundle = check('bundle-size');

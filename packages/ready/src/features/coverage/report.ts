@@ -58,8 +58,8 @@ export function runCoverageReport(workspaceRoot: string, project: ProjectConfigu
   return record;
 }
 
-/** The suites jest could not run, each with the first lines of its message (colours stripped). */
-function suiteErrors(workspaceRoot: string, run: JestRun): Array<{ file: string; message: string }> {
+/** The suites jest could not run, each with the first lines of its message (colours and stack frames stripped). */
+export function suiteErrors(workspaceRoot: string, run: JestRun): Array<{ file: string; message: string }> {
   return (run.testResults ?? [])
     .filter((t) => t.status === 'failed' && (t.assertionResults?.length ?? 0) === 0 && t.message)
     .map((t) => ({
@@ -67,7 +67,8 @@ function suiteErrors(workspaceRoot: string, run: JestRun): Array<{ file: string;
       message: stripVTControlCharacters(t.message!)
         .split('\n')
         .map((l) => l.trimEnd())
-        .filter((l) => l.trim() !== '')
+        // The message, not the test runner's stack frames under it.
+        .filter((l) => l.trim() !== '' && !/^\s*at .+:\d+:\d+\)?$/.test(l))
         .slice(0, 6)
         .join('\n'),
     }));

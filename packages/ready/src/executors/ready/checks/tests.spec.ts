@@ -1,7 +1,7 @@
 import { symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CheckContext } from '../../../core/check';
-import { runCoverageReport } from '../../../features/coverage/report';
+import { runCoverageReport, suiteErrors } from '../../../features/coverage/report';
 import { TempWorkspace } from '../../../testing/temp-workspace';
 import { testsCheck } from './tests';
 
@@ -57,5 +57,30 @@ describe('tests check on a real jest run', () => {
       { jestConfig: 'libs/calc/jest.config.js', outputPath: 'dist/ready/libs/calc' },
     );
     expect(await check({})).toMatchObject({ status: 'pass', metric: { text: '1 tests pass' } });
+  });
+
+  it("keeps a suite's message and drops the runner's stack frames", () => {
+    const message = [
+      '\u001b[1m● \u001b[22mTest suite failed to run',
+      '',
+      "    Cannot find module '@ws/sdk' from 'specs/sdk.spec.tsx'",
+      '      at Resolver._throwModNotFoundError (../../node_modules/jest-resolve/build/index.js:863:11)',
+      '      at Object.<anonymous> (specs/sdk.spec.tsx:5:22)',
+      '    > 1 | import { client } from "@ws/sdk";',
+    ].join('\n');
+    const [error] = suiteErrors(ws.root, {
+      numTotalTests: 0,
+      numFailedTests: 0,
+      numRuntimeErrorTestSuites: 1,
+      testResults: [{ name: join(ws.root, 'specs/sdk.spec.tsx'), status: 'failed', message, assertionResults: [] }],
+    });
+    expect(error).toEqual({
+      file: 'specs/sdk.spec.tsx',
+      message: [
+        '● Test suite failed to run',
+        "    Cannot find module '@ws/sdk' from 'specs/sdk.spec.tsx'",
+        '    > 1 | import { client } from "@ws/sdk";',
+      ].join('\n'),
+    });
   });
 });

@@ -74,8 +74,11 @@ describe.each([
           .details.map((d: { message: string }) => d.message)
           .join('\n'),
       ).toContain('Gone');
+      expect(report().failures).toContain('1 test suite(s) fail to load');
+      expect(check('tests')).toMatchObject({ status: 'fail', details: [{ file: 'apps/site/lib/feed.test.js' }] });
     } finally {
       writeFileSync(page, original);
+      rmSync(brokenTest);
     }
     for (const g of ['next-image', 'dynamic-import --measure=false', 'env --skipInstall', 'strict']) {
       const r = matrix.sh(`${yarn} nx g @plinto/ready:${g} --project=${SITE.project}`, ws);

@@ -21,7 +21,8 @@ function assemblePnpmNx22(dir, tarball, log = () => undefined) {
     name: '@pm/web',
     scripts: { build: 'next build' },
     dependencies: { next: '15.5.7', react: '19.2.0', 'react-dom': '19.2.0', '@pm/calc': 'workspace:*' },
-    devDependencies: { '@types/react': '^19.0.0', '@types/react-dom': '^19.0.0' },
+    // Declared by the app: pnpm's strict layout, and Next installs nothing itself where CI is set.
+    devDependencies: { '@types/react': '^19.0.0', '@types/react-dom': '^19.0.0', '@types/node': '^22.0.0' },
   });
   const calc = join(ws, 'libs', 'calc');
   write(

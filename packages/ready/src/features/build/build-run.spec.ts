@@ -32,6 +32,22 @@ describe('the recorded build', () => {
     ]);
     // Nothing announces an error: the last lines are the best there is.
     expect(errorExcerpt('a\nb\nexit 2', root)).toEqual(['a', 'b', 'exit 2']);
+    // Only the package manager's last line announces it: the lines before it say why.
+    const late = [
+      '> @pm/web@0.0.0 build /home/ci/work/repo/apps/web',
+      '> next build',
+      '   ▲ Next.js 15.5.7',
+      ' ✓ Compiled successfully in 25.0s',
+      "It looks like you're trying to use TypeScript but do not have the required package(s) installed.",
+      'Please install @types/node by running:',
+      '\tpnpm install --save-dev @types/node',
+      'Next.js build worker exited with code: 1 and signal: null',
+      ' ELIFECYCLE  Command failed with exit code 1.',
+    ].join('\n');
+    const excerpt = errorExcerpt(late, root);
+    expect(excerpt).toContain('Please install @types/node by running:');
+    expect(excerpt[excerpt.length - 1]).toBe(' ELIFECYCLE  Command failed with exit code 1.');
+    expect(excerpt.join('\n')).not.toContain('/home/ci');
   });
 
   it('runs the build through the workspace Nx and records a failure without failing itself', async () => {

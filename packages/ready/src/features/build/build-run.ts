@@ -15,6 +15,8 @@ export interface BuildRun {
 }
 
 const EXCERPT_LINES = 15;
+/** An announcement in the output's last lines is a tool's verdict, not the start of the error. */
+const LATE_LINES = 2;
 /** Lines where a build tool starts telling what went wrong. */
 const ERROR_START = /(^|\s)(error|failed|cannot find|module not found|type error|syntaxerror|✖|⨯)\b/i;
 /** Nx's own lines around a task, which say nothing about the error. */
@@ -24,7 +26,8 @@ const NX_NOISE =
 /**
  * The lines a reader needs from a failed build's output: from the first line that announces an
  * error, the next few, without colour codes, Nx's frame, or the machine's workspace path (so a
- * replayed record is the same on every machine). The last lines when nothing announces an error.
+ * replayed record is the same on every machine). The last lines when nothing announces an error,
+ * or when the first announcement comes too late to leave room for the lines before it.
  */
 export function errorExcerpt(output: string, workspaceRoot: string): string[] {
   const lines = stripVTControlCharacters(output)
@@ -38,8 +41,12 @@ export function errorExcerpt(output: string, workspaceRoot: string): string[] {
         .trimEnd(),
     )
     .filter((l) => l.trim() !== '' && !NX_NOISE.test(l));
-  const start = lines.findIndex((l) => ERROR_START.test(l));
-  return start >= 0 ? lines.slice(start, start + EXCERPT_LINES) : lines.slice(-EXCERPT_LINES);
+  const first = lines.findIndex((l) => ERROR_START.test(l));
+  // An announcement near the end (a package manager's "Command failed") comes after the lines that
+  // say why: the window then ends with the output instead of starting at it.
+  const late = first >= 0 && lines.length - first <= LATE_LINES;
+  if (first < 0 || late) return lines.slice(-EXCERPT_LINES);
+  return lines.slice(first, first + EXCERPT_LINES);
 }
 
 /** Environment of the Nx run this target runs in, which a nested `nx run` must not inherit. */

@@ -4,17 +4,13 @@ import { ReadyError } from '../utils/errors';
 /** The Nx lines the plugin supports (also its peer range on nx). */
 export const SUPPORTED_NX = '>=22.0.0 <24.0.0';
 
-let checked: string | null = null;
-
 /** The workspace's Nx version; a one-line error naming the supported range when it is outside it. */
 export function assertSupportedNx(version: string = nxVersion()): string {
-  if (checked === version) return version;
   if (!satisfies(version, SUPPORTED_NX, { includePrerelease: true })) {
     throw new ReadyError(
       `@plinto/ready supports Nx 22 and 23 (${SUPPORTED_NX}); this workspace has nx ${version}: run nx migrate to a supported version, or install the @plinto/ready release made for it.`,
     );
   }
-  checked = version;
   return version;
 }
 

@@ -36,6 +36,7 @@ export function findJestConfig(tree: ReadTree, projectRoot: string): string | nu
   return JEST_CONFIG_NAMES.find((name) => names.has(name)) ?? null;
 }
 
+// Vitest's own lookup order (not jest's): where two configs exist, the one Vitest would load.
 const CONFIG_EXTENSIONS = ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs'];
 const VITEST_CONFIG_NAMES = CONFIG_EXTENSIONS.map((ext) => `vitest.config.${ext}`);
 const VITE_CONFIG_NAMES = CONFIG_EXTENSIONS.map((ext) => `vite.config.${ext}`);

@@ -81,21 +81,18 @@ function appRouteChunks(
   workspaceRoot: string,
   nextDir: string,
   entry: string,
+  manifestFile: string,
   appBuild: Record<string, string[]> | null,
+  readText: (absolute: string) => string,
 ): { files: string[]; layoutFiles: string[] } {
-  const manifestFile = posix.join(nextDir, 'server', 'app', `${entry}_client-reference-manifest.js`);
-  const layouts = layoutsAbove(entry);
   if (appBuild) {
-    const layoutFiles = jsOnly(layouts.flatMap((l) => appBuild[l] ?? []));
+    const layoutFiles = jsOnly(layoutsAbove(entry).flatMap((l) => appBuild[l] ?? []));
     return { files: jsOnly([...(appBuild[entry] ?? []), ...layoutFiles]), layoutFiles };
   }
+  // Only Next 13–15's app-build-manifest tells Next's own figure apart, so only it needs the layouts' files.
   const manifest = readRscManifest(workspaceRoot, manifestFile, entry);
-  if (manifest.entryJSFiles) {
-    const entries = Object.entries(manifest.entryJSFiles);
-    const layoutFiles = jsOnly(entries.filter(([key]) => /[/\\]layout(\.[^/\\]*)?$/.test(key)).flatMap(([, f]) => f));
-    return { files: jsOnly(entries.flatMap(([, f]) => f)), layoutFiles };
-  }
-  const server = serverBundleText(workspaceRoot, nextDir, entry);
+  if (manifest.entryJSFiles) return { files: jsOnly(Object.values(manifest.entryJSFiles).flat()), layoutFiles: [] };
+  const server = serverBundleText(workspaceRoot, nextDir, entry, readText);
   const files: string[] = [];
   for (const [id, mod] of Object.entries(manifest.clientModules ?? {})) {
     const path = id.split('#')[0];
@@ -105,8 +102,11 @@ function appRouteChunks(
   return { files: jsOnly(files), layoutFiles: [] };
 }
 
-/** The route's server bundle and the server chunks it loads, where its client references are named. */
-function serverBundleText(workspaceRoot: string, nextDir: string, entry: string): string {
+/**
+ * The route's server bundle and the server chunks it loads, where its client references are named.
+ * Routes share most server chunks: `readText` reads each file once per measure.
+ */
+function serverBundleText(workspaceRoot: string, nextDir: string, entry: string, readText: (absolute: string) => string): string {
   const nft = join(workspaceRoot, nextDir, 'server', 'app', `${entry}.js.nft.json`);
   const page = join(workspaceRoot, nextDir, 'server', 'app', `${entry}.js`);
   const files = [page];
@@ -116,7 +116,7 @@ function serverBundleText(workspaceRoot: string, nextDir: string, entry: string)
   }
   return files
     .filter((f) => existsSync(f))
-    .map((f) => readFileSync(f, 'utf8'))
+    .map(readText)
     .join('\n');
 }
 
@@ -137,6 +137,12 @@ export function measureRoutes(workspaceRoot: string, nextDir: string): MeasuredR
     );
   }
   const sizes = new Map<string, ChunkSize>();
+  const texts = new Map<string, string>();
+  const readText = (absolute: string): string => {
+    let text = texts.get(absolute);
+    if (text === undefined) texts.set(absolute, (text = readFileSync(absolute, 'utf8')));
+    return text;
+  };
   const sizeOf = (file: string): ChunkSize => {
     let s = sizes.get(file);
     if (!s) {
@@ -166,7 +172,7 @@ export function measureRoutes(workspaceRoot: string, nextDir: string): MeasuredR
       if (route === '/_global-error') continue; // Next 16's fallback for a crashed root layout, not a route anyone visits
       const manifestFile = posix.join(nextDir, 'server', 'app', `${entry}_client-reference-manifest.js`);
       if (!appBuild && !existsSync(join(workspaceRoot, manifestFile))) continue;
-      const own = appRouteChunks(workspaceRoot, nextDir, entry, appBuild);
+      const own = appRouteChunks(workspaceRoot, nextDir, entry, manifestFile, appBuild, readText);
       const files = [...new Set([...(build.rootMainFiles ?? []), ...own.files])];
       const measured: MeasuredRoutes['routes'][number] = {
         route,

@@ -3,12 +3,15 @@ import { BuildProductionReport } from './types';
 
 /**
  * Why a figure here is above the "First Load JS" Next.js 13–15 print: their column counts the
- * page's own entry only, while the browser also loads the chunks of the layouts above it.
+ * page's own entry only, while the browser also loads the chunks of the layouts above it. Null
+ * where no route's figure differs.
  */
-export function nextFigureNote(routes: BuildProductionReport['routes']): string {
-  const layouts = [...new Set(routes.flatMap((r) => r.nextFirstLoadJs?.leavesOut ?? []))];
+export function nextFigureNote(routes: BuildProductionReport['routes']): string | null {
+  const differs = routes.filter((r) => r.nextFirstLoadJs && r.nextFirstLoadJs.leavesOut.length > 0);
+  if (differs.length === 0) return null;
+  const layouts = [...new Set(differs.flatMap((r) => r.nextFirstLoadJs!.leavesOut))];
   return (
-    `Next's own "First Load JS" is lower (${routes.map((r) => `${r.route} ${kb(r.nextFirstLoadJs!.gzip)}`).join(', ')}): ` +
+    `Next's own "First Load JS" is lower (${differs.map((r) => `${r.route} ${kb(r.nextFirstLoadJs!.gzip)}`).join(', ')}): ` +
     `it leaves out the chunks of the layouts above each page (${layouts.join(', ')}), which the browser loads with the page; the figures above count them.`
   );
 }
@@ -19,8 +22,8 @@ export function renderBuildTable(report: BuildProductionReport): string {
     rows.push([r.route, r.router, kb(r.firstLoadJs.gzip), kb(r.firstLoadJs.raw), `${r.budgetKb} kB`, r.overBudget ? 'OVER' : 'ok']);
   }
   const out = textTable(rows);
-  const differs = report.routes.filter((r) => r.nextFirstLoadJs && r.nextFirstLoadJs.leavesOut.length > 0);
-  if (differs.length > 0) out.push(nextFigureNote(differs));
+  const note = nextFigureNote(report.routes);
+  if (note) out.push(note);
   const polyfills = report.routes[0]?.polyfills;
   if (polyfills && polyfills.gzip > 0) out.push(`(+ ${kb(polyfills.gzip)} of noModule polyfills, for legacy browsers only)`);
   out.push(

@@ -41,6 +41,18 @@ export interface CheckResult {
   failsProject?: string;
   /** A waiver from the project's configuration that covers this check. */
   waiver?: { reason: string; expires: string; active: boolean };
+  /**
+   * Figures the readiness baseline holds (`ready --updateBaseline`): with a baseline, one that moves
+   * the wrong way past its tolerance fails the gate. Noisy figures (build time) are never listed.
+   */
+  ratchet?: Record<string, RatchetFigure>;
+}
+
+export interface RatchetFigure {
+  value: number;
+  better: 'higher' | 'lower';
+  /** How far it may move the wrong way before it counts as worse (default 0). */
+  tolerance?: number;
 }
 
 export interface CheckOptions {

@@ -25,7 +25,6 @@ export const DEFAULTS = {
   /** Percentage points a coverage metric may drop under its baseline before the ratchet fails. */
   coverageTolerance: 0.1,
   firstLoadJsKb: 200,
-  maxBuildSeconds: 60,
   auditLevel: 'high',
 } as const;
 

@@ -29,6 +29,16 @@ function report(project: string, projectRoot: string, checks: CheckResult[], sco
     minLevel: null,
     status,
     failures: status === 'pass' ? [] : [`score ${score} is under the minimum of 80`],
+    verdict: {
+      headline: status === 'pass' ? 'ready' : `not ready: score ${score} is under the minimum of 80`,
+      decidedBy: 'checks',
+      baseline: null,
+      failing: [],
+      worse: [],
+      better: [],
+    },
+    applies: checks.length,
+    nextLevel: null,
     generatedAt: '2026-01-01T00:00:00.000Z',
     generator: { name: '@plinto/ready', version: '0.0.0' },
     checks,
@@ -143,12 +153,13 @@ describe('workspace summary (postTasksExecution)', () => {
     expect(readFileSync(stepSummary(), 'utf8')).toBe('# earlier step\n');
   });
 
-  it('lists a project whose ready task did not run as not measured, naming the task that failed first, and never reads its old report', async () => {
+  it('marks a project this run did not measure: stale with the time of its old result, or not measured, naming the task that failed first', async () => {
     // An earlier run's report of the same project: it says nothing about this run.
     ws.write('dist/ready/apps/admin/ready.json', report('@ws/admin', 'apps/admin', [check('tests', 'pass')], 100, 'pass'));
     await postTasksExecution(
       { readyTargetName: 'ready' },
       context([
+        task('@ws/web', 'apps/web', 'ready', 'local-cache'),
         task('@ws/admin', 'apps/admin', 'coverage-report', 'failure'),
         task('@ws/admin', 'apps/admin', 'ready', 'skipped'),
         task('@ws/docs', 'apps/docs', 'ready', 'stopped'),
@@ -158,19 +169,50 @@ describe('workspace summary (postTasksExecution)', () => {
     expect(summary.projects).toEqual([
       expect.objectContaining({
         project: '@ws/admin',
-        status: 'not measured',
-        score: null,
-        checks: {},
-        failures: ['not measured: @ws/admin:coverage-report failed first (run it to see why)'],
+        status: 'stale',
+        score: 100,
+        measuredAt: '2026-01-01T00:00:00.000Z',
+        failures: [
+          'not measured in this run: @ws/admin:coverage-report failed first (run it to see why); the result shown is stale, measured 2026-01-01 00:00 UTC',
+        ],
       }),
       expect.objectContaining({
         project: '@ws/docs',
         status: 'not measured',
-        failures: ['not measured: the ready task wrote no report (stopped)'],
+        score: null,
+        checks: {},
+        failures: ['not measured in this run: the ready task wrote no report (stopped)'],
       }),
+      expect.objectContaining({ project: '@ws/web', status: 'fail', measuredAt: null }),
     ]);
-    expect(readFileSync(join(ws.root, 'dist/ready/summary.md'), 'utf8')).toContain(
-      '**@ws/admin**: not measured: @ws/admin:coverage-report failed first',
-    );
+    const md = readFileSync(join(ws.root, 'dist/ready/summary.md'), 'utf8');
+    expect(md).toContain('| @ws/admin | 100 | silver | stale (2026-01-01 00:00 UTC) |');
+    expect(md).toContain('**@ws/admin**: not measured in this run: @ws/admin:coverage-report failed first');
+    expect(readFileSync(join(ws.root, 'dist/ready/index.html'), 'utf8')).toContain('<td class="status stale">stale</td>');
+  });
+
+  it('a ready task that failed before writing (bad options) leaves an older report stale, and a run that measured nothing writes nothing', async () => {
+    const runStart = Date.parse('2026-06-01T00:00:00Z');
+    ws.write('dist/ready/summary.md', '# the last good summary\n').write('dist/ready/index.html', '<p>last good</p>');
+    const failedEarly = { ...context([task('@ws/web', 'apps/web', 'ready', 'failure')]), startTime: runStart } as PostTasksExecutionContext;
+    await postTasksExecution({}, failedEarly);
+    expect(readFileSync(join(ws.root, 'dist/ready/summary.md'), 'utf8')).toBe('# the last good summary\n');
+    expect(readFileSync(join(ws.root, 'dist/ready/index.html'), 'utf8')).toBe('<p>last good</p>');
+    expect(readFileSync(stepSummary(), 'utf8')).toBe('# earlier step\n');
+    // With one project measured now, the other is shown stale, never as this run's.
+    ws.write('dist/ready/libs/ui/ready.json', {
+      ...report('@ws/ui', 'libs/ui', [check('lint', 'pass')], 100, 'pass'),
+      generatedAt: '2026-06-01T00:00:05.000Z',
+    });
+    await postTasksExecution({}, {
+      ...context([task('@ws/web', 'apps/web', 'ready', 'failure'), task('@ws/ui', 'libs/ui', 'ready', 'success')]),
+      startTime: runStart,
+    } as PostTasksExecutionContext);
+    const summary = JSON.parse(readFileSync(join(ws.root, 'dist/ready/summary.json'), 'utf8'));
+    expect(summary.projects.map((p: { project: string; status: string }) => [p.project, p.status])).toEqual([
+      ['@ws/ui', 'pass'],
+      ['@ws/web', 'stale'],
+    ]);
+    expect(readFileSync(stepSummary(), 'utf8')).toContain('stale (2026-01-01 00:00 UTC)');
   });
 });

@@ -2,7 +2,7 @@ import { PostTasksExecution, logger } from '@nx/devkit';
 import { appendFileSync } from 'node:fs';
 import { READY_JSON_FILE, ReadyReport } from '../core/report';
 import { renderDashboard } from '../features/summary/dashboard';
-import { readProjectReports, renderSummaryMarkdown, summarize, summaryPaths } from '../features/summary/summary';
+import { measuredAny, readProjectReports, renderSummaryMarkdown, summarize, summaryPaths } from '../features/summary/summary';
 import { writeFilesAtomically } from '../utils/write-files';
 import { ReadyPluginOptions, normalizePluginOptions } from '../core/plugin-options';
 
@@ -29,7 +29,12 @@ export const postTasksExecution: PostTasksExecution<ReadyPluginOptions> = async 
         .map((t) => `${t.project}:${t.target}`),
     }));
   if (tasks.length === 0) return;
-  const projects = readProjectReports(context.workspaceRoot, tasks);
+  const projects = readProjectReports(context.workspaceRoot, tasks, typeof context.startTime === 'number' ? context.startTime : 0);
+  // A run that measured nothing (it failed first) leaves the last summary, dashboard and CI summary as they were.
+  if (!measuredAny(projects)) {
+    logger.warn(`@plinto/ready: no project was measured in this run; ${summaryPaths().md} is left as it was.`);
+    return;
+  }
   const summary = summarize(context.workspaceRoot, projects);
   const markdown = renderSummaryMarkdown(summary);
   const paths = summaryPaths();

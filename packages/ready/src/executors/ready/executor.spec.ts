@@ -51,12 +51,22 @@ describe('ready executor', () => {
   it('writes a ready.json that validates against the published schema, and ready.md', async () => {
     seedApp(ws, JSON.stringify({ compilerOptions: { strict: true } }));
     const result = await readyExecutor({ outputPath: 'dist/ready/{projectRoot}', minScore: 70 }, context(ws.root));
-    expect(result.success).toBe(true);
+    // Over minScore, but two checks fail: without a baseline that is not ready.
+    expect(result.success).toBe(false);
     const report = JSON.parse(readFileSync(join(ws.root, 'dist/ready/apps/web/ready.json'), 'utf8'));
     const ajv = new Ajv({ allErrors: true, strict: true });
     const validate = ajv.compile(JSON.parse(readFileSync(join(__dirname, 'ready.schema.json'), 'utf8')));
     expect(validate(report) ? [] : validate.errors).toEqual([]);
-    expect(report).toMatchObject({ schemaVersion: 1, project: 'web', projectRoot: 'apps/web', status: 'pass', level: null, failures: [] });
+    expect(report).toMatchObject({
+      schemaVersion: 1,
+      project: 'web',
+      projectRoot: 'apps/web',
+      status: 'fail',
+      level: null,
+      failures: ['images and scripts fail'],
+      verdict: { headline: 'not ready: images and scripts fail', decidedBy: 'checks', baseline: null },
+      applies: 12,
+    });
     expect(report.checks.map((c: CheckResult) => [c.id, c.status, c.score, c.weight])).toEqual([
       ['typescript-strict', 'pass', 100, 20],
       ['typecheck', 'skip', 0, 15],
@@ -76,13 +86,55 @@ describe('ready executor', () => {
     expect(readFileSync(join(ws.root, 'dist/ready/apps/web/ready.md'), 'utf8')).toContain('apps/web/app/page.tsx:1');
   });
 
+  it('--updateBaseline writes the committed baseline; then ready holds the project to it, and fails on what gets worse', async () => {
+    seedApp(ws, JSON.stringify({ compilerOptions: { strict: true } }));
+    const opts = { minScore: 70, checks: ['typescript-strict', 'images', 'scripts'] };
+    expect((await readyExecutor(opts, context(ws.root))).success).toBe(false);
+    expect((await readyExecutor({ ...opts, updateBaseline: true }, context(ws.root))).success).toBe(true);
+    const baseline = JSON.parse(readFileSync(join(ws.root, 'apps/web/ready-baseline.json'), 'utf8'));
+    expect(baseline).toMatchObject({
+      schemaVersion: 1,
+      project: 'web',
+      checks: { images: { status: 'fail', figures: { 'convertible raw <img>': 1 } } },
+    });
+    expect(info.mock.calls.flat().join('\n')).toContain('Baseline written: apps/web/ready-baseline.json');
+
+    expect((await readyExecutor(opts, context(ws.root))).success).toBe(true);
+    const held = JSON.parse(readFileSync(join(ws.root, 'dist/ready/apps/web/ready.json'), 'utf8'));
+    expect(held.verdict).toMatchObject({
+      decidedBy: 'baseline',
+      headline: 'held by baseline: 2 check(s) still fail (images and scripts), none worse',
+    });
+
+    ws.write('apps/web/app/about/page.tsx', 'export default () => <img src="/hero.png" alt="" />;');
+    expect((await readyExecutor(opts, context(ws.root))).success).toBe(false);
+    const worse = JSON.parse(readFileSync(join(ws.root, 'dist/ready/apps/web/ready.json'), 'utf8'));
+    expect(worse.verdict.headline).toBe('not ready: worse than the baseline: images convertible raw <img> 2 (baseline: 1)');
+  });
+
+  it('names a broken baseline file and the fix, measuring nothing', async () => {
+    seedApp(ws, JSON.stringify({ compilerOptions: { strict: true } }));
+    ws.write('apps/web/ready-baseline.json', '{ "schemaVersion": 1, ');
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect((await readyExecutor({ checks: ['images'] }, context(ws.root))).success).toBe(false);
+      expect(spy.mock.calls.flat().join(' ')).toMatch(/^apps\/web\/ready-baseline\.json is not valid JSON .*--updateBaseline/);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(existsSync(join(ws.root, 'dist/ready'))).toBe(false);
+  });
+
   it('reports on a project without a tsconfig (a style or asset package): TypeScript checks skip with the reason', async () => {
     ws.withTypeScript('5.9.3').write('libs/styles/package.json', { name: 'styles' }).write('libs/styles/theme.css', 'body{}');
     const ctx = context(ws.root, {});
     (ctx.projectsConfigurations.projects as Record<string, unknown>).web = { root: 'libs/styles', projectType: 'library', targets: {} };
-    const result = await readyExecutor({ minScore: 0, outputPath: 'dist/ready/{projectRoot}' }, ctx);
-    expect(result.success).toBe(true);
+    await readyExecutor({ minScore: 0, outputPath: 'dist/ready/{projectRoot}' }, ctx);
     const report = JSON.parse(readFileSync(join(ws.root, 'dist/ready/libs/styles/ready.json'), 'utf8'));
+    // Most checks do not apply to a style package, and its line says how many did.
+    expect(report.applies).toBe(report.checks.filter((c: CheckResult) => c.status !== 'skip' || c.fix !== null).length);
+    expect(report.applies).toBeLessThan(6);
+    expect(info.mock.calls.flat().join('\n')).toContain(`, ${report.applies} of 12 checks apply — `);
     const strict = report.checks.find((c: CheckResult) => c.id === 'typescript-strict');
     expect(strict).toMatchObject({ status: 'skip' });
     expect(strict.details[0].message).toBe('No tsconfig in libs/styles: not a TypeScript project, nothing to check.');
@@ -185,7 +237,7 @@ describe('ready executor', () => {
     const result = await readyExecutor({ minScore: 80, checks: ['typescript-strict'] }, context(ws.root));
     expect(result.success).toBe(false);
     const report = JSON.parse(readFileSync(join(ws.root, 'dist/ready/apps/web/ready.json'), 'utf8'));
-    expect(report).toMatchObject({ score: 0, status: 'fail', failures: ['score 0 is under the minimum of 80'] });
+    expect(report).toMatchObject({ score: 0, status: 'fail', failures: ['typescript-strict fails', 'score 0 is under the minimum of 80'] });
   });
 
   it('on a malformed tsconfig: one clear error, failure, and no report written', async () => {
@@ -242,11 +294,23 @@ describe('scoring and reports', () => {
       minLevel: null,
       status: 'fail',
       failures: ['score 50 is under the minimum of 80'],
+      verdict: {
+        headline: 'not ready: score 50 is under the minimum of 80',
+        decidedBy: 'checks',
+        baseline: null,
+        failing: [],
+        worse: [],
+        better: [],
+      },
+      applies: 1,
+      nextLevel: { level: 'bronze', needs: ['build'] },
       generatedAt: '2026-01-01T00:00:00.000Z',
       generator: { name: '@plinto/ready', version: '0.0.0' },
       checks: [{ ...result('images', 'fail', 50, 1), metric: { value: 1, unit: 'x', text: 'a | b' }, fix: 'nx g x' }],
     });
-    expect(md).toContain('# web: 50/100, level none (not ready)');
+    expect(md).toContain('# web: 50/100, level none (bronze needs build)');
+    expect(md).toContain('**not ready: score 50 is under the minimum of 80**');
+    expect(md).toContain('1 of 1 checks apply.');
     expect(md).toContain('- **score 50 is under the minimum of 80**');
     expect(md).toContain('| images (`images`) | FAIL | 50 | 1 | a \\| b | `nx g x` |');
   });

@@ -4,7 +4,8 @@ import { DEFAULTS } from '../../core/defaults';
 import { READY_JSON_FILE, READY_MD_FILE } from '../../core/report';
 import { resultsDirFor } from '../../core/results';
 import { renderMarkdown, renderTable } from '../../features/readiness/render';
-import { runReady } from '../../features/readiness/run-checks';
+import { judgeReady, measureChecks } from '../../features/readiness/run-checks';
+import { baselineOf, baselinePath, readBaseline, renderBaseline } from '../../features/readiness/baseline';
 import { firstLine, isReadyError } from '../../utils/errors';
 import { writeFilesAtomically } from '../../utils/write-files';
 import { runProjectTarget } from './run-target';
@@ -15,32 +16,38 @@ export default async function readyExecutor(options: ReadyExecutorSchema, contex
   const project = context.projectsConfigurations.projects[projectName];
   const outputDir = resultsDirFor(project.root, options.outputPath);
   try {
-    const report = await runReady(
-      {
-        workspaceRoot: context.root,
-        projectName,
-        projectRoot: project.root,
-        projectType: project.projectType,
-        resultsDir: outputDir,
-        options,
-        targets: project.targets ?? {},
-        projectGraph: context.projectGraph,
-        runTarget: (target) => runProjectTarget(context, target),
-      },
-      {
-        minScore: options.minScore ?? DEFAULTS.minScore,
-        minLevel: options.minLevel,
-        levels: options.levels,
-        weights: options.weights,
-        checks: options.checks,
-        waivers: options.waivers,
-      },
-      CHECKS,
-    );
+    const file = baselinePath(project.root);
+    const context_ = {
+      workspaceRoot: context.root,
+      projectName,
+      projectRoot: project.root,
+      projectType: project.projectType,
+      resultsDir: outputDir,
+      options,
+      targets: project.targets ?? {},
+      projectGraph: context.projectGraph,
+      runTarget: (target: string) => runProjectTarget(context, target),
+    };
+    const gate = {
+      minScore: options.minScore ?? DEFAULTS.minScore,
+      minLevel: options.minLevel,
+      levels: options.levels,
+      weights: options.weights,
+      checks: options.checks,
+      waivers: options.waivers,
+    };
+    // Read before measuring: a broken baseline file is reported without running any check.
+    const committed = options.updateBaseline ? null : readBaseline(context.root, project.root);
+    const results = await measureChecks(context_, gate, CHECKS);
+    // --updateBaseline: this run's results become the baseline, and the run is judged against it.
+    const baseline = options.updateBaseline ? baselineOf(projectName, results) : committed;
+    const report = judgeReady(context_, results, { ...gate, baseline: baseline ? { file, content: baseline } : null });
     writeFilesAtomically(context.root, {
       [`${outputDir}/${READY_JSON_FILE}`]: JSON.stringify(report, null, 2) + '\n',
       [`${outputDir}/${READY_MD_FILE}`]: renderMarkdown(report),
+      ...(options.updateBaseline && baseline ? { [file]: renderBaseline(baseline) } : {}),
     });
+    if (options.updateBaseline) logger.info(`Baseline written: ${file} (commit it; ready now fails only on what gets worse than it)`);
     logger.info(renderTable(report));
     logger.info(`Report: ${outputDir}/${READY_MD_FILE}`);
     return { success: report.status === 'pass' };

@@ -15,4 +15,6 @@ export interface ReadyExecutorSchema extends CheckOptions {
   /** Ids of the checks to run; all when unset. */
   checks?: string[];
   waivers?: Waiver[];
+  /** Write <projectRoot>/ready-baseline.json from this run; from then on the gate fails only on what gets worse. */
+  updateBaseline?: boolean;
 }

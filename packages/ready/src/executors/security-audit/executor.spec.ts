@@ -1,9 +1,10 @@
 import { ExecutorContext } from '@nx/devkit';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { TempWorkspace } from '../../testing/temp-workspace';
-import { describeAudit } from '../../features/audit/audit';
+import { describeAudit, unavailableMemoryFile } from '../../features/audit/audit';
+import { recordedPackageManager } from '../../testing/recorded-package-manager';
 import securityAuditExecutor from './executor';
 
 describe('security-audit', () => {
@@ -18,25 +19,71 @@ describe('security-audit', () => {
     ws.cleanup();
   });
 
-  it("records the package manager's audit with the lockfile it audited, and succeeds whatever it finds", async () => {
-    const lock = JSON.stringify({ name: 'ws', lockfileVersion: 3, requires: true, packages: { '': { name: 'ws' } } });
-    ws.write('package.json', { name: 'ws', private: true }).write('package-lock.json', lock);
-    const context = {
+  const lock = JSON.stringify({ name: 'ws', lockfileVersion: 3, requires: true, packages: { '': { name: 'ws' } } });
+  const context = () =>
+    ({
       root: ws.root,
       projectName: 'web',
       projectsConfigurations: { version: 2, projects: { web: { root: 'apps/web' } } },
-      projectGraph: { nodes: {}, dependencies: {}, externalNodes: {} },
-    } as unknown as ExecutorContext;
-    expect(await securityAuditExecutor({}, context)).toEqual({ success: true });
-    const stored = JSON.parse(readFileSync(join(ws.root, 'dist/ready/apps/web/security-audit.json'), 'utf8'));
-    expect(stored).toMatchObject({
+      projectGraph: {
+        nodes: { web: { name: 'web', type: 'app', data: { root: 'apps/web' } } },
+        dependencies: { web: [{ source: 'web', target: 'npm:next', type: 'static' }] },
+        externalNodes: { 'npm:next': { name: 'npm:next', type: 'npm', data: { packageName: 'next', version: '15.0.0' } } },
+      },
+    }) as unknown as ExecutorContext;
+  const stored = () => JSON.parse(readFileSync(join(ws.root, 'dist/ready/apps/web/security-audit.json'), 'utf8'));
+
+  it("records the package manager's audit (a recorded npm answer) with the lockfile it audited, and succeeds whatever it finds", async () => {
+    ws.write('package.json', { name: 'ws', private: true }).write('package-lock.json', lock);
+    // npm 11 `npm audit --json` with one finding, exiting 1 as npm does when it finds one.
+    const npm = recordedPackageManager({
+      stdout: JSON.stringify({
+        auditReportVersion: 2,
+        vulnerabilities: { next: { name: 'next', severity: 'critical', isDirect: true, via: [{ title: 'Authorization bypass' }] } },
+        metadata: { vulnerabilities: { critical: 1 } },
+      }),
+      exitCode: 1,
+    });
+    try {
+      expect(await securityAuditExecutor({}, context())).toEqual({ success: true });
+    } finally {
+      npm.restore();
+    }
+    expect(stored()).toMatchObject({
       schemaVersion: 1,
       lockfile: { path: 'package-lock.json', sha256: createHash('sha256').update(lock).digest('hex') },
-      packagesInScope: 0,
+      unavailable: null,
+      vulnerabilities: [{ name: 'next', severity: 'critical', title: 'Authorization bypass' }],
+      packagesInScope: 1,
     });
-    // Offline or refused by the registry it says so; online there is nothing to find in an empty lockfile.
-    expect(stored.unavailable === null ? stored.vulnerabilities : []).toEqual([]);
     expect(info.mock.calls.flat().join('\n')).toContain('dist/ready/apps/web/security-audit.json');
+  });
+
+  it('remembers for the lockfile that the registry gave no audit answer, and asks again for another lockfile', async () => {
+    ws.write('package.json', { name: 'ws', private: true }).write('package-lock.json', lock);
+    // What npm prints where the registry has no audit endpoint (a mirror): its JSON error, exit 1.
+    const npm = recordedPackageManager({
+      stdout: JSON.stringify({
+        message: '405 Method Not Allowed',
+        error: { code: 'E405', summary: 'Method Not Allowed - POST /-/npm/v1/security/advisories/bulk' },
+      }),
+      exitCode: 1,
+    });
+    try {
+      await securityAuditExecutor({}, context());
+      expect(stored().unavailable).toBe('npm audit failed: Method Not Allowed - POST /-/npm/v1/security/advisories/bulk');
+      await securityAuditExecutor({}, context());
+      expect(npm.calls()).toBe(1);
+      expect(stored().unavailable).toMatch(
+        /^npm audit failed: Method Not Allowed .*\(remembered for this lockfile; asked again after \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/,
+      );
+      ws.write('package-lock.json', lock.replace('"ws"}', '"ws", "version": "1.0.0"}'));
+      await securityAuditExecutor({}, context());
+      expect(npm.calls()).toBe(2);
+    } finally {
+      npm.restore();
+      rmSync(unavailableMemoryFile(ws.root), { force: true });
+    }
   });
 
   it('describes what it found by severity', () => {

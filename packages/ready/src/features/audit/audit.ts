@@ -1,9 +1,10 @@
 import { ProjectGraph, detectPackageManager } from '@nx/devkit';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { constants, setPriority } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { firstLine } from '../../utils/errors';
 import { externalPackages } from '../../core/project-graph';
 import { workspaceLockfile } from '../../core/package-manager';
@@ -30,7 +31,7 @@ export async function runPackageManagerAudit(workspaceRoot: string): Promise<Raw
     const child = execFile(
       pm,
       berry ? ['npm', 'audit', '--all', '--recursive', '--json'] : ['audit', '--json'],
-      { cwd: workspaceRoot, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 },
+      { cwd: workspaceRoot, env: process.env, encoding: 'utf8', timeout: AUDIT_TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024 },
       (error, out) => done(error && !out ? error : out),
     );
     // It runs beside the build (the security-audit task): mostly network waiting, it must not take
@@ -41,7 +42,14 @@ export async function runPackageManagerAudit(workspaceRoot: string): Promise<Raw
       // Not permitted here: it then runs at normal priority.
     }
   });
-  if (stdout instanceof Error) return { unavailable: `${pm} audit could not run (${firstLine(stdout)})` };
+  if (stdout instanceof Error) {
+    const killed = (stdout as Error & { killed?: boolean }).killed;
+    return {
+      unavailable: killed
+        ? `${pm} audit gave no answer within ${AUDIT_TIMEOUT_MS / 1000} s`
+        : `${pm} audit could not run (${firstLine(stdout)})`,
+    };
+  }
   if (berry) return parseYarnBerryAudit(stdout);
   if (pm === 'yarn') return parseYarnClassicAudit(stdout);
   return parseAuditJson(stdout, pm);
@@ -196,10 +204,52 @@ function lockfileOf(workspaceRoot: string): StoredAudit['lockfile'] {
   }
 }
 
-/** Runs the package manager's audit and keeps the project's part of it. */
+/**
+ * Runs the package manager's audit and keeps the project's part of it. A registry that did not
+ * answer (a mirror without the audit endpoint, no network) is remembered for this lockfile for a
+ * day, so every run does not wait for it again.
+ */
 export async function auditProject(workspaceRoot: string, graph: ProjectGraph, projectName: string): Promise<StoredAudit> {
   const lockfile = lockfileOf(workspaceRoot);
-  return scopeAudit(externalPackages(graph, projectName), await runPackageManagerAudit(workspaceRoot), lockfile);
+  const remembered = lockfile ? rememberedUnavailable(workspaceRoot, lockfile.sha256) : null;
+  const raw = remembered ? { unavailable: remembered } : await runPackageManagerAudit(workspaceRoot);
+  if (lockfile && !remembered) rememberUnavailable(workspaceRoot, lockfile.sha256, 'unavailable' in raw ? raw.unavailable : null);
+  return scopeAudit(externalPackages(graph, projectName), raw, lockfile);
+}
+
+/** How long the package manager's audit may take: a registry that answers does so in seconds. */
+export const AUDIT_TIMEOUT_MS = 20_000;
+/** How long "the registry gave no audit answer" holds for an unchanged lockfile. */
+export const UNAVAILABLE_MEMORY_MS = 24 * 3600 * 1000;
+
+/** Outside the workspace (nothing to commit or ignore), one file per workspace. */
+export function unavailableMemoryFile(workspaceRoot: string): string {
+  const key = createHash('sha256').update(workspaceRoot).digest('hex').slice(0, 16);
+  return join(tmpdir(), 'plinto-ready-audit', `${key}.json`);
+}
+
+function rememberedUnavailable(workspaceRoot: string, sha256: string, now = Date.now()): string | null {
+  try {
+    const m = JSON.parse(readFileSync(unavailableMemoryFile(workspaceRoot), 'utf8')) as { sha256: string; reason: string; at: number };
+    if (m.sha256 !== sha256 || now - m.at > UNAVAILABLE_MEMORY_MS) return null;
+    const again = new Date(m.at + UNAVAILABLE_MEMORY_MS).toISOString().slice(0, 16).replace('T', ' ');
+    return `${m.reason} (remembered for this lockfile; asked again after ${again} UTC or when the lockfile changes)`;
+  } catch {
+    return null;
+  }
+}
+
+function rememberUnavailable(workspaceRoot: string, sha256: string, reason: string | null): void {
+  const file = unavailableMemoryFile(workspaceRoot);
+  try {
+    if (reason === null) rmSync(file, { force: true });
+    else {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify({ sha256, reason, at: Date.now() }));
+    }
+  } catch {
+    // A memory that cannot be kept costs time on the next run, nothing else.
+  }
 }
 
 /**

@@ -22,7 +22,8 @@ export interface BuildMeasure {
   nextDir: string;
   routes: RouteSize[];
   seconds: number | null;
-  maxSeconds: number;
+  /** The user's maxBuildSeconds; null when unset, and the build's time is then only reported. */
+  maxSeconds: number | null;
   audit: AuditResult;
   /** server.js inside .next/standalone, when the app builds with output: 'standalone'. */
   standaloneEntry: string | null;
@@ -74,7 +75,7 @@ export function startMeasure(
     nextDir,
     routes,
     seconds: buildSeconds(workspaceRoot, nextDir),
-    maxSeconds: options.maxBuildSeconds ?? DEFAULTS.maxBuildSeconds,
+    maxSeconds: options.maxBuildSeconds ?? null,
     audit,
     standaloneEntry: standaloneEntry(workspaceRoot, nextDir, projectRoot),
     budgetKb,

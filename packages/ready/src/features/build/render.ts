@@ -27,7 +27,7 @@ export function renderBuildTable(report: BuildProductionReport): string {
   const polyfills = report.routes[0]?.polyfills;
   if (polyfills && polyfills.gzip > 0) out.push(`(+ ${kb(polyfills.gzip)} of noModule polyfills, for legacy browsers only)`);
   out.push(
-    `build: ${report.build.seconds === null ? 'time unknown (no .next/trace)' : `${report.build.seconds} s`} (max ${report.build.maxSeconds} s)`,
+    `build: ${report.build.seconds === null ? 'time unknown (no .next/trace)' : `${report.build.seconds} s (its trace)`}${report.build.maxSeconds === null ? '' : ` (max ${report.build.maxSeconds} s)`}`,
   );
   const a = report.audit;
   out.push(

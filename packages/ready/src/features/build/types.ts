@@ -31,7 +31,8 @@ export interface BuildProductionReport {
   status: 'pass' | 'fail';
   generatedAt: string;
   nextDir: string;
-  build: { seconds: number | null; maxSeconds: number; slow: boolean };
+  /** From the build's own trace (.next/trace); judged only against a maxBuildSeconds the user sets. */
+  build: { seconds: number | null; maxSeconds: number | null; slow: boolean };
   routes: RouteSize[];
   budgets: { firstLoadJsKb: number; routes: Record<string, number> };
   audit: AuditResult;

@@ -29,15 +29,20 @@ describe('levels, waivers and gates', () => {
   const JAN = () => new Date('2027-01-15T12:00:00Z');
 
   it('a level needs its checks and those below it; a not-applicable skip does not block', async () => {
-    const r = await runReady(ctx(), { minScore: 0, now: JAN }, CHECKS);
+    const r = await runReady(
+      ctx(),
+      { minScore: 0, checks: CHECKS.filter((c) => c.id !== 'bundle-size').map((c) => c.id), now: JAN },
+      CHECKS,
+    );
     expect(r.level).toBe('bronze'); // silver is blocked by coverage (warn)
+    expect(r.nextLevel).toEqual({ level: 'silver', needs: ['coverage'] });
     expect(r.status).toBe('pass');
   });
 
   it('minLevel fails the gate, naming the blocking checks', async () => {
     const r = await runReady(ctx(), { minScore: 0, minLevel: 'gold', now: JAN }, CHECKS);
     expect(r.status).toBe('fail');
-    expect(r.failures).toEqual(['level bronze is under the minimum of gold (blocking: coverage, bundle-size)']);
+    expect(r.failures).toEqual(['bundle-size fails', 'level bronze is under the minimum of gold (blocking: coverage, bundle-size)']);
   });
 
   it('levels are overridable', async () => {
@@ -63,7 +68,8 @@ describe('levels, waivers and gates', () => {
     const r = await runReady(ctx(), { minScore: 0, waivers, now: JAN }, CHECKS);
     expect(r.status).toBe('fail');
     expect(r.failures).toEqual([
-      'the waiver for "bundle-size" expired on 2027-01-14 (charts split in PLAT-12): fix the check or renew the waiver',
+      'the waiver for "bundle-size" expired on 2027-01-14 (charts split in PLAT-12): fix the check, or change "expires" of that waiver in the ready target\'s options (project.json or nx.json)',
+      'bundle-size fails',
     ]);
     expect(r.checks.find((c) => c.id === 'bundle-size')!.waiver!.active).toBe(false);
   });

@@ -16,9 +16,27 @@ function where(d: { file?: string; line?: number }): string {
   return d.line ? `${d.file}:${d.line}: ` : `${d.file}: `;
 }
 
+/** "level bronze (silver needs lint, coverage)": the level, and what the next one needs. */
+export function levelText(report: Pick<ReadyReport, 'level' | 'nextLevel'>): string {
+  const level = `level ${report.level ?? 'none'}`;
+  const next = report.nextLevel;
+  if (!next) return level;
+  return next.needs.length > 0 ? `${level} (${next.level} needs ${next.needs.join(', ')})` : level;
+}
+
+/** The project's line: score, level and what the next needs, how many checks apply, and the verdict in words. */
+export function headlineText(report: ReadyReport): string {
+  return `${report.project}: ${report.score}/100, ${levelText(report)}, ${report.applies} of ${report.checks.length} checks apply — ${report.verdict.headline}`;
+}
+
 export function renderMarkdown(report: ReadyReport): string {
   const lines = [
-    `# ${report.project}: ${report.score}/100, level ${report.level ?? 'none'} (${report.status === 'pass' ? 'ready' : 'not ready'})`,
+    `# ${report.project}: ${report.score}/100, ${levelText(report)}`,
+    '',
+    `**${report.verdict.headline}**`,
+    '',
+    `${report.applies} of ${report.checks.length} checks apply.` +
+      (report.verdict.baseline ? ` Judged against the baseline in \`${report.verdict.baseline}\`.` : ''),
     '',
     ...report.failures.map((f) => `- **${f}**`),
     ...(report.failures.length > 0 ? [''] : []),
@@ -54,9 +72,6 @@ export function renderTable(report: ReadyReport, maxDetails = 10): string {
     if (c.details.length > shown.length) out.push(`  ${c.id}: … ${c.details.length - shown.length} more in ready.md`);
     if (c.fix) out.push(`  ${c.id}: fix with \`${c.fix}\``);
   }
-  out.push(
-    '',
-    `${report.project}: ${report.score}/100, level ${report.level ?? 'none'} — ${report.status === 'pass' ? 'ready' : `not ready: ${report.failures.join('; ')}`}`,
-  );
+  out.push('', headlineText(report));
   return out.join('\n');
 }

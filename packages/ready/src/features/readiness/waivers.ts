@@ -32,7 +32,10 @@ export function applyWaivers(results: CheckResult[], waivers: Waiver[] | undefin
     }
     const active = now.getTime() < Date.parse(`${w.expires}T00:00:00Z`) + 24 * 3600 * 1000;
     result.waiver = { reason: w.reason, expires: w.expires, active };
-    if (!active) expired.push(`the waiver for "${w.check}" expired on ${w.expires} (${w.reason}): fix the check or renew the waiver`);
+    if (!active)
+      expired.push(
+        `the waiver for "${w.check}" expired on ${w.expires} (${w.reason}): fix the check, or change "expires" of that waiver in the ready target's options (project.json or nx.json)`,
+      );
   }
   return expired;
 }

@@ -22,7 +22,9 @@ export interface StrictnessMeasure {
   off: StrictFlagOff[];
   /** Strict flags this TypeScript version knows. */
   known: number;
-  suppressions: { count: number; files: number };
+  suppressions: { count: number; files: number; list: StrictSuppression[] };
+  /** Tsconfigs judged: one per distinct effective set of strict flags (a config that only inherits them counts once). */
+  effectiveConfigs: number;
   /** The project's tsconfig files (none: not a TypeScript project, e.g. a style or asset package). */
   tsconfigs: number;
 }
@@ -43,12 +45,19 @@ export function measureStrictness(workspaceRoot: string, projectName: string, pr
     known: 0,
     suppressions: countStrictSuppressions(workspaceRoot, projectRoot),
     tsconfigs: configs.length,
+    effectiveConfigs: 0,
   };
+  const seen = new Set<string>();
   for (const path of configs) {
     const config = readTsConfig(path, workspaceRoot);
     if (config.compilesNothing) continue;
     const states = effectiveStrictFlags(config.options, version);
     measure.known = states.length;
+    // tsconfig.spec.json extending tsconfig.json with the same flags is one setting, counted once.
+    const key = JSON.stringify(states);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    measure.effectiveConfigs++;
     for (const state of states) {
       measure.pairs++;
       if (state.on) continue;
@@ -64,18 +73,38 @@ export function measureStrictness(workspaceRoot: string, projectName: string, pr
   return measure;
 }
 
-/** This command's tagged suppressions left in the project's sources: strict-mode debt. */
-export function countStrictSuppressions(workspaceRoot: string, projectRoot: string): { count: number; files: number } {
-  let count = 0;
-  let files = 0;
+export interface StrictSuppression {
+  /** Workspace-relative. */
+  file: string;
+  /** 1-based line of the directive. */
+  line: number;
+  /** The TypeScript error it suppresses ("TS18047"), as the strict generator wrote it. */
+  code: string | null;
+  message: string;
+}
+
+/** The strict generator's tagged suppressions left in the project's sources, each with its place and error: strict-mode debt. */
+export function countStrictSuppressions(
+  workspaceRoot: string,
+  projectRoot: string,
+): { count: number; files: number; list: StrictSuppression[] } {
+  const list: StrictSuppression[] = [];
+  const directive = `@ts-expect-error ${STRICT_SUPPRESSION_TAG}`;
+  const files = new Set<string>();
   for (const file of listProjectFiles(workspaceRoot, projectRoot, ['.ts', '.tsx', '.mts', '.cts'])) {
     const text = readFileSync(join(workspaceRoot, file), 'utf8');
-    if (!text.includes(STRICT_SUPPRESSION_TAG)) continue;
-    const n = text.split(`@ts-expect-error ${STRICT_SUPPRESSION_TAG}`).length - 1;
-    if (n > 0) {
-      count += n;
-      files++;
-    }
+    if (!text.includes(directive)) continue;
+    text.split('\n').forEach((line, index) => {
+      const at = line.indexOf(directive);
+      if (at < 0) return;
+      const rest = line
+        .slice(at + directive.length)
+        .replace(/\*\/\s*\}?\s*$/, '')
+        .trim();
+      const code = /^(TS\d+)\b:?\s*/.exec(rest);
+      list.push({ file, line: index + 1, code: code?.[1] ?? null, message: code ? rest.slice(code[0].length) : rest });
+      files.add(file);
+    });
   }
-  return { count, files };
+  return { count: list.length, files: files.size, list };
 }

@@ -10,7 +10,10 @@ export interface ProjectSummary {
   projectRoot: string;
   /** What Nx reported for the ready task: success, failure, cache hit, skipped… */
   taskStatus: string;
+  /** This run's report (written or replayed from the cache by this run's task), or null. */
   report: ReadyReport | null;
+  /** An earlier run's report found on disk for a project this run did not measure: shown as stale, never as current. */
+  stale?: ReadyReport | null;
   /** Tasks of the run that failed before ready could run, when it did not. */
   failedDependencies?: string[];
 }
@@ -24,7 +27,11 @@ export interface WorkspaceSummary {
     taskStatus: string;
     score: number | null;
     level: string | null;
-    status: 'pass' | 'fail' | 'not measured';
+    status: 'pass' | 'fail' | 'stale' | 'not measured';
+    /** The verdict in words ("ready", "not ready: coverage fails", "held by baseline: …"). */
+    headline: string;
+    /** For a stale project: when its shown result was measured (not in this run). */
+    measuredAt: string | null;
     checks: Record<string, CheckStatus | 'waived'>;
     fixes: string[];
     failures: string[];
@@ -34,32 +41,47 @@ export interface WorkspaceSummary {
   coverage: { lines: number; statements: number; functions: number; branches: number; projects: number } | null;
 }
 
+/** Task statuses whose outputs Nx restored from a cache: the report on disk is this run's result. */
+const FROM_CACHE = new Set(['local-cache', 'local-cache-kept-existing', 'remote-cache']);
+
 /**
- * Reads the ready.json of each project that a run touched (null where the task did not write one),
- * from the results folder its task wrote to (`resultsDir`, from the task's outputs) or the default one.
+ * Reads the ready.json of each project that a run touched, from the results folder its task wrote
+ * to (`resultsDir`, from the task's outputs) or the default one. It is this run's report when the
+ * task restored it from a cache, or ran and wrote it after the run started (`runStartedAt`, ms);
+ * anything else on disk (a task that was skipped, stopped, or failed before writing) is an earlier
+ * run's, kept apart as `stale`.
  */
 export function readProjectReports(
   workspaceRoot: string,
   tasks: Array<{ project: string; projectRoot: string; status: string; resultsDir?: string; failedDependencies?: string[] }>,
+  runStartedAt: number,
 ): ProjectSummary[] {
   return tasks.map((t) => {
     const file = join(workspaceRoot, t.resultsDir ?? resultsDirFor(t.projectRoot), READY_JSON_FILE);
-    let report: ReadyReport | null = null;
-    // A task Nx skipped or stopped wrote nothing: a ready.json on disk is an earlier run's.
-    const ran = t.status !== 'skipped' && t.status !== 'stopped';
-    if (ran && existsSync(file)) {
+    let onDisk: ReadyReport | null = null;
+    if (existsSync(file)) {
       try {
-        report = JSON.parse(readFileSync(file, 'utf8'));
+        onDisk = JSON.parse(readFileSync(file, 'utf8'));
       } catch {
-        report = null;
+        onDisk = null;
       }
     }
-    return { project: t.project, projectRoot: t.projectRoot, taskStatus: t.status, report, failedDependencies: t.failedDependencies };
+    const wroteNow =
+      (t.status === 'success' || t.status === 'failure') && onDisk !== null && Date.parse(onDisk.generatedAt) >= runStartedAt - 1000;
+    const current = onDisk !== null && (FROM_CACHE.has(t.status) || wroteNow);
+    return {
+      project: t.project,
+      projectRoot: t.projectRoot,
+      taskStatus: t.status,
+      report: current ? onDisk : null,
+      stale: current ? null : onDisk,
+      failedDependencies: t.failedDependencies,
+    };
   });
 }
 
 export function summarize(workspaceRoot: string, projects: ProjectSummary[], now = new Date()): WorkspaceSummary {
-  const checkIds = [...new Set(projects.flatMap((p) => p.report?.checks.map((c) => c.id) ?? []))];
+  const checkIds = [...new Set(projects.flatMap((p) => (p.report ?? p.stale)?.checks.map((c) => c.id) ?? []))];
   const merged = createCoverageMap({});
   let covered = 0;
   for (const p of projects) {
@@ -84,25 +106,38 @@ export function summarize(workspaceRoot: string, projects: ProjectSummary[], now
         ? { lines: pct(s.lines), statements: pct(s.statements), functions: pct(s.functions), branches: pct(s.branches), projects: covered }
         : null,
     projects: projects
-      .map((p) => ({
-        project: p.project,
-        projectRoot: p.projectRoot,
-        taskStatus: p.taskStatus,
-        score: p.report?.score ?? null,
-        level: p.report?.level ?? null,
-        status: p.report ? p.report.status : ('not measured' as const),
-        checks: Object.fromEntries((p.report?.checks ?? []).map((c) => [c.id, c.waiver?.active ? ('waived' as const) : c.status])),
-        fixes: [...new Set((p.report?.checks ?? []).filter((c) => c.fix && c.status !== 'pass' && !c.waiver?.active).map((c) => c.fix!))],
-        failures: p.report?.failures ?? [notMeasured(p)],
-      }))
+      .map((p) => {
+        const shown = p.report ?? p.stale ?? null;
+        const status = p.report ? p.report.status : p.stale ? ('stale' as const) : ('not measured' as const);
+        const why = p.report ? null : notMeasured(p);
+        return {
+          project: p.project,
+          projectRoot: p.projectRoot,
+          taskStatus: p.taskStatus,
+          score: shown?.score ?? null,
+          level: shown?.level ?? null,
+          status,
+          headline: p.report ? (p.report.verdict?.headline ?? p.report.status) : why!,
+          measuredAt: p.report ? null : (p.stale?.generatedAt ?? null),
+          checks: Object.fromEntries((shown?.checks ?? []).map((c) => [c.id, c.waiver?.active ? ('waived' as const) : c.status])),
+          fixes: [...new Set((shown?.checks ?? []).filter((c) => c.fix && c.status !== 'pass' && !c.waiver?.active).map((c) => c.fix!))],
+          failures: p.report?.failures ?? [why!],
+        };
+      })
       .sort((a, b) => a.project.localeCompare(b.project)),
   };
 }
 
 function notMeasured(p: ProjectSummary): string {
+  const stale = p.stale ? `; the result shown is stale, measured ${p.stale.generatedAt.slice(0, 16).replace('T', ' ')} UTC` : '';
   if (p.failedDependencies && p.failedDependencies.length > 0)
-    return `not measured: ${p.failedDependencies.join(', ')} failed first (run it to see why)`;
-  return `not measured: the ready task wrote no report (${p.taskStatus})`;
+    return `not measured in this run: ${p.failedDependencies.join(', ')} failed first (run it to see why)${stale}`;
+  return `not measured in this run: the ready task wrote no report (${p.taskStatus})${stale}`;
+}
+
+/** Whether a run measured anything: a run that measured no project leaves the last summary as it was. */
+export function measuredAny(projects: ProjectSummary[]): boolean {
+  return projects.some((p) => p.report !== null);
 }
 
 const MARK: Record<string, string> = { pass: '✅', warn: '⚠️', fail: '❌', skip: '➖', waived: '🕊️' };
@@ -116,7 +151,7 @@ export function renderSummaryMarkdown(summary: WorkspaceSummary): string {
     `| --- | ---: | --- | --- | ${summary.checkIds.map(() => ':---:').join(' | ')} |`,
     ...summary.projects.map(
       (p) =>
-        `| ${p.project} | ${p.score ?? '–'} | ${p.level ?? '–'} | ${p.status} | ${summary.checkIds.map((id) => MARK[p.checks[id]] ?? '').join(' | ')} |`,
+        `| ${p.project} | ${p.score ?? '–'} | ${p.level ?? '–'} | ${p.status === 'stale' ? `stale (${p.measuredAt!.slice(0, 16).replace('T', ' ')} UTC)` : p.status} | ${summary.checkIds.map((id) => MARK[p.checks[id]] ?? '').join(' | ')} |`,
     ),
   ];
   if (summary.coverage) {
@@ -129,7 +164,7 @@ export function renderSummaryMarkdown(summary: WorkspaceSummary): string {
   if (withFixes.length > 0) {
     lines.push('', '## What to do');
     for (const p of withFixes) {
-      lines.push('', `**${p.project}**${p.failures.length > 0 ? `: ${p.failures.join('; ')}` : ''}`, ...p.fixes.map((f) => `- \`${f}\``));
+      lines.push('', `**${p.project}**: ${p.headline}`, ...p.fixes.map((f) => `- \`${f}\``));
     }
   }
   lines.push(

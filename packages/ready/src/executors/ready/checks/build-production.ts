@@ -7,7 +7,8 @@ import { AUDIT_RESULT_FILE } from '../../../features/audit/files';
 import { isReadyError } from '../../../utils/errors';
 import { targetNames } from '../../../core/defaults';
 import { diskTree } from '../../../core/files';
-import { isNextProject } from '../../../core/project-facts';
+import { isNextProject, nextConfigPath } from '../../../core/project-facts';
+import { detectPackageManager } from '@nx/devkit';
 import { Check, CheckContext, CheckOutcome, skip } from '../../../core/check';
 
 const buildCommand = (context: CheckContext) => `nx run ${context.projectName}:${targetNames(context.options?.targetNames).build}`;
@@ -97,6 +98,7 @@ export const bundleSizeCheck: Check = {
           ...(note ? [{ message: note }] : []),
         ],
         fix: over.length > 0 ? `nx g @plinto/ready:dynamic-import --project=${context.projectName}` : null,
+        ratchet: { 'routes over budget': { value: over.length, better: 'lower' } },
         data: {
           routes: routes.map((r) => ({
             route: r.route,
@@ -116,13 +118,15 @@ export const securityAuditCheck: Check = {
   defaultWeight: 10,
   run: (context) =>
     withBuild(context, ({ audit }) => {
+      // Nothing the project did: the registry (a mirror, offline) gave no answer. Not scored; the
+      // step that measures it is the registry's, named with the file that sets it.
       if (audit.status === 'unavailable') {
         return {
-          status: 'warn',
-          score: 50,
+          status: 'skip',
+          score: 0,
           metric: null,
           details: [{ message: `audit unavailable: ${audit.reason}` }],
-          fix: 'run again where the registry answers npm audit',
+          fix: `point the package manager at a registry that answers audits (registry= in .npmrc, or audit: false in the ready target's options to stop asking)`,
         };
       }
       return {
@@ -134,7 +138,8 @@ export const securityAuditCheck: Check = {
           text: `${audit.vulnerabilities.length} vulnerable of ${audit.packagesInScope} packages`,
         },
         details: audit.vulnerabilities.map((v) => ({ message: `${v.name}: ${v.severity}${v.title ? ` (${v.title})` : ''}` })),
-        fix: audit.vulnerabilities.length > 0 ? 'npm audit fix (or upgrade the packages named above)' : null,
+        fix: audit.vulnerabilities.length > 0 ? `${auditFixCommand(context.workspaceRoot)} (or upgrade the packages named above)` : null,
+        ratchet: { 'vulnerable packages': { value: audit.vulnerabilities.length, better: 'lower' } },
       };
     }),
 };
@@ -148,22 +153,32 @@ export const buildCheck: Check = {
       context,
       (m) => {
         const details = [];
-        const slow = m.seconds !== null && m.seconds > m.maxSeconds;
-        if (slow) details.push({ message: `next build took ${m.seconds} s, over ${m.maxSeconds} s` });
-        if (!m.standaloneEntry) details.push({ message: "no deployment package possible: the app is not built with output: 'standalone'" });
+        const fixes = [];
+        // Judged only against a limit the user set, on the time the build's own trace records (a
+        // replayed build replays its trace): never against a default or this machine's load.
+        const slow = m.seconds !== null && m.maxSeconds !== null && m.seconds > m.maxSeconds;
+        if (slow) {
+          details.push({ message: `next build took ${m.seconds} s (its trace), over maxBuildSeconds ${m.maxSeconds}` });
+          fixes.push(`speed up the build or raise maxBuildSeconds in the ready target's options`);
+        }
+        if (!m.standaloneEntry) {
+          const config = nextConfigPath(diskTree(context.workspaceRoot), context.projectRoot) ?? `${context.projectRoot}/next.config.js`;
+          details.push({ message: "no deployment package possible: the app is not built with output: 'standalone'" });
+          fixes.push(`add output: 'standalone' to ${config}`);
+        }
+        const time = m.seconds === null ? 'build time unknown (no .next/trace)' : `build ${m.seconds} s`;
         return {
           status: details.length === 0 ? 'pass' : 'warn',
           score: 100 - 25 * details.length,
-          metric: {
-            value: m.seconds ?? 0,
-            unit: 's',
-            text: `build ${m.seconds ?? '?'} s${m.standaloneEntry ? ', standalone' : ', not standalone'}`,
-          },
+          metric: slow
+            ? { value: m.seconds ?? 0, unit: 's', text: `${time}, over ${m.maxSeconds} s` }
+            : {
+                value: m.standaloneEntry ? 1 : 0,
+                unit: 'standalone',
+                text: `${m.standaloneEntry ? 'standalone' : 'not standalone'}; ${time}`,
+              },
           details,
-          fix:
-            details.length === 0
-              ? null
-              : `add output: 'standalone' to next.config.*, then nx run ${context.projectName}:${targetNames(context.options?.targetNames).buildProduction}`,
+          fix: fixes.length === 0 ? null : fixes.join('; '),
         };
       },
       (run) => ({
@@ -179,3 +194,12 @@ export const buildCheck: Check = {
       }),
     ),
 };
+
+/** The package manager's own command that upgrades vulnerable packages within their ranges. */
+function auditFixCommand(workspaceRoot: string): string {
+  const pm = detectPackageManager(workspaceRoot);
+  if (pm === 'pnpm') return 'pnpm audit --fix';
+  if (pm === 'yarn') return 'yarn upgrade-interactive';
+  if (pm === 'bun') return 'bun update';
+  return 'npm audit fix';
+}

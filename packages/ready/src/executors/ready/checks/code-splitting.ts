@@ -34,6 +34,7 @@ export const codeSplittingCheck: Check = {
         ...r.skips.map((s) => ({ file: s.file, line: s.line, message: `left alone: ${s.message}` })),
       ],
       fix: count > 0 ? `nx g @plinto/ready:dynamic-import --project=${context.projectName}` : null,
+      ratchet: { 'heavy imports to split': { value: count, better: 'lower' } },
     };
   },
 };

@@ -55,7 +55,12 @@ describe('coverage check', () => {
   it('passes at or above every threshold, with the figures a dashboard needs', () => {
     record(true);
     const result = run({ coverage: { lines: 60, statements: 60, functions: 50, branches: 50 } });
-    expect(result).toMatchObject({ status: 'pass', score: 100, fix: null, metric: { value: 66.66, text: 'coverage 66.66 % (lines)' } });
+    expect(result).toMatchObject({
+      status: 'pass',
+      score: 100,
+      fix: null,
+      metric: { value: 50, unit: '% functions', text: 'coverage 50 % (functions)' },
+    });
     expect(result.data).toMatchObject({
       metrics: { lines: { pct: 66.66, threshold: 60 } },
       coverageFinal: 'coverage/apps/web/coverage-final.json',
@@ -65,7 +70,7 @@ describe('coverage check', () => {
   it('fails under the thresholds, naming the metric and the least covered files', () => {
     record(true);
     const result = run();
-    expect(result).toMatchObject({ status: 'fail', fix: 'add tests for apps/web/src/a.ts, then nx run web:coverage-report' });
+    expect(result).toMatchObject({ status: 'fail', fix: 'add tests for apps/web/src/a.ts (50 % of lines)' });
     expect(result.details).toContainEqual({ message: 'lines: 66.66 % is 13.34 points under 80 %' });
     expect(result.details).toContainEqual({ file: 'apps/web/src/a.ts', message: 'least covered: 50 % of lines' });
   });

@@ -4,7 +4,9 @@ import { COVERAGE_METRICS } from '../../../features/coverage/types';
 import { targetNames } from '../../../core/defaults';
 import { diskTree } from '../../../core/files';
 import { findTestRunner } from '../../../core/project-facts';
-import { Check, CheckDetail } from '../../../core/check';
+import { Check, CheckDetail, CheckMetric } from '../../../core/check';
+import { DEFAULTS } from '../../../core/defaults';
+import { CoverageGateReport } from '../../../features/coverage/types';
 
 /**
  * Coverage of the project's last test run (coverage-report, which ready depends on), judged like
@@ -25,7 +27,7 @@ export const coverageCheck: Check = {
         score: 0,
         metric: null,
         details: [{ message: 'No jest or Vitest config in the project: no tests to measure.' }],
-        fix: `add a jest.config.* or vitest.config.* to ${context.projectRoot}, then nx run ${context.projectName}:${reportTarget}`,
+        fix: `add a jest.config.* or vitest.config.* to ${context.projectRoot} (ready then runs its tests with coverage)`,
       };
     }
     if (!tests) {
@@ -43,7 +45,7 @@ export const coverageCheck: Check = {
         score: 0,
         metric: null,
         details: [{ message: `${tests.failed} of ${tests.total} tests failed: coverage is only judged on a passing run` }],
-        fix: `fix the failing tests, then nx run ${context.projectName}:${reportTarget}`,
+        fix: `fix the failing tests (nx run ${context.projectName}:${targetNames(context.options?.targetNames).test} lists them)`,
       };
     }
     const c = context.options?.coverage ?? {};
@@ -75,17 +77,21 @@ export const coverageCheck: Check = {
       if (r.verdict === 'pass' || r.threshold === null) return 1;
       return r.threshold > 0 ? Math.min(1, r.pct / r.threshold) : 0;
     });
-    const lines = report.metrics.lines;
-    const leastCovered = report.leastCovered.map((f) => f.file).slice(0, 3);
+    const leastCovered = report.leastCovered.map((f) => `${f.file} (${f.lines} % of lines)`).slice(0, 3);
+    const tolerance = c.tolerance ?? DEFAULTS.coverageTolerance;
     return {
       status: report.status,
       score: Math.round((100 * shares.reduce((a, b) => a + b, 0)) / shares.length),
-      metric: { value: lines.pct, unit: '% lines', text: `coverage ${lines.pct} % (lines)` },
+      metric: decidingMetric(report),
       details,
+      // ready reruns the tests itself (it depends on coverage-report): the step is the tests to write.
       fix:
         report.status === 'pass'
           ? null
-          : `add tests${leastCovered.length > 0 ? ` for ${leastCovered.join(', ')}` : ''}, then nx run ${context.projectName}:${reportTarget}`,
+          : report.changedLines?.verdict === 'fail' && COVERAGE_METRICS.every((m) => report.metrics[m].verdict === 'pass')
+            ? `add tests that run the changed lines listed above (${report.changedLines.uncovered.length} uncovered)`
+            : `add tests for ${leastCovered.length > 0 ? leastCovered.join(', ') : context.projectRoot}`,
+      ratchet: Object.fromEntries(COVERAGE_METRICS.map((m) => [m, { value: report.metrics[m].pct, better: 'higher' as const, tolerance }])),
       data: {
         metrics: Object.fromEntries(
           COVERAGE_METRICS.map((m) => [
@@ -98,3 +104,28 @@ export const coverageCheck: Check = {
     };
   },
 };
+
+/**
+ * The figure that decided the status: the metric furthest under its threshold when one fails (or is
+ * held only by the ratchet), the changed lines when only they fail, else the lowest metric.
+ */
+export function decidingMetric(report: Pick<CoverageGateReport, 'metrics' | 'changedLines'>): CheckMetric {
+  const share = (m: (typeof COVERAGE_METRICS)[number]) => {
+    const r = report.metrics[m];
+    return r.threshold && r.threshold > 0 ? r.pct / r.threshold : r.pct / 100;
+  };
+  const short = COVERAGE_METRICS.filter((m) => report.metrics[m].verdict !== 'pass').sort((a, b) => share(a) - share(b));
+  if (short.length === 0 && report.changedLines?.verdict === 'fail') {
+    const cl = report.changedLines;
+    return { value: cl.pct, unit: '% changed lines', text: `changed lines ${cl.pct} % covered (threshold ${cl.threshold} %)` };
+  }
+  // All met: the one closest to its threshold (the first to fail if coverage drops).
+  const margin = (m: (typeof COVERAGE_METRICS)[number]) => report.metrics[m].pct - (report.metrics[m].threshold ?? 0);
+  const m = short[0] ?? [...COVERAGE_METRICS].sort((a, b) => margin(a) - margin(b))[0];
+  const r = report.metrics[m];
+  return {
+    value: r.pct,
+    unit: `% ${m}`,
+    text: `coverage ${r.pct} % (${m}${r.threshold !== null && r.verdict !== 'pass' ? `, threshold ${r.threshold} %` : ''})`,
+  };
+}

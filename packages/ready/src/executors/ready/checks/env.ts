@@ -18,6 +18,7 @@ export const envCheck: Check = {
       metric: { value: m.problems.length, unit: 'problems', text: `${m.variables} variables, ${m.problems.length} problem(s)` },
       details: [...m.problems, ...m.unresolved],
       fix: m.problems.length > 0 ? `nx g @plinto/ready:env --project=${context.projectName}` : null,
+      ratchet: { problems: { value: m.problems.length, better: 'lower' } },
     };
   },
 };

@@ -40,6 +40,7 @@ export const imagesCheck: Check = {
       },
       details,
       fix: count > 0 ? `nx g @plinto/ready:next-image --project=${context.projectName}` : null,
+      ratchet: { 'convertible raw <img>': { value: count, better: 'lower' } },
     };
   },
 };

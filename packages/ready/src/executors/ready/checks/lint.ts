@@ -14,7 +14,8 @@ export const lintCheck: Check = {
         score: 0,
         metric: { value: 1, unit: 'failing target', text: 'no lint target' },
         details: [{ message: `project has no "${target}" target` }],
-        fix: `nx g @nx/eslint:lint-project --project=${context.projectName}`,
+        // @nx/eslint may not be installed yet (package-based repos): nx add installs it first.
+        fix: `nx add @nx/eslint && nx g @nx/eslint:lint-project --project=${context.projectName}`,
       }
     );
   },

@@ -46,7 +46,11 @@ export const scriptsCheck: Check = {
             ? 'no CI definition found (.github/workflows, .gitlab-ci.yml, …)'
             : `CI (${ci.files.join(', ')}) does not run "nx affected -t ready"`,
       });
-      fixes.push('add "npx nx affected -t ready" to CI');
+      fixes.push(
+        ci.files.length === 0
+          ? 'add a CI workflow (e.g. .github/workflows/ci.yml) with a step that runs "npx nx affected -t ready"'
+          : `add a step that runs "npx nx affected -t ready" to ${ci.files[0]}`,
+      );
     }
     const items = next ? 3 : 1;
     return {
@@ -55,6 +59,7 @@ export const scriptsCheck: Check = {
       metric: { value: items - missing.length, unit: `of ${items} items`, text: `${items - missing.length} of ${items} checklist items` },
       details: missing,
       fix: fixes.length > 0 ? fixes.join('; ') : null,
+      ratchet: { 'checklist items': { value: items - missing.length, better: 'higher' } },
     };
   },
 };

@@ -18,7 +18,7 @@ export const testsCheck: Check = {
         score: 0,
         metric: { value: 0, unit: 'tests', text: 'no test target' },
         details: [{ message: `project has no "${testTarget}" target` }],
-        fix: `add a "${testTarget}" target (a jest or vitest config in the project, or a "${testTarget}" script in its package.json)`,
+        fix: `add a jest.config.* or vitest.config.* to ${context.projectRoot}, or a "${testTarget}" script to ${context.projectRoot}/package.json`,
       };
     }
     if (!record) {
@@ -45,7 +45,7 @@ export const testsCheck: Check = {
           errors.length > 0
             ? errors.map((e) => ({ file: e.file, message: e.message }))
             : [{ message: `${record.failedSuites} suite(s) could not run: see the coverage-report output` }],
-        fix: `make the suites load, then: nx run ${context.projectName}:${names.coverageReport}`,
+        fix: `fix the load error of ${[...new Set(errors.map((e) => e.file).filter(Boolean))].join(', ') || 'each suite above'} (a missing module or a syntax error)`,
         failsProject: `${record.failedSuites} test suite(s) fail to load`,
       };
     }
@@ -55,7 +55,7 @@ export const testsCheck: Check = {
         score: 0,
         metric: { value: 0, unit: 'tests', text: 'no tests' },
         details: [{ message: 'the test run found no test' }],
-        fix: 'write tests',
+        fix: `add a spec file to ${context.projectRoot} (e.g. ${context.projectRoot}/src/index.spec.ts) that the test runner's pattern matches`,
       };
     }
     return {
@@ -73,7 +73,8 @@ export const testsCheck: Check = {
               message: `${record.failed} failing test(s)${record.failedSuites ? `, ${record.failedSuites} suite(s) that did not run` : ''}`,
             },
           ],
-      fix: record.passed ? null : `fix the failing tests: nx run ${context.projectName}:${testTarget}`,
+      fix: record.passed ? null : `fix the failing tests (nx run ${context.projectName}:${testTarget} lists them)`,
+      ratchet: { 'failing tests': { value: record.failed, better: 'lower' } },
     };
   },
 };

@@ -33,6 +33,7 @@ export const typecheckCheck: Check = {
       metric: { value: errors, unit: 'type errors', text: `${errors} type error(s)` },
       details,
       fix: failing ? `tsc --noEmit -p ${failing}` : null,
+      ratchet: { 'type errors': { value: errors, better: 'lower' } },
     };
   },
 };

@@ -43,16 +43,38 @@ describe('typescript-strict check', () => {
     ws.write('apps/web/tsconfig.spec.json', { compilerOptions: { strict: true, strictNullChecks: false }, include: ['src'] });
     const result = run(ws.root);
     expect(result.status).toBe('fail');
-    expect(result.metric).toMatchObject({ value: 1, text: '1 of 9 strict flags off (strictNullChecks)' });
+    expect(result.metric).toMatchObject({ value: 1, text: '1 of 18 strict flags off across 2 tsconfigs (strictNullChecks)' });
     expect(result.score).toBe(Math.round((100 * 17) / 18));
     expect(result.details).toEqual([{ file: 'apps/web/tsconfig.spec.json', message: 'strictNullChecks set to false' }]);
+  });
+
+  it('counts a config that only inherits its flags once: the text, the value and the score agree', () => {
+    ws.withTypeScript('5.9.3');
+    ws.write('apps/web/tsconfig.json', { compilerOptions: { strict: false }, include: ['**/*.ts'] });
+    ws.write('apps/web/tsconfig.spec.json', {
+      extends: './tsconfig.json',
+      compilerOptions: { types: ['jest'] },
+      include: ['**/*.spec.ts'],
+    });
+    const result = run(ws.root);
+    expect(result.metric).toEqual({ value: 9, unit: 'flags off', text: '9 of 9 strict flags off' });
+    expect(result.score).toBe(0);
   });
 
   it('warns about tagged suppressions left by the strict generator', () => {
     ws.withTypeScript('5.9.3');
     ws.write('apps/web/tsconfig.json', { compilerOptions: { strict: true } });
     ws.write('apps/web/src/a.ts', '// @ts-expect-error plinto-ready(strict) TS7006: x\nexport const f = (x) => x;\n');
-    expect(run(ws.root)).toMatchObject({ status: 'warn', score: 99, fix: 'nx g @plinto/ready:strict --project=web' });
+    const result = run(ws.root);
+    expect(result).toMatchObject({
+      status: 'warn',
+      score: 99,
+      metric: { value: 1, unit: 'suppressions', text: 'strict on, 1 suppression(s) left' },
+    });
+    // strict already ran: the step is the list of suppressions, never the generator again.
+    expect(result.fix).not.toContain('@plinto/ready:strict');
+    expect(result.fix).toContain('each suppression listed in ready.md');
+    expect(result.details).toContainEqual({ file: 'apps/web/src/a.ts', line: 1, message: 'suppressed TS7006: x' });
   });
 
   it('skips, saying why, when the project has no tsconfig (a style or asset package)', () => {

@@ -20,9 +20,16 @@ export const typescriptStrictCheck: Check = {
     }
     const { suppressions } = m;
     if (suppressions.count > 0) {
-      details.push({
-        message: `${suppressions.count} "${STRICT_SUPPRESSION_TAG}" suppression(s) left in ${suppressions.files} file(s): strict-mode debt to pay down`,
-      });
+      details.push(
+        {
+          message: `${suppressions.count} "${STRICT_SUPPRESSION_TAG}" suppression(s) left in ${suppressions.files} file(s): strict-mode debt to pay down`,
+        },
+        ...suppressions.list.map((s) => ({
+          file: s.file,
+          line: s.line,
+          message: `suppressed ${s.code ?? 'error'}${s.message ? `: ${s.message}` : ''}`,
+        })),
+      );
     }
     if (m.pairs === 0) {
       return {
@@ -43,20 +50,36 @@ export const typescriptStrictCheck: Check = {
       };
     }
     const offFlags = [...new Set(m.off.map((o) => o.flag))];
-    const text =
-      offFlags.length === 0
-        ? suppressions.count > 0
-          ? `strict on, ${suppressions.count} suppression(s)`
-          : 'strict on'
-        : `${offFlags.length} of ${m.known} strict flags off` + (offFlags.length <= 3 ? ` (${offFlags.join(', ')})` : '');
     const off = m.off.length;
+    // One count for the text, the value and the score: (effective tsconfig, flag) pairs.
+    const text =
+      off === 0
+        ? suppressions.count > 0
+          ? `strict on, ${suppressions.count} suppression(s) left`
+          : 'strict on'
+        : `${off} of ${m.pairs} strict flags off` +
+          (m.effectiveConfigs > 1 ? ` across ${m.effectiveConfigs} tsconfigs` : '') +
+          (offFlags.length <= 3 ? ` (${offFlags.join(', ')})` : '');
     return {
       status: off > 0 ? 'fail' : suppressions.count > 0 ? 'warn' : 'pass',
       // The share of (tsconfig, flag) pairs that are on; suppressions cost a point each, at most half.
       score: off > 0 ? Math.round((100 * (m.pairs - off)) / m.pairs) : 100 - Math.min(50, suppressions.count),
-      metric: { value: offFlags.length, unit: 'flags off', text },
+      metric:
+        off > 0 || suppressions.count === 0
+          ? { value: off, unit: 'flags off', text }
+          : { value: suppressions.count, unit: 'suppressions', text },
       details,
-      fix: off > 0 || suppressions.count > 0 ? fix : null,
+      // Once strict is on, running strict again changes nothing: the step is the listed suppressions.
+      fix:
+        off > 0
+          ? fix
+          : suppressions.count > 0
+            ? `fix the code under each suppression listed in ready.md (file:line, error code) and delete its "// @ts-expect-error ${STRICT_SUPPRESSION_TAG}" line`
+            : null,
+      ratchet: {
+        'flags off': { value: off, better: 'lower' },
+        suppressions: { value: suppressions.count, better: 'lower' },
+      },
     };
   },
 };

@@ -1,0 +1,97 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { CheckResult, CheckStatus } from '../../core/check';
+import { ReadyError } from '../../utils/errors';
+
+/** The committed per-project baseline `nx run <p>:ready --updateBaseline` writes, in the project's root. */
+export const BASELINE_FILE = 'ready-baseline.json';
+
+export interface ReadyBaseline {
+  schemaVersion: 1;
+  project: string;
+  /** Each check's status and ratchet figures when the baseline was written. No time: the file is committed. */
+  checks: Record<string, { status: CheckStatus; figures?: Record<string, number> }>;
+}
+
+export interface BaselineComparison {
+  /** What got worse than the baseline, in words: each one fails the gate. */
+  worse: string[];
+  /** What got better: the baseline could be tightened with --updateBaseline. */
+  better: string[];
+}
+
+const RANK: Record<Exclude<CheckStatus, 'skip'>, number> = { pass: 0, warn: 1, fail: 2 };
+const VERB: Record<Exclude<CheckStatus, 'skip'>, string> = { pass: 'passes', warn: 'warns', fail: 'fails' };
+
+export function baselinePath(projectRoot: string): string {
+  return posix.join(projectRoot, BASELINE_FILE);
+}
+
+/** The baseline of this run's results: what the ratchet will hold the project to from now on. */
+export function baselineOf(project: string, results: CheckResult[]): ReadyBaseline {
+  const checks: ReadyBaseline['checks'] = {};
+  for (const r of [...results].sort((a, b) => a.id.localeCompare(b.id))) {
+    const figures = Object.fromEntries(
+      Object.entries(r.ratchet ?? {})
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, f]) => [name, f.value]),
+    );
+    checks[r.id] = { status: r.status, ...(Object.keys(figures).length > 0 ? { figures } : {}) };
+  }
+  return { schemaVersion: 1, project, checks };
+}
+
+export function renderBaseline(baseline: ReadyBaseline): string {
+  return JSON.stringify(baseline, null, 2) + '\n';
+}
+
+/** The project's committed baseline, or null when it has none; a file that is not a baseline is a clear error. */
+export function readBaseline(workspaceRoot: string, projectRoot: string): ReadyBaseline | null {
+  const file = baselinePath(projectRoot);
+  if (!existsSync(join(workspaceRoot, file))) return null;
+  let parsed: ReadyBaseline;
+  try {
+    parsed = JSON.parse(readFileSync(join(workspaceRoot, file), 'utf8'));
+  } catch (error) {
+    throw new ReadyError(
+      `${file} is not valid JSON (${(error as Error).message}): restore it from git, or delete it and run "nx run <project>:ready --updateBaseline".`,
+    );
+  }
+  if (parsed?.schemaVersion !== 1 || typeof parsed.checks !== 'object' || parsed.checks === null) {
+    throw new ReadyError(
+      `${file} is not a readiness baseline (schemaVersion 1 with "checks"): delete it and run "nx run <project>:ready --updateBaseline".`,
+    );
+  }
+  return parsed;
+}
+
+/**
+ * What moved since the baseline. Worse: a check that now passes less (pass → warn → fail), a check
+ * the baseline does not know that fails, a ratchet figure past its tolerance the wrong way. A check
+ * that skipped (now or then) measured nothing and is not compared; a waived check is the waiver's.
+ */
+export function compareToBaseline(results: CheckResult[], baseline: ReadyBaseline): BaselineComparison {
+  const worse: string[] = [];
+  const better: string[] = [];
+  for (const r of results) {
+    if (r.waiver?.active || r.status === 'skip') continue;
+    const was = baseline.checks[r.id];
+    if (!was) {
+      if (r.status === 'fail') worse.push(`${r.id} fails and is not in the baseline`);
+      continue;
+    }
+    if (was.status !== 'skip') {
+      if (RANK[r.status] > RANK[was.status]) worse.push(`${r.id} ${VERB[r.status]} (baseline: ${was.status})`);
+      else if (RANK[r.status] < RANK[was.status]) better.push(`${r.id} ${VERB[r.status]} (baseline: ${was.status})`);
+    }
+    for (const [name, figure] of Object.entries(r.ratchet ?? {})) {
+      const before = was.figures?.[name];
+      if (typeof before !== 'number') continue;
+      const delta = figure.better === 'higher' ? before - figure.value : figure.value - before;
+      const text = `${r.id} ${name} ${figure.value} (baseline: ${before})`;
+      if (delta > (figure.tolerance ?? 0)) worse.push(text);
+      else if (delta < 0) better.push(text);
+    }
+  }
+  return { worse, better };
+}

@@ -86,3 +86,19 @@ export function findAllProjectNodeDependencies(project: string, graph: unknown, 
     includeExternal,
   );
 }
+
+interface MatchingProjects {
+  findMatchingProjects: (patterns: string[], projects: Record<string, { name: string; type: string; data: unknown }>) => string[];
+}
+
+/**
+ * The projects a name or pattern stands for, as `nx run <name>:…` resolves it: the exact name, else
+ * a whole-word match such as `web` for `@ws/web`, or a glob, tag or directory pattern.
+ */
+export function findMatchingProjects(pattern: string, projects: Record<string, { root: string; projectType?: string }>): string[] {
+  const m = load<MatchingProjects>('nx/src/utils/find-matching-projects', 'findMatchingProjects');
+  const nodes = Object.fromEntries(
+    Object.entries(projects).map(([name, data]) => [name, { name, type: data.projectType === 'application' ? 'app' : 'lib', data }]),
+  );
+  return m.findMatchingProjects([pattern], nodes);
+}

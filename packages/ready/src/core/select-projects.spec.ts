@@ -26,6 +26,26 @@ describe('selectProjects', () => {
     );
   });
 
+  it('resolves a short name as nx run does (web for @ws/web), and says so when it is ambiguous', () => {
+    addProjectConfiguration(tree, '@ws/shop', { root: 'apps/shop' });
+    addProjectConfiguration(tree, '@ws/docs', { root: 'apps/docs' });
+    addProjectConfiguration(tree, '@other/docs', { root: 'other/docs' });
+    expect(selectProjects(tree, { project: 'shop' }, 'x').map((p) => p.name)).toEqual(['@ws/shop']);
+    // Nx's own matcher: a whole word, so "shop" never stands for "shop-e2e".
+    addProjectConfiguration(tree, '@ws/shop-e2e', { root: 'apps/shop-e2e' });
+    expect(selectProjects(tree, { project: 'shop' }, 'x').map((p) => p.name)).toEqual(['@ws/shop']);
+    expect(() => selectProjects(tree, { project: 'docs' }, 'x')).toThrow(
+      '"docs" matches several projects ("@other/docs", "@ws/docs"): pass one of them with --project.',
+    );
+  });
+
+  it('suggests near names for a typo, a swapped pair of letters included', () => {
+    addProjectConfiguration(tree, '@ws/store', { root: 'apps/store' });
+    expect(() => selectProjects(tree, { project: 'wbe' }, 'x')).toThrow('(did you mean "web"?)');
+    expect(() => selectProjects(tree, { project: 'sotre' }, 'x')).toThrow('(did you mean "@ws/store"?)');
+    expect(() => selectProjects(tree, { project: 'zzzzzz' }, 'x')).toThrow(/^Project "zzzzzz" does not exist in this workspace: run/);
+  });
+
   it('says why a named project does not apply', () => {
     expect(() => selectProjects(tree, { project: 'ui' }, 'next-image', onlyApps)).toThrow(
       '"nx g @plinto/ready:next-image" does not apply to project "ui": it is not an app.',

@@ -186,4 +186,50 @@ describe('createNodes', () => {
     const ui = results.find(([file]) => file === 'libs/ui/project.json')![1].projects!['libs/ui'];
     expect(ui.targets!['ready']).toBeDefined();
   });
+
+  describe('checks the options when the graph is built', () => {
+    const entries = (options: unknown) => ({
+      nxJsonConfiguration: { plugins: ['@nx/next/plugin', { plugin: '@nx/jest/plugin' }, { plugin: '@plinto/ready', options }] },
+      workspaceRoot: ws.root,
+    });
+    const fails = (options: Record<string, unknown>) => createNodes[1](files, options as never, entries(options));
+
+    it('names nx.json, the entry and every bad option at once, for each option type', async () => {
+      await expect(fails({ minScore: 'eighty', coverage: 80, budgets: { firstLoadJsKb: 'big' } })).rejects.toThrow(
+        'nx.json plugins[2] (@plinto/ready): minScore must be a number, got "eighty"; coverage must be an object, got 80; budgets.firstLoadJsKb must be a number, got "big". Fix them in nx.json.',
+      );
+      await expect(fails({ minLevel: 'platinum' })).rejects.toThrow('minLevel must be one of "bronze", "silver", "gold", got "platinum"');
+      await expect(fails({ readyRunsTests: 'yes' })).rejects.toThrow('readyRunsTests must be a boolean, got "yes"');
+      await expect(fails({ readyTargetName: 3 })).rejects.toThrow('readyTargetName must be a string, got 3');
+      await expect(fails({ levels: { silver: 'lint' } })).rejects.toThrow('levels.silver must be an array, got "lint"');
+      await expect(fails({ levels: { diamond: [] } })).rejects.toThrow('levels.diamond is not an option of levels');
+      await expect(fails({ weights: { images: -1 } })).rejects.toThrow('weights.images must be >= 0, got -1');
+      await expect(fails({ coverage: { lines: 180 } })).rejects.toThrow('coverage.lines must be <= 100, got 180');
+      await expect(fails({ minScor: 80 })).rejects.toThrow('nx.json plugins[2] (@plinto/ready): minScor is not an option');
+    });
+
+    it('names the project file and target of a bad target option, and nx.json targetDefaults', async () => {
+      ws.write('libs/ui/project.json', { name: 'ui', targets: { ready: { options: { minScore: 'high', waivers: [{ check: 'lint' }] } } } });
+      ws.write('apps/web/package.json', { name: '@ws/web', nx: { targets: { 'coverage-gate': { options: { tolerance: 'some' } } } } });
+      await expect(createNodes[1](files, {}, context)).rejects.toThrow(
+        'Invalid @plinto/ready target options: apps/web/package.json nx.targets.coverage-gate.options: tolerance must be a number, got "some"; ' +
+          'libs/ui/project.json targets.ready.options: minScore must be a number, got "high"; ' +
+          'libs/ui/project.json targets.ready.options: waivers.0 needs "reason"; libs/ui/project.json targets.ready.options: waivers.0 needs "expires"',
+      );
+      ws.write('libs/ui/project.json', { name: 'ui' });
+      ws.write('apps/web/package.json', { name: '@ws/web' });
+      const withDefaults = {
+        ...context,
+        nxJsonConfiguration: { targetDefaults: { '@plinto/ready:ready': { options: { minLevel: 'best' } } } },
+      };
+      await expect(createNodes[1](files, {}, withDefaults)).rejects.toThrow(
+        'nx.json targetDefaults.@plinto/ready:ready.options: minLevel must be one of "bronze", "silver", "gold", got "best"',
+      );
+    });
+
+    it('leaves targets of other executors that share a name alone', async () => {
+      ws.write('libs/ui/project.json', { name: 'ui', targets: { ready: { executor: 'nx:run-commands', options: { minScore: 'high' } } } });
+      await expect(createNodes[1](files, {}, context)).resolves.toBeDefined();
+    });
+  });
 });

@@ -42,6 +42,12 @@ export function runCoverageReport(workspaceRoot: string, project: ProjectConfigu
     runner === 'vitest'
       ? runVitestWithCoverage(workspaceRoot, project.root, testConfig, coverageDir, { ...process.env, ...(testTarget?.options?.env ?? {}) })
       : runJestWithCoverage(workspaceRoot, project.root, testConfig, coverageDir, jestEnvironment(testTarget, testConfig));
+  // A config whose pattern finds no test file: the configuration is fine, the project has no test.
+  if ((run.numTotalTestSuites ?? (run.testResults ?? []).length) === 0 && run.numTotalTests === 0) {
+    throw new ReadyError(
+      `no tests found in ${project.name} (${runner} ${run.noTestsPattern ?? `config ${testConfig}`}): add a spec or remove the target.`,
+    );
+  }
   const record: TestsRecord = {
     schemaVersion: 1,
     project: project.name,

@@ -2,11 +2,16 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { logger } from '@nx/devkit';
 import { ReadyError } from '../../utils/errors';
 
 export interface JestRun {
   numTotalTests: number;
+  /** Test files found; 0 means the runner's pattern matched none. */
+  numTotalTestSuites?: number;
+  /** The pattern that found no test file, as the runner printed it (its testMatch or testRegex line). */
+  noTestsPattern?: string | null;
   numFailedTests: number;
   /** Suites that could not run at all (a syntax error, a missing module). */
   numRuntimeErrorTestSuites: number;
@@ -56,6 +61,12 @@ export function runJestWithCoverage(
     // Jest's own report goes through the Nx logger, so it lands in the task's (cached) terminal output.
     const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.trimEnd();
     if (output) logger.info(output);
+    // No test file: jest writes no results but names the pattern that matched none. The caller says so in words.
+    const plain = stripVTControlCharacters(output);
+    if (!existsSync(resultsFile) && /No tests found/.test(plain)) {
+      const pattern = /^\s*((?:testMatch|testRegex): \S.*?) - 0 match(?:es)?\s*$/m.exec(plain)?.[1] ?? null;
+      return { numTotalTests: 0, numTotalTestSuites: 0, numFailedTests: 0, numRuntimeErrorTestSuites: 0, noTestsPattern: pattern };
+    }
     if (!existsSync(resultsFile)) {
       throw new ReadyError(
         `jest did not run for ${jestConfig} (exit ${r.status ?? r.signal}): see its output above, fix the jest configuration, then run the coverage gate again.`,

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { logger } from '@nx/devkit';
 import { ReadyError } from '../../utils/errors';
 import { JestRun } from './run-jest';
@@ -50,6 +51,7 @@ export function runVitestWithCoverage(
         '--reporter=default',
         '--reporter=json',
         `--outputFile.json=${resultsFile}`,
+        '--passWithNoTests',
       ],
       { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, CI: 'true' }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
     );
@@ -68,7 +70,12 @@ export function runVitestWithCoverage(
     const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as VitestJson;
     // A file that could not load is a failed file with no test in it (jest counts those apart).
     const unloadable = (results.testResults ?? []).filter((t) => t.status === 'failed' && (t.assertionResults?.length ?? 0) === 0).length;
-    return { ...results, numRuntimeErrorTestSuites: results.numRuntimeErrorTestSuites ?? unloadable };
+    const include = /^\s*include: (.+)$/m.exec(stripVTControlCharacters(output))?.[1]?.trim();
+    return {
+      ...results,
+      numRuntimeErrorTestSuites: results.numRuntimeErrorTestSuites ?? unloadable,
+      noTestsPattern: include ? `include: ${include}` : null,
+    };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

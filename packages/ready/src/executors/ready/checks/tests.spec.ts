@@ -1,4 +1,4 @@
-import { symlinkSync } from 'node:fs';
+import { existsSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CheckContext } from '../../../core/check';
 import { runCoverageReport, suiteErrors } from '../../../features/coverage/report';
@@ -29,6 +29,20 @@ describe('tests check on a real jest run', () => {
     info.mockRestore();
     ws.cleanup();
   });
+
+  it('a config whose pattern finds no test is "no tests found", naming jest\'s testMatch, never "fix the jest configuration"', () => {
+    ws.write('libs/calc/src/calc.js', 'module.exports = 1;\n');
+    expect(() =>
+      runCoverageReport(
+        ws.root,
+        { root: 'libs/calc', name: 'calc' },
+        { jestConfig: 'libs/calc/jest.config.js', outputPath: 'dist/ready/libs/calc' },
+      ),
+    ).toThrow(
+      /^no tests found in calc \(jest testMatch: \*\*\/__tests__\/\*\*\/\*\.\?\(\[mc\]\)\[jt\]s\?\(x\), .+\): add a spec or remove the target\.$/,
+    );
+    expect(existsSync(join(ws.root, 'dist/ready/libs/calc/tests.json'))).toBe(false);
+  }, 60_000);
 
   it('a suite that fails to load is recorded with its file and message, and fails the check (never "0 of 0")', async () => {
     ws.write(

@@ -63,6 +63,17 @@ describe('coverage-report on a Vitest project', () => {
     expect(coverage.data).toMatchObject({ metrics: { functions: { pct: 50 }, lines: { pct: 100 } } });
   }, 60_000);
 
+  it('a config that finds no test file is one clear error naming its pattern, and no record', () => {
+    ws.write('libs/calc/vitest.config.mjs', "export default { test: { include: ['src/**/*.test.js'] } };\n").write(
+      'libs/calc/src/calc.js',
+      'export const a = 1;\n',
+    );
+    expect(() => runCoverageReport(ws.root, { root: 'libs/calc', name: 'calc' }, { vitestConfig: 'libs/calc/vitest.config.mjs' })).toThrow(
+      'no tests found in calc (vitest include: src/**/*.test.js): add a spec or remove the target.',
+    );
+    expect(existsSync(join(ws.root, 'dist/ready/libs/calc/tests.json'))).toBe(false);
+  }, 60_000);
+
   it('a test file that fails to load is recorded with its message and fails the tests check', async () => {
     ws.write('libs/calc/vitest.config.mjs', "export default { test: { include: ['src/**/*.test.js'] } };\n");
     ws.write(

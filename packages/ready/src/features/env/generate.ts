@@ -100,6 +100,17 @@ export function planEnv(
       `  ${modulePath}: typed env module (server ${scan.variables.filter((v) => v.side === 'server').length}, client ${scan.variables.filter((v) => v.side === 'client').length}; ${flavour === 'zod' ? "zod alone: this project's moduleResolution cannot resolve @t3-oss/env-nextjs" : 't3-env and zod'})`,
     );
     if (options.rewrite) plan.lines.push(...rewriteReads(tree, root, modulePath, scan.variables, plan.writes));
+    else {
+      // Not wired: a module nothing imports validates nothing. Say how, with the places to change.
+      // What --rewrite would change: the app's own reads, not next.config.* (it runs before the module can load).
+      const reads = [...new Set(scan.variables.flatMap((v) => v.readAt))].filter(
+        (at) => at.startsWith(`${root}/`) && !/\/next\.config\.[^/]+:\d+$/.test(at),
+      );
+      plan.lines.push(
+        `  not wired yet: nothing imports ${modulePath}, so it validates nothing. Either run again with --rewrite (it replaces the ${reads.length} process.env read(s) with env.X: ${reads.slice(0, 3).join(', ')}${reads.length > 3 ? ', …' : ''}), ` +
+          `or import it yourself where the env is read: import { env } from '<relative path to ${modulePath.replace(/\.[cm]?[jt]sx?$/, '')}>', and use env.NAME.`,
+      );
+    }
   }
   return plan;
 }

@@ -60,6 +60,10 @@ describe('env generator', () => {
     expect(module).toContain('STRIPE_SECRET_KEY: z.string().min(1),');
     expect(tree.read('.gitignore', 'utf-8')).toContain('\n.env*.local\n');
     expect(readJson(tree, 'package.json').dependencies).toMatchObject({ '@t3-oss/env-nextjs': '^0.13.11', zod: '^3.25.76' });
+    // Without --rewrite nothing imports the module yet: the generator says how to wire it, naming the reads.
+    expect(info.mock.calls.flat().join('\n')).toMatch(
+      /not wired yet: nothing imports apps\/web\/env\.ts, so it validates nothing\. Either run again with --rewrite \(it replaces the \d+ process\.env read\(s\) with env\.X: apps\/web\/app\/config\.ts:1, /,
+    );
   });
 
   it('on moduleResolution node (which cannot resolve @t3-oss/env-nextjs) writes the module on zod alone, and adds only zod', async () => {
@@ -149,6 +153,7 @@ describe('env generator', () => {
 
   it('--rewrite replaces process.env.X in the app by env.X with the import', async () => {
     await envGenerator(tree, { project: 'web', rewrite: true, skipFormat: true });
+    expect(info.mock.calls.flat().join('\n')).not.toContain('not wired yet');
     expect(tree.read('apps/web/app/config.ts', 'utf-8')).toBe(
       "export const api = env.NEXT_PUBLIC_API_URL ?? 'http://localhost:3000';\nexport const size = Number(env.PAGE_SIZE || 20);\n".replace(
         /^/,

@@ -111,6 +111,6 @@ describe('build-production', () => {
     const byId = (id: string) => checks.find((c: any) => c.id === id);
     expect(byId('bundle-size')).toMatchObject({ status: 'pass' });
     expect(byId('build')).toMatchObject({ status: 'pass' });
-    expect(['pass', 'warn', 'fail']).toContain(byId('security-audit').status);
+    expect(['pass', 'warn', 'fail', 'skip']).toContain(byId('security-audit').status);
   });
 });

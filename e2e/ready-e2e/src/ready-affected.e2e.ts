@@ -42,14 +42,19 @@ describe('nx affected -t ready', () => {
     commitAll('add a hero with a raw img');
     writeFileSync(stepSummary, '# CI\n');
     const r = run('npx nx affected -t ready --base=HEAD~1 --head=HEAD --minScore=0', { env: { GITHUB_STEP_SUMMARY: stepSummary } });
-    expect(r.code).toBe(0);
+    // Two checks fail and there is no baseline or waiver: not ready whatever the score, and the headline names them.
+    expect(r.code).not.toBe(0);
+    expect(r.output).toMatch(
+      new RegExp(`${APP}: \\d+/100, level \\w+( \\([^)]*\\))?, \\d+ of 12 checks apply — not ready: images and scripts fail`),
+    );
     expect(r.output).toContain(`nx run ${APP}:ready`);
     expect(r.output).toContain(`nx run ${APP}:coverage-report`);
     expect(r.output).toContain(`nx run ${APP}:build`);
     expect(wsFileExists(`dist/ready/${LIB_ROOT}/ready.json`)).toBe(false);
 
     const json = report();
-    expect(json).toMatchObject({ schemaVersion: 1, project: APP, projectRoot: APP_ROOT });
+    expect(json).toMatchObject({ schemaVersion: 1, project: APP, projectRoot: APP_ROOT, status: 'fail' });
+    expect(json.verdict).toMatchObject({ decidedBy: 'checks', failing: ['images', 'scripts'] });
     expect(check('typescript-strict')).toMatchObject({ status: 'pass', score: 100, metric: { value: 0 } });
     expect(check('images')).toMatchObject({
       status: 'fail',
@@ -60,7 +65,7 @@ describe('nx affected -t ready', () => {
     });
     // Fresh results of the dependencies: the test run and the build.
     expect(check('tests')).toMatchObject({ status: 'pass' });
-    expect(check('coverage').metric.unit).toBe('% lines');
+    expect(check('coverage').metric.unit).toMatch(/^% (lines|statements|functions|branches)$/);
     expect(check('bundle-size').data.routes.map((x: any) => x.route)).toContain('/');
     expect(check('lint').status).toBe('pass');
     expect(check('scripts')).toMatchObject({
@@ -90,7 +95,13 @@ describe('nx affected -t ready', () => {
     expect(dom).toMatch(new RegExp(`<figure class="chart" id="coverage-${APP}">[\\s\\S]*<rect`));
   });
 
-  it('a second identical run comes from the Nx cache, with its outputs restored', () => {
+  it('after --updateBaseline the same gaps hold it, and a second identical run comes from the Nx cache, with its outputs restored', () => {
+    runOk(`npx nx run ${APP}:ready --updateBaseline`);
+    const baseline = readWsJson(`${APP_ROOT}/ready-baseline.json`);
+    expect(baseline.checks.images).toEqual({ status: 'fail', figures: { 'convertible raw <img>': 1 } });
+    commitAll('accept the readiness baseline');
+    const held = runOk('npx nx affected -t ready --base=HEAD~1 --head=HEAD --minScore=0');
+    expect(held.output).toContain('held by baseline: 2 check(s) still fail (images and scripts), none worse');
     const before = report();
     rmSync(join(WS, 'dist'), { recursive: true, force: true });
     const r = runOk('npx nx affected -t ready --base=HEAD~1 --head=HEAD --minScore=0');
@@ -103,7 +114,8 @@ describe('nx affected -t ready', () => {
     const unique = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
     writeWsFile(`${LIB_ROOT}/src/extra.ts`, `export const extra = '${unique}';\n`);
     commitAll('library only');
-    const unrelated = runOk(`npx nx run-many -t ready -p ${APP} ${LIB} --minScore=0`);
+    // The library is judged by its own checks (no baseline): only the cache lines matter here.
+    const unrelated = run(`npx nx run-many -t ready -p ${APP} ${LIB} --minScore=0`);
     expect(unrelated.output).toMatch(fromCache(APP));
     expect(unrelated.output).not.toMatch(fromCache(LIB));
     writeWsFile(
@@ -116,18 +128,38 @@ describe('nx affected -t ready', () => {
     expect(related.output).not.toMatch(fromCache(APP));
   });
 
-  it('turning strict off is seen by the TypeScript version the workspace uses, and fails under minScore', () => {
+  it('a library where most checks do not apply says how many applied', () => {
+    run(`npx nx run ${LIB}:ready --excludeTaskDependencies --skip-nx-cache`);
+    const lib = report(LIB_ROOT);
+    const applying = lib.checks.filter((c: any) => c.status !== 'skip' || c.fix !== null).length;
+    expect(lib.applies).toBe(applying);
+    expect(lib.applies).toBeLessThan(lib.checks.length);
+    expect(readWsFile(`dist/ready/${LIB_ROOT}/ready.md`)).toContain(`${applying} of ${lib.checks.length} checks apply.`);
+  });
+
+  it('turning strict off is seen by the TypeScript version the workspace uses, is worse than the baseline, and a waiver passes it', () => {
     const tsconfig = readWsJson(`${APP_ROOT}/tsconfig.json`);
     tsconfig.compilerOptions.strict = false;
     writeWsFile(`${APP_ROOT}/tsconfig.json`, JSON.stringify(tsconfig, null, 2));
     commitAll('relax strict');
-    const r = run(`npx nx affected -t ready --base=HEAD~1 --head=HEAD --minScore=${report().score}`);
+    const r = run('npx nx affected -t ready --base=HEAD~1 --head=HEAD');
     expect(r.code).not.toBe(0);
-    expect(r.output).toMatch(/not ready: score \d+ is under the minimum of \d+/);
+    expect(r.output).toContain('not ready: worse than the baseline: typescript-strict fails (baseline: pass)');
     const strict = check('typescript-strict');
     expect(strict).toMatchObject({ status: 'fail', fix: `nx g @plinto/ready:strict --project=${APP}` });
     expect(strict.metric.value).toBeGreaterThanOrEqual(8);
     expect(strict.details[0].message).toContain('"strict": false');
     expect(report()).toMatchObject({ status: 'fail' });
+
+    const pkg = readWsJson(`${APP_ROOT}/package.json`);
+    pkg.nx = {
+      ...pkg.nx,
+      targets: { ready: { options: { waivers: [{ check: 'typescript-strict', reason: 'legacy code, PLAT-7', expires: '2099-12-31' }] } } },
+    };
+    writeWsFile(`${APP_ROOT}/package.json`, JSON.stringify(pkg, null, 2));
+    commitAll('waive strict');
+    const waived = runOk('npx nx affected -t ready --base=HEAD~1 --head=HEAD');
+    expect(waived.output).toContain('FAIL (waived until 2099-12-31: legacy code, PLAT-7)');
+    expect(report()).toMatchObject({ status: 'pass' });
   });
 });

@@ -119,10 +119,18 @@ describe('strict', () => {
     commitAll('strict');
   });
 
-  it('the typescript-strict check reports the suppressions as debt, with this command as the fix', () => {
+  it('the typescript-strict check reports the suppressions as debt, each at its file:line with its error, never pointing back to strict', () => {
     run(`npx nx run ${APP}:ready --checks=typescript-strict --excludeTaskDependencies`);
     const check = readWsJson(`dist/ready/${APP_ROOT}/ready.json`).checks[0];
-    expect(check).toMatchObject({ id: 'typescript-strict', status: 'warn', fix: `nx g @plinto/ready:strict --project=${APP}` });
-    expect(check.metric.text).toBe('strict on, 3 suppression(s)');
+    expect(check).toMatchObject({ id: 'typescript-strict', status: 'warn' });
+    expect(check.fix).toContain('each suppression listed in ready.md');
+    expect(check.fix).not.toContain('@plinto/ready:strict');
+    expect(check.metric.text).toBe('strict on, 3 suppression(s) left');
+    const listed = check.details.filter((d: { line?: number }) => d.line);
+    expect(listed).toHaveLength(3);
+    for (const d of listed) {
+      expect(d.message).toMatch(/^suppressed TS\d+: /);
+      expect(readWsFile(d.file).split('\n')[d.line - 1]).toContain('@ts-expect-error plinto-ready(strict)');
+    }
   });
 });

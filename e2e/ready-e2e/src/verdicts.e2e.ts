@@ -1,0 +1,87 @@
+/**
+ * Verdicts a team can trust, on the real workspace: plugin options checked when the graph is built,
+ * every generator reached by the short project name, and a run that measured nothing leaving the
+ * last summary as it was. (The gate itself, the baseline and waivers: ready-affected.e2e.ts.)
+ */
+import { APP, APP_ROOT, LIB, LIB_ROOT, readWsFile, readWsJson, resetWorkspace, run, runOk, writeWsFile } from './harness';
+
+const NO_STACK = /\n\s+at .+\(.+:\d+:\d+\)/;
+
+describe('verdicts a team can trust', () => {
+  beforeEach(() => resetWorkspace());
+  afterAll(() => resetWorkspace());
+
+  const setPluginOptions = (change: (options: Record<string, unknown>) => void) => {
+    const nx = readWsJson('nx.json');
+    const entry = nx.plugins.find((p: { plugin?: string }) => p.plugin === '@plinto/ready');
+    change(entry.options);
+    writeWsFile('nx.json', JSON.stringify(nx, null, 2));
+    return nx.plugins.indexOf(entry);
+  };
+
+  it('a bad option in nx.json fails every Nx command before any task runs, naming nx.json, the entry and every bad option', () => {
+    const index = setPluginOptions((o) => {
+      o.minScore = 'eighty';
+      o.coverage = 80;
+      o.budgets = { firstLoadJsKb: 'big' };
+    });
+    const show = run('npx nx show projects');
+    expect(show.code).not.toBe(0);
+    expect(show.output).toContain(
+      `nx.json plugins[${index}] (@plinto/ready): minScore must be a number, got "eighty"; coverage must be an object, got 80; budgets.firstLoadJsKb must be a number, got "big". Fix them in nx.json.`,
+    );
+    expect(show.output).not.toMatch(NO_STACK);
+    const ready = run(`npx nx run ${APP}:ready`);
+    expect(ready.code).not.toBe(0);
+    expect(ready.output).toContain('minScore must be a number, got "eighty"');
+    expect(ready.output).not.toContain(`nx run ${APP}:coverage-report`); // nothing ran first
+  });
+
+  it("a bad option of a project's ready target names the project file that holds it", () => {
+    const pkg = readWsJson(`${APP_ROOT}/package.json`);
+    pkg.nx = { ...pkg.nx, targets: { ready: { options: { minLevel: 'best', maxBuildSeconds: 'slow' } } } };
+    writeWsFile(`${APP_ROOT}/package.json`, JSON.stringify(pkg, null, 2));
+    const show = run('npx nx show projects');
+    expect(show.code).not.toBe(0);
+    expect(show.output).toContain(
+      `${APP_ROOT}/package.json nx.targets.ready.options: minLevel must be one of "bronze", "silver", "gold", got "best"; ` +
+        `${APP_ROOT}/package.json nx.targets.ready.options: maxBuildSeconds must be a number, got "slow"`,
+    );
+  });
+
+  it('every generator takes the short name (web for @ws/web) as nx run does, and a typo gets the near name', () => {
+    const short = APP.replace(/^@[^/]+\//, '');
+    for (const generator of ['next-image', 'env', 'strict', 'dynamic-import']) {
+      const r = run(`npx nx g @plinto/ready:${generator} --project=${short} --dry-run`);
+      expect({ generator, code: r.code, unknown: /does not exist/.test(r.output) }).toEqual({ generator, code: 0, unknown: false });
+    }
+    const typo = run(`npx nx g @plinto/ready:env --project=${short[1]}${short[0]}${short.slice(2)} --dry-run`);
+    expect(typo.code).not.toBe(0);
+    expect(typo.output).toContain(`(did you mean "${APP}"?)`);
+    expect(typo.output).not.toMatch(NO_STACK);
+  });
+
+  it('a run that measured nothing leaves the last summary and dashboard as they were', () => {
+    run(`npx nx run-many -t ready -p ${LIB} --excludeTaskDependencies`);
+    const summary = readWsFile('dist/ready/summary.md');
+    const dashboard = readWsFile('dist/ready/index.html');
+    expect(summary).toContain(`| ${LIB} |`);
+    // The library's tests can no longer run: its ready task is skipped, so nothing is measured.
+    writeWsFile(`${LIB_ROOT}/jest.config.cts`, 'module.exports = require("./does-not-exist");\n');
+    const r = run(`npx nx run-many -t ready -p ${LIB}`);
+    expect(r.code).not.toBe(0);
+    expect(r.output).toContain('no project was measured in this run; dist/ready/summary.md is left as it was');
+    expect(readWsFile('dist/ready/summary.md')).toBe(summary);
+    expect(readWsFile('dist/ready/index.html')).toBe(dashboard);
+  });
+
+  it('coverage-report on a project with no test says so in words and exits 1', () => {
+    runOk(`find ${LIB_ROOT} -path '*/node_modules' -prune -o \\( -name '*.spec.*' -o -name '*.test.*' \\) -type f -print -delete`);
+    const r = run(`npx nx run ${LIB}:coverage-report --skip-nx-cache`);
+    expect(r.code).toBe(1);
+    expect(r.output).toMatch(
+      new RegExp(`no tests found in ${LIB.replace('/', '\\/')} \\(jest testMatch: .+\\): add a spec or remove the target\\.`),
+    );
+    expect(r.output).not.toContain('fix the jest configuration');
+  });
+});

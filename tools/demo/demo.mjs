@@ -15,6 +15,7 @@ const root = resolve(import.meta.dirname, '..', '..');
 const demoDir = join(root, 'tmp', 'demo');
 const ws = join(demoDir, 'ws');
 const CREATED = 'demo-created';
+const BRANCH = 'try-ready';
 const say = (m) => console.log(`\n▶ ${m}`);
 
 say('building and packing @plinto/ready');
@@ -25,15 +26,18 @@ const hasTag =
 if (hasTag) {
   say(`reusing the sample workspace in ${ws} (delete tmp/demo to start afresh)`);
   assertOwnRepository(ws);
-  runOk(`git reset -q --hard ${CREATED} && git clean -q -fdx -e node_modules`, ws);
+  runOk(`git checkout -q -B main ${CREATED} && git clean -q -fdx -e node_modules`, ws);
 } else {
   say(`creating a sample workspace in ${ws}`);
   createSampleWorkspace(demoDir, (m) => console.log(`  ${m}`));
   say(
-    'seeding the usual gaps: strict mode off (and code written without it), raw <img>, process.env reads, a heavy static import, thin tests',
+    'seeding the usual gaps: strict mode off (and code written without it), raw <img>, process.env reads, a heavy static import (a syntax highlighter), thin tests',
   );
   seedGaps();
-  runOk('npm i recharts@2.15.4 --no-audit --no-fund', ws);
+  runOk(
+    'npm i react-syntax-highlighter@15.6.1 --no-audit --no-fund && npm i -D @types/react-syntax-highlighter@15.5.13 --no-audit --no-fund',
+    ws,
+  );
   runOk(`git add -A && git commit -q -m "Sample app with readiness gaps" && git tag ${CREATED}`, ws);
 }
 
@@ -48,32 +52,34 @@ write('libs/ui/src/lib/ui.tsx', read('libs/ui/src/lib/ui.tsx') + '\nexport const
 runOk('git add -A && git commit -q -m "A change"', ws);
 
 say('nx affected -t ready --base=HEAD~1 (runs the tests with coverage and the build it needs, then every check)');
-const before = affectedReady();
+const status = affectedReady();
 printReports();
-const scoreBefore = scores();
 
-say('closing gaps: nx g @plinto/ready:next-image --project=@ws/web');
-console.log(runOk('npx nx g @plinto/ready:next-image --project=@ws/web', ws).trim());
-say('closing gaps: nx g @plinto/ready:env --project=@ws/web');
-console.log(runOk('npx nx g @plinto/ready:env --project=@ws/web', ws).trim());
-say('closing gaps: nx g @plinto/ready:strict --project=@ws/web');
-console.log(runOk('npx nx g @plinto/ready:strict --project=@ws/web', ws).trim());
-runOk('git add -A && git commit -q -m "next-image, env, strict"', ws);
-
-say('nx affected -t ready --base=HEAD~2 again');
-const after = affectedReady('HEAD~2');
-const scoreAfter = scores();
-say('score before → after');
-for (const [project, score] of Object.entries(scoreAfter)) {
-  console.log(`  ${project}: ${scoreBefore[project] ?? '–'} → ${score}`);
+// The gaps stay open: a branch of its own, for a newcomer to close them one generator at a time.
+say(`leaving the gaps open on the branch "${BRANCH}" for you to try`);
+runOk(`git checkout -q -B ${BRANCH}`, ws);
+const generators = ['next-image', 'env', 'strict', 'dynamic-import'];
+const planned = generators.map((g) => [g, dryRun(g)]);
+for (const [g, files] of planned) {
+  console.log(
+    `  nx g @plinto/ready:${g} --project=web: ${files.length > 0 ? `would change ${files.join(', ')}` : 'NOTHING TO DO (the sample has no gap for it)'}`,
+  );
 }
-console.log(`\nWorkspace summary: ${join(ws, 'dist/ready/summary.md')}\nDashboard: ${join(ws, 'dist/ready/index.html')}`);
+const idle = planned.filter(([, files]) => files.length === 0).map(([g]) => g);
 console.log(
-  after === 0
-    ? '\nEvery affected project is ready.'
-    : `\nnx affected -t ready exited ${after} (before: ${before}): the projects above are under their minimum. Each failing check names the command that fixes it.`,
+  `\nnx affected -t ready exited ${status}: ${status === 0 ? 'every affected project is ready.' : 'the failing checks above name the command that closes each gap.'}`,
 );
-console.log(`Sample workspace: ${ws}`);
+console.log(`Workspace summary: ${join(ws, 'dist/ready/summary.md')}\nDashboard: ${join(ws, 'dist/ready/index.html')}`);
+console.log(`
+Next, in ${ws} (branch ${BRANCH}):
+${generators.map((g) => `  npx nx g @plinto/ready:${g} --project=web${g === 'env' ? '          # add --rewrite to wire the typed env module into the code' : ''}`).join('\n')}
+  npx nx affected -t ready --base=${CREATED}       # the score before → after
+  npx nx run web:ready --updateBaseline             # or accept today's gaps as the baseline: ready then fails only on what gets worse
+Every generator takes --dry-run.`);
+if (idle.length > 0) {
+  console.error(`\nThe demo is broken: ${idle.join(', ')} found nothing to do on the sample workspace.`);
+  process.exit(1);
+}
 
 function affectedReady(base = 'HEAD~1') {
   const r = spawnSync('bash', ['-c', `npx nx affected -t ready --base=${base} --head=HEAD --output-style=static`], {
@@ -82,15 +88,6 @@ function affectedReady(base = 'HEAD~1') {
     stdio: 'inherit',
   });
   return r.status;
-}
-
-function scores() {
-  return Object.fromEntries(
-    findReports(join(ws, 'dist', 'ready')).map((md) => {
-      const json = JSON.parse(readFileSync(md.replace(/ready\.md$/, 'ready.json'), 'utf8'));
-      return [json.project, `${json.score}/100 (level ${json.level ?? 'none'})`];
-    }),
-  );
 }
 
 function printReports() {
@@ -157,20 +154,26 @@ export const stripeKey = STRIPE_SECRET_KEY;
 export const beta = FEATURE_BETA === 'true';
 `,
   );
+  // A heavy library rendered as one component: what dynamic-import splits out of the first load.
   write(
-    'apps/web/app/sales-chart.tsx',
+    'apps/web/app/code-sample.tsx',
     `'use client';
-import { LineChart, Line, XAxis, YAxis } from 'recharts';
+import { Prism as SyntaxHighlighter } from 'react-syntax-highlighter';
 
-export function SalesChart({ data }: { data: { month: string; total: number }[] }) {
-  return (
-    <LineChart width={600} height={300} data={data}>
-      <XAxis dataKey="month" />
-      <YAxis />
-      <Line dataKey="total" />
-    </LineChart>
-  );
+export function CodeSample({ code }: { code: string }) {
+  return <SyntaxHighlighter language="tsx">{code}</SyntaxHighlighter>;
 }
 `,
   );
+}
+
+/** The files a generator would change on the sample (its --dry-run): the demo says so when there are none. */
+function dryRun(generator) {
+  const r = spawnSync('bash', ['-c', `npx nx g @plinto/ready:${generator} --project=web --dry-run`], {
+    cwd: ws,
+    env: SAMPLE_ENV,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`nx g @plinto/ready:${generator} --dry-run failed:\n${r.stdout}${r.stderr}`);
+  return [...`${r.stdout}`.matchAll(/^(?:CREATE|UPDATE|DELETE) (\S+)/gm)].map((m) => m[1]);
 }

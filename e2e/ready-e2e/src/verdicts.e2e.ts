@@ -61,27 +61,38 @@ describe('verdicts a team can trust', () => {
     expect(typo.output).not.toMatch(NO_STACK);
   });
 
-  it('a run that measured nothing leaves the last summary and dashboard as they were', () => {
-    run(`npx nx run-many -t ready -p ${LIB} --excludeTaskDependencies`);
+  it('a ready run that measured nothing leaves the last summary as it was; a partial one marks the project it did not measure stale', () => {
+    const both = `npx nx run-many -t ready -p ${LIB} ${APP} --excludeTaskDependencies`;
+    run(both);
     const summary = readWsFile('dist/ready/summary.md');
     const dashboard = readWsFile('dist/ready/index.html');
     expect(summary).toContain(`| ${LIB} |`);
-    // The library's tests can no longer run: its ready task is skipped, so nothing is measured.
-    writeWsFile(`${LIB_ROOT}/jest.config.cts`, 'module.exports = require("./does-not-exist");\n');
-    const r = run(`npx nx run-many -t ready -p ${LIB}`);
-    expect(r.code).not.toBe(0);
-    expect(r.output).toContain('no project was measured in this run; dist/ready/summary.md is left as it was');
+    // The library's ready fails before it measures (a baseline that is not JSON): its old ready.json is not this run's.
+    writeWsFile(`${LIB_ROOT}/ready-baseline.json`, '{ "schemaVersion": 1, ');
+    const none = run(`npx nx run-many -t ready -p ${LIB} --excludeTaskDependencies`);
+    expect(none.code).not.toBe(0);
+    expect(none.output).toContain(`${LIB_ROOT}/ready-baseline.json is not valid JSON`);
+    expect(none.output).toContain('no project was measured in this run; dist/ready/summary.md is left as it was');
     expect(readWsFile('dist/ready/summary.md')).toBe(summary);
     expect(readWsFile('dist/ready/index.html')).toBe(dashboard);
+    run(both);
+    const partial = readWsJson('dist/ready/summary.json');
+    const lib = partial.projects.find((p: { project: string }) => p.project === LIB);
+    const app = partial.projects.find((p: { project: string }) => p.project === APP);
+    expect(lib).toMatchObject({ status: 'stale', measuredAt: expect.stringMatching(/^\d{4}-/) });
+    expect(app.status).not.toBe('stale');
+    expect(readWsFile('dist/ready/summary.md')).toMatch(
+      new RegExp(`\\| ${LIB.replace('/', '\\/')} \\| \\d+ \\| \\S+ \\| stale \\(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\\) \\|`),
+    );
   });
 
   it('coverage-report on a project with no test says so in words and exits 1', () => {
-    runOk(`find ${LIB_ROOT} -path '*/node_modules' -prune -o \\( -name '*.spec.*' -o -name '*.test.*' \\) -type f -print -delete`);
-    const r = run(`npx nx run ${LIB}:coverage-report --skip-nx-cache`);
-    expect(r.code).toBe(1);
-    expect(r.output).toMatch(
+    runOk(`find ${LIB_ROOT} -not -path '*/node_modules/*' \\( -name '*.spec.*' -o -name '*.test.*' \\) -type f -delete`);
+    const report = run(`npx nx run ${LIB}:coverage-report --skip-nx-cache`);
+    expect(report.code).toBe(1);
+    expect(report.output).toMatch(
       new RegExp(`no tests found in ${LIB.replace('/', '\\/')} \\(jest testMatch: .+\\): add a spec or remove the target\\.`),
     );
-    expect(r.output).not.toContain('fix the jest configuration');
+    expect(report.output).not.toContain('fix the jest configuration');
   });
 });

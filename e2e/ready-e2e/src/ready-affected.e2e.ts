@@ -100,8 +100,14 @@ describe('nx affected -t ready', () => {
     const baseline = readWsJson(`${APP_ROOT}/ready-baseline.json`);
     expect(baseline.checks.images).toEqual({ status: 'fail', figures: { 'convertible raw <img>': 1 } });
     commitAll('accept the readiness baseline');
-    const held = runOk('npx nx affected -t ready --base=HEAD~1 --head=HEAD --minScore=0');
-    expect(held.output).toContain('held by baseline: 2 check(s) still fail (images and scripts), none worse');
+    runOk('npx nx affected -t ready --base=HEAD~1 --head=HEAD --minScore=0');
+    expect(report().verdict).toMatchObject({
+      decidedBy: 'baseline',
+      headline: 'held by baseline: 2 check(s) still fail (images and scripts), none worse',
+    });
+    expect(readWsFile(`dist/ready/${APP_ROOT}/ready.md`)).toContain(
+      '**held by baseline: 2 check(s) still fail (images and scripts), none worse**',
+    );
     const before = report();
     rmSync(join(WS, 'dist'), { recursive: true, force: true });
     const r = runOk('npx nx affected -t ready --base=HEAD~1 --head=HEAD --minScore=0');
@@ -158,8 +164,9 @@ describe('nx affected -t ready', () => {
     };
     writeWsFile(`${APP_ROOT}/package.json`, JSON.stringify(pkg, null, 2));
     commitAll('waive strict');
-    const waived = runOk('npx nx affected -t ready --base=HEAD~1 --head=HEAD');
+    const waived = runOk('npx nx affected -t ready --base=HEAD~1 --head=HEAD --output-style=static');
     expect(waived.output).toContain('FAIL (waived until 2099-12-31: legacy code, PLAT-7)');
     expect(report()).toMatchObject({ status: 'pass' });
+    expect(check('typescript-strict')).toMatchObject({ status: 'fail', waiver: { active: true, reason: 'legacy code, PLAT-7' } });
   });
 });

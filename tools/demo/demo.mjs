@@ -4,7 +4,7 @@
 // does, commits a change and runs `nx affected -t ready`, then prints the reports.
 import { packReady } from '../pack-ready.mjs';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 
@@ -113,6 +113,9 @@ function findReports(dir) {
 }
 
 function seedGaps() {
+  // The image the hero's raw <img> shows: with the file in public/, next-image can convert it.
+  mkdirSync(join(ws, 'apps/web/public'), { recursive: true });
+  copyFileSync(join(root, 'packages/ready/src/codemods/next-image/__fixtures__/public/hero.png'), join(ws, 'apps/web/public/hero.png'));
   const tsconfig = JSON.parse(read('apps/web/tsconfig.json'));
   tsconfig.compilerOptions.strict = false;
   write('apps/web/tsconfig.json', JSON.stringify(tsconfig, null, 2) + '\n');

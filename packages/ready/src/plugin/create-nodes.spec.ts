@@ -68,7 +68,11 @@ describe('createNodes', () => {
         { env: 'NX_BASE' },
         { dependentTasksOutputFiles: expect.stringContaining('tests.json'), transitive: false },
       ],
-      outputs: ['{workspaceRoot}/dist/ready/{projectRoot}/ready.json', '{workspaceRoot}/dist/ready/{projectRoot}/ready.md'],
+      outputs: [
+        '{workspaceRoot}/dist/ready/{projectRoot}/ready.json',
+        '{workspaceRoot}/dist/ready/{projectRoot}/ready.md',
+        '{projectRoot}/ready-baseline.json',
+      ],
       options: { minScore: 80, coverage: { lines: 80 }, budgets: { firstLoadJsKb: 200 }, buildRecorded: true },
     });
     // build-record never fails and is not cached (the build it runs is); its outputs name the build folder for ready's hash.

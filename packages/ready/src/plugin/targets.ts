@@ -6,6 +6,7 @@ import { AUDIT_RESULT_FILE } from '../features/audit/files';
 import { BUILD_MANIFEST_FILE, BUILD_PRODUCTION_FILE, BUILD_RUN_FILE, DEPLOY_PACKAGE_FILE } from '../features/build/files';
 import { COVERAGE_GATE_FILE, TESTS_FILE } from '../features/coverage/files';
 import { ProjectFacts } from './project-facts';
+import { BASELINE_FILE } from '../features/readiness/baseline';
 
 const RESULTS = `{workspaceRoot}/${RESULTS_OUTPUT_PATH}`;
 const RESULTS_OPTION = RESULTS_OUTPUT_PATH;
@@ -48,7 +49,9 @@ export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptio
       { env: 'NX_BASE' },
       ...(runsTests || runsBuild ? [{ dependentTasksOutputFiles: READY_DEPENDENCY_OUTPUTS, transitive: false }] : []),
     ],
-    outputs: [`${RESULTS}/${READY_JSON_FILE}`, `${RESULTS}/${READY_MD_FILE}`],
+    // The baseline too: a replayed `ready --updateBaseline` must restore the baseline it wrote. (It is
+    // an input as well, so any other replay restores the very file the hash was taken over.)
+    outputs: [`${RESULTS}/${READY_JSON_FILE}`, `${RESULTS}/${READY_MD_FILE}`, `{projectRoot}/${BASELINE_FILE}`],
     options: {
       outputPath: RESULTS_OPTION,
       minScore: options.minScore,

@@ -90,7 +90,9 @@ export const coverageCheck: Check = {
           ? null
           : report.changedLines?.verdict === 'fail' && COVERAGE_METRICS.every((m) => report.metrics[m].verdict === 'pass')
             ? `add tests that run the changed lines listed above (${report.changedLines.uncovered.length} uncovered)`
-            : `add tests for ${leastCovered.length > 0 ? leastCovered.join(', ') : context.projectRoot}`,
+            : leastCovered.length > 0
+              ? `add tests for ${leastCovered.join(', ')}`
+              : `add tests for the code of ${context.projectRoot} they leave uncovered (${tests.coverageDir}/coverage-final.json lists it)`,
       ratchet: Object.fromEntries(COVERAGE_METRICS.map((m) => [m, { value: report.metrics[m].pct, better: 'higher' as const, tolerance }])),
       data: {
         metrics: Object.fromEntries(

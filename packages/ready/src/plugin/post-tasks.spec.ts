@@ -137,6 +137,7 @@ describe('workspace summary (postTasksExecution)', () => {
     expect(readFileSync(stepSummary(), 'utf8')).toBe('# earlier step\n' + md);
     const html = readFileSync(join(ws.root, 'dist/ready/index.html'), 'utf8');
     expect(html).toContain('<table id="check-matrix">');
+    expect(html).toContain('<li><strong>@ws/web</strong>: <span class="headline">not ready: score 62 is under the minimum of 80</span>');
     expect(html).toContain('<tr data-project="@ws/web"><th scope="row">@ws/web</th><td class="score">62</td>');
     expect(html).toMatch(/<figure class="chart" id="routes-@ws\/web">/);
     expect(html).toMatch(/<g class="bar over" data-label="\/charts" data-value="260" data-limit="200">/);

@@ -97,7 +97,10 @@ export function renderDashboard(summary: WorkspaceSummary, reports: ReadyReport[
     .join('');
   const fixes = summary.projects
     .filter((p) => p.fixes.length > 0)
-    .map((p) => `<li><strong>${esc(p.project)}</strong><ul>${p.fixes.map((f) => `<li><code>${esc(f)}</code></li>`).join('')}</ul></li>`)
+    .map(
+      (p) =>
+        `<li><strong>${esc(p.project)}</strong>: <span class="headline">${esc(p.headline)}</span><ul>${p.fixes.map((f) => `<li><code>${esc(f)}</code></li>`).join('')}</ul></li>`,
+    )
     .join('');
   const coverage = summary.coverage
     ? `<p id="workspace-coverage">Workspace coverage (${summary.coverage.projects} project(s)): lines ${summary.coverage.lines} %, statements ${summary.coverage.statements} %, functions ${summary.coverage.functions} %, branches ${summary.coverage.branches} %</p>`

@@ -4,8 +4,7 @@ import { assertMatchingDevkit, assertSupportedNx, packageJsonWorkspacesMatcher }
 import { ReadyPluginOptions, normalizePluginOptions } from '../core/plugin-options';
 import { readProjectFacts, readRootDependencies } from './project-facts';
 import { buildTargets } from './targets';
-import { PLUGIN_OPTIONS_SCHEMA, executorSchema, optionProblems, pluginEntryName } from './validate-options';
-import { NormalizedPluginOptions } from '../core/plugin-options';
+import { PLUGIN_OPTIONS_SCHEMA, optionProblems, pluginEntryName, targetOptionProblems } from './validate-options';
 import { ReadyError } from '../utils/errors';
 
 const PROJECT_FILES = '**/{project.json,package.json}';
@@ -29,10 +28,7 @@ export const createNodes: CreateNodesV2<ReadyPluginOptions> = [
     }
     const options = normalizePluginOptions(rawOptions);
     const projectFiles = selectProjectFiles(files, context);
-    const targetProblems = [
-      ...targetDefaultsProblems(context.nxJsonConfiguration?.targetDefaults, options),
-      ...projectFiles.flatMap((f) => projectTargetProblems(context.workspaceRoot, f, options)),
-    ];
+    const targetProblems = targetOptionProblems(context.workspaceRoot, projectFiles, context.nxJsonConfiguration?.targetDefaults, options);
     if (targetProblems.length > 0) {
       throw new ReadyError(`Invalid @plinto/ready target options: ${targetProblems.join('; ')}. Fix them where they are named.`);
     }
@@ -79,70 +75,4 @@ function defaultDependsOn(value: unknown): TargetConfiguration['dependsOn'] | un
   const entries = (Array.isArray(value) ? value : value ? [value] : []) as Array<{ filter?: unknown; dependsOn?: unknown }>;
   const found = entries.find((e) => !e.filter && Array.isArray(e.dependsOn));
   return found?.dependsOn as TargetConfiguration['dependsOn'] | undefined;
-}
-
-/** The plugin's executor a target runs: its own `executor`, or the inferred one its name stands for. */
-function ourExecutor(name: string, target: { executor?: unknown }, options: NormalizedPluginOptions): string | null {
-  if (typeof target.executor === 'string')
-    return target.executor.startsWith('@plinto/ready:') ? target.executor.slice('@plinto/ready:'.length) : null;
-  const inferred: Record<string, string> = {
-    [options.readyTargetName]: 'ready',
-    [options.coverageGateTargetName]: 'coverage-gate',
-    [options.coverageReportTargetName]: 'coverage-report',
-    [options.buildProductionTargetName]: 'build-production',
-    [options.securityAuditTargetName]: 'security-audit',
-    [options.buildRecordTargetName]: 'build-record',
-  };
-  return inferred[name] ?? null;
-}
-
-type TargetLike = { executor?: unknown; options?: unknown; configurations?: Record<string, unknown> };
-
-/** Every problem of the options a project file gives the plugin's targets, named by file and path. */
-function targetProblems(where: string, targets: Record<string, TargetLike> | undefined, options: NormalizedPluginOptions): string[] {
-  const problems: string[] = [];
-  for (const [name, target] of Object.entries(targets ?? {})) {
-    if (!target || typeof target !== 'object') continue;
-    const executor = ourExecutor(name, target, options);
-    if (!executor) continue;
-    const schema = executorSchema(executor);
-    const sets: Array<[string, unknown]> = [[`${where}.${name}.options`, target.options]];
-    for (const [config, value] of Object.entries(target.configurations ?? {}))
-      sets.push([`${where}.${name}.configurations.${config}`, value]);
-    for (const [path, value] of sets) {
-      if (value === undefined) continue;
-      problems.push(...optionProblems(schema, value).map((p) => `${path}: ${p}`));
-    }
-  }
-  return problems;
-}
-
-function projectTargetProblems(workspaceRoot: string, file: string, options: NormalizedPluginOptions): string[] {
-  let json: { targets?: Record<string, TargetLike>; nx?: { targets?: Record<string, TargetLike> } };
-  try {
-    json = readJsonFile(join(workspaceRoot, file));
-  } catch {
-    return []; // an unreadable project file is Nx's to report
-  }
-  return file.endsWith('project.json')
-    ? targetProblems(`${file} targets`, json.targets, options)
-    : targetProblems(`${file} nx.targets`, json.nx?.targets, options);
-}
-
-/** nx.json targetDefaults, keyed by target name or by executor; Nx 23 also allows a list of filtered entries. */
-function targetDefaultsProblems(defaults: Record<string, unknown> | undefined, options: NormalizedPluginOptions): string[] {
-  const problems: string[] = [];
-  for (const [key, value] of Object.entries(defaults ?? {})) {
-    const entries = (Array.isArray(value) ? value : [value]) as TargetLike[];
-    entries.forEach((entry, i) => {
-      const asTarget = key.startsWith('@plinto/ready:') ? { ...entry, executor: key } : entry;
-      const where = Array.isArray(value) ? `nx.json targetDefaults["${key}"][${i}]` : `nx.json targetDefaults`;
-      problems.push(
-        ...targetProblems(where, { [key]: asTarget }, options).map((p) =>
-          Array.isArray(value) ? p.replace(`${where}.${key}.`, `${where}.`) : p,
-        ),
-      );
-    });
-  }
-  return problems;
 }

@@ -1,4 +1,5 @@
 import { readJsonFile } from '@nx/devkit';
+import { NormalizedPluginOptions } from '../core/plugin-options';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { join } from 'node:path';
 import { PLUGIN_NAME } from '../core/versions';
@@ -82,4 +83,86 @@ export const PLUGIN_OPTIONS_SCHEMA = join(__dirname, 'options.schema.json');
 /** The schema of one of the plugin's executors ("ready" → executors/ready/schema.json). */
 export function executorSchema(executor: string): string {
   return join(__dirname, '..', 'executors', executor, 'schema.json');
+}
+
+/**
+ * Every problem of the options the workspace gives the plugin's targets: in nx.json targetDefaults
+ * and in each project file (project.json `targets`, package.json `nx.targets`), named by file and path.
+ */
+export function targetOptionProblems(
+  workspaceRoot: string,
+  projectFiles: string[],
+  targetDefaults: Record<string, unknown> | undefined,
+  options: NormalizedPluginOptions,
+): string[] {
+  return [
+    ...targetDefaultsProblems(targetDefaults, options),
+    ...projectFiles.flatMap((f) => projectTargetProblems(workspaceRoot, f, options)),
+  ];
+}
+
+/** The plugin's executor a target runs: its own `executor`, or the inferred one its name stands for. */
+function ourExecutor(name: string, target: { executor?: unknown }, options: NormalizedPluginOptions): string | null {
+  if (typeof target.executor === 'string')
+    return target.executor.startsWith('@plinto/ready:') ? target.executor.slice('@plinto/ready:'.length) : null;
+  const inferred: Record<string, string> = {
+    [options.readyTargetName]: 'ready',
+    [options.coverageGateTargetName]: 'coverage-gate',
+    [options.coverageReportTargetName]: 'coverage-report',
+    [options.buildProductionTargetName]: 'build-production',
+    [options.securityAuditTargetName]: 'security-audit',
+    [options.buildRecordTargetName]: 'build-record',
+  };
+  return inferred[name] ?? null;
+}
+
+type TargetLike = { executor?: unknown; options?: unknown; configurations?: Record<string, unknown> };
+
+/** Every problem of the options a project file gives the plugin's targets, named by file and path. */
+function targetProblems(where: string, targets: Record<string, TargetLike> | undefined, options: NormalizedPluginOptions): string[] {
+  const problems: string[] = [];
+  for (const [name, target] of Object.entries(targets ?? {})) {
+    if (!target || typeof target !== 'object') continue;
+    const executor = ourExecutor(name, target, options);
+    if (!executor) continue;
+    const schema = executorSchema(executor);
+    const sets: Array<[string, unknown]> = [[`${where}.${name}.options`, target.options]];
+    for (const [config, value] of Object.entries(target.configurations ?? {}))
+      sets.push([`${where}.${name}.configurations.${config}`, value]);
+    for (const [path, value] of sets) {
+      if (value === undefined) continue;
+      problems.push(...optionProblems(schema, value).map((p) => `${path}: ${p}`));
+    }
+  }
+  return problems;
+}
+
+function projectTargetProblems(workspaceRoot: string, file: string, options: NormalizedPluginOptions): string[] {
+  let json: { targets?: Record<string, TargetLike>; nx?: { targets?: Record<string, TargetLike> } };
+  try {
+    json = readJsonFile(join(workspaceRoot, file));
+  } catch {
+    return []; // an unreadable project file is Nx's to report
+  }
+  return file.endsWith('project.json')
+    ? targetProblems(`${file} targets`, json.targets, options)
+    : targetProblems(`${file} nx.targets`, json.nx?.targets, options);
+}
+
+/** nx.json targetDefaults, keyed by target name or by executor; Nx 23 also allows a list of filtered entries. */
+function targetDefaultsProblems(defaults: Record<string, unknown> | undefined, options: NormalizedPluginOptions): string[] {
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(defaults ?? {})) {
+    const entries = (Array.isArray(value) ? value : [value]) as TargetLike[];
+    entries.forEach((entry, i) => {
+      const asTarget = key.startsWith('@plinto/ready:') ? { ...entry, executor: key } : entry;
+      const where = Array.isArray(value) ? `nx.json targetDefaults["${key}"][${i}]` : `nx.json targetDefaults`;
+      problems.push(
+        ...targetProblems(where, { [key]: asTarget }, options).map((p) =>
+          Array.isArray(value) ? p.replace(`${where}.${key}.`, `${where}.`) : p,
+        ),
+      );
+    });
+  }
+  return problems;
 }

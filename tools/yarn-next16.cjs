@@ -62,6 +62,9 @@ function assembleYarnNext16(dir, tarball, log = () => undefined, { berry = false
   writeFileSync(join(ws, '.gitignore'), 'node_modules\n.nx\ndist\n.next\nnext-env.d.ts\n*.tsbuildinfo\ncoverage\n.yarn/install-state.gz\n');
   log(`yarn install (yarn ${berry ? BERRY : 1}, Next 16)`);
   // Berry refuses to write a lockfile where CI is set (immutable installs): this is the first install.
+  // Yarn 1 keeps a `file:` tarball in its global cache by name and version: without this, a machine
+  // that ran the suite before installs that run's plugin, not this one (berry checks the tarball's hash).
+  if (!berry) must(`${YARN} cache clean @plinto/ready`, ws);
   must(
     berry
       ? `YARN_ENABLE_IMMUTABLE_INSTALLS=false ${YARN} install`

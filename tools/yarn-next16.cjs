@@ -2,7 +2,8 @@
 // (classic) or yarn 4 (berry, with the node-modules linker). Both CLIs come from the npm registry:
 // yarn 1 through npx, berry as `@yarnpkg/cli-dist`, pinned by the repository's `yarnPath` (the
 // yarn 1 on the PATH hands every command to it, as a berry repository works everywhere).
-const { mkdirSync, rmSync, writeFileSync } = require('node:fs');
+const { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { createHash } = require('node:crypto');
 const { join } = require('node:path');
 const { writeNextApp, must } = require('./next-matrix.cjs');
 
@@ -10,8 +11,15 @@ const YARN = 'npx -y yarn@1.22.22';
 const BERRY = '4.18.1';
 
 /** Creates `<dir>/ws`: installed with yarn, the plugin registered by its init generator, committed. */
-function assembleYarnNext16(dir, tarball, log = () => undefined, { berry = false } = {}) {
+function assembleYarnNext16(dir, packed, log = () => undefined, { berry = false } = {}) {
   rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  // Yarn 1 keeps what it extracted from a `file:` tarball under its global cache, keyed by the
+  // tarball's path, and reuses it: a path named after the content makes each new plugin a new entry
+  // (on a machine that ran the suite before, the old path installed that run's plugin).
+  const sha = createHash('sha256').update(readFileSync(packed)).digest('hex').slice(0, 12);
+  const tarball = join(dir, `plinto-ready-${sha}.tgz`);
+  copyFileSync(packed, tarball);
   const ws = join(dir, 'ws');
   if (berry) {
     mkdirSync(join(ws, '.yarn', 'releases'), { recursive: true });
@@ -62,9 +70,6 @@ function assembleYarnNext16(dir, tarball, log = () => undefined, { berry = false
   writeFileSync(join(ws, '.gitignore'), 'node_modules\n.nx\ndist\n.next\nnext-env.d.ts\n*.tsbuildinfo\ncoverage\n.yarn/install-state.gz\n');
   log(`yarn install (yarn ${berry ? BERRY : 1}, Next 16)`);
   // Berry refuses to write a lockfile where CI is set (immutable installs): this is the first install.
-  // Yarn 1 keeps a `file:` tarball in its global cache by name and version: without this, a machine
-  // that ran the suite before installs that run's plugin, not this one (berry checks the tarball's hash).
-  if (!berry) must(`${YARN} cache clean @plinto/ready`, ws);
   must(
     berry
       ? `YARN_ENABLE_IMMUTABLE_INSTALLS=false ${YARN} install`

@@ -39,7 +39,11 @@ describe('installing @plinto/ready', () => {
     expect(app.targets['ready']).toMatchObject({
       executor: '@plinto/ready:ready',
       cache: true,
-      outputs: ['{workspaceRoot}/dist/ready/{projectRoot}/ready.json', '{workspaceRoot}/dist/ready/{projectRoot}/ready.md'],
+      outputs: [
+        '{workspaceRoot}/dist/ready/{projectRoot}/ready.json',
+        '{workspaceRoot}/dist/ready/{projectRoot}/ready.md',
+        '{projectRoot}/ready-baseline.json',
+      ],
       inputs: expect.arrayContaining(['{projectRoot}/**/*', '{workspaceRoot}/tsconfig.base.json']),
     });
     expect(app.targets['build-production']).toMatchObject({ cache: true, dependsOn: ['build', 'security-audit'] });

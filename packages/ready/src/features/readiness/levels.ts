@@ -14,11 +14,15 @@ export const DEFAULT_LEVELS: Record<Level, string[]> = {
   gold: ['typescript-strict', 'bundle-size', 'security-audit', 'code-splitting', 'scripts'],
 };
 
-/** A check meets its level when it passes, is waived (unexpired), or does not apply (skip without a fix). */
+/** A check applies unless it skipped for want of anything to measure (a skip with a fix is a gap, not "does not apply"). */
+export function applies(check: CheckResult): boolean {
+  return check.status !== 'skip' || check.fix !== null;
+}
+
+/** A check meets its level when it passes, is waived (unexpired), or does not apply. */
 export function meetsLevel(check: CheckResult): boolean {
   if (check.waiver?.active) return true;
-  if (check.status === 'pass') return true;
-  return check.status === 'skip' && check.fix === null;
+  return check.status === 'pass' || !applies(check);
 }
 
 export function normalizeLevels(levels?: Record<string, string[]>): Record<Level, string[]> {

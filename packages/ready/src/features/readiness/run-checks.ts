@@ -1,7 +1,7 @@
 import { Check, CheckContext, CheckResult } from '../../core/check';
 import { ReadyError } from '../../utils/errors';
 import { PACKAGE_JSON, PLUGIN_NAME } from '../../core/versions';
-import { LEVEL_ORDER, Level, computeLevel, levelAtLeast, normalizeLevels } from './levels';
+import { LEVEL_ORDER, Level, applies, computeLevel, levelAtLeast, normalizeLevels } from './levels';
 import { ReadyReport, READY_SCHEMA_VERSION } from '../../core/report';
 import { computeScore } from './score';
 import { Waiver, applyWaivers } from './waivers';
@@ -34,11 +34,6 @@ export function selectChecks(ids: string[] | undefined, all: readonly Check[]): 
 /** "a", "a and b", "a, b and c". */
 export function listInWords(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-/** A check applies unless it skipped for want of anything to measure (a skip with a fix is a gap, not "does not apply"). */
-export function applies(check: CheckResult): boolean {
-  return check.status !== 'skip' || check.fix !== null;
 }
 
 /**

@@ -58,11 +58,13 @@ printReports();
 // The gaps stay open: a branch of its own, for a newcomer to close them one generator at a time.
 say(`leaving the gaps open on the branch "${BRANCH}" for you to try`);
 runOk(`git checkout -q -B ${BRANCH}`, ws);
-const generators = ['next-image', 'env', 'strict', 'dynamic-import'];
+const generators = ['next-image', 'env', 'strict', 'dynamic-import', 'ci'];
+/** The generators that close a project's gap take --project; ci writes the workspace's workflow. */
+const target = (g) => (g === 'ci' ? '' : ' --project=web');
 const planned = generators.map((g) => [g, dryRun(g)]);
 for (const [g, files] of planned) {
   console.log(
-    `  nx g @plinto/ready:${g} --project=web: ${files.length > 0 ? `would change ${files.join(', ')}` : 'NOTHING TO DO (the sample has no gap for it)'}`,
+    `  nx g @plinto/ready:${g}${target(g)}: ${files.length > 0 ? `would change ${files.join(', ')}` : 'NOTHING TO DO (the sample has no gap for it)'}`,
   );
 }
 const idle = planned.filter(([, files]) => files.length === 0).map(([g]) => g);
@@ -72,7 +74,7 @@ console.log(
 console.log(`Workspace summary: ${join(ws, 'dist/ready/summary.md')}\nDashboard: ${join(ws, 'dist/ready/index.html')}`);
 console.log(`
 Next, in ${ws} (branch ${BRANCH}):
-${generators.map((g) => `  npx nx g @plinto/ready:${g} --project=web${g === 'env' ? '          # add --rewrite to wire the typed env module into the code' : ''}`).join('\n')}
+${generators.map((g) => `  npx nx g @plinto/ready:${g}${target(g)}${g === 'env' ? '          # add --rewrite to wire the typed env module into the code' : ''}`).join('\n')}
   npx nx affected -t ready --base=${CREATED}       # the score before → after
   npx nx run web:ready --updateBaseline             # or accept today's gaps as the baseline: ready then fails only on what gets worse
 Every generator takes --dry-run.`);
@@ -172,7 +174,7 @@ export function CodeSample({ code }: { code: string }) {
 
 /** The files a generator would change on the sample (its --dry-run): the demo says so when there are none. */
 function dryRun(generator) {
-  const r = spawnSync('bash', ['-c', `npx nx g @plinto/ready:${generator} --project=web --dry-run`], {
+  const r = spawnSync('bash', ['-c', `npx nx g @plinto/ready:${generator}${target(generator)} --dry-run`], {
     cwd: ws,
     env: SAMPLE_ENV,
     encoding: 'utf8',

@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { actionlintProblems } from '../../../packages/ready/src/testing/ci-linters';
 import { REPO_ROOT } from './harness';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -60,7 +61,8 @@ describe('a pnpm workspace on Nx 22 with a Next 15 app and a Vitest library', ()
     // The audit ran with the workspace's package manager, or says why it could not.
     const audit = check(WEB, 'security-audit');
     // Where the registry gives no audit answer the check skips (it costs no points) and says why.
-    if (audit.status === 'skip') expect(audit.details[0].message).toMatch(/^audit unavailable: pnpm audit/);
+    if (audit.status === 'skip')
+      expect(audit.details[0].message).toMatch(/^audit unavailable: the registry gave no pnpm audit answer: pnpm audit/);
     else expect(audit.metric.unit).toBe('vulnerable packages');
   });
 
@@ -89,6 +91,22 @@ describe('a pnpm workspace on Nx 22 with a Next 15 app and a Vitest library', ()
       rmSync(test);
       writeFileSync(page, original);
     }
+  });
+
+  it('the ci generator writes a workflow for pnpm that actionlint passes, once', async () => {
+    const r = matrix.sh(`${pnpm} exec nx g @plinto/ready:ci`, ws);
+    expect(r.code).toBe(0);
+    expect(r.output).toContain('wrote .github/workflows/ready.yml: pnpm (pnpm-lock.yaml)');
+    const file = join(ws, '.github/workflows/ready.yml');
+    const workflow = readFileSync(file, 'utf8');
+    expect(await actionlintProblems(workflow, '.github/workflows/ready.yml')).toEqual([]);
+    expect(workflow).toContain('      - uses: pnpm/action-setup@v4\n');
+    expect(workflow).toContain('          cache: pnpm\n');
+    expect(workflow).toContain('      - run: pnpm install --frozen-lockfile\n');
+    expect(workflow).toContain('run: pnpm exec nx affected -t ready --parallel=2');
+    expect(matrix.sh(`${pnpm} exec nx g @plinto/ready:ci`, ws).output).toContain('nothing to change');
+    expect(readFileSync(file, 'utf8')).toBe(workflow);
+    rmSync(join(ws, '.github'), { recursive: true, force: true });
   });
 
   it('every generator runs on the app; it still builds and the library’s tests still pass', () => {

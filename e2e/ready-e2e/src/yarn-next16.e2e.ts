@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { actionlintProblems } from '../../../packages/ready/src/testing/ci-linters';
 import { REPO_ROOT } from './harness';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -56,7 +57,7 @@ describe.each([
     // yarn's audit ran (or says why not), through yarn, never npm.
     const audit = JSON.parse(readFileSync(join(ws, 'dist/ready', SITE.root, 'security-audit.json'), 'utf8'));
     expect(audit.lockfile?.path ?? 'yarn.lock').toBe('yarn.lock');
-    if (audit.unavailable) expect(audit.unavailable).toMatch(/^yarn /);
+    if (audit.unavailable) expect(audit.unavailable).toBe('the registry gave no yarn audit answer');
   });
 
   it('a build that fails and a test file that fails to load are reported; every generator runs on the app, which still builds and passes its tests after', () => {
@@ -93,5 +94,18 @@ describe.each([
     expect(after.output).toMatch(/\d+ of 12 checks apply — /);
     expect(check('build').status).not.toBe('fail');
     expect(check('tests').status).toBe('pass');
+  });
+
+  it('the ci generator writes a workflow for this yarn line that actionlint passes', async () => {
+    const r = matrix.sh(`${yarn} nx g @plinto/ready:ci`, ws);
+    expect(r.code).toBe(0);
+    const workflow = readFileSync(join(ws, '.github/workflows/ready.yml'), 'utf8');
+    expect(await actionlintProblems(workflow, '.github/workflows/ready.yml')).toEqual([]);
+    expect(workflow).toContain('          cache: yarn\n');
+    expect(workflow).toContain(berry ? '      - run: yarn install --immutable\n' : '      - run: yarn install --frozen-lockfile\n');
+    // Berry is enabled through corepack before setup-node asks it for its cache folder.
+    expect(workflow.includes('      - run: corepack enable\n')).toBe(berry);
+    expect(workflow).toContain('run: yarn nx affected -t ready --parallel=2');
+    rmSync(join(ws, '.github'), { recursive: true, force: true });
   });
 });

@@ -73,6 +73,7 @@ export interface CheckOptions {
   buildRecorded?: boolean;
   /** Names of the targets the checks look for (they are plugin options too). */
   targetNames?: {
+    ready?: string;
     test?: string;
     build?: string;
     buildRecord?: string;

@@ -65,6 +65,8 @@ describe('createNodes', () => {
         { externalDependencies: ['typescript', '@plinto/ready'] },
         '{workspaceRoot}/eslint.config.mjs',
         '{workspaceRoot}/.github/workflows/**/*',
+        // A CI step may run ready through a script of the root package.json.
+        '{workspaceRoot}/package.json',
         { env: 'NX_BASE' },
         { dependentTasksOutputFiles: expect.stringContaining('tests.json'), transitive: false },
       ],
@@ -92,13 +94,19 @@ describe('createNodes', () => {
         { externalDependencies: ['typescript', '@plinto/ready'] },
         '{workspaceRoot}/eslint.config.mjs',
         '{workspaceRoot}/.github/workflows/**/*',
+        '{workspaceRoot}/package.json',
         { env: 'NX_BASE' },
       ],
     });
-    // The audit depends on nothing, so Nx runs it while the build runs; it is never cached.
-    expect(projects['apps/web'].targets!['build-production']).toMatchObject({ dependsOn: ['build', 'security-audit'], cache: true });
+    // The audit depends on nothing, so Nx runs it while the build runs; it is never cached. The build
+    // comes through build-record, as for ready: a run of both builds the app once.
+    expect(projects['apps/web'].targets!['build-production']).toMatchObject({
+      dependsOn: ['build-record', 'security-audit'],
+      cache: true,
+      options: { buildRecorded: true },
+    });
     expect(projects['apps/web'].targets!['build-production'].inputs).toContainEqual({
-      dependentTasksOutputFiles: '**/security-audit.json',
+      dependentTasksOutputFiles: '**/{security-audit.json,build-run.json}',
       transitive: false,
     });
     expect(projects['apps/web'].targets!['security-audit']).toMatchObject({ executor: '@plinto/ready:security-audit', cache: false });
@@ -156,7 +164,7 @@ describe('createNodes', () => {
     ]);
     expect(web.targets!['compile-record'].options.buildTarget).toBe('compile');
     expect(web.targets!['readiness'].options.minScore).toBe(65);
-    expect(web.targets!['build-production'].dependsOn).toEqual(['compile', 'audit']);
+    expect(web.targets!['build-production'].dependsOn).toEqual(['compile-record', 'audit']);
     expect(web.targets!['coverage-gate'].options.thresholds).toEqual({ lines: 50, statements: 80, functions: 80, branches: 80 });
     expect(web.targets!['readiness'].dependsOn).toEqual(['coverage-report', 'compile-record', 'audit']);
   });

@@ -1,3 +1,4 @@
+import { CI_FOLDERS, CI_ROOT_FILES } from '../features/ci/files';
 import { TargetConfiguration } from '@nx/devkit';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -81,17 +82,17 @@ export const ROOT_FILES = [
   'eslint.config.cjs',
   'eslint.config.ts',
   '.eslintrc.json',
-  '.gitlab-ci.yml',
-  'azure-pipelines.yml',
-  'bitbucket-pipelines.yml',
-  'Jenkinsfile',
-  '.circleci/config.yml',
+  ...CI_ROOT_FILES,
 ];
 
-/** The lint configs and CI definitions of the workspace root that exist (checks read them). */
+/**
+ * The lint configs and CI definitions of the workspace root that exist (checks read them), and the
+ * root package.json when there is CI: a CI step may run ready through one of its scripts.
+ */
 function rootInputsOf(workspaceRoot: string): string[] {
   const found = ROOT_FILES.filter((f) => existsSync(join(workspaceRoot, f)));
-  if (existsSync(join(workspaceRoot, '.github', 'workflows'))) found.push('.github/workflows/**/*');
+  for (const dir of CI_FOLDERS) if (existsSync(join(workspaceRoot, dir))) found.push(`${dir}/**/*`);
+  if (found.some((f) => CI_ROOT_FILES.includes(f) || CI_FOLDERS.some((d) => f.startsWith(`${d}/`)))) found.push('package.json');
   return found;
 }
 

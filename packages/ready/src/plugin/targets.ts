@@ -2,7 +2,7 @@ import { TargetConfiguration } from '@nx/devkit';
 import { NormalizedPluginOptions } from '../core/plugin-options';
 import { READY_JSON_FILE, READY_MD_FILE } from '../core/report';
 import { RESULTS_OUTPUT_PATH } from '../core/results';
-import { AUDIT_RESULT_FILE } from '../features/audit/files';
+import { AUDIT_NOTE_FILE, AUDIT_RESULT_FILE } from '../features/audit/files';
 import { BUILD_MANIFEST_FILE, BUILD_PRODUCTION_FILE, BUILD_RUN_FILE, DEPLOY_PACKAGE_FILE } from '../features/build/files';
 import { COVERAGE_GATE_FILE, TESTS_FILE } from '../features/coverage/files';
 import { ProjectFacts } from './project-facts';
@@ -62,6 +62,7 @@ export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptio
       budgets: { firstLoadJsKb: options.budgets.firstLoadJsKb },
       ...(runsBuild ? { buildRecorded: true } : {}),
       targetNames: {
+        ...(options.readyTargetName !== 'ready' ? { ready: options.readyTargetName } : {}),
         test: options.testTargetName,
         build: options.buildTargetName,
         coverageReport: options.coverageReportTargetName,
@@ -141,7 +142,7 @@ export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptio
     targets[options.securityAuditTargetName] = {
       executor: '@plinto/ready:security-audit',
       cache: false,
-      outputs: [`${RESULTS}/${AUDIT_RESULT_FILE}`],
+      outputs: [`${RESULTS}/${AUDIT_RESULT_FILE}`, `${RESULTS}/${AUDIT_NOTE_FILE}`],
       options: { outputPath: RESULTS_OPTION },
       metadata: {
         technologies: ['next'],
@@ -151,15 +152,18 @@ export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptio
     targets[options.buildProductionTargetName] = {
       executor: '@plinto/ready:build-production',
       cache: true,
-      dependsOn: [options.buildTargetName, options.securityAuditTargetName],
+      // Through build-record, as ready: one run that asks for both builds the app once (two builds
+      // of one app at a time would share its .next folder), and a failing build is named.
+      dependsOn: [options.buildRecordTargetName, options.securityAuditTargetName],
       inputs: [
         ...projectInputs(facts, deps(['typescript', 'next', '@plinto/ready'])),
-        { dependentTasksOutputFiles: `**/${AUDIT_RESULT_FILE}`, transitive: false },
+        { dependentTasksOutputFiles: `**/{${AUDIT_RESULT_FILE},${BUILD_RUN_FILE}}`, transitive: false },
       ],
       outputs: [`${RESULTS}/${BUILD_PRODUCTION_FILE}`, `${RESULTS}/${BUILD_MANIFEST_FILE}`, `${RESULTS}/${DEPLOY_PACKAGE_FILE}`],
       options: {
         outputPath: RESULTS_OPTION,
         budgets: { firstLoadJsKb: options.budgets.firstLoadJsKb },
+        buildRecorded: true,
       },
       metadata: {
         technologies: ['next'],

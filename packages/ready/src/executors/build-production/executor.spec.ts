@@ -213,6 +213,26 @@ describe('build-production', () => {
     expect(logs.join('\n')).toContain('FAIL route /charts');
   });
 
+  it("fails with the build's recorded error, measuring nothing, when build-record says the build failed", async () => {
+    // The .next of an older build is still there; this run's record says the build failed.
+    seedNextBuild(ws, { standalone: true });
+    ws.write('dist/ready/apps/web/build-run.json', {
+      schemaVersion: 1,
+      target: 'build',
+      success: false,
+      exitCode: 1,
+      error: ['Failed to compile.', "Type error: Cannot find module '@ws/sdk'"],
+    });
+    expect((await buildProductionExecutor({ audit: false, buildRecorded: true }, context(ws.root))).success).toBe(false);
+    expect(logs.join('\n')).toContain(
+      "web: the build fails (nx run web:build exited with 1); nothing to measure:\nFailed to compile.\nType error: Cannot find module '@ws/sdk'",
+    );
+    expect(existsSync(join(ws.root, 'dist/ready/apps/web/build-production.json'))).toBe(false);
+    // A record of a build that passed measures as before.
+    ws.write('dist/ready/apps/web/build-run.json', { schemaVersion: 1, target: 'build', success: true, exitCode: 0, error: [] });
+    expect((await buildProductionExecutor({ audit: false, buildRecorded: true }, context(ws.root))).success).toBe(true);
+  });
+
   it('passes within budget and writes the build manifest and a deployment package with static/ and public/', async () => {
     seedNextBuild(ws);
     expect((await buildProductionExecutor({ audit: false }, context(ws.root))).success).toBe(true);

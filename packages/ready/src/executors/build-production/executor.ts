@@ -1,7 +1,7 @@
 import { ExecutorContext, logger } from '@nx/devkit';
 import { runBuildProduction } from '../../features/build/build-production';
 import { renderBuildTable } from '../../features/build/render';
-import { firstLine, isReadyError } from '../../utils/errors';
+import { isReadyError } from '../../utils/errors';
 import { BuildProductionExecutorSchema } from './schema';
 
 export default async function buildProductionExecutor(
@@ -14,7 +14,7 @@ export default async function buildProductionExecutor(
     return { success: report.status === 'pass' };
   } catch (error) {
     if (!isReadyError(error)) throw error;
-    logger.error(firstLine(error));
+    logger.error(error.message);
     return { success: false };
   }
 }

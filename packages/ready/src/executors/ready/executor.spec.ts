@@ -1,7 +1,7 @@
 import { stripVTControlCharacters } from 'node:util';
 import { ExecutorContext } from '@nx/devkit';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { TempWorkspace } from '../../testing/temp-workspace';
 import readyExecutor from './executor';
@@ -158,6 +158,20 @@ describe('ready executor', () => {
     expect(apiReport.checks[0].details.map((d: { message: string }) => d.message)).toEqual([
       'no CI definition found (.github/workflows, .gitlab-ci.yml, …)',
     ]);
+    expect(apiReport.checks[0].fix).toBe('nx g @plinto/ready:ci');
+    // A workflow that runs ready through a root script counts; one that runs something else is named.
+    ws.write('.gitlab-ci.yml', 'test:\n  script:\n    - npm test\n');
+    await readyExecutor({ minScore: 0, checks: ['scripts'] }, api);
+    const gitlab = JSON.parse(readFileSync(join(ws.root, 'dist/ready/apps/api/ready.json'), 'utf8')).checks[0];
+    expect(gitlab.details[0].message).toBe('CI (.gitlab-ci.yml) does not run "nx affected -t ready"');
+    expect(gitlab.fix).toBe('nx g @plinto/ready:ci --provider=gitlab');
+    ws.write('package.json', { name: 'ws', scripts: { ci: 'nx affected -t lint,ready' } }).write(
+      '.gitlab-ci.yml',
+      'test:\n  script:\n    - npm run ci\n',
+    );
+    await readyExecutor({ minScore: 0, checks: ['scripts'] }, api);
+    expect(JSON.parse(readFileSync(join(ws.root, 'dist/ready/apps/api/ready.json'), 'utf8')).checks[0]).toMatchObject({ status: 'pass' });
+    rmSync(join(ws.root, '.gitlab-ci.yml'));
 
     seedApp(ws, JSON.stringify({ compilerOptions: { strict: true } }));
     ws.write('apps/web/.env.production', 'API_URL=https://api.example.com\n');

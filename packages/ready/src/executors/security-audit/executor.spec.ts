@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { TempWorkspace } from '../../testing/temp-workspace';
-import { describeAudit, unavailableMemoryFile } from '../../features/audit/audit';
+import { describeAudit, readRecordedAudit, unavailableMemoryFile } from '../../features/audit/audit';
 import { recordedPackageManager } from '../../testing/recorded-package-manager';
 import securityAuditExecutor from './executor';
 
@@ -71,10 +71,17 @@ describe('security-audit', () => {
     });
     try {
       await securityAuditExecutor({}, context());
-      expect(stored().unavailable).toBe('npm audit failed: Method Not Allowed - POST /-/npm/v1/security/advisories/bulk');
+      // The record says the same on every run (it is hashed by ready and build-production); what the
+      // registry said, and when it is asked again, goes beside it.
+      const record = readFileSync(join(ws.root, 'dist/ready/apps/web/security-audit.json'), 'utf8');
+      expect(stored().unavailable).toBe('the registry gave no npm audit answer');
+      const note = () => readFileSync(join(ws.root, 'dist/ready/apps/web/security-audit.note.txt'), 'utf8');
+      expect(note()).toBe('npm audit failed: Method Not Allowed - POST /-/npm/v1/security/advisories/bulk\n');
+      expect(readRecordedAudit(ws.root, 'dist/ready/apps/web/security-audit.json')!.detail).toBe(note().trim());
       await securityAuditExecutor({}, context());
       expect(npm.calls()).toBe(1);
-      expect(stored().unavailable).toMatch(
+      expect(readFileSync(join(ws.root, 'dist/ready/apps/web/security-audit.json'), 'utf8')).toBe(record);
+      expect(note()).toMatch(
         /^npm audit failed: Method Not Allowed .*\(remembered for this lockfile; asked again after \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/,
       );
       ws.write('package-lock.json', lock.replace('"ws"}', '"ws", "version": "1.0.0"}'));

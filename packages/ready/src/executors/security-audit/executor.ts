@@ -1,7 +1,9 @@
 import { ExecutorContext, logger } from '@nx/devkit';
 import { resultsDirFor } from '../../core/results';
-import { auditProject, describeAudit } from '../../features/audit/audit';
-import { AUDIT_RESULT_FILE } from '../../features/audit/files';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { auditProject, describeAudit, recordText } from '../../features/audit/audit';
+import { AUDIT_NOTE_FILE, AUDIT_RESULT_FILE } from '../../features/audit/files';
 import { writeFilesAtomically } from '../../utils/write-files';
 import { SecurityAuditExecutorSchema } from './schema';
 
@@ -18,8 +20,14 @@ export default async function securityAuditExecutor(
   const projectName = context.projectName!;
   const root = context.projectsConfigurations.projects[projectName].root;
   const stored = await auditProject(context.root, context.projectGraph, projectName);
-  const path = `${resultsDirFor(root, options.outputPath)}/${AUDIT_RESULT_FILE}`;
-  writeFilesAtomically(context.root, { [path]: JSON.stringify(stored, null, 2) + '\n' });
+  const dir = resultsDirFor(root, options.outputPath);
+  const path = `${dir}/${AUDIT_RESULT_FILE}`;
+  // The record holds nothing that changes from run to run; what the registry said goes beside it.
+  writeFilesAtomically(context.root, {
+    [path]: recordText(stored),
+    ...(stored.detail ? { [`${dir}/${AUDIT_NOTE_FILE}`]: stored.detail + '\n' } : {}),
+  });
+  if (!stored.detail) rmSync(join(context.root, dir, AUDIT_NOTE_FILE), { force: true });
   logger.info(describeAudit(stored) + ` (${path})`);
   return { success: true };
 }

@@ -9,6 +9,7 @@ import { firstLine } from '../../utils/errors';
 import { externalPackages } from '../../core/project-graph';
 import { workspaceLockfile } from '../../core/package-manager';
 import { AuditLevel, AuditResult } from './types';
+import { AUDIT_NOTE_FILE } from './files';
 
 export const AUDIT_LEVELS: AuditLevel[] = ['info', 'low', 'moderate', 'high', 'critical'];
 
@@ -158,9 +159,23 @@ export interface StoredAudit {
   schemaVersion: 1;
   /** The lockfile audited and its sha256: a result is only reused for the same lockfile. */
   lockfile: { path: string; sha256: string } | null;
+  /** A sentence that stays the same from run to run ("the registry gave no audit answer"), or null. */
   unavailable: string | null;
   vulnerabilities: AuditResult['vulnerabilities'];
   packagesInScope: number;
+  /** What the registry said this time, and when it is asked again: kept in AUDIT_NOTE_FILE, never in the record. */
+  detail?: string;
+}
+
+/** The record as written: the same bytes for the same lockfile and advisories, whatever the network did. */
+export function recordText(stored: StoredAudit): string {
+  const { detail: _detail, ...record } = stored;
+  return JSON.stringify(record, null, 2) + '\n';
+}
+
+/** The sentence an unavailable audit is recorded under, by package manager. */
+export function unavailableSentence(workspaceRoot: string): string {
+  return `the registry gave no ${detectPackageManager(workspaceRoot)} audit answer`;
 }
 
 /** How long a recorded audit stands in for a new one (advisories appear every day). */
@@ -178,7 +193,7 @@ export function scopeAudit(scope: Set<string>, raw: RawAudit | { unavailable: st
 
 export function judgeAudit(stored: StoredAudit, level: AuditLevel): AuditResult {
   if (stored.unavailable !== null) {
-    return { status: 'unavailable', level, reason: stored.unavailable, vulnerabilities: [], packagesInScope: stored.packagesInScope };
+    return { status: 'unavailable', level, reason: unavailableText(stored), vulnerabilities: [], packagesInScope: stored.packagesInScope };
   }
   const failing = stored.vulnerabilities.some((v) => AUDIT_LEVELS.indexOf(v.severity) >= AUDIT_LEVELS.indexOf(level));
   return {
@@ -214,7 +229,8 @@ export async function auditProject(workspaceRoot: string, graph: ProjectGraph, p
   const remembered = lockfile ? rememberedUnavailable(workspaceRoot, lockfile.sha256) : null;
   const raw = remembered ? { unavailable: remembered } : await runPackageManagerAudit(workspaceRoot);
   if (lockfile && !remembered) rememberUnavailable(workspaceRoot, lockfile.sha256, 'unavailable' in raw ? raw.unavailable : null);
-  return scopeAudit(externalPackages(graph, projectName), raw, lockfile);
+  const stored = scopeAudit(externalPackages(graph, projectName), raw, lockfile);
+  return stored.unavailable === null ? stored : { ...stored, unavailable: unavailableSentence(workspaceRoot), detail: stored.unavailable };
 }
 
 /** How long the package manager's audit may take: a registry that answers does so in seconds. */
@@ -263,6 +279,8 @@ export function readRecordedAudit(workspaceRoot: string, path: string): StoredAu
     const stored = JSON.parse(readFileSync(file, 'utf8')) as StoredAudit;
     const lockfile = lockfileOf(workspaceRoot);
     if (stored.schemaVersion !== 1 || !lockfile || stored.lockfile?.sha256 !== lockfile.sha256) return null;
+    const note = join(dirname(file), AUDIT_NOTE_FILE);
+    if (stored.unavailable !== null && existsSync(note)) stored.detail = readFileSync(note, 'utf8').trim();
     return stored;
   } catch {
     return null;
@@ -270,11 +288,15 @@ export function readRecordedAudit(workspaceRoot: string, path: string): StoredAu
 }
 
 export function describeAudit(stored: StoredAudit): string {
-  if (stored.unavailable !== null) return `audit unavailable: ${stored.unavailable}`;
+  if (stored.unavailable !== null) return `audit unavailable: ${unavailableText(stored)}`;
   if (stored.vulnerabilities.length === 0) return `no known vulnerability in the project's ${stored.packagesInScope} package(s)`;
   const counts = [...AUDIT_LEVELS]
     .reverse()
     .map((l) => [l, stored.vulnerabilities.filter((v) => v.severity === l).length] as const)
     .filter(([, n]) => n > 0);
   return `${stored.vulnerabilities.length} vulnerable package(s) of ${stored.packagesInScope}: ${counts.map(([l, n]) => `${n} ${l}`).join(', ')}`;
+}
+
+function unavailableText(stored: StoredAudit): string {
+  return stored.detail ? `${stored.unavailable}: ${stored.detail}` : (stored.unavailable ?? '');
 }

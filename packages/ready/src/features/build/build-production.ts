@@ -3,11 +3,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resultsDirFor } from '../../core/results';
+import { ReadyError } from '../../utils/errors';
 import { kb } from '../../utils/format';
 import { writeFilesAtomically } from '../../utils/write-files';
 import { AUDIT_LEVELS } from '../audit/audit';
 import { AUDIT_RESULT_FILE } from '../audit/files';
 import { AuditLevel } from '../audit/types';
+import { readBuildRun } from './build-run';
 import { writeDeployPackage } from './deploy-package';
 import { startMeasure } from './measure';
 import { BUILD_MANIFEST_FILE, BUILD_PRODUCTION_FILE, DEPLOY_PACKAGE_FILE } from './files';
@@ -21,6 +23,8 @@ export interface BuildProductionOptions {
   auditLevel?: AuditLevel;
   audit?: boolean;
   deployPackage?: boolean;
+  /** The plugin's target depends on build-record: the build's recorded outcome is this run's. */
+  buildRecorded?: boolean;
 }
 
 /**
@@ -32,6 +36,13 @@ export async function runBuildProduction(options: BuildProductionOptions, contex
   const projectName = context.projectName!;
   const projectRoot = context.projectsConfigurations.projects[projectName].root;
   const outDir = resultsDirFor(projectRoot, options.outputPath);
+  const run = options.buildRecorded ? readBuildRun(workspaceRoot, outDir) : null;
+  if (run && !run.success) {
+    throw new ReadyError(
+      `${projectName}: the build fails (nx run ${projectName}:${run.target} exited with ${run.exitCode ?? 'an error'}); nothing to measure:\n` +
+        run.error.join('\n'),
+    );
+  }
   const started = Date.now();
   const m = startMeasure(workspaceRoot, projectName, projectRoot, context.projectGraph, {
     ...options,

@@ -49,8 +49,13 @@ export function errorExcerpt(output: string, workspaceRoot: string): string[] {
   return lines.slice(first, first + EXCERPT_LINES);
 }
 
-/** Environment of the Nx run this target runs in, which a nested `nx run` must not inherit. */
-const PARENT_TASK_ENV = /^NX_(TASK_|TERMINAL_|STREAM_OUTPUT|PREFIX_OUTPUT|FORKED_TASK_EXECUTOR|CLI_SET)/;
+/**
+ * Environment of the Nx run this target runs in, which a nested `nx run` must not inherit. Among it
+ * NX_INVOCATION_ROOT_PID: Nx 23 registers every task a run (and the runs nested in it) schedules
+ * under the root process, and fails a nested run of a task the root also scheduled as a "recursive
+ * loop", which `nx affected -t ready,build-production` did (the outer run schedules the build too).
+ */
+const PARENT_TASK_ENV = /^NX_(TASK_|TERMINAL_|STREAM_OUTPUT|PREFIX_OUTPUT|FORKED_TASK_EXECUTOR|CLI_SET|INVOCATION_ROOT_PID)/;
 
 /**
  * Runs `nx run <project>:<target>` with the workspace's own Nx (so the build keeps its cache,

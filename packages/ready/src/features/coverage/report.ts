@@ -7,6 +7,7 @@ import { resultsDirFor } from '../../core/results';
 import { ReadyError } from '../../utils/errors';
 import { writeFilesAtomically } from '../../utils/write-files';
 import { JestRun, jestEnvironment, runJestWithCoverage } from './run-jest';
+import { portableCoverageFiles } from './read-coverage';
 import { runVitestWithCoverage } from './run-vitest';
 import { TESTS_FILE } from './files';
 import { TestsRecord } from './tests-record';
@@ -58,8 +59,8 @@ export function runCoverageReport(workspaceRoot: string, project: ProjectConfigu
     suiteErrors: suiteErrors(workspaceRoot, run),
     passed: run.numFailedTests === 0 && run.numRuntimeErrorTestSuites === 0,
     coverageDir,
-    ranAt: new Date().toISOString(),
   };
+  portableCoverageFiles(workspaceRoot, coverageDir);
   writeFilesAtomically(workspaceRoot, { [`${resultsDirFor(project.root, options.outputPath)}/${TESTS_FILE}`]: JSON.stringify(record, null, 2) + '\n' });
   return record;
 }

@@ -16,7 +16,8 @@ export interface TestsRecord {
   passed: boolean;
   /** Workspace-relative folder of jest's coverage files. */
   coverageDir: string;
-  ranAt: string;
+  /** Older records carried the time of the run; a time in a task's output changes the hash of every task that reads it. */
+  ranAt?: string;
 }
 
 

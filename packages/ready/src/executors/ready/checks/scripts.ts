@@ -38,18 +38,20 @@ export const scriptsCheck: Check = {
       missing.push({ message: `no "${buildProduction}" target (needs a next.config.* and @plinto/ready in nx.json plugins)` });
       fixes.push('nx add @plinto/ready');
     }
-    const ci = ciRunsReady(context.workspaceRoot);
+    const readyTarget = targetNames(context.options?.targetNames).ready;
+    const ci = ciRunsReady(diskTree(context.workspaceRoot), readyTarget);
     if (!ci.runsReady) {
       missing.push({
         message:
           ci.files.length === 0
             ? 'no CI definition found (.github/workflows, .gitlab-ci.yml, …)'
-            : `CI (${ci.files.join(', ')}) does not run "nx affected -t ready"`,
+            : `CI (${ci.files.join(', ')}) does not run "nx affected -t ${readyTarget}"`,
       });
+      // The generator writes a workflow of its own beside any the workspace has, never over one.
       fixes.push(
-        ci.files.length === 0
-          ? 'add a CI workflow (e.g. .github/workflows/ci.yml) with a step that runs "npx nx affected -t ready"'
-          : `add a step that runs "npx nx affected -t ready" to ${ci.files[0]}`,
+        ci.files.includes('.gitlab-ci.yml') && !ci.files.some((f) => f.startsWith('.github/'))
+          ? 'nx g @plinto/ready:ci --provider=gitlab'
+          : 'nx g @plinto/ready:ci',
       );
     }
     const items = next ? 3 : 1;

@@ -1,6 +1,7 @@
-import { existsSync, symlinkSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CheckContext } from '../../../core/check';
+import { readCoverageMap } from '../../../features/coverage/read-coverage';
 import { runCoverageReport, suiteErrors } from '../../../features/coverage/report';
 import { TempWorkspace } from '../../../testing/temp-workspace';
 import { testsCheck } from './tests';
@@ -43,6 +44,43 @@ describe('tests check on a real jest run', () => {
     );
     expect(existsSync(join(ws.root, 'dist/ready/libs/calc/tests.json'))).toBe(false);
   }, 60_000);
+
+  it('writes the test record and the coverage map without a path or a time of the machine: two folders, the same bytes, read back as this one', () => {
+    const seed = (w: TempWorkspace) => {
+      if (!existsSync(join(w.root, 'node_modules'))) symlinkSync(REPO_NODE_MODULES, join(w.root, 'node_modules'));
+      w.write('libs/calc/jest.config.js', "module.exports = { testEnvironment: 'node', transform: {} };\n")
+        .write('libs/calc/src/calc.js', 'module.exports = (a, b) => (a > b ? a : b);\n')
+        .write('libs/calc/src/calc.test.js', "const max = require('./calc');\ntest('max', () => expect(max(1, 2)).toBe(2));\n");
+      runCoverageReport(
+        w.root,
+        { root: 'libs/calc', name: 'calc' },
+        { jestConfig: 'libs/calc/jest.config.js', outputPath: 'dist/ready/libs/calc' },
+      );
+    };
+    const other = new TempWorkspace();
+    try {
+      seed(ws);
+      seed(other);
+      for (const file of [
+        'dist/ready/libs/calc/tests.json',
+        'coverage/libs/calc/coverage-final.json',
+        'coverage/libs/calc/coverage-summary.json',
+      ]) {
+        const [here, there] = [readFileSync(join(ws.root, file), 'utf8'), readFileSync(join(other.root, file), 'utf8')];
+        expect({ file, same: here === there }).toEqual({ file, same: true });
+        expect(here).not.toContain(ws.root);
+      }
+      expect(Object.keys(JSON.parse(readFileSync(join(ws.root, 'coverage/libs/calc/coverage-final.json'), 'utf8')))).toEqual([
+        'libs/calc/src/calc.js',
+      ]);
+      // Readers get the files of the workspace they run in.
+      expect(readCoverageMap(other.root, 'coverage/libs/calc/coverage-final.json').files()).toEqual([
+        join(other.root, 'libs/calc/src/calc.js'),
+      ]);
+    } finally {
+      other.cleanup();
+    }
+  }, 120_000);
 
   it('a suite that fails to load is recorded with its file and message, and fails the check (never "0 of 0")', async () => {
     ws.write(

@@ -3,7 +3,7 @@
 // of medians (≥ 5 runs each, every run in a fresh process) with peak RSS. Writes tools/bench/RESULTS.md.
 import { packReady } from '../pack-ready.mjs';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -177,6 +177,80 @@ if (!only || only === 'build-production') {
         `the other ${(wall - task).toFixed(0)} ms are not separated here: the audit task running beside the build on this 2-core machine, and Nx starting it. ` +
         `\`npm audit --json\` on its own takes ${auditMs.toFixed(0)} ms here (this registry answers its request with 405, so the audit says "unavailable"): ` +
         'it runs as the security-audit task, which depends on nothing, so Nx runs it while the build runs and build-production reads its record.',
+    });
+  }
+}
+
+if (!only || only === 'graph') {
+  current = 'graph';
+  const source = join(root, 'tmp', 'e2e', 'ws');
+  if (!existsSync(join(source, 'node_modules', '@plinto', 'ready'))) {
+    push({
+      title: "the plugin's cost on every Nx command",
+      rows: [],
+      verdict: "not measured: it copies the end-to-end suite's workspace (tmp/e2e/ws, with the plugin installed); run the suite first.",
+    });
+  } else {
+    console.log("the plugin's cost on every Nx command: nx show projects on 300 projects, with and without the plugin");
+    // The source workspace gets the plugin as built now, from its tarball, as a user installs it.
+    execFileSync('npm', ['i', '-D', packReady({ quiet: true }), '--no-audit', '--no-fund'], { cwd: source, stdio: 'ignore' });
+    const { writeGraphWorkspaces } = await import('./graph-workspace.mjs');
+    const spaces = writeGraphWorkspaces(source, join(root, 'tmp', 'bench', 'graph'));
+    const nxBin = join(source, 'node_modules', 'nx', 'bin', 'nx.js');
+    const show = (ws, cold) => {
+      const data = join(ws, '.nx', 'workspace-data');
+      if (cold) rmSync(data, { recursive: true, force: true });
+      const t = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, [nxBin, 'show', 'projects'], {
+        cwd: ws,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          NX_DAEMON: 'false',
+          NX_NO_CLOUD: 'true',
+          NX_TUI: 'false',
+          NX_WORKSPACE_DATA_DIRECTORY: data,
+          NX_CACHE_DIRECTORY: join(ws, '.nx', 'cache'),
+        },
+      });
+      const ms = Number(process.hrtime.bigint() - t) / 1e6;
+      if (r.status !== 0) throw new Error(`nx show projects failed in ${ws}:\n${r.stdout}${r.stderr}`);
+      return { ms, projects: r.stdout.trim().split('\n').length };
+    };
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const row = (name, runs) => {
+      const xs = runs.map((r) => r.ms);
+      return { name, medianMs: median(xs), minMs: Math.min(...xs), maxMs: Math.max(...xs), peakRssMb: 0, count: runs[0].projects };
+    };
+    const runs = { coldWith: [], coldWithout: [], warmWith: [], warmWithout: [] };
+    // Interleaved: a slow minute of the machine hits both alike.
+    for (let i = 0; i < RUNS; i++) {
+      runs.coldWithout.push(show(spaces.without, true));
+      runs.coldWith.push(show(spaces.with, true));
+    }
+    show(spaces.without, false);
+    show(spaces.with, false);
+    for (let i = 0; i < RUNS; i++) {
+      runs.warmWithout.push(show(spaces.without, false));
+      runs.warmWith.push(show(spaces.with, false));
+    }
+    const rows = [
+      row('cold: nx show projects, with @plinto/ready', runs.coldWith),
+      row('cold: nx show projects, without', runs.coldWithout),
+      row('warm: nx show projects, with @plinto/ready', runs.warmWith),
+      row('warm: nx show projects, without', runs.warmWithout),
+    ];
+    for (const r of rows) console.log(`  ${r.name}: median ${r.medianMs.toFixed(0)} ms`);
+    const cost = (a, b) => (100 * (a.medianMs - b.medianMs)) / b.medianMs;
+    push({
+      title:
+        "the plugin's cost on every Nx command: `nx show projects` on 300 projects (100 Next.js apps, 200 libraries, jest), with and without @plinto/ready in nx.json",
+      rows,
+      verdict:
+        `Cold (no daemon, workspace data removed before each run): the plugin adds ${cost(rows[0], rows[1]).toFixed(1)} % (goal ≤ 5 %). ` +
+        `Warm (no daemon, Nx's workspace data kept): ${cost(rows[2], rows[3]).toFixed(1)} % (goal ≤ 5 %). ` +
+        "The workspace is the end-to-end suite's (Nx 23 with @nx/js/typescript, @nx/next, @nx/eslint and @nx/jest in nx.json) copied 300 times; " +
+        'the two copies differ only in the plugin entry of nx.json.',
     });
   }
 }

@@ -1,8 +1,20 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { parse as parseJsonc } from 'jsonc-parser';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import * as semver from 'semver';
-import { ts } from 'ts-morph';
+import type { ts as TypeScript } from 'ts-morph';
 import { ReadyError } from '../utils/errors';
+
+let typescriptApi: typeof TypeScript | undefined;
+/**
+ * TypeScript's API (ts-morph's copy), loaded at the first call: it takes half a second to load,
+ * and the project graph, which every Nx command builds, needs none of it (see extendedConfigFiles).
+ */
+function typescript(): typeof TypeScript {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  typescriptApi ??= (require('ts-morph') as typeof import('ts-morph')).ts;
+  return typescriptApi;
+}
 
 /**
  * The flags `strict` turns on, with the TypeScript version that introduced each: a flag the
@@ -26,7 +38,7 @@ export interface TsConfigInfo {
   /** Absolute path of the tsconfig. */
   path: string;
   /** Compiler options after following `extends`, as written (no defaults applied). */
-  options: ts.CompilerOptions;
+  options: TypeScript.CompilerOptions;
   /** Absolute paths of every config this one extends, nearest first. */
   extendedFiles: string[];
   /** A solution-style config (`"files": []` and no `include`) type-checks nothing itself. */
@@ -48,6 +60,51 @@ export function listProjectTsConfigs(workspaceRoot: string, projectRoot: string)
     .map((name) => join(dir, name));
 }
 
+/**
+ * The files a tsconfig extends, nearest first, followed through every `extends` (a string or, since
+ * TypeScript 5.0, a list): relative and absolute paths (".json" added when the path has none), and
+ * package specifiers resolved as Node resolves them from the config's folder, symlinks followed (a
+ * shared config package of the workspace is a file of the workspace). A light reader for the
+ * project graph: no TypeScript, and a file it cannot read or resolve ends that branch silently
+ * (the ready target reports a broken tsconfig, with the file and the fix).
+ */
+export function extendedConfigFiles(path: string): string[] {
+  const found: string[] = [];
+  const visit = (file: string) => {
+    let config: { extends?: unknown };
+    try {
+      config = parseJsonc(readFileSync(file, 'utf8'), [], { allowTrailingComma: true }) ?? {};
+    } catch {
+      return;
+    }
+    const specs = Array.isArray(config.extends) ? config.extends : typeof config.extends === 'string' ? [config.extends] : [];
+    for (const spec of specs.filter((x): x is string => typeof x === 'string')) {
+      const target = resolveExtends(spec, dirname(file));
+      if (target && !found.includes(target)) {
+        found.push(target);
+        visit(target);
+      }
+    }
+  };
+  visit(path);
+  return found;
+}
+
+function resolveExtends(spec: string, fromDir: string): string | null {
+  if (spec.startsWith('.') || isAbsolute(spec)) {
+    const base = resolve(fromDir, spec);
+    return [base, `${base}.json`].find((f) => existsSync(f) && statSync(f).isFile()) ?? null;
+  }
+  for (const request of [spec, `${spec}.json`, `${spec}/tsconfig.json`]) {
+    try {
+      return realpathSync(require.resolve(request, { paths: [fromDir] }));
+    } catch {
+      // the next form
+    }
+  }
+  return null;
+}
+
 /** Texts that stand in for the disk's (a Map of them, or an Nx Tree's view through `treeOverlay`), by absolute path. */
 export type TextOverlay = Pick<ReadonlyMap<string, string>, 'get' | 'has'>;
 
@@ -65,18 +122,18 @@ export function readTsConfig(path: string, workspaceRoot: string, overlay?: Text
   } catch {
     throw new ReadyError(`Cannot read ${display}: make sure the file exists and is readable.`);
   }
-  const source = ts.parseJsonText(path, text);
-  const syntax = (source as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics ?? [];
+  const source = typescript().parseJsonText(path, text);
+  const syntax = (source as unknown as { parseDiagnostics: TypeScript.Diagnostic[] }).parseDiagnostics ?? [];
   if (syntax.length > 0) throw tsconfigError(display, syntax[0]);
-  const host: ts.ParseConfigHost = overlay
+  const host: TypeScript.ParseConfigHost = overlay
     ? {
-        useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
-        readDirectory: ts.sys.readDirectory,
-        fileExists: (f) => overlay.has(f) || ts.sys.fileExists(f),
-        readFile: (f) => overlay.get(f) ?? ts.sys.readFile(f),
+        useCaseSensitiveFileNames: typescript().sys.useCaseSensitiveFileNames,
+        readDirectory: typescript().sys.readDirectory,
+        fileExists: (f) => overlay.has(f) || typescript().sys.fileExists(f),
+        readFile: (f) => overlay.get(f) ?? typescript().sys.readFile(f),
       }
-    : ts.sys;
-  const parsed = ts.parseJsonSourceFileConfigFileContent(source, host, dirname(path), undefined, path);
+    : typescript().sys;
+  const parsed = typescript().parseJsonSourceFileConfigFileContent(source, host, dirname(path), undefined, path);
   const fatal = parsed.errors.find((d) => d.code < 2000 || d.code === 6053 || d.code === 5083);
   if (fatal) throw tsconfigError(display, fatal);
   return {
@@ -88,8 +145,8 @@ export function readTsConfig(path: string, workspaceRoot: string, overlay?: Text
   };
 }
 
-function tsconfigError(display: string, diagnostic: ts.Diagnostic): ReadyError {
-  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
+function tsconfigError(display: string, diagnostic: TypeScript.Diagnostic): ReadyError {
+  const message = typescript().flattenDiagnosticMessageText(diagnostic.messageText, ' ');
   let where = display;
   if (diagnostic.file && diagnostic.start !== undefined) {
     const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
@@ -137,8 +194,8 @@ export interface StrictFlagState {
   source: 'flag' | 'strict' | 'default';
 }
 
-export function effectiveStrictFlags(options: ts.CompilerOptions, typescriptVersion: string): StrictFlagState[] {
-  const version = semver.coerce(typescriptVersion) ?? semver.coerce(ts.version)!;
+export function effectiveStrictFlags(options: TypeScript.CompilerOptions, typescriptVersion: string): StrictFlagState[] {
+  const version = semver.coerce(typescriptVersion) ?? semver.coerce(typescript().version)!;
   const strictDefault = strictByDefault(version.version);
   return STRICT_FLAGS.filter((f) => semver.gte(version, f.since)).map(({ name }) => {
     const own = options[name] as boolean | undefined;
@@ -152,10 +209,10 @@ export function effectiveStrictFlags(options: ts.CompilerOptions, typescriptVers
  * Does this compiler configuration read package.json "exports" when it resolves a package
  * (moduleResolution bundler, node16 or nodenext, set or implied by "module")? node10 and classic do not.
  */
-export function resolvesPackageExports(options: ts.CompilerOptions): boolean {
-  const kind = ts.ModuleResolutionKind;
+export function resolvesPackageExports(options: TypeScript.CompilerOptions): boolean {
+  const kind = typescript().ModuleResolutionKind;
   if (options.moduleResolution !== undefined) return [kind.Bundler, kind.Node16, kind.NodeNext].includes(options.moduleResolution);
-  const module = ts.ModuleKind;
+  const module = typescript().ModuleKind;
   return [module.Node16, module.NodeNext, (module as unknown as Record<string, number>).Node18, module.Preserve]
     .filter((m) => m !== undefined)
     .includes(options.module as number);

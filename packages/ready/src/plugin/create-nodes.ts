@@ -2,7 +2,7 @@ import { CreateNodesContextV2, CreateNodesV2, TargetConfiguration, createNodesFr
 import { dirname, join, posix } from 'node:path';
 import { assertMatchingDevkit, assertSupportedNx, packageJsonWorkspacesMatcher } from '../core/nx-internals';
 import { ReadyPluginOptions, normalizePluginOptions } from '../core/plugin-options';
-import { readProjectFacts, readRootDependencies } from './project-facts';
+import { readProjectFacts, readRootDependencies, rootInputsOf } from './project-facts';
 import { buildTargets } from './targets';
 import { PLUGIN_OPTIONS_SCHEMA, optionProblems, pluginEntryName, targetOptionProblems } from './validate-options';
 import { ReadyError } from '../utils/errors';
@@ -38,7 +38,9 @@ export const createNodes: CreateNodesV2<ReadyPluginOptions> = [
       target: options.testTargetName,
       defaults: defaultDependsOn(context.nxJsonConfiguration?.targetDefaults?.[options.testTargetName]),
     };
-    const facts = roots.map((root) => readProjectFacts(context.workspaceRoot, root, rootDependencies, test));
+    // The workspace-level files are the same for every project: looked for once.
+    const rootInputs = rootInputsOf(context.workspaceRoot);
+    const facts = roots.map((root) => readProjectFacts(context.workspaceRoot, root, rootDependencies, test, rootInputs));
     // Targets are built from the facts each time: no cache file whose key could outlive what the facts say.
     return createNodesFromFiles(
       (_file, _options, _context, index) => {

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { diskTree } from '../core/files';
 import { TestRunnerConfig, findNextConfig, findTestRunner } from '../core/project-facts';
-import { listProjectTsConfigs, readTsConfig } from '../core/tsconfig';
+import { extendedConfigFiles, listProjectTsConfigs } from '../core/tsconfig';
 
 /** What the plugin needs to know about a project to infer its targets. */
 export interface ProjectFacts {
@@ -29,19 +29,14 @@ export function readProjectFacts(
   projectRoot: string,
   rootDependencies: Set<string>,
   test: { target: string; defaults?: TargetConfiguration['dependsOn'] } = { target: 'test' },
+  rootInputs: string[] = rootInputsOf(workspaceRoot),
 ): ProjectFacts {
   const tree = diskTree(workspaceRoot);
   const externalTsConfigs = new Set<string>();
   for (const config of listProjectTsConfigs(workspaceRoot, projectRoot)) {
-    let extended: string[];
-    try {
-      extended = readTsConfig(config, workspaceRoot).extendedFiles;
-    } catch {
-      // A broken tsconfig is reported by the ready target itself, with the file and the fix;
-      // inferring targets must not fail the whole project graph over it.
-      continue;
-    }
-    for (const file of extended) {
+    // Only the extends chain, without TypeScript: a broken tsconfig is reported by the ready target
+    // itself, with the file and the fix; inferring targets must not fail the whole graph over it.
+    for (const file of extendedConfigFiles(config)) {
       const rel = relative(workspaceRoot, file).replace(/\\/g, '/');
       if (!rel.startsWith('..') && !rel.startsWith('node_modules/') && !isInside(rel, projectRoot)) externalTsConfigs.add(rel);
     }
@@ -51,7 +46,7 @@ export function readProjectFacts(
     nextConfig: findNextConfig(tree, projectRoot),
     externalTsConfigs: [...externalTsConfigs].sort(),
     externalDependencies: ['typescript', 'next', '@plinto/ready', 'eslint', 'vitest'].filter((d) => rootDependencies.has(d)),
-    rootInputs: rootInputsOf(workspaceRoot),
+    rootInputs,
     testDependsOn: declaredDependsOn(workspaceRoot, projectRoot, test.target) ?? test.defaults ?? [],
   };
 }
@@ -89,7 +84,7 @@ export const ROOT_FILES = [
  * The lint configs and CI definitions of the workspace root that exist (checks read them), and the
  * root package.json when there is CI: a CI step may run ready through one of its scripts.
  */
-function rootInputsOf(workspaceRoot: string): string[] {
+export function rootInputsOf(workspaceRoot: string): string[] {
   const found = ROOT_FILES.filter((f) => existsSync(join(workspaceRoot, f)));
   for (const dir of CI_FOLDERS) if (existsSync(join(workspaceRoot, dir))) found.push(`${dir}/**/*`);
   if (found.some((f) => CI_ROOT_FILES.includes(f) || CI_FOLDERS.some((d) => f.startsWith(`${d}/`)))) found.push('package.json');

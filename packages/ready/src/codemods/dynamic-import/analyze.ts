@@ -3,6 +3,7 @@ import { isClientFile, relativeImportTarget } from '../imports';
 import { isHeavy } from './heavy-modules';
 import type { DynamicImportContext } from './context';
 import { parentJudge } from './parents';
+import { importReferences } from './references';
 
 export type { DynamicImportContext } from './context';
 
@@ -143,7 +144,7 @@ export function analyzeDynamicImports(
     let skip: { reason: DynamicSkipReason; line: number } | null = null;
     const locals = new Set(bindings.map((b) => b.local));
     for (const b of bindings) {
-      const uses = b.node.findReferencesAsNodes().filter((n) => n.getSourceFile() === sourceFile && n !== b.node);
+      const uses = importReferences(sourceFile, b.node);
       const nested = uses.find((u) => useKind(u) === 'jsx' && insideElementOf(u, locals));
       if (nested) {
         skip ??= { reason: 'compound-components', line: nested.getStartLineNumber() };

@@ -3,6 +3,7 @@ import { JsxElement, JsxSelfClosingElement, Node, SourceFile } from 'ts-morph';
 import { Codemod, CodemodReport, CodemodResult, CodemodSkip, emptyResult } from '../codemod';
 import { addImportStatement, freeName, isClientFile, namesInFile, preferredQuote } from '../imports';
 import { DynamicFinding, DynamicImportContext, SKIP_REASONS, analyzeDynamicImports, isPagesRouterFile, useKind } from './analyze';
+import { importReferences } from './references';
 
 export { DynamicImportContext, SKIP_REASONS, analyzeDynamicImports } from './analyze';
 
@@ -49,9 +50,8 @@ function splitImports(sourceFile: SourceFile, context: DynamicImportContext): Co
       const alias = freeName(`${b.local}Type`, taken);
       taken.add(alias);
       typeNames.push(b.imported === null ? `default as ${alias}` : `${b.imported} as ${alias}`);
-      for (const ref of b.node
-        .findReferencesAsNodes()
-        .filter((n) => n.getSourceFile() === sourceFile && n !== b.node && useKind(n) === 'type')
+      for (const ref of importReferences(sourceFile, b.node)
+        .filter((n) => useKind(n) === 'type')
         .reverse()) {
         ref.replaceWithText(alias);
       }

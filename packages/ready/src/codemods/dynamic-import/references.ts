@@ -110,7 +110,10 @@ function scopeDeclares(scope: Node, name: string, binding: Identifier): Meaning 
     if (body) values.push(...varNames(body));
     for (const t of scope.getTypeParameters()) types.push(t.getNameNode());
   }
-  if (Node.isClassExpression(scope) && scope.getNameNode()) (values.push(scope.getNameNode()!), types.push(scope.getNameNode()!));
+  if (Node.isClassExpression(scope) && scope.getNameNode()) {
+    values.push(scope.getNameNode()!);
+    types.push(scope.getNameNode()!);
+  }
   if (
     Node.isClassDeclaration(scope) ||
     Node.isClassExpression(scope) ||

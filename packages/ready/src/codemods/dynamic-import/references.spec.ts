@@ -1,4 +1,4 @@
-import { Project } from 'ts-morph';
+import { Identifier, Node, Project } from 'ts-morph';
 import { importReferences } from './references';
 
 /**
@@ -55,7 +55,7 @@ describe('importReferences: a scope walk that finds what findReferences finds', 
     const file = project.createSourceFile('/app/page.tsx', text);
     for (const decl of file.getImportDeclarations()) {
       const names = [decl.getDefaultImport(), ...decl.getNamedImports().map((n) => n.getAliasNode() ?? n.getNameNode())].filter(
-        (n) => n !== undefined,
+        (n): n is Identifier => n !== undefined && Node.isIdentifier(n),
       );
       for (const binding of names) {
         const where = (nodes: { getStartLineNumber(): number; getStart(): number }[]) =>
@@ -65,7 +65,7 @@ describe('importReferences: a scope walk that finds what findReferences finds', 
         const oracle = binding
           .findReferencesAsNodes()
           .filter((n) => n.getSourceFile() === file && n !== binding && n.getText() === binding.getText());
-        expect({ binding: binding.getText(), refs: where(importReferences(file, binding as never)) }).toEqual({
+        expect({ binding: binding.getText(), refs: where(importReferences(file, binding)) }).toEqual({
           binding: binding.getText(),
           refs: where(oracle),
         });

@@ -46,9 +46,18 @@ describe('installing @plinto/ready', () => {
       ],
       inputs: expect.arrayContaining(['{projectRoot}/**/*', '{workspaceRoot}/tsconfig.base.json']),
     });
-    expect(app.targets['build-production']).toMatchObject({ cache: true, dependsOn: ['build', 'security-audit'] });
-    // The audit depends on nothing: Nx runs it while the build runs. It is never replayed from cache.
-    expect(app.targets['security-audit']).toMatchObject({ executor: '@plinto/ready:security-audit', cache: false });
+    // The build comes through build-record, as for ready: a run of both builds the app once.
+    expect(app.targets['build-production']).toMatchObject({ cache: true, dependsOn: ['build-record', 'security-audit'] });
+    // The audit depends on nothing: Nx runs it while the build runs. It is never replayed from cache;
+    // what the registry said goes beside its record, which ready and build-production hash.
+    expect(app.targets['security-audit']).toMatchObject({
+      executor: '@plinto/ready:security-audit',
+      cache: false,
+      outputs: [
+        '{workspaceRoot}/dist/ready/{projectRoot}/security-audit.json',
+        '{workspaceRoot}/dist/ready/{projectRoot}/security-audit.note.txt',
+      ],
+    });
     const lib = showProject(LIB);
     expect(Object.keys(lib.targets)).toEqual(expect.arrayContaining(['ready', 'coverage-gate']));
     expect(Object.keys(lib.targets)).not.toContain('build-production');

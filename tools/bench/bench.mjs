@@ -196,7 +196,7 @@ if (!only || only === 'graph') {
     execFileSync('npm', ['i', '-D', packReady({ quiet: true }), '--no-audit', '--no-fund'], { cwd: source, stdio: 'ignore' });
     const { writeGraphWorkspaces } = await import('./graph-workspace.mjs');
     const spaces = writeGraphWorkspaces(source, join(root, 'tmp', 'bench', 'graph'));
-    const nxBin = join(source, 'node_modules', 'nx', 'bin', 'nx.js');
+    const nxBin = createRequire(join(source, 'package.json')).resolve('nx/bin/nx');
     const show = (ws, cold) => {
       const data = join(ws, '.nx', 'workspace-data');
       if (cold) rmSync(data, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { packReady } from '../pack-ready.mjs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeCorpus } from './corpus.mjs';
 
@@ -250,7 +250,8 @@ if (!only || only === 'graph') {
         `Cold (no daemon, workspace data removed before each run): the plugin adds ${cost(rows[0], rows[1]).toFixed(1)} % (goal ≤ 5 %). ` +
         `Warm (no daemon, Nx's workspace data kept): ${cost(rows[2], rows[3]).toFixed(1)} % (goal ≤ 5 %). ` +
         "The workspace is the end-to-end suite's (Nx 23 with @nx/js/typescript, @nx/next, @nx/eslint and @nx/jest in nx.json) copied 300 times; " +
-        'the two copies differ only in the plugin entry of nx.json.',
+        'the two copies differ only in the plugin entry of nx.json. ' +
+        `Load average of the machine when the runs began: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores (above the core count, the two columns share a busy machine and their difference is noisy).`,
     });
   }
 }

@@ -68,26 +68,27 @@ export function listProjectTsConfigs(workspaceRoot: string, projectRoot: string)
  * project graph: no TypeScript, and a file it cannot read or resolve ends that branch silently
  * (the ready target reports a broken tsconfig, with the file and the fix).
  */
-export function extendedConfigFiles(path: string): string[] {
-  const found: string[] = [];
-  const visit = (file: string) => {
+export function extendedConfigFiles(path: string, cache: Map<string, string[]> = new Map()): string[] {
+  const chain = (file: string, seen: Set<string>): string[] => {
+    const known = cache.get(file);
+    if (known) return known;
     let config: { extends?: unknown };
     try {
       config = parseJsonc(readFileSync(file, 'utf8'), [], { allowTrailingComma: true }) ?? {};
     } catch {
-      return;
+      return [];
     }
     const specs = Array.isArray(config.extends) ? config.extends : typeof config.extends === 'string' ? [config.extends] : [];
+    const found: string[] = [];
     for (const spec of specs.filter((x): x is string => typeof x === 'string')) {
       const target = resolveExtends(spec, dirname(file));
-      if (target && !found.includes(target)) {
-        found.push(target);
-        visit(target);
-      }
+      if (!target || seen.has(target)) continue; // a cycle is tsc's to report
+      for (const f of [target, ...chain(target, new Set([...seen, target]))]) if (!found.includes(f)) found.push(f);
     }
+    cache.set(file, found);
+    return found;
   };
-  visit(path);
-  return found;
+  return chain(path, new Set([path]));
 }
 
 function resolveExtends(spec: string, fromDir: string): string | null {

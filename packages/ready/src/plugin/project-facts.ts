@@ -30,13 +30,15 @@ export function readProjectFacts(
   rootDependencies: Set<string>,
   test: { target: string; defaults?: TargetConfiguration['dependsOn'] } = { target: 'test' },
   rootInputs: string[] = rootInputsOf(workspaceRoot),
+  /** Extends chains already read in this graph (every project's tsconfigs extend the same base). */
+  tsconfigChains: Map<string, string[]> = new Map(),
 ): ProjectFacts {
   const tree = diskTree(workspaceRoot);
   const externalTsConfigs = new Set<string>();
   for (const config of listProjectTsConfigs(workspaceRoot, projectRoot)) {
     // Only the extends chain, without TypeScript: a broken tsconfig is reported by the ready target
     // itself, with the file and the fix; inferring targets must not fail the whole graph over it.
-    for (const file of extendedConfigFiles(config)) {
+    for (const file of extendedConfigFiles(config, tsconfigChains)) {
       const rel = relative(workspaceRoot, file).replace(/\\/g, '/');
       if (!rel.startsWith('..') && !rel.startsWith('node_modules/') && !isInside(rel, projectRoot)) externalTsConfigs.add(rel);
     }

@@ -42,22 +42,19 @@ export function writeGraphWorkspaces(source, dest, { apps = 100, libs = 200 } = 
     if (existsSync(join(source, f))) cpSync(join(source, f), join(base, f));
   }
   const pad = (n) => String(n).padStart(3, '0');
-  for (let i = 1; i <= apps; i++) {
-    const to = join(base, 'apps', `web-${pad(i)}`);
-    copy(join(source, 'apps', 'web'), to);
-    rename(to, [
-      ['@ws/web', `@ws/web-${pad(i)}`],
-      ['apps/web', `apps/web-${pad(i)}`],
-    ]);
-  }
-  for (let i = 1; i <= libs; i++) {
-    const to = join(base, 'libs', `lib-${pad(i)}`);
-    copy(join(source, 'libs', 'ui'), to);
-    rename(to, [
-      ['@ws/ui', `@ws/lib-${pad(i)}`],
-      ['libs/ui', `libs/lib-${pad(i)}`],
-    ]);
-  }
+  // Each copy renamed: its package name and its folder, wherever the source's appear.
+  const copies = (count, folder, from, to) => {
+    for (let i = 1; i <= count; i++) {
+      const dir = join(base, folder, `${to}-${pad(i)}`);
+      copy(join(source, folder, from), dir);
+      rename(dir, [
+        [`@ws/${from}`, `@ws/${to}-${pad(i)}`],
+        [`${folder}/${from}`, `${folder}/${to}-${pad(i)}`],
+      ]);
+    }
+  };
+  copies(apps, 'apps', 'web', 'web');
+  copies(libs, 'libs', 'ui', 'lib');
   // The root tsconfig's references name the source's two projects: none of them here.
   const tsconfig = JSON.parse(readFileSync(join(base, 'tsconfig.json'), 'utf8'));
   tsconfig.references = [];

@@ -89,8 +89,7 @@ function isReference(id: Identifier): boolean {
       Node.isMethodDeclaration(parent) ||
       Node.isMethodSignature(parent) ||
       Node.isGetAccessorDeclaration(parent) ||
-      Node.isSetAccessorDeclaration(parent) ||
-      Node.isPropertyAssignment(parent)) &&
+      Node.isSetAccessorDeclaration(parent)) &&
     (parent as Node & { getNameNode(): Node | undefined }).getNameNode() === id
   )
     return false;

@@ -107,8 +107,7 @@ function addJob(tree: ReadTree, file: string, job: string, jobLines: string[], u
   }
   const path = under ? [under, job] : [job];
   if (doc.hasIn(path)) return { writes: new Map(), lines: [`  ${file} already has the job "${job}": nothing to change`] };
-  const indent = under ? '' : '';
-  const value = (parse(`${indent}${jobLines.join('\n')}\n`) as Record<string, unknown>)[job];
+  const value = (parse(`${jobLines.join('\n')}\n`) as Record<string, unknown>)[job];
   if (under && !isMap(doc.get(under))) doc.set(under, new Document({}).createNode({}));
   doc.setIn(path, doc.createNode(value));
   return {

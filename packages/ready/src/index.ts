@@ -1,3 +1,5 @@
+// First: what the plugin loads next compiles from V8's code cache (Node ≥ 22).
+import './utils/compile-cache';
 export { createNodes, createNodesV2 } from './plugin/create-nodes';
 export { postTasksExecution } from './plugin/post-tasks';
 export type { ReadyPluginOptions } from './core/plugin-options';

@@ -1,6 +1,7 @@
 import { Project } from 'ts-morph';
 import { Codemod, CodemodReport, CodemodResult, CodemodSkip } from './codemod';
 import { hasSyntaxErrors } from './parse';
+import { parseFile, releaseFile } from './project';
 
 export type CodemodMode = 'analyze' | 'transform';
 
@@ -28,7 +29,9 @@ export function runCodemod<C, R extends CodemodResult>(
   context: C,
   mode: CodemodMode = 'transform',
 ): FileRun<R> {
-  const sf = project.createSourceFile(file, text, { overwrite: true });
+  // An analysis reads the file as it is, so a parse a shared project holds serves it; a transform
+  // edits its own parse, which is never kept.
+  const sf = mode === 'analyze' ? parseFile(project, file, text) : project.createSourceFile(file, text, { overwrite: true });
   try {
     if (hasSyntaxErrors(sf)) {
       return {
@@ -57,7 +60,8 @@ export function runCodemod<C, R extends CodemodResult>(
     }
     return { report: result, result, text: sf.getFullText(), warning: null };
   } finally {
-    project.removeSourceFile(sf);
+    if (mode === 'analyze') releaseFile(project, sf);
+    else project.removeSourceFile(sf);
   }
 }
 

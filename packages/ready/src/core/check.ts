@@ -1,4 +1,5 @@
-import { ProjectGraph, TargetConfiguration } from '@nx/devkit';
+import type { ProjectGraph, TargetConfiguration } from '@nx/devkit';
+import { ReadTree, diskTree, memoTree } from './files';
 
 /**
  * The check contract. A check measures one readiness gap of one project and names the command
@@ -114,6 +115,18 @@ export interface Check {
   /** Relative importance in the score, overridable by the `weights` option. */
   defaultWeight: number;
   run(context: CheckContext): Promise<CheckOutcome> | CheckOutcome;
+}
+
+const checkTrees = new WeakMap<CheckContext, ReadTree>();
+
+/**
+ * The workspace as the checks of one run read it: one tree per context, so every check that reads
+ * the project's sources shares one walk, one read and (through the codemods) one parse per file.
+ */
+export function checkTree(context: CheckContext): ReadTree {
+  let tree = checkTrees.get(context);
+  if (!tree) checkTrees.set(context, (tree = memoTree(diskTree(context.workspaceRoot))));
+  return tree;
 }
 
 export function skip(reason: string, fix: string | null = null): CheckOutcome {

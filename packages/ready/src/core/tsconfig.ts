@@ -115,7 +115,7 @@ export type TextOverlay = Pick<ReadonlyMap<string, string>, 'get' | 'has'>;
  * options unknowable (bad JSON, a missing extended file) are fatal: options unknown to this
  * parser, deprecations of newer TypeScript versions and "no inputs" are not ours to judge here.
  */
-export function readTsConfig(path: string, workspaceRoot: string, overlay?: TextOverlay): TsConfigInfo {
+export function readTsConfig(path: string, workspaceRoot: string, overlay?: TextOverlay, read: { files?: boolean } = {}): TsConfigInfo {
   const display = relative(workspaceRoot, path) || path;
   let text: string;
   try {
@@ -126,14 +126,17 @@ export function readTsConfig(path: string, workspaceRoot: string, overlay?: Text
   const source = typescript().parseJsonText(path, text);
   const syntax = (source as unknown as { parseDiagnostics: TypeScript.Diagnostic[] }).parseDiagnostics ?? [];
   if (syntax.length > 0) throw tsconfigError(display, syntax[0]);
-  const host: TypeScript.ParseConfigHost = overlay
-    ? {
-        useCaseSensitiveFileNames: typescript().sys.useCaseSensitiveFileNames,
-        readDirectory: typescript().sys.readDirectory,
-        fileExists: (f) => overlay.has(f) || typescript().sys.fileExists(f),
-        readFile: (f) => overlay.get(f) ?? typescript().sys.readFile(f),
-      }
-    : typescript().sys;
+  // `files: false` reads the options only: no walk of the folders `include` names (fileNames is empty).
+  const readDirectory = read.files === false ? () => [] : typescript().sys.readDirectory;
+  const host: TypeScript.ParseConfigHost =
+    overlay || read.files === false
+      ? {
+          useCaseSensitiveFileNames: typescript().sys.useCaseSensitiveFileNames,
+          readDirectory,
+          fileExists: (f) => overlay?.has(f) || typescript().sys.fileExists(f),
+          readFile: (f) => overlay?.get(f) ?? typescript().sys.readFile(f),
+        }
+      : typescript().sys;
   const parsed = typescript().parseJsonSourceFileConfigFileContent(source, host, dirname(path), undefined, path);
   const fatal = parsed.errors.find((d) => d.code < 2000 || d.code === 6053 || d.code === 5083);
   if (fatal) throw tsconfigError(display, fatal);

@@ -1,4 +1,5 @@
-import { Identifier, Node, SourceFile, SyntaxKind } from 'ts-morph';
+import { Identifier, Node, SourceFile, ts } from 'ts-morph';
+import { findNodes } from '../parse';
 
 /**
  * The uses, in its own file, of a name an import declares: every identifier of that name that
@@ -19,7 +20,8 @@ export function importReferences(sourceFile: SourceFile, binding: Identifier): I
     }
     return found;
   };
-  return sourceFile.getDescendantsOfKind(SyntaxKind.Identifier).filter((id) => {
+  const named = findNodes<Identifier>(sourceFile, (node, sf) => ts.isIdentifier(node) && node.getText(sf) === name);
+  return named.filter((id) => {
     if (id === binding || id.getText() !== name || !isReference(id)) return false;
     const meaning = typeMeaning(id) ? 'type' : 'value';
     for (let cur: Node | undefined = id.getParent(); cur && !Node.isSourceFile(cur); cur = cur.getParent()) {
@@ -101,12 +103,13 @@ function isReference(id: Identifier): boolean {
 function scopeDeclares(scope: Node, name: string, binding: Identifier): Meaning {
   const values: Node[] = [];
   const types: Node[] = [];
+  let varDeclared = false;
   if (Node.isFunctionLikeDeclaration(scope) || Node.isArrowFunction(scope) || Node.isFunctionExpression(scope)) {
     for (const p of scope.getParameters()) values.push(...bindingNames(p.getNameNode()));
     if (Node.isFunctionExpression(scope) && scope.getNameNode()) values.push(scope.getNameNode()!);
     // `var` belongs to the whole function, wherever in its body it is written.
     const body = (scope as unknown as { getBody(): Node | undefined }).getBody();
-    if (body) values.push(...varNames(body));
+    if (body) varDeclared = declaresVar(body.compilerNode, name, scope.getSourceFile().compilerNode);
     for (const t of scope.getTypeParameters()) types.push(t.getNameNode());
   }
   if (Node.isClassExpression(scope) && scope.getNameNode()) {
@@ -145,7 +148,7 @@ function scopeDeclares(scope: Node, name: string, binding: Identifier): Meaning 
     if (v) values.push(...bindingNames(v.getNameNode()));
   }
   const named = (nodes: Node[]) => nodes.some((n) => n !== binding && n.getText() === name);
-  return { value: named(values), type: named(types) };
+  return { value: varDeclared || named(values), type: named(types) };
 }
 
 /** The identifiers a binding name declares: itself, or every name of a destructuring pattern. */
@@ -157,17 +160,14 @@ function bindingNames(name: Node): Node[] {
   return [];
 }
 
-/** The names `var` declares anywhere in a function body, not inside a nested function. */
-function varNames(body: Node): Node[] {
-  const out: Node[] = [];
-  const visit = (node: Node) => {
-    if (Node.isVariableDeclarationList(node) && node.getDeclarationKind() === 'var') {
-      for (const d of node.getDeclarations()) out.push(...bindingNames(d.getNameNode()));
-    }
-    node.forEachChild((child) => {
-      if (!(Node.isFunctionLikeDeclaration(child) || Node.isArrowFunction(child) || Node.isFunctionExpression(child))) visit(child);
-    });
+/** Does `var` declare `name` anywhere in a function body, not inside a nested function? (Walked on the compiler's nodes.) */
+function declaresVar(body: ts.Node, name: string, sf: ts.SourceFile): boolean {
+  const bound = (n: ts.BindingName): boolean =>
+    ts.isIdentifier(n) ? n.getText(sf) === name : n.elements.some((e) => ts.isBindingElement(e) && bound(e.name));
+  const visit = (node: ts.Node): boolean => {
+    if (ts.isVariableDeclarationList(node) && !(node.flags & ts.NodeFlags.BlockScoped) && node.declarations.some((d) => bound(d.name)))
+      return true;
+    return !!ts.forEachChild(node, (child) => (ts.isFunctionLike(child) ? undefined : visit(child) || undefined));
   };
-  visit(body);
-  return out;
+  return visit(body);
 }

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
-import { JsxElement, JsxSelfClosingElement, Node, SourceFile } from 'ts-morph';
+import { JsxElement, JsxSelfClosingElement, Node, SourceFile, ts } from 'ts-morph';
+import { findNodes } from '../parse';
 import { Codemod, CodemodReport, CodemodResult, CodemodSkip, emptyResult } from '../codemod';
 import { addImportStatement, freeName, isClientFile, namesInFile, preferredQuote } from '../imports';
 import { DynamicFinding, DynamicImportContext, SKIP_REASONS, analyzeDynamicImports, isPagesRouterFile, useKind } from './analyze';
@@ -101,11 +102,12 @@ function ensureReactNamedImports(sourceFile: SourceFile, names: string[]): void 
 
 /** Wraps each use of a lazy component in <Suspense fallback={null}> unless one already encloses it in the same component. */
 function wrapInSuspense(sourceFile: SourceFile, lazy: Set<string>): void {
-  const elements: Array<JsxElement | JsxSelfClosingElement> = [];
-  sourceFile.forEachDescendant((n) => {
-    if (Node.isJsxSelfClosingElement(n) && lazy.has(n.getTagNameNode().getText())) elements.push(n);
-    if (Node.isJsxElement(n) && lazy.has(n.getOpeningElement().getTagNameNode().getText())) elements.push(n);
-  });
+  const elements = findNodes<JsxElement | JsxSelfClosingElement>(
+    sourceFile,
+    (n, sf) =>
+      (ts.isJsxSelfClosingElement(n) && lazy.has(n.tagName.getText(sf))) ||
+      (ts.isJsxElement(n) && lazy.has(n.openingElement.tagName.getText(sf))),
+  );
   for (const el of elements.reverse()) {
     if (enclosedBySuspense(el)) continue;
     el.replaceWithText(`<Suspense fallback={null}>${el.getText()}</Suspense>`);
@@ -121,15 +123,18 @@ function enclosedBySuspense(el: Node): boolean {
   return false;
 }
 
-const prefilters = new WeakMap<DynamicImportContext, RegExp>();
+/** By the run's module list, then its components: one pattern per run, not one per file. */
+const prefilters = new WeakMap<readonly string[], WeakMap<ReadonlyMap<string, unknown>, RegExp>>();
 
 /** Files worth parsing: those importing from a heavy module or from a --components file. */
 function prefilter(text: string, context: DynamicImportContext): boolean {
-  let pattern = prefilters.get(context);
+  let byComponents = prefilters.get(context.modules);
+  if (!byComponents) prefilters.set(context.modules, (byComponents = new WeakMap()));
+  let pattern = byComponents.get(context.components);
   if (!pattern) {
     const names = [...context.modules.map((m) => m.replace(/\/\*$/, '')), ...[...context.components.keys()].map((k) => posix.basename(k))];
     pattern = new RegExp(`from\\s+['"][^'"]*(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})`);
-    prefilters.set(context, pattern);
+    byComponents.set(context.components, pattern);
   }
   return pattern.test(text);
 }

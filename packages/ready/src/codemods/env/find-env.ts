@@ -1,4 +1,5 @@
-import { BinaryExpression, Expression, Node, SourceFile, SyntaxKind } from 'ts-morph';
+import { BinaryExpression, Expression, Node, SourceFile, SyntaxKind, ts } from 'ts-morph';
+import { findNodes } from '../parse';
 import { relativeImportTarget } from '../imports';
 
 export type EnvType = 'string' | 'number' | 'boolean' | 'url' | 'enum';
@@ -121,7 +122,20 @@ function describeUse(node: Node): Pick<EnvRead, 'fallback' | 'type' | 'values' |
 export function findEnvReads(sourceFile: SourceFile, file: string, envModule?: string): EnvScan {
   const scan: EnvScan = { reads: [], unresolved: [] };
   const moduleBindings = envModule ? envModuleBindings(sourceFile, file, envModule) : new Set<string>();
-  sourceFile.forEachDescendant((node) => {
+  // What can be a read, decided on the compiler's nodes: the rest of the file is never wrapped.
+  const envObject = (e: ts.Node | undefined, sf: ts.SourceFile) =>
+    !!e &&
+    ts.isPropertyAccessExpression(e) &&
+    e.name.text === 'env' &&
+    /^(process|import\.meta)\.env$/.test(e.getText(sf).replace(/\s+/g, ''));
+  const candidates = findNodes(
+    sourceFile,
+    (node, sf) =>
+      ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && envObject(node.expression, sf)) ||
+      (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && moduleBindings.has(node.expression.getText(sf))) ||
+      (ts.isVariableDeclaration(node) && envObject(node.initializer, sf)),
+  );
+  const read = (node: Node): void => {
     if (Node.isPropertyAccessExpression(node) && moduleBindings.size > 0 && moduleBindings.has(node.getExpression().getText())) {
       scan.reads.push({ name: node.getName(), file, line: node.getStartLineNumber(), form: 'env module', ...describeUse(node) });
     } else if (Node.isPropertyAccessExpression(node)) {
@@ -169,7 +183,8 @@ export function findEnvReads(sourceFile: SourceFile, file: string, envModule?: s
         });
       }
     }
-  });
+  };
+  for (const node of candidates) read(node);
   return scan;
 }
 

@@ -1,8 +1,9 @@
 import { SourceFile, ts } from 'ts-morph';
 import { TsError } from './diagnostics';
 
-/** The tag on every suppression this command writes, so later runs and the ready check find them. */
-export const STRICT_SUPPRESSION_TAG = 'plinto-ready(strict)';
+import { STRICT_SUPPRESSION_TAG } from './tag';
+
+export { STRICT_SUPPRESSION_TAG };
 
 export interface UnplacedError extends TsError {
   reason: string;

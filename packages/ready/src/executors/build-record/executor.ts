@@ -1,3 +1,5 @@
+// First: what this entry loads next compiles from V8's code cache (Node ≥ 22).
+import '../../utils/compile-cache';
 import { ExecutorContext, logger } from '@nx/devkit';
 import { targetNames } from '../../core/defaults';
 import { resultsDirFor } from '../../core/results';

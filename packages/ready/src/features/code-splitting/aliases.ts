@@ -13,7 +13,7 @@ export function aliasResolver(tree: ReadTree, projectRoot: string): (specifier: 
   let options: ts.CompilerOptions;
   try {
     // Read through the Tree, so a generator sees the tsconfig as it is in this run.
-    options = readTsConfig(config, tree.root, treeOverlay(tree)).options;
+    options = readTsConfig(config, tree.root, treeOverlay(tree), { files: false }).options;
   } catch {
     return () => null; // a broken tsconfig is reported by the checks that read it
   }

@@ -5,10 +5,10 @@ import { ReadyError } from '../../utils/errors';
 import { CodemodChange, CodemodSkip } from '../../codemods/codemod';
 import { HEAVY_MODULES } from '../../codemods/dynamic-import/heavy-modules';
 import { DynamicImportContext, dynamicImportCodemod } from '../../codemods/dynamic-import/transform';
-import { createCodemodProject } from '../../codemods/project';
+import { codemodProjectFor } from '../../codemods/project';
 import { relativeImportTarget } from '../../codemods/imports';
 import { aliasResolver } from './aliases';
-import { HEAVY_MODULE_MIN_GZIP_BYTES, measureModuleSize } from './module-size';
+import { HEAVY_MODULE_MIN_GZIP_BYTES, cachedModuleSize } from './module-size';
 import { kb } from '../../utils/format';
 import { CodemodMode, runCodemod, tally } from '../../codemods/run';
 
@@ -80,10 +80,10 @@ export function splitProject(
     filesParsed: 0,
     writes: new Map(),
   };
-  const codemodProject = createCodemodProject();
+  const codemodProject = codemodProjectFor(tree);
   const appRouter = ['app', 'src/app'].some((dir) => tree.exists(joinPathFragments(project.root, dir)));
   const resolveAlias = aliasResolver(tree, project.root);
-  const weigh = moduleWeigher(tree.root, project.root);
+  const weigh = moduleWeigher(tree.root, project.root, resolveAlias);
   for (const file of treeFiles(tree, project.root, SOURCE, { tests: false })) {
     const text = tree.read(file, 'utf-8') ?? '';
     const context: DynamicImportContext = {
@@ -119,14 +119,18 @@ function readProjectModule(tree: ReadTree, from: string, specifier: string, reso
  * heavy from HEAVY_MODULE_MIN_GZIP_BYTES up. A module that cannot be measured (not installed, does
  * not bundle) is judged by the list, and the note says so.
  */
-function moduleWeigher(workspaceRoot: string, projectRoot: string): NonNullable<DynamicImportContext['weigh']> {
+function moduleWeigher(
+  workspaceRoot: string,
+  projectRoot: string,
+  resolveAlias: (specifier: string) => string | null,
+): NonNullable<DynamicImportContext['weigh']> {
   const cache = new Map<string, { heavy: boolean; note: string; measured?: boolean }>();
   return (specifier, names) => {
     const key = `${specifier}#${[...names].sort().join(',')}`;
     // A module that cannot be measured cannot be whatever names are imported from it.
     let weight = cache.get(specifier) ?? cache.get(key);
     if (!weight) {
-      const size = measureModuleSize(workspaceRoot, projectRoot, specifier, names);
+      const size = cachedModuleSize(workspaceRoot, projectRoot, specifier, names, { aliased: resolveAlias(specifier) !== null });
       if ('gzip' in size) {
         weight = { heavy: size.gzip >= HEAVY_MODULE_MIN_GZIP_BYTES, note: `${kb(size.gzip)} gzip`, measured: true };
         cache.set(key, weight);

@@ -38,7 +38,7 @@ function moduleFlavour(tree: ReadTree, root: string): EnvModuleFlavour {
     .sort();
   for (const path of names.map((name) => join(tree.root, root, name))) {
     try {
-      const config = readTsConfig(path, tree.root, treeOverlay(tree));
+      const config = readTsConfig(path, tree.root, treeOverlay(tree), { files: false });
       if (!config.compilesNothing) return resolvesPackageExports(config.options) ? 't3-env' : 'zod';
     } catch {
       // a broken tsconfig is reported by the checks that read it

@@ -2,7 +2,7 @@ import { ProjectGraph } from '@nx/devkit';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { diskTree } from '../../core/files';
+import { ReadTree } from '../../core/files';
 import { isNextConfigFile } from '../../core/project-facts';
 import { looksLikeRealSecret } from './classify';
 import { parseDotenv } from './dotenv-file';
@@ -44,8 +44,8 @@ function committedEnvFiles(workspaceRoot: string, projectRoot: string): string[]
  * .env.production, .env or the env module; no secret-like name is NEXT_PUBLIC_; no committed env
  * file holds a value that looks like a real secret.
  */
-export function measureEnv(workspaceRoot: string, project: { name: string; root: string }, graph: ProjectGraph | null): EnvMeasure {
-  const tree = diskTree(workspaceRoot);
+export function measureEnv(tree: ReadTree, project: { name: string; root: string }, graph: ProjectGraph | null): EnvMeasure {
+  const workspaceRoot = tree.root;
   const scan = scanEnv(tree, project, graph);
   const declared = new Set<string>();
   for (const name of ['.env.production', '.env']) {

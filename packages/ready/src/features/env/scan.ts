@@ -2,7 +2,7 @@ import { ProjectGraph, createProjectGraphAsync, joinPathFragments } from '@nx/de
 import { posix } from 'node:path';
 import { minimatch } from 'minimatch';
 import { ts } from 'ts-morph';
-import { createCodemodProject } from '../../codemods/project';
+import { codemodProjectFor, parseFile, releaseFile } from '../../codemods/project';
 import { hasSyntaxErrors } from '../../codemods/parse';
 import { ENV_PREFILTER, EnvRead, UnresolvedRead, findEnvReads, findNextConfigEnvKeys } from '../../codemods/env/find-env';
 import { EnvVariable, classify, isRuntimeProvided } from './classify';
@@ -37,7 +37,7 @@ export function scanEnv(tree: ReadTree, project: { name: string; root: string },
   const reads: Array<EnvRead & { project: string }> = [];
   const unresolved: UnresolvedRead[] = [];
   const unparsable: string[] = [];
-  const project_ = createCodemodProject();
+  const project_ = codemodProjectFor(tree);
   // After --rewrite the app reads env.X from our module: still a read of X.
   const modulePath = envModulePath(tree, project.root);
   const ours = tree.read(modulePath, 'utf-8')?.startsWith(MODULE_MARKER) ? modulePath.replace(/\.[cm]?[jt]sx?$/, '') : undefined;
@@ -50,7 +50,7 @@ export function scanEnv(tree: ReadTree, project: { name: string; root: string },
       // Our own env module reads every variable by design: it declares them, it is not a use.
       if (text.startsWith(MODULE_MARKER)) continue;
       filesParsed++;
-      const sf = project_.createSourceFile(file, text, { overwrite: true });
+      const sf = parseFile(project_, file, text);
       try {
         if (hasSyntaxErrors(sf)) {
           unparsable.push(file);
@@ -61,7 +61,7 @@ export function scanEnv(tree: ReadTree, project: { name: string; root: string },
         unresolved.push(...scan.unresolved);
         if (isConfig) reads.push(...findNextConfigEnvKeys(sf, file).map((r) => ({ ...r, project: p.name })));
       } finally {
-        project_.removeSourceFile(sf);
+        releaseFile(project_, sf);
       }
     }
   }

@@ -5,7 +5,7 @@ import { isNextConfigFile, nextConfigPath, packageDependencies } from '../../cor
 import { CodemodChange, CodemodSkip } from '../../codemods/codemod';
 import { NextConfigImages, readNextConfigImages, remotePatternsCodemod } from '../../codemods/next-config/remote-patterns';
 import { nextImageCodemod } from '../../codemods/next-image/transform';
-import { createCodemodProject } from '../../codemods/project';
+import { codemodProjectFor, createCodemodProject } from '../../codemods/project';
 import { CodemodMode, runCodemod, tally } from '../../codemods/run';
 
 const CANDIDATE = /\.(tsx|jsx|js|mjs)$/;
@@ -76,7 +76,7 @@ export function convertImages(
     out.configNotes.push(`${configPath}: ${state.reason}; remote images of hosts not yet allowed are left alone`);
   }
   const publicPath = (p: string) => joinPathFragments(project.root, 'public', p);
-  const codemodProject = createCodemodProject();
+  const codemodProject = codemodProjectFor(tree);
   const hosts = new Map<string, { protocol: 'http' | 'https'; hostname: string }>();
   for (const file of candidateFiles(tree, project.root)) {
     const text = tree.read(file, 'utf-8') ?? '';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ts } from 'ts-morph';
 import { StrictFlag, effectiveStrictFlags, listProjectTsConfigs, readTsConfig, resolveTypeScriptVersion } from '../../core/tsconfig';
-import { STRICT_SUPPRESSION_TAG } from '../../codemods/strict/suppress';
+import { STRICT_SUPPRESSION_TAG } from '../../codemods/strict/tag';
 import { listProjectFiles } from '../../utils/project-files';
 
 export interface StrictFlagOff {
@@ -49,7 +49,7 @@ export function measureStrictness(workspaceRoot: string, projectName: string, pr
   };
   const seen = new Set<string>();
   for (const path of configs) {
-    const config = readTsConfig(path, workspaceRoot);
+    const config = readTsConfig(path, workspaceRoot, undefined, { files: false });
     if (config.compilesNothing) continue;
     const states = effectiveStrictFlags(config.options, version);
     measure.known = states.length;

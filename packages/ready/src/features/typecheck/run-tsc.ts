@@ -20,7 +20,9 @@ export type TscRun = { configs: TscConfigRun[] } | { skipped: string; fix: strin
 
 /** The workspace's own tsc (--noEmit) over each of the project's tsconfigs that compile files. */
 export function runTsc(workspaceRoot: string, projectRoot: string): TscRun {
-  const configs = listProjectTsConfigs(workspaceRoot, projectRoot).filter((c) => !readTsConfig(c, workspaceRoot).compilesNothing);
+  const configs = listProjectTsConfigs(workspaceRoot, projectRoot).filter(
+    (c) => !readTsConfig(c, workspaceRoot, undefined, { files: false }).compilesNothing,
+  );
   if (configs.length === 0) return { skipped: 'No tsconfig that compiles files.', fix: null };
   let tsc: string;
   try {

@@ -1,3 +1,5 @@
+// First: what this entry loads next compiles from V8's code cache (Node ≥ 22).
+import '../../utils/compile-cache';
 import { Tree, formatFiles, getPackageManagerVersion, logger, readNxJson } from '@nx/devkit';
 import { DEFAULT_TARGET_NAMES } from '../../core/defaults';
 import { RESULTS_ROOT } from '../../core/results';

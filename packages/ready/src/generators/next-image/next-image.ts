@@ -1,3 +1,5 @@
+// First: what this entry loads next compiles from V8's code cache (Node ≥ 22).
+import '../../utils/compile-cache';
 import { Tree, formatFiles, logger } from '@nx/devkit';
 import { selectProjects } from '../../core/select-projects';
 import { ImagesOptions, ProjectConversion, convertImages, imagesNotApplicable, renderConversionSummary } from '../../features/images';

@@ -1,15 +1,14 @@
 import { kb } from '../../../utils/format';
 import { nextFigureNote } from '../../../features/build/render';
-import { BuildMeasure, measureBuild } from '../../../features/build/measure';
+import type { BuildMeasure } from '../../../features/build/measure';
 import { findNextDir } from '../../../features/build/next-output';
 import { BuildRun, readBuildRun } from '../../../features/build/build-run';
 import { AUDIT_RESULT_FILE } from '../../../features/audit/files';
 import { isReadyError } from '../../../utils/errors';
 import { targetNames } from '../../../core/defaults';
-import { diskTree } from '../../../core/files';
 import { isNextProject, nextConfigPath } from '../../../core/project-facts';
 import { detectPackageManager } from '@nx/devkit';
-import { Check, CheckContext, CheckOutcome, skip } from '../../../core/check';
+import { Check, CheckContext, CheckOutcome, checkTree, skip } from '../../../core/check';
 
 const buildCommand = (context: CheckContext) => `nx run ${context.projectName}:${targetNames(context.options?.targetNames).build}`;
 const buildFailedIn = (context: CheckContext, run: BuildRun) =>
@@ -26,7 +25,7 @@ async function withBuild(
   read: (m: BuildMeasure) => CheckOutcome,
   failed: (run: BuildRun) => CheckOutcome = (run) => skip(`Nothing to measure: ${buildFailedIn(context, run)}.`, buildCommand(context)),
 ): Promise<CheckOutcome> {
-  if (!isNextProject(diskTree(context.workspaceRoot), context.projectRoot)) {
+  if (!isNextProject(checkTree(context), context.projectRoot)) {
     return skip('Not a Next.js app (no next.config.*): no production build to measure.');
   }
   // What is left in .next after a failed build is an older build's, or half of one: never measured.
@@ -47,18 +46,21 @@ async function withBuild(
         fix: `nx run ${context.projectName}:${build}`,
       };
     }
-    m = measureBuild(
-      context.workspaceRoot,
-      context.projectName,
-      context.projectRoot,
-      context.projectGraph ?? { nodes: {}, dependencies: {} },
-      {
-        budgets: context.options?.budgets,
-        maxBuildSeconds: context.options?.maxBuildSeconds,
-        auditLevel: context.options?.auditLevel,
-        audit: context.options?.audit,
-        auditResultPath: `${context.resultsDir}/${AUDIT_RESULT_FILE}`,
-      },
+    // Loaded when a build is measured: the measure brings the audit and the route-size readers.
+    m = import('../../../features/build/measure').then(({ measureBuild }) =>
+      measureBuild(
+        context.workspaceRoot,
+        context.projectName,
+        context.projectRoot,
+        context.projectGraph ?? { nodes: {}, dependencies: {} },
+        {
+          budgets: context.options?.budgets,
+          maxBuildSeconds: context.options?.maxBuildSeconds,
+          auditLevel: context.options?.auditLevel,
+          audit: context.options?.audit,
+          auditResultPath: `${context.resultsDir}/${AUDIT_RESULT_FILE}`,
+        },
+      ),
     );
     measures.set(context, m);
   }
@@ -162,7 +164,7 @@ export const buildCheck: Check = {
           fixes.push(`speed up the build or raise maxBuildSeconds in the ready target's options`);
         }
         if (!m.standaloneEntry) {
-          const config = nextConfigPath(diskTree(context.workspaceRoot), context.projectRoot) ?? `${context.projectRoot}/next.config.js`;
+          const config = nextConfigPath(checkTree(context), context.projectRoot) ?? `${context.projectRoot}/next.config.js`;
           details.push({ message: "no deployment package possible: the app is not built with output: 'standalone'" });
           fixes.push(`add output: 'standalone' to ${config}`);
         }

@@ -1,6 +1,4 @@
-import { Check, skip } from '../../../core/check';
-import { diskTree } from '../../../core/files';
-import { splitProject, splittingNotApplicable } from '../../../features/code-splitting';
+import { Check, checkTree, skip } from '../../../core/check';
 
 /**
  * Static imports of heavy client libraries that `nx g @plinto/ready:dynamic-import` could split
@@ -10,8 +8,10 @@ export const codeSplittingCheck: Check = {
   id: 'code-splitting',
   title: 'Heavy components split out of the first load',
   defaultWeight: 10,
-  run(context) {
-    const tree = diskTree(context.workspaceRoot);
+  async run(context) {
+    // Loaded when the check runs: the codemod brings the TypeScript parser and esbuild.
+    const { splitProject, splittingNotApplicable } = await import('../../../features/code-splitting/split-project');
+    const tree = checkTree(context);
     const why = splittingNotApplicable(tree, context.projectRoot);
     if (why) return skip(`Not applicable: ${why}.`);
     const r = splitProject(

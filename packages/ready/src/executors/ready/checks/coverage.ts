@@ -2,9 +2,8 @@ import { assessCoverage } from '../../../features/coverage/assess';
 import { readTestsRecord } from '../../../features/coverage/tests-record';
 import { COVERAGE_METRICS } from '../../../features/coverage/types';
 import { targetNames } from '../../../core/defaults';
-import { diskTree } from '../../../core/files';
 import { findTestRunner } from '../../../core/project-facts';
-import { Check, CheckDetail, CheckMetric } from '../../../core/check';
+import { Check, CheckDetail, CheckMetric, checkTree } from '../../../core/check';
 import { DEFAULTS } from '../../../core/defaults';
 import { CoverageGateReport } from '../../../features/coverage/types';
 
@@ -21,7 +20,7 @@ export const coverageCheck: Check = {
     const reportTarget = targetNames(context.options?.targetNames).coverageReport;
     const tests = readTestsRecord(context.workspaceRoot, context.resultsDir);
     // A recorded run counts wherever the tests live (a root jest `projects` config runs them too).
-    if (!tests && !findTestRunner(diskTree(context.workspaceRoot), context.projectRoot)) {
+    if (!tests && !findTestRunner(checkTree(context), context.projectRoot)) {
       return {
         status: 'skip',
         score: 0,

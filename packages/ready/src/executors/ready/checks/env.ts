@@ -1,17 +1,20 @@
-import { Check, skip } from '../../../core/check';
-import { diskTree } from '../../../core/files';
-import { envNotApplicable } from '../../../features/env/generate';
-import { measureEnv } from '../../../features/env/measure';
+import { Check, checkTree, skip } from '../../../core/check';
 
 /** Environment variables declared, secrets kept out: see `measureEnv`. */
 export const envCheck: Check = {
   id: 'env',
   title: 'Environment variables declared, secrets kept out',
   defaultWeight: 10,
-  run(context) {
-    const why = envNotApplicable(diskTree(context.workspaceRoot), context.projectRoot, context.projectType);
+  async run(context) {
+    // Loaded when the check runs: the scan brings the TypeScript parser.
+    const [{ envNotApplicable }, { measureEnv }] = await Promise.all([
+      import('../../../features/env/generate'),
+      import('../../../features/env/measure'),
+    ]);
+    const tree = checkTree(context);
+    const why = envNotApplicable(tree, context.projectRoot, context.projectType);
     if (why) return skip(`Not an app: ${why}.`);
-    const m = measureEnv(context.workspaceRoot, { name: context.projectName, root: context.projectRoot }, context.projectGraph ?? null);
+    const m = measureEnv(tree, { name: context.projectName, root: context.projectRoot }, context.projectGraph ?? null);
     return {
       status: m.problems.length > 0 ? 'fail' : m.unresolved.length > 0 ? 'warn' : 'pass',
       score: Math.max(0, 100 - 20 * m.problems.length),

@@ -14,7 +14,7 @@ const ctx = (root: string, projectRoot = 'apps/web'): CheckContext => ({
 
 describe('images check', () => {
   let ws: TempWorkspace;
-  const run = (projectRoot = 'apps/web') => imagesCheck.run(ctx(ws.root, projectRoot)) as CheckOutcome;
+  const run = (projectRoot = 'apps/web') => imagesCheck.run(ctx(ws.root, projectRoot)) as Promise<CheckOutcome>;
   beforeEach(() => {
     ws = new TempWorkspace();
     ws.write('.gitignore', 'node_modules\n.next\n');
@@ -24,7 +24,7 @@ describe('images check', () => {
   });
   afterEach(() => ws.cleanup());
 
-  it('fails on convertible raw <img>, with file:line, and lists what the codemod would leave alone', () => {
+  it('fails on convertible raw <img>, with file:line, and lists what the codemod would leave alone', async () => {
     ws.write(
       'apps/web/app/page.tsx',
       [
@@ -39,7 +39,7 @@ describe('images check', () => {
       ].join('\n'),
     );
     ws.write('apps/web/app/plain.tsx', 'export const P = () => <div />;');
-    const result = run();
+    const result = await run();
     expect(result).toMatchObject({
       status: 'fail',
       score: 80,
@@ -53,31 +53,31 @@ describe('images check', () => {
     ]);
   });
 
-  it('never writes: the files are as they were after the check', () => {
+  it('never writes: the files are as they were after the check', async () => {
     ws.write('apps/web/app/page.tsx', 'export default () => <img src="/hero.png" alt="" />;');
-    run();
+    await run();
     expect(readFileSync(join(ws.root, 'apps/web/app/page.tsx'), 'utf8')).toBe('export default () => <img src="/hero.png" alt="" />;');
     expect(readFileSync(join(ws.root, 'apps/web/next.config.js'), 'utf8')).toBe('module.exports = {};');
   });
 
-  it('warns on what only a person can convert, names files that do not parse, ignores test files and build output', () => {
+  it('warns on what only a person can convert, names files that do not parse, ignores test files and build output', async () => {
     ws.write('apps/web/app/page.spec.tsx', 'it("x", () => render(<img src="/hero.png" />));');
     ws.write('apps/web/app/broken.tsx', 'export const B = () => <img src="/hero.png" alt="" ;');
     ws.write('apps/web/app/card.tsx', 'export const C = ({ u }: { u: string }) => <img src={u} alt="" />;');
     ws.write('apps/web/.next/server/page.js', 'x(<img src="/hero.png" />)');
-    const result = run();
+    const result = await run();
     expect(result).toMatchObject({ status: 'warn', score: 100, metric: { value: 0 }, fix: null });
     expect(result.details.map((d) => d.file)).toEqual(['apps/web/app/card.tsx', 'apps/web/app/page.spec.tsx', 'apps/web/app/broken.tsx']);
   });
 
-  it('passes a Next.js app without raw <img>', () => {
+  it('passes a Next.js app without raw <img>', async () => {
     ws.write('apps/web/app/page.tsx', 'export default () => <p>hi</p>;');
-    expect(run()).toMatchObject({ status: 'pass', score: 100, fix: null });
+    expect(await run()).toMatchObject({ status: 'pass', score: 100, fix: null });
   });
 
-  it('skips a project that is not a Next.js project', () => {
+  it('skips a project that is not a Next.js project', async () => {
     ws.write('libs/ui/package.json', { name: 'ui', dependencies: { react: '19.0.0' } });
     ws.write('libs/ui/src/a.tsx', 'export const A = () => <img src="/a.png" />;');
-    expect(run('libs/ui')).toMatchObject({ status: 'skip' });
+    expect(await run('libs/ui')).toMatchObject({ status: 'skip' });
   });
 });

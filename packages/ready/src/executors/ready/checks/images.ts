@@ -1,6 +1,4 @@
-import { Check, CheckDetail, skip } from '../../../core/check';
-import { diskTree } from '../../../core/files';
-import { convertImages, imagesNotApplicable } from '../../../features/images';
+import { Check, CheckDetail, checkTree, skip } from '../../../core/check';
 
 /**
  * Raw `<img>` that `nx g @plinto/ready:next-image` would convert (fail) or must leave alone (warn,
@@ -11,8 +9,10 @@ export const imagesCheck: Check = {
   id: 'images',
   title: 'Images use next/image',
   defaultWeight: 10,
-  run(context) {
-    const tree = diskTree(context.workspaceRoot);
+  async run(context) {
+    // Loaded when the check runs: the codemod brings the TypeScript parser.
+    const { convertImages, imagesNotApplicable } = await import('../../../features/images/convert-project');
+    const tree = checkTree(context);
     const notApplicable = imagesNotApplicable(tree, context.projectRoot);
     if (notApplicable) return skip(`next/image does not apply: ${notApplicable}.`);
     const scan = convertImages(

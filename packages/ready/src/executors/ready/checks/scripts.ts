@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { targetNames } from '../../../core/defaults';
-import { diskTree } from '../../../core/files';
 import { isApp, isNextProject } from '../../../core/project-facts';
 import { gitIgnoreRule } from '../../../core/git';
 import { ciRunsReady } from '../../../features/ci/ci-detect';
-import { Check, CheckDetail } from '../../../core/check';
+import { Check, CheckDetail, checkTree } from '../../../core/check';
 
 /**
  * The seed's checklist for an app: a production env file that git keeps, a build-production target
@@ -16,12 +15,12 @@ export const scriptsCheck: Check = {
   title: 'Production env, build-production target, CI runs ready',
   defaultWeight: 10,
   run(context) {
-    if (!isApp(diskTree(context.workspaceRoot), context.projectRoot, context.projectType))
+    if (!isApp(checkTree(context), context.projectRoot, context.projectType))
       return { status: 'skip', score: 0, metric: null, details: [{ message: 'Not an app: the checklist is for apps.' }], fix: null };
     const missing: CheckDetail[] = [];
     const fixes: string[] = [];
     // .env.production and build-production are Next.js app items; CI is every app's.
-    const next = isNextProject(diskTree(context.workspaceRoot), context.projectRoot);
+    const next = isNextProject(checkTree(context), context.projectRoot);
     const envFile = `${context.projectRoot}/.env.production`;
     if (next && !existsSync(join(context.workspaceRoot, envFile))) {
       missing.push({ file: envFile, message: 'no production env file' });
@@ -39,7 +38,7 @@ export const scriptsCheck: Check = {
       fixes.push('nx add @plinto/ready');
     }
     const readyTarget = targetNames(context.options?.targetNames).ready;
-    const ci = ciRunsReady(diskTree(context.workspaceRoot), readyTarget);
+    const ci = ciRunsReady(checkTree(context), readyTarget);
     if (!ci.runsReady) {
       missing.push({
         message:

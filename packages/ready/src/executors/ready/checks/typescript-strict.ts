@@ -1,21 +1,21 @@
-import { ts } from 'ts-morph';
 import { Check, CheckDetail } from '../../../core/check';
 import { strictByDefault } from '../../../core/tsconfig';
-import { STRICT_SUPPRESSION_TAG } from '../../../codemods/strict/suppress';
-import { measureStrictness } from '../../../features/strict/measure';
+import { STRICT_SUPPRESSION_TAG } from '../../../codemods/strict/tag';
 import { listProjectFiles } from '../../../utils/project-files';
 
 export const typescriptStrictCheck: Check = {
   id: 'typescript-strict',
   title: 'TypeScript strict mode',
   defaultWeight: 20,
-  run(context) {
+  async run(context) {
+    // Loaded when the check runs: reading tsconfigs brings the TypeScript compiler.
+    const { measureStrictness } = await import('../../../features/strict/measure');
     const m = measureStrictness(context.workspaceRoot, context.projectName, context.projectRoot);
     const fix = `nx g @plinto/ready:strict --project=${context.projectName}`;
     const details: CheckDetail[] = m.off.map((o) => ({ file: o.file, message: `${o.flag} ${o.why}` }));
     if (!m.installed) {
       details.push({
-        message: `typescript is not installed for this project; assumed ${ts.version} (strict ${strictByDefault(ts.version) ? 'on' : 'off'} by default)`,
+        message: `typescript is not installed for this project; assumed ${m.version} (strict ${strictByDefault(m.version) ? 'on' : 'off'} by default)`,
       });
     }
     const { suppressions } = m;

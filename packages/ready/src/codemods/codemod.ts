@@ -26,6 +26,11 @@ export interface CodemodReport {
 
 export interface CodemodResult extends CodemodReport {
   changed: boolean;
+  /**
+   * The file's new text, when the transform computed it from text edits rather than by editing
+   * the source file (which re-parses it and re-wraps its nodes): the runner checks that it parses.
+   */
+  text?: string;
 }
 
 /**

@@ -6,6 +6,12 @@ export function hasSyntaxErrors(sourceFile: SourceFile): boolean {
   return (diagnostics?.length ?? 0) > 0;
 }
 
+/** Does this text, parsed as the file it will be written to, have syntax errors? (A parse alone, no ts-morph nodes.) */
+export function textHasSyntaxErrors(file: string, text: string): boolean {
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+  return ((sf as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics?.length ?? 0) > 0;
+}
+
 /**
  * The file's descendants whose compiler nodes pass `test`, in source order, as ts-morph nodes.
  * The walk is over the compiler's own tree, and only what it finds is wrapped: wrapping every node

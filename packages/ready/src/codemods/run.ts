@@ -1,6 +1,6 @@
 import { Project } from 'ts-morph';
 import { Codemod, CodemodReport, CodemodResult, CodemodSkip } from './codemod';
-import { hasSyntaxErrors } from './parse';
+import { hasSyntaxErrors, textHasSyntaxErrors } from './parse';
 import { parseFile, releaseFile } from './project';
 
 export type CodemodMode = 'analyze' | 'transform';
@@ -43,8 +43,10 @@ export function runCodemod<C, R extends CodemodResult>(
     }
     if (mode === 'analyze') return { report: codemod.analyze(sf, context), result: null, text: null, warning: null };
     const result = codemod.transform(sf, context);
+    const edited = result.text;
+    delete result.text;
     if (!result.changed) return { report: result, result, text: null, warning: null };
-    if (hasSyntaxErrors(sf)) {
+    if (edited !== undefined ? textHasSyntaxErrors(file, edited) : hasSyntaxErrors(sf)) {
       const kept = { ...result, changed: false, changes: [] };
       return {
         report: kept,
@@ -58,7 +60,7 @@ export function runCodemod<C, R extends CodemodResult>(
         },
       };
     }
-    return { report: result, result, text: sf.getFullText(), warning: null };
+    return { report: result, result, text: edited ?? sf.getFullText(), warning: null };
   } finally {
     if (mode === 'analyze') releaseFile(project, sf);
     else project.removeSourceFile(sf);

@@ -1,5 +1,3 @@
-import { SourceFile } from 'ts-morph';
-
 interface Edit {
   start: number;
   end: number;
@@ -10,7 +8,7 @@ interface Edit {
 /**
  * Edits of one file, all at positions of its current text, applied in one rewrite. Each ts-morph
  * manipulation reparses the file; a codemod that makes many small edits (rename a tag, drop an
- * attribute, add an import) collects them here instead and the file is parsed once more in all.
+ * attribute, add an import) collects them here instead and hands the runner the new text.
  * Inserts at the same position keep the order they were added in.
  */
 export class TextEdits {
@@ -46,11 +44,5 @@ export class TextEdits {
       at = Math.max(at, e.end);
     }
     return out + text.slice(at);
-  }
-
-  /** Rewrites the source file once (ts-morph reparses it); nodes taken from it before are forgotten. */
-  applyToSourceFile(sourceFile: SourceFile): void {
-    if (this.edits.length === 0) return;
-    sourceFile.replaceWithText(this.applyTo(sourceFile.getFullText()));
   }
 }

@@ -143,7 +143,9 @@ function convertImgElements(sourceFile: SourceFile, context: NextImageContext): 
     const { pos, text } = importsInsertion(sourceFile, imports);
     edits.insert(pos, text);
   }
-  edits.applyToSourceFile(sourceFile);
+  // The new text goes to the runner, which checks that it parses: re-wrapping this file's nodes
+  // (what a ts-morph rewrite does) would cost more than the conversion.
+  result.text = edits.applyTo(sourceFile.getFullText());
   result.changed = true;
   return result;
 }

@@ -2,7 +2,7 @@ import { CreateNodesContextV2, CreateNodesV2, TargetConfiguration, createNodesFr
 import { dirname, join, posix } from 'node:path';
 import { assertMatchingDevkit, assertSupportedNx, packageJsonWorkspacesMatcher } from '../core/nx-internals';
 import { ReadyPluginOptions, normalizePluginOptions } from '../core/plugin-options';
-import { readProjectFacts, readRootDependencies, rootInputsOf } from './project-facts';
+import { onceJsonReader, readProjectFacts, readRootDependencies, rootInputsOf } from './project-facts';
 import { buildTargets } from './targets';
 import { PLUGIN_OPTIONS_SCHEMA, optionProblems, pluginEntryName, targetOptionProblems } from './validate-options';
 import { ReadyError } from '../utils/errors';
@@ -28,7 +28,15 @@ export const createNodes: CreateNodesV2<ReadyPluginOptions> = [
     }
     const options = normalizePluginOptions(rawOptions);
     const projectFiles = selectProjectFiles(files, context);
-    const targetProblems = targetOptionProblems(context.workspaceRoot, projectFiles, context.nxJsonConfiguration?.targetDefaults, options);
+    // Each project file is read once, for the option checks and the facts alike.
+    const readJson = onceJsonReader(context.workspaceRoot);
+    const targetProblems = targetOptionProblems(
+      context.workspaceRoot,
+      projectFiles,
+      context.nxJsonConfiguration?.targetDefaults,
+      options,
+      readJson,
+    );
     if (targetProblems.length > 0) {
       throw new ReadyError(`Invalid @plinto/ready target options: ${targetProblems.join('; ')}. Fix them where they are named.`);
     }
@@ -41,7 +49,7 @@ export const createNodes: CreateNodesV2<ReadyPluginOptions> = [
     // The workspace-level files are the same for every project: looked for once.
     const rootInputs = rootInputsOf(context.workspaceRoot);
     const chains = new Map<string, string[]>();
-    const facts = roots.map((root) => readProjectFacts(context.workspaceRoot, root, rootDependencies, test, rootInputs, chains));
+    const facts = roots.map((root) => readProjectFacts(context.workspaceRoot, root, rootDependencies, test, rootInputs, chains, readJson));
     // Targets are built from the facts each time: no cache file whose key could outlive what the facts say.
     return createNodesFromFiles(
       (_file, _options, _context, index) => {

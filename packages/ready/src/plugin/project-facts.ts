@@ -24,6 +24,30 @@ export interface ProjectFacts {
   testDependsOn: NonNullable<TargetConfiguration['dependsOn']>;
 }
 
+/** Reads a workspace file's JSON (a workspace-relative path); throws when it is missing or malformed. */
+export type JsonReader = (file: string) => unknown;
+
+/**
+ * A JSON reader that reads each file once per graph: the project files are read by the option
+ * checks and by the facts, and the project's hash needs them only once.
+ */
+export function onceJsonReader(workspaceRoot: string): JsonReader {
+  const read = new Map<string, { value?: unknown; error?: unknown }>();
+  return (file) => {
+    let entry = read.get(file);
+    if (!entry) {
+      try {
+        entry = { value: JSON.parse(readFileSync(join(workspaceRoot, file), 'utf8')) };
+      } catch (error) {
+        entry = { error };
+      }
+      read.set(file, entry);
+    }
+    if ('error' in entry) throw entry.error;
+    return entry.value;
+  };
+}
+
 export function readProjectFacts(
   workspaceRoot: string,
   projectRoot: string,
@@ -32,6 +56,7 @@ export function readProjectFacts(
   rootInputs: string[] = rootInputsOf(workspaceRoot),
   /** Extends chains already read in this graph (every project's tsconfigs extend the same base). */
   tsconfigChains: Map<string, string[]> = new Map(),
+  readJson: JsonReader = onceJsonReader(workspaceRoot),
 ): ProjectFacts {
   const tree = diskTree(workspaceRoot);
   const externalTsConfigs = new Set<string>();
@@ -49,26 +74,26 @@ export function readProjectFacts(
     externalTsConfigs: [...externalTsConfigs].sort(),
     externalDependencies: ['typescript', 'next', '@plinto/ready', 'eslint', 'vitest'].filter((d) => rootDependencies.has(d)),
     rootInputs,
-    testDependsOn: declaredDependsOn(workspaceRoot, projectRoot, test.target) ?? test.defaults ?? [],
+    testDependsOn: declaredDependsOn(readJson, projectRoot, test.target) ?? test.defaults ?? [],
   };
 }
 
 /** A target's dependsOn as the project declares it (project.json, or package.json "nx"), or null. */
-function declaredDependsOn(workspaceRoot: string, projectRoot: string, target: string): TargetConfiguration['dependsOn'] | null {
+function declaredDependsOn(readJson: JsonReader, projectRoot: string, target: string): TargetConfiguration['dependsOn'] | null {
   type Targets = Record<string, { dependsOn?: unknown } | undefined> | undefined;
   type ProjectFile = { targets?: Targets; nx?: { targets?: Targets } };
   for (const [file, pick] of [
     ['project.json', (j: ProjectFile) => j.targets],
     ['package.json', (j: ProjectFile) => j.nx?.targets],
   ] as const) {
-    const path = join(workspaceRoot, projectRoot, file);
-    if (!existsSync(path)) continue;
+    let json: ProjectFile;
     try {
-      const dependsOn = pick(JSON.parse(readFileSync(path, 'utf8')))?.[target]?.dependsOn;
-      if (Array.isArray(dependsOn)) return dependsOn as TargetConfiguration['dependsOn'];
+      json = readJson(`${projectRoot}/${file}`) as ProjectFile;
     } catch {
-      // a malformed project file is Nx's to report
+      continue; // missing, or malformed: a malformed project file is Nx's to report
     }
+    const dependsOn = pick(json)?.[target]?.dependsOn;
+    if (Array.isArray(dependsOn)) return dependsOn as TargetConfiguration['dependsOn'];
   }
   return null;
 }

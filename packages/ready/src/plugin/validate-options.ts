@@ -94,11 +94,9 @@ export function targetOptionProblems(
   projectFiles: string[],
   targetDefaults: Record<string, unknown> | undefined,
   options: NormalizedPluginOptions,
+  readJson: (file: string) => unknown = (file) => readJsonFile(join(workspaceRoot, file)),
 ): string[] {
-  return [
-    ...targetDefaultsProblems(targetDefaults, options),
-    ...projectFiles.flatMap((f) => projectTargetProblems(workspaceRoot, f, options)),
-  ];
+  return [...targetDefaultsProblems(targetDefaults, options), ...projectFiles.flatMap((f) => projectTargetProblems(readJson, f, options))];
 }
 
 /** The plugin's executor a target runs: its own `executor`, or the inferred one its name stands for. */
@@ -137,10 +135,10 @@ function targetProblems(where: string, targets: Record<string, TargetLike> | und
   return problems;
 }
 
-function projectTargetProblems(workspaceRoot: string, file: string, options: NormalizedPluginOptions): string[] {
+function projectTargetProblems(readJson: (file: string) => unknown, file: string, options: NormalizedPluginOptions): string[] {
   let json: { targets?: Record<string, TargetLike>; nx?: { targets?: Record<string, TargetLike> } };
   try {
-    json = readJsonFile(join(workspaceRoot, file));
+    json = readJson(file) as typeof json;
   } catch {
     return []; // an unreadable project file is Nx's to report
   }

@@ -1,7 +1,18 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'dist/**', 'tmp/**', 'coverage/**', '**/__fixtures__/**', '**/files/**', '.nx/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      'dist/**',
+      'tmp/**',
+      'coverage/**',
+      '**/__fixtures__/**',
+      '**/files/**',
+      '.nx/**',
+      'packages/ready/src/plugin/validators/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

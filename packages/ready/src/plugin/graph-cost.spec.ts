@@ -9,7 +9,7 @@ describe("the plugin's cost on every Nx command", () => {
   beforeEach(() => (ws = new TempWorkspace()));
   afterEach(() => ws.cleanup());
 
-  it('loading the plugin and building the graph never load TypeScript (ts-morph)', async () => {
+  it('loading the plugin and building the graph never load TypeScript (ts-morph) nor compile a schema (ajv)', async () => {
     ws.write('package.json', { name: 'root', workspaces: ['apps/*'], devDependencies: { typescript: '5.9.3' } });
     ws.write('tsconfig.base.json', '{\n  // comments and trailing commas, as tsc allows\n  "compilerOptions": { "strict": true, },\n}\n');
     ws.write('apps/web/package.json', { name: '@ws/web' });
@@ -21,10 +21,15 @@ describe("the plugin's cost on every Nx command", () => {
         loaded.push('ts-morph');
         return jest.requireActual('ts-morph');
       });
+      jest.doMock('ajv', () => {
+        loaded.push('ajv');
+        return jest.requireActual('ajv');
+      });
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { createNodes } = require('../index') as typeof import('../index');
       const context: CreateNodesContextV2 = { nxJsonConfiguration: {}, workspaceRoot: ws.root };
-      const results = await createNodes[1](['apps/web/package.json'], {}, context);
+      // Options given, so that they are validated (by the validator compiled ahead of time).
+      const results = await createNodes[1](['apps/web/package.json'], { readyTargetName: 'ready' }, context);
       const ready = results[0][1].projects!['apps/web'].targets!.ready;
       // The extended config outside the project is still an input.
       expect(ready.inputs).toContain('{workspaceRoot}/tsconfig.base.json');

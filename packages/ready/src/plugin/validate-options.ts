@@ -1,7 +1,7 @@
 import { readJsonFile } from '@nx/devkit';
 import { NormalizedPluginOptions } from '../core/plugin-options';
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import { join } from 'node:path';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { basename, dirname, join } from 'node:path';
 import { PLUGIN_NAME } from '../core/versions';
 
 /**
@@ -10,15 +10,24 @@ import { PLUGIN_NAME } from '../core/versions';
  */
 const validators = new Map<string, ValidateFunction>();
 
+/**
+ * The validator of a schema: compiled ahead of time by ajv's standalone code generation
+ * (tools/validators.cjs writes plugin/validators/), so a graph build loads plain functions, not
+ * ajv and a schema compile. validators.spec.ts keeps them in step with the schemas.
+ */
 function validator(schemaFile: string): ValidateFunction {
   let v = validators.get(schemaFile);
   if (!v) {
-    const { $schema: _meta, ...schema } = readJsonFile(schemaFile);
-    // Nx executor schemas carry Nx's own keywords (version, x-prompt, $default): not ajv's to judge.
-    v = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    v = require(join(__dirname, 'validators', `${validatorName(schemaFile)}.js`)) as ValidateFunction;
     validators.set(schemaFile, v);
   }
   return v;
+}
+
+/** plugin/options.schema.json → "plugin-options"; executors/<name>/schema.json → "<name>". */
+export function validatorName(schemaFile: string): string {
+  return schemaFile === PLUGIN_OPTIONS_SCHEMA ? 'plugin-options' : basename(dirname(schemaFile));
 }
 
 /** Every problem of `value` against the schema, in words: "minScore must be a number, got \"eighty\"". */

@@ -25,7 +25,8 @@ function validatorModules() {
   const modules = new Map();
   for (const [name, file] of Object.entries(schemas())) {
     // Nx schemas carry Nx's own keywords (version, x-prompt, $default): not ajv's to judge.
-    const { $schema: _meta, ...schema } = JSON.parse(readFileSync(file, 'utf8'));
+    const schema = JSON.parse(readFileSync(file, 'utf8'));
+    delete schema.$schema;
     const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true } });
     const code = standaloneCode(ajv, ajv.compile(schema));
     modules.set(

@@ -4,7 +4,7 @@
 // the npm registry (charts, forms with schema validation, data fetching, icons, animation, dates), so
 // each route has its own client chunk and the bare `next build` takes well over 30 s on 2 cores.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ROUTES = 36;
@@ -16,7 +16,10 @@ export const CLIENT_DEPENDENCIES = {
   zod: '3.25.76',
   '@tanstack/react-query': '5.87.4',
   'lucide-react': '0.544.0',
-  'framer-motion': '12.23.12',
+  // framer-motion's own packages, pinned with it: a newer motion-dom drops exports it imports.
+  'framer-motion': '12.43.0',
+  'motion-dom': '12.43.0',
+  'motion-utils': '12.39.0',
   'date-fns': '4.1.0',
 };
 
@@ -199,6 +202,12 @@ export function writeBigApp(source, dest, { routes = ROUTES } = {}) {
     writeFileSync(join(dir, 'view.tsx'), view(i));
   }
   rmSync(join(dest, 'apps', 'web', 'specs'), { recursive: true, force: true });
+  // The charts make every route's first load about 310 kB gzipped, over the default 200 kB budget:
+  // a real finding, but the bench times a passing build-production, so the app sets its own budget.
+  const manifest = join(dest, 'apps', 'web', 'package.json');
+  const pkg = JSON.parse(readFileSync(manifest, 'utf8'));
+  pkg.nx = { ...pkg.nx, targets: { ...pkg.nx?.targets, 'build-production': { options: { budgets: { firstLoadJsKb: 400 } } } } };
+  writeFileSync(manifest, JSON.stringify(pkg, null, 2) + '\n');
   execFileSync(
     'npm',
     ['i', '--no-audit', '--no-fund', '-w', 'apps/web', ...Object.entries(CLIENT_DEPENDENCIES).map(([n, v]) => `${n}@${v}`)],

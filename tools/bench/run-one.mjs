@@ -152,18 +152,6 @@ const cases = {
     }
     return count;
   },
-  // The parse alone, without visiting the tree: the floor under any codemod that reads every file.
-  'parse-only'() {
-    const { createCodemodProject } = lib('codemods/project');
-    const project = createCodemodProject();
-    let count = 0;
-    for (const file of walk(corpus)) {
-      const sf = project.createSourceFile(relative(corpus, file), readFileSync(file, 'utf8'), { overwrite: true });
-      count += sf.compilerNode.statements.length;
-      project.removeSourceFile(sf);
-    }
-    return count;
-  },
   async ready({ devkitMs }) {
     entry();
     const { runReady } = lib('features/readiness/run-checks');

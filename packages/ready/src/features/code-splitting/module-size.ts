@@ -72,8 +72,9 @@ export function cachedModuleSize(
       return { unknown: `Could not resolve ${JSON.stringify(specifier)}` };
     return measureModuleSize(workspaceRoot, projectRoot, specifier, names);
   }
+  // The bundler's version from its manifest: a size the cache holds never loads the bundler.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const esbuildVersion = (require('esbuild') as typeof import('esbuild')).version;
+  const esbuildVersion = (require('esbuild/package.json') as { version: string }).version;
   const key = `${specifier} ${installed} [${[...names].sort().join(',')}] esbuild@${esbuildVersion}`;
   const file = join(workspaceRoot, MODULE_SIZE_CACHE);
   let cache = caches.get(file);

@@ -22,6 +22,8 @@ export interface ProjectFacts {
    * defaults): coverage-report runs the same tests, so it waits for the same tasks (`^build`).
    */
   testDependsOn: NonNullable<TargetConfiguration['dependsOn']>;
+  /** The project has a db-restore-verify target (nx g @plinto/ready:backup): ready's backup check reads storage. */
+  backups: boolean;
 }
 
 /** Reads a workspace file's JSON (a workspace-relative path); throws when it is missing or malformed. */
@@ -75,6 +77,7 @@ export function readProjectFacts(
     externalDependencies: ['typescript', 'next', '@plinto/ready', 'eslint', 'vitest'].filter((d) => rootDependencies.has(d)),
     rootInputs,
     testDependsOn: declaredDependsOn(readJson, projectRoot, test.target) ?? test.defaults ?? [],
+    backups: declaresExecutor(readJson, projectRoot, '@plinto/ready:db-restore-verify'),
   };
 }
 
@@ -96,6 +99,23 @@ function declaredDependsOn(readJson: JsonReader, projectRoot: string, target: st
     if (Array.isArray(dependsOn)) return dependsOn as TargetConfiguration['dependsOn'];
   }
   return null;
+}
+
+/** Does the project's own file (project.json, or package.json "nx") declare a target with this executor? */
+function declaresExecutor(readJson: JsonReader, projectRoot: string, executor: string): boolean {
+  type Targets = Record<string, { executor?: unknown } | undefined> | undefined;
+  for (const [file, pick] of [
+    ['project.json', (j: { targets?: Targets }) => j.targets],
+    ['package.json', (j: { nx?: { targets?: Targets } }) => j.nx?.targets],
+  ] as const) {
+    try {
+      const targets = pick(readJson(`${projectRoot}/${file}`) as never);
+      if (Object.values(targets ?? {}).some((t) => t?.executor === executor)) return true;
+    } catch {
+      // missing or malformed: Nx's to report
+    }
+  }
+  return false;
 }
 
 export const ROOT_FILES = [

@@ -37,7 +37,9 @@ export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptio
 
   targets[options.readyTargetName] = {
     executor: '@plinto/ready:ready',
-    cache: true,
+    // The backup check reads the newest restore verification from storage, and judges its age by
+    // the clock: no input of Nx's can hash either, so a project with backups is never replayed.
+    cache: !facts.backups,
     dependsOn: [
       ...(runsTests ? [options.coverageReportTargetName] : []),
       // Through build-record, not the build itself: a build that fails is reported, not a reason to skip ready.

@@ -1,3 +1,4 @@
+import { backupCheck } from './backup';
 import { buildCheck, bundleSizeCheck, securityAuditCheck } from './build-production';
 import { codeSplittingCheck } from './code-splitting';
 import { coverageCheck } from './coverage';
@@ -24,6 +25,7 @@ export const CHECKS: readonly Check[] = [
   securityAuditCheck,
   buildCheck,
   scriptsCheck,
+  backupCheck,
 ];
 
 export * from '../../../core/check';

@@ -1,0 +1,34 @@
+// First: what this entry loads next compiles from V8's code cache (Node ≥ 22).
+import '../../utils/compile-cache';
+import { ExecutorContext, logger } from '@nx/devkit';
+import { readConnection } from '../../features/backup/connection';
+import { runBackup } from '../../features/backup/backup';
+import { BackupStorage } from '../../features/backup/storage';
+import { isReadyError } from '../../utils/errors';
+import { DbBackupExecutorSchema } from './schema';
+
+/** `nx run <app>:db-backup`: one backup of the project's database, then retention. */
+export default async function dbBackupExecutor(options: DbBackupExecutorSchema, _context: ExecutorContext): Promise<{ success: boolean }> {
+  try {
+    const connection = readConnection(options.databaseUrlEnv ?? 'DATABASE_URL');
+    const storage = await BackupStorage.open({
+      bucket: options.bucket,
+      prefix: options.prefix,
+      endpoint: options.endpoint,
+      region: options.region ?? 'us-east-1',
+    });
+    const outcome = await runBackup(connection, storage, { retentionDays: options.retentionDays ?? 30, keepMin: options.keepMin ?? 7 }, (line) =>
+      logger.info(line),
+    );
+    logger.info(
+      outcome.deleted.length > 0
+        ? `retention (${options.retentionDays ?? 30} days, at least ${options.keepMin ?? 7} kept): deleted ${outcome.deleted.join(', ')}`
+        : 'retention: nothing to delete',
+    );
+    return { success: true };
+  } catch (error) {
+    if (!isReadyError(error)) throw error;
+    logger.error(error.message);
+    return { success: false };
+  }
+}

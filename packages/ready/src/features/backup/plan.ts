@@ -1,0 +1,129 @@
+import { TargetConfiguration } from '@nx/devkit';
+import { ReadTree } from '../../core/files';
+import { ReadyError } from '../../utils/errors';
+import { workflowContext } from '../ci/plan';
+import { scanEnv } from '../env/scan';
+import { BACKUP_MARKER, BACKUP_TARGET, RUNBOOK_MARKER, VERIFY_TARGET } from './files';
+import { BackupSettings, storageOptions } from './settings';
+import { githubBackupWorkflow, gitlabBackupJobs, runbook } from './workflow';
+
+export interface BackupOptions {
+  engine?: string;
+  databaseUrlEnv?: string;
+  bucket: string;
+  prefix?: string;
+  endpoint?: string;
+  region?: string;
+  retentionDays?: number;
+  keepMin?: number;
+  backupCron?: string;
+  verifyCron?: string;
+  postgresVersion?: number;
+  maxAgeDays?: number;
+  alert?: string;
+  provider?: string;
+}
+
+export interface BackupPlan {
+  settings: BackupSettings;
+  targets: Record<string, TargetConfiguration>;
+  writes: Map<string, string>;
+  lines: string[];
+}
+
+/** A variable name that holds a database URL: DATABASE_URL, POSTGRES_URL, PG_CONNECTION_STRING, DB_URL, … */
+const DATABASE_URL_NAME = /^(DATABASE|POSTGRES(QL)?|PG|DB)(_[A-Z0-9]+)*_(URL|URI|CONNECTION_STRING|DSN)$|^DATABASE_URL/;
+
+/**
+ * Everything the backup generator writes, from the options and the workspace: the two targets, the
+ * workflow for the workspace's CI provider and the runbook. Files the team wrote (no marker) are
+ * never overwritten; ours are written again from the settings, so a second run changes nothing.
+ */
+export function planBackup(tree: ReadTree, project: { name: string; root: string }, options: BackupOptions): BackupPlan {
+  if ((options.engine ?? 'postgres') !== 'postgres') {
+    throw new ReadyError(`--engine=${options.engine} is not supported: only postgres (PostgreSQL) is, for now.`);
+  }
+  if (!options.bucket) throw new ReadyError('--bucket is required: the S3-compatible bucket the backups go to.');
+  const lines: string[] = [];
+  const databaseUrlEnv = options.databaseUrlEnv ?? suggestedUrlVariable(tree, project, lines);
+  const settings: BackupSettings = {
+    project: project.name,
+    engine: 'postgres',
+    databaseUrlEnv,
+    bucket: options.bucket,
+    prefix: normalizePrefix(options.prefix ?? `${project.name.replace(/^@/, '').replace(/\//g, '-')}/`),
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    region: options.region ?? 'us-east-1',
+    retentionDays: options.retentionDays ?? 30,
+    keepMin: options.keepMin ?? 7,
+    backupCron: options.backupCron ?? '0 3 * * *',
+    verifyCron: options.verifyCron ?? '0 4 * * 0',
+    postgresVersion: options.postgresVersion ?? 16,
+    maxAgeDays: options.maxAgeDays ?? 8,
+    alert: options.alert ?? "GitHub or GitLab notifies the workflow's watchers of the failed run",
+  };
+  if (settings.backupCron === settings.verifyCron) {
+    throw new ReadyError('--backupCron and --verifyCron are the same: the workflow tells the two jobs apart by their schedule, so give them different times.');
+  }
+  const targets: Record<string, TargetConfiguration> = {
+    [BACKUP_TARGET]: {
+      executor: '@plinto/ready:db-backup',
+      cache: false,
+      options: { ...storageOptions(settings), retentionDays: settings.retentionDays, keepMin: settings.keepMin },
+    },
+    [VERIFY_TARGET]: {
+      executor: '@plinto/ready:db-restore-verify',
+      cache: false,
+      options: { ...storageOptions(settings), maxAgeDays: settings.maxAgeDays },
+    },
+  };
+  const provider = options.provider ?? (tree.exists('.gitlab-ci.yml') && !tree.exists('.github/workflows') ? 'gitlab' : 'github');
+  if (provider !== 'github' && provider !== 'gitlab') {
+    throw new ReadyError(`--provider=${provider} is not supported: use github or gitlab.`);
+  }
+  const context = workflowContext(tree, {
+    provider,
+    target: 'ready',
+    job: 'ready',
+    parallel: 1,
+    resultsRoot: 'dist/ready',
+    nodeVersion: process.versions.node.split('.')[0],
+  });
+  const writes = new Map<string, string>();
+  const base = project.name.replace(/^@/, '').replace(/\//g, '-');
+  const ciFile = ours(tree, provider === 'github' ? `.github/workflows/${base}-backup.yml` : `.gitlab/${base}-backup.gitlab-ci.yml`, BACKUP_MARKER, lines);
+  writes.set(ciFile, provider === 'github' ? githubBackupWorkflow(context, settings) : gitlabBackupJobs(context, settings));
+  const runbookFile = ours(tree, `docs/runbooks/${base}-restore.md`, RUNBOOK_MARKER, lines);
+  writes.set(runbookFile, runbook(settings, ciFile, provider));
+  lines.push(
+    `${project.name}: ${BACKUP_TARGET} (daily, ${settings.backupCron} UTC) and ${VERIFY_TARGET} (weekly, ${settings.verifyCron} UTC) to s3://${settings.bucket}/${settings.prefix}`,
+    `  workflow ${ciFile}, runbook ${runbookFile}`,
+    `  secrets to add in the CI settings (names only; nothing was written): ${settings.databaseUrlEnv}, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY`,
+  );
+  if (provider === 'gitlab') {
+    lines.push(`  add "include: ${ciFile}" to .gitlab-ci.yml, and two pipeline schedules (CI/CD → Schedules) with READY_BACKUP_TASK=${BACKUP_TARGET} and =${VERIFY_TARGET}`);
+  }
+  return { settings, targets, writes, lines };
+}
+
+/** The file to write: `path` when it is ours or free, else a name beside it (the team's file stays as it is). */
+function ours(tree: ReadTree, path: string, marker: string, lines: string[]): string {
+  const text = tree.read(path, 'utf-8');
+  if (text === null || text.startsWith(marker)) return path;
+  const beside = path.replace(/([^/]+)$/, 'plinto-$1');
+  lines.push(`${path} is the team's own: left as it is, ours goes to ${beside}`);
+  return beside;
+}
+
+function normalizePrefix(prefix: string): string {
+  const p = prefix.replace(/^\/+/, '');
+  return p === '' || p.endsWith('/') ? p : `${p}/`;
+}
+
+/** The variable the project reads a database URL from (the env scan), else DATABASE_URL. */
+function suggestedUrlVariable(tree: ReadTree, project: { name: string; root: string }, lines: string[]): string {
+  const found = scanEnv(tree, project, null).variables.filter((v) => DATABASE_URL_NAME.test(v.name));
+  if (found.length === 0) return 'DATABASE_URL';
+  lines.push(`the connection URL is read from ${found[0].name} (read at ${found[0].readAt[0]}); --databaseUrlEnv names another`);
+  return found[0].name;
+}

@@ -1,0 +1,75 @@
+import { Tree, addProjectConfiguration, readProjectConfiguration } from '@nx/devkit';
+import { createTreeWithEmptyWorkspace } from 'nx/src/devkit-testing-exports';
+import { parse } from 'yaml';
+import { actionlintProblems, gitlabProblems } from '../../testing/ci-linters';
+import { backupGenerator } from './backup';
+
+describe('backup generator', () => {
+  let tree: Tree;
+  beforeEach(() => {
+    tree = createTreeWithEmptyWorkspace();
+    tree.write('package-lock.json', '{}');
+    addProjectConfiguration(tree, 'shop', { root: 'apps/shop', targets: { build: { executor: 'nx:noop' } } });
+    tree.write('apps/shop/app/db.ts', "import { Pool } from 'pg';\nexport const pool = new Pool({ connectionString: process.env.SHOP_DB_URL });\n");
+  });
+
+  it('adds both targets from one set of settings, a workflow actionlint passes and the runbook; no secret value anywhere', async () => {
+    await backupGenerator(tree, { project: 'shop', bucket: 'backups', endpoint: 'https://acct.r2.cloudflarestorage.com', region: 'auto' });
+    const targets = readProjectConfiguration(tree, 'shop').targets!;
+    expect(targets.build).toEqual({ executor: 'nx:noop' });
+    const storage = { databaseUrlEnv: 'SHOP_DB_URL', bucket: 'backups', prefix: 'shop/', endpoint: 'https://acct.r2.cloudflarestorage.com', region: 'auto' };
+    expect(targets['db-backup']).toEqual({ executor: '@plinto/ready:db-backup', cache: false, options: { ...storage, retentionDays: 30, keepMin: 7 } });
+    expect(targets['db-restore-verify']).toEqual({ executor: '@plinto/ready:db-restore-verify', cache: false, options: { ...storage, maxAgeDays: 8 } });
+    const workflow = tree.read('.github/workflows/shop-backup.yml', 'utf-8')!;
+    expect(await actionlintProblems(workflow, '.github/workflows/shop-backup.yml')).toEqual([]);
+    const parsed = parse(workflow);
+    expect(parsed.on.schedule).toEqual([{ cron: '0 3 * * *' }, { cron: '0 4 * * 0' }]);
+    expect(Object.keys(parsed.jobs)).toEqual(['backup', 'verify-restore']);
+    const run = parsed.jobs.backup.steps.find((s: { run?: string }) => s.run?.includes('db-backup'));
+    expect(run.run).toBe('npx nx run shop:db-backup --skip-nx-cache');
+    expect(run.env).toEqual({
+      PG_BIN: '/usr/lib/postgresql/16/bin',
+      SHOP_DB_URL: '${{ secrets.SHOP_DB_URL }}',
+      AWS_ACCESS_KEY_ID: '${{ secrets.AWS_ACCESS_KEY_ID }}',
+      AWS_SECRET_ACCESS_KEY: '${{ secrets.AWS_SECRET_ACCESS_KEY }}',
+    });
+    const runbook = tree.read('docs/runbooks/shop-restore.md', 'utf-8')!;
+    expect(runbook).toContain('s3://backups/shop/ (endpoint https://acct.r2.cloudflarestorage.com, region auto)');
+    expect(runbook).toContain('older than 30 days are deleted, but the newest 7 always');
+    expect(runbook).toContain('nx run shop:db-restore-verify --backup=shop/<time>/');
+  });
+
+  it('a second run changes nothing; the team’s own file of the same name stays as it is', async () => {
+    await backupGenerator(tree, { project: 'shop', bucket: 'backups' });
+    const before = tree.listChanges().map((c) => [c.path, c.content?.toString()]);
+    await backupGenerator(tree, { project: 'shop', bucket: 'backups' });
+    expect(tree.listChanges().map((c) => [c.path, c.content?.toString()])).toEqual(before);
+    const other = createTreeWithEmptyWorkspace();
+    other.write('package-lock.json', '{}');
+    addProjectConfiguration(other, 'shop', { root: 'apps/shop' });
+    other.write('.github/workflows/shop-backup.yml', 'name: ours\non: push\njobs: {}\n');
+    await backupGenerator(other, { project: 'shop', bucket: 'backups' });
+    expect(other.read('.github/workflows/shop-backup.yml', 'utf-8')).toBe('name: ours\non: push\njobs: {}\n');
+    expect(other.exists('.github/workflows/plinto-shop-backup.yml')).toBe(true);
+  });
+
+  it('writes GitLab jobs GitLab’s schema accepts in a workspace that has only GitLab CI', async () => {
+    tree.write('.gitlab-ci.yml', 'stages: [test]\nlint:\n  stage: test\n  script: [echo ok]\n');
+    await backupGenerator(tree, { project: 'shop', bucket: 'backups', databaseUrlEnv: 'DATABASE_URL' });
+    const jobs = tree.read('.gitlab/shop-backup.gitlab-ci.yml', 'utf-8')!;
+    expect(gitlabProblems({ '.gitlab-ci.yml': tree.read('.gitlab-ci.yml', 'utf-8')! + 'include:\n  - local: .gitlab/shop-backup.gitlab-ci.yml\n', '.gitlab/shop-backup.gitlab-ci.yml': jobs })).toBe('');
+    expect(Object.keys(parse(jobs))).toEqual(['shop-db-backup', 'shop-db-restore-verify']);
+    expect(tree.read('docs/runbooks/shop-restore.md', 'utf-8')).toContain('READY_BACKUP_TASK=db-restore-verify');
+  });
+
+  it('refuses an engine it does not support, and two jobs on one schedule, writing nothing', async () => {
+    await expect(backupGenerator(tree, { project: 'shop', bucket: 'b', engine: 'mysql' as 'postgres' })).rejects.toThrow(
+      '--engine=mysql is not supported: only postgres (PostgreSQL) is, for now.',
+    );
+    await expect(backupGenerator(tree, { project: 'shop', bucket: 'b', backupCron: '0 3 * * *', verifyCron: '0 3 * * *' })).rejects.toThrow(
+      /--backupCron and --verifyCron are the same/,
+    );
+    expect(tree.exists('.github/workflows/shop-backup.yml')).toBe(false);
+    expect(readProjectConfiguration(tree, 'shop').targets!['db-backup']).toBeUndefined();
+  });
+});

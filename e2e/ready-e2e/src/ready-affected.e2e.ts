@@ -45,7 +45,7 @@ describe('nx affected -t ready', () => {
     // Two checks fail and there is no baseline or waiver: not ready whatever the score, and the headline names them.
     expect(r.code).not.toBe(0);
     expect(r.output).toMatch(
-      new RegExp(`${APP}: \\d+/100, level \\w+( \\([^)]*\\))?, \\d+ of 12 checks apply — not ready: images and scripts fail`),
+      new RegExp(`${APP}: \\d+/100, level \\w+( \\([^)]*\\))?, \\d+ of 13 checks apply — not ready: images and scripts fail`),
     );
     expect(r.output).toContain(`nx run ${APP}:ready`);
     expect(r.output).toContain(`nx run ${APP}:coverage-report`);

@@ -138,7 +138,7 @@ describe('ready executor', () => {
     // Most checks do not apply to a style package, and its line says how many did.
     expect(report.applies).toBe(report.checks.filter((c: CheckResult) => c.status !== 'skip' || c.fix !== null).length);
     expect(report.applies).toBeLessThan(6);
-    expect(info.mock.calls.flat().join('\n')).toContain(`, ${report.applies} of 12 checks apply — `);
+    expect(info.mock.calls.flat().join('\n')).toContain(`, ${report.applies} of 13 checks apply — `);
     const strict = report.checks.find((c: CheckResult) => c.id === 'typescript-strict');
     expect(strict).toMatchObject({ status: 'skip' });
     expect(strict.details[0].message).toBe('No tsconfig in libs/styles: not a TypeScript project, nothing to check.');

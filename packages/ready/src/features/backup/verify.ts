@@ -134,7 +134,11 @@ async function verifyInto(
     log(`restored into ${scratch}: ${record.tables.filter((t) => t.ok).length} of ${record.tables.length} table(s) as the manifest says`);
   } finally {
     if (created) {
-      await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(scratch)} WITH (FORCE)`).catch(() => undefined);
+      // Every connection to it is closed by now; FORCE (PostgreSQL 13+) only for one a failed restore left.
+      await admin
+        .query(`DROP DATABASE IF EXISTS ${quoteIdent(scratch)}`)
+        .catch(() => admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(scratch)} WITH (FORCE)`))
+        .catch(() => undefined);
     }
     await admin.end().catch(() => undefined);
   }

@@ -6,15 +6,9 @@ import { stripVTControlCharacters } from 'node:util';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import {
-  CreateBucketCommand,
-  GetObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { actionlintProblems } from '../../../packages/ready/src/testing/ci-linters';
-import { APP, APP_ROOT, WS, readWsFile, readWsJson, resetWorkspace, run, runOk, sh, wsFileExists } from './harness';
+import { APP, APP_ROOT, WS, readWsFile, readWsJson, resetWorkspace, run, sh, wsFileExists } from './harness';
 
 const PG_URL = process.env.PLINTO_E2E_PG_URL;
 const S3 = process.env.PLINTO_E2E_S3_ENDPOINT;
@@ -28,7 +22,12 @@ const dbUrl = (db: string) => PG_URL.replace(/\/[^/]*$/, `/${db}`);
 const PASSWORD = new URL(PG_URL).password;
 const CREDS = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' };
 const ENV = { ...CREDS, SHOP_DATABASE_URL: dbUrl(DB), PG_BIN: process.env.PLINTO_E2E_PG_BIN ?? '' };
-const s3 = new S3Client({ endpoint: S3, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+const s3 = new S3Client({
+  endpoint: S3,
+  region: 'us-east-1',
+  forcePathStyle: true,
+  credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+});
 const outputs: string[] = [];
 const nx = (command: string) => {
   const r = run(`npx nx ${command}`, { env: ENV });
@@ -45,8 +44,10 @@ async function sql<T = Record<string, unknown>>(db: string, text: string): Promi
     await client.end();
   }
 }
-const keys = async (prefix = PREFIX) => ((await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: prefix }))).Contents ?? []).map((o) => o.Key!).sort();
-const getObject = async (key: string) => Buffer.from(await (await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).Body!.transformToByteArray());
+const keys = async (prefix = PREFIX) =>
+  ((await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: prefix }))).Contents ?? []).map((o) => o.Key!).sort();
+const getObject = async (key: string) =>
+  Buffer.from(await (await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).Body!.transformToByteArray());
 const putObject = (key: string, body: Buffer | string) => s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body }));
 const verifyRecord = () => readWsJson(`dist/ready/${APP_ROOT}/db-restore-verify.json`);
 const backupCheck = () => {
@@ -70,7 +71,9 @@ describe('backups proven by a restore', () => {
     );
     await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
     // The app reads its connection URL from SHOP_DATABASE_URL and uses pg: what the generator and the check find.
-    sh(`mkdir -p ${APP_ROOT}/app/db && printf '%s\\n' "import { Pool } from 'pg';" "export const pool = new Pool({ connectionString: process.env.SHOP_DATABASE_URL });" > ${APP_ROOT}/app/db/pool.ts`);
+    sh(
+      `mkdir -p ${APP_ROOT}/app/db && printf '%s\\n' "import { Pool } from 'pg';" "export const pool = new Pool({ connectionString: process.env.SHOP_DATABASE_URL });" > ${APP_ROOT}/app/db/pool.ts`,
+    );
     const pkg = readWsJson(`${APP_ROOT}/package.json`);
     pkg.dependencies = { ...pkg.dependencies, pg: '^8.0.0' };
     sh(`cat > ${APP_ROOT}/package.json <<'JSON'\n${JSON.stringify(pkg, null, 2)}\nJSON`);
@@ -98,7 +101,10 @@ describe('backups proven by a restore', () => {
     // The URL variable is the one the app reads (the env scan), not a default.
     expect(r.text).toContain('the connection URL is read from SHOP_DATABASE_URL');
     const targets = readWsJson(`${APP_ROOT}/package.json`).nx.targets;
-    expect(targets['db-backup']).toMatchObject({ executor: '@plinto/ready:db-backup', options: { databaseUrlEnv: 'SHOP_DATABASE_URL', bucket: BUCKET, prefix: PREFIX } });
+    expect(targets['db-backup']).toMatchObject({
+      executor: '@plinto/ready:db-backup',
+      options: { databaseUrlEnv: 'SHOP_DATABASE_URL', bucket: BUCKET, prefix: PREFIX },
+    });
     const workflow = readWsFile('.github/workflows/ws-web-backup.yml');
     expect(await actionlintProblems(workflow, '.github/workflows/ws-web-backup.yml')).toEqual([]);
     expect(workflow).toContain("cron: '0 3 * * *'");
@@ -150,13 +156,16 @@ describe('backups proven by a restore', () => {
     const tampered = Buffer.from(original);
     tampered[Math.floor(tampered.length / 2)] ^= 0xff;
     await putObject(dumpKey, tampered);
-    const r = nx(`run ${APP}:db-restore-verify`);
-    expect(r.code).not.toBe(0);
-    expect(r.text).toContain('is not the dump the manifest describes');
-    expect(verifyRecord().ok).toBe(false);
-    const check = backupCheck();
-    expect(check).toMatchObject({ status: 'fail', fix: `nx run ${APP}:db-restore-verify` });
-    await putObject(dumpKey, original);
+    try {
+      const r = nx(`run ${APP}:db-restore-verify`);
+      expect(r.code).not.toBe(0);
+      expect(r.text).toContain('is not the dump the manifest describes');
+      expect(verifyRecord().ok).toBe(false);
+      const check = backupCheck();
+      expect(check).toMatchObject({ status: 'fail', fix: `nx run ${APP}:db-restore-verify` });
+    } finally {
+      await putObject(dumpKey, original);
+    }
   });
 
   it('fails naming the table when the manifest and the dump disagree about it', async () => {
@@ -165,11 +174,18 @@ describe('backups proven by a restore', () => {
     const manifest = JSON.parse(original.toString());
     manifest.tables.find((t: { name: string }) => t.name === 'public.orders').rows = 4999;
     await putObject(manifestKey, JSON.stringify(manifest));
-    const r = nx(`run ${APP}:db-restore-verify`);
-    expect(r.code).not.toBe(0);
-    expect(r.text).toContain('table public.orders: 5000 rows, the manifest says 4999');
-    expect(verifyRecord().tables.filter((t: { ok: boolean }) => !t.ok).map((t: { name: string }) => t.name)).toEqual(['public.orders']);
-    await putObject(manifestKey, original);
+    try {
+      const r = nx(`run ${APP}:db-restore-verify`);
+      expect(r.code).not.toBe(0);
+      expect(r.text).toContain('table public.orders: 5000 rows, the manifest says 4999');
+      expect(
+        verifyRecord()
+          .tables.filter((t: { ok: boolean }) => !t.ok)
+          .map((t: { name: string }) => t.name),
+      ).toEqual(['public.orders']);
+    } finally {
+      await putObject(manifestKey, original);
+    }
   });
 
   it('applies retention across a sequence of days: older than 30 days goes, the newest 7 stay', async () => {
@@ -181,11 +197,16 @@ describe('backups proven by a restore', () => {
       const at = new Date(Date.now() - daysAgo * 86_400_000);
       const folder = `${PREFIX}${at.toISOString().replace(/[:.]/g, '-')}/`;
       await putObject(`${folder}database.dump`, dump);
-      await putObject(`${folder}manifest.json`, JSON.stringify({ ...manifest, dumpKey: `${folder}database.dump`, createdAt: at.toISOString() }));
+      await putObject(
+        `${folder}manifest.json`,
+        JSON.stringify({ ...manifest, dumpKey: `${folder}database.dump`, createdAt: at.toISOString() }),
+      );
     }
     expect(nx(`run ${APP}:db-backup`).code).toBe(0);
     const manifests = (await keys()).filter((k) => k.endsWith('manifest.json'));
-    const ages = await Promise.all(manifests.map(async (k) => (Date.now() - Date.parse(JSON.parse((await getObject(k)).toString()).createdAt)) / 86_400_000));
+    const ages = await Promise.all(
+      manifests.map(async (k) => (Date.now() - Date.parse(JSON.parse((await getObject(k)).toString()).createdAt)) / 86_400_000),
+    );
     // Kept: days 1–29 ago (29), the backup of the first spec and today's: none older than 30 days.
     expect(Math.max(...ages)).toBeLessThan(30);
     expect(manifests).toHaveLength(31);

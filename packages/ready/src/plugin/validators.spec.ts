@@ -16,7 +16,17 @@ describe('the option validators compiled ahead of time (ajv standalone)', () => 
   it('has one for the plugin entry and one for each executor', () => {
     const names = [...modules.keys()].map((p) => p.split('/').pop()!.replace(/\.js$/, '')).sort();
     expect(names).toEqual(
-      ['plugin-options', 'build-production', 'build-record', 'coverage-gate', 'coverage-report', 'ready', 'security-audit'].sort(),
+      [
+        'plugin-options',
+        'build-production',
+        'build-record',
+        'coverage-gate',
+        'coverage-report',
+        'db-backup',
+        'db-restore-verify',
+        'ready',
+        'security-audit',
+      ].sort(),
     );
     expect(validatorName(PLUGIN_OPTIONS_SCHEMA)).toBe('plugin-options');
     expect(validatorName(executorSchema('coverage-gate'))).toBe('coverage-gate');

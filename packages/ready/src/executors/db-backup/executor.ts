@@ -17,8 +17,11 @@ export default async function dbBackupExecutor(options: DbBackupExecutorSchema, 
       endpoint: options.endpoint,
       region: options.region ?? 'us-east-1',
     });
-    const outcome = await runBackup(connection, storage, { retentionDays: options.retentionDays ?? 30, keepMin: options.keepMin ?? 7 }, (line) =>
-      logger.info(line),
+    const outcome = await runBackup(
+      connection,
+      storage,
+      { retentionDays: options.retentionDays ?? 30, keepMin: options.keepMin ?? 7 },
+      (line) => logger.info(line),
     );
     logger.info(
       outcome.deleted.length > 0

@@ -81,6 +81,7 @@ describe('ready executor', () => {
       ['security-audit', 'skip', 0, 10],
       ['build', 'skip', 0, 10],
       ['scripts', 'fail', 0, 10],
+      ['backup', 'skip', 0, 10],
     ]);
     expect(report.score).toBe(Math.round((100 * 20 + 100 * 10 + 90 * 10 + 100 * 10 + 100 * 10 + 0 * 10) / 70));
     expect(report.checks.find((c: CheckResult) => c.id === 'build').fix).toBe('nx run web:build');

@@ -64,21 +64,37 @@ export async function assessBackups(
     if (db) return { state: 'not-configured', evidence: `it depends on ${db}` };
     return { state: 'no-database', reason: `no database client among its dependencies (${DATABASE_PACKAGES.slice(0, 6).join(', ')}, …)` };
   }
-  const o = (verify.options ?? {}) as { bucket?: string; prefix?: string; endpoint?: string; region?: string; maxAgeDays?: number; outputPath?: string };
+  const o = (verify.options ?? {}) as {
+    bucket?: string;
+    prefix?: string;
+    endpoint?: string;
+    region?: string;
+    maxAgeDays?: number;
+    outputPath?: string;
+  };
   const maxAgeDays = o.maxAgeDays ?? 8;
   const judge = (record: VerifyRecord, source: string): BackupAssessment => {
     if (!record.ok) return { state: 'verification-failed', record, source };
     const ageDays = Math.round(((now.getTime() - Date.parse(record.verifiedAt)) / 86_400_000) * 10) / 10;
-    return ageDays <= maxAgeDays ? { state: 'verified', record, ageDays, maxAgeDays, source } : { state: 'stale', record, ageDays, maxAgeDays, source };
+    return ageDays <= maxAgeDays
+      ? { state: 'verified', record, ageDays, maxAgeDays, source }
+      : { state: 'stale', record, ageDays, maxAgeDays, source };
   };
   let storageProblem = '';
   if (o.bucket && o.prefix !== undefined) {
     try {
-      const storage = await BackupStorage.open({ bucket: o.bucket, prefix: o.prefix, endpoint: o.endpoint, region: o.region ?? 'us-east-1' });
+      const storage = await BackupStorage.open({
+        bucket: o.bucket,
+        prefix: o.prefix,
+        endpoint: o.endpoint,
+        region: o.region ?? 'us-east-1',
+      });
       const text = await storage.getText(`${o.prefix}${LATEST_VERIFICATION_OBJECT}`);
       if (text) return judge(JSON.parse(text) as VerifyRecord, `${storage.where}${LATEST_VERIFICATION_OBJECT}`);
       const backups = await listBackups(storage);
-      return backups.length > 0 ? { state: 'backups-only', count: backups.length, where: storage.where } : { state: 'none', where: storage.where };
+      return backups.length > 0
+        ? { state: 'backups-only', count: backups.length, where: storage.where }
+        : { state: 'none', where: storage.where };
     } catch (error) {
       storageProblem = firstLine(error);
     }
@@ -86,7 +102,10 @@ export async function assessBackups(
   const local = join(tree.root, resultsDirFor(project.root, o.outputPath), VERIFY_RESULT_FILE);
   if (existsSync(local)) {
     try {
-      return judge(JSON.parse(readFileSync(local, 'utf8')) as VerifyRecord, `${resultsDirFor(project.root, o.outputPath)}/${VERIFY_RESULT_FILE} (storage unreadable: ${storageProblem})`);
+      return judge(
+        JSON.parse(readFileSync(local, 'utf8')) as VerifyRecord,
+        `${resultsDirFor(project.root, o.outputPath)}/${VERIFY_RESULT_FILE} (storage unreadable: ${storageProblem})`,
+      );
     } catch {
       // unreadable: as if absent
     }

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { PgConnection } from './connection';
-import { DUMP_OBJECT, MANIFEST_OBJECT } from './files';
+import { DUMP_OBJECT, MANIFEST_OBJECT, VERIFICATIONS_FOLDER } from './files';
 import { BackupManifest, parseManifest } from './manifest';
 import { connect, findPgTool, runPgTool, serverVersion, tableFigures } from './pg';
 import { expiredBackups, RetentionPolicy, StoredBackup } from './retention';
-import { BackupStorage } from './storage';
+import { BackupStorage, StoredObject } from './storage';
 
 export interface BackupOutcome {
   manifestKey: string;
@@ -44,11 +44,19 @@ export async function runBackup(
     const { rows } = await client.query<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot');
     const createdAt = now();
     const tables = await tableFigures(client);
-    log(`${connection.database} on PostgreSQL ${server.version}: ${tables.length} table(s), ${tables.reduce((n, t) => n + t.rows, 0)} row(s)`);
+    log(
+      `${connection.database} on PostgreSQL ${server.version}: ${tables.length} table(s), ${tables.reduce((n, t) => n + t.rows, 0)} row(s)`,
+    );
     const file = join(scratch, DUMP_OBJECT);
-    await runPgTool(pgDump, ['--format=custom', '--compress=6', '--verbose', `--snapshot=${rows[0].snapshot}`, `--file=${file}`], connection, connection.database, (line) => {
-      if (/dumping contents of table/.test(line)) log(`  ${line}`);
-    });
+    await runPgTool(
+      pgDump,
+      ['--format=custom', '--compress=6', '--verbose', `--snapshot=${rows[0].snapshot}`, `--file=${file}`],
+      connection,
+      connection.database,
+      (line) => {
+        if (/dumping contents of table/.test(line)) log(`  ${line}`);
+      },
+    );
     await client.query('COMMIT');
     const size = statSync(file).size;
     const hash = createHash('sha256');
@@ -73,7 +81,13 @@ export async function runBackup(
       }
     });
     const manifestKey = `${folder}${MANIFEST_OBJECT}`;
-    await storage.putText(manifestKey, JSON.stringify(manifest, null, 2) + '\n');
+    try {
+      await storage.putText(manifestKey, JSON.stringify(manifest, null, 2) + '\n');
+    } catch (error) {
+      // Without its manifest the dump is not a backup: take it away too (retention does, if this cannot).
+      await storage.delete([manifest.dumpKey]).catch(() => undefined);
+      throw error;
+    }
     log(`backup ${folder} (${(size / 1024).toFixed(0)} kB, sha256 ${manifest.sha256.slice(0, 12)}…) in ${storage.where}`);
     const deleted = await applyRetention(storage, policy, now());
     return { manifestKey, manifest, deleted };
@@ -84,27 +98,62 @@ export async function runBackup(
 }
 
 /** Every complete backup under the prefix (a folder with a readable manifest), newest first. */
-export async function listBackups(storage: BackupStorage): Promise<Array<StoredBackup & { manifestKey: string; manifest: BackupManifest }>> {
+export async function listBackups(
+  storage: BackupStorage,
+): Promise<Array<StoredBackup & { manifestKey: string; manifest: BackupManifest }>> {
   const objects = await storage.list();
   const found: Array<StoredBackup & { manifestKey: string; manifest: BackupManifest }> = [];
   for (const o of objects.filter((x) => x.key.endsWith(`/${MANIFEST_OBJECT}`))) {
     const text = await storage.getText(o.key);
     const parsed = text === null ? null : parseManifest(text);
     if (!parsed || !('manifest' in parsed)) continue;
-    found.push({ key: o.key.slice(0, -MANIFEST_OBJECT.length), createdAt: new Date(parsed.manifest.createdAt), manifestKey: o.key, manifest: parsed.manifest });
+    found.push({
+      key: o.key.slice(0, -MANIFEST_OBJECT.length),
+      createdAt: new Date(parsed.manifest.createdAt),
+      manifestKey: o.key,
+      manifest: parsed.manifest,
+    });
   }
   return found.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.key.localeCompare(a.key));
 }
 
-/** Deletes the backups retention lets go: the manifest first (the backup stops being one), then the rest of the folder. */
+/** How long a folder without a manifest may stay: a backup still uploading has one within this time. */
+const UNFINISHED_GRACE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes the backups retention lets go (the manifest first: the backup stops being one, then the
+ * rest of its folder), and the folders an interrupted run left without a manifest once they are a
+ * day old. Returns the folders deleted.
+ */
 export async function applyRetention(storage: BackupStorage, policy: RetentionPolicy, now: Date): Promise<string[]> {
   const backups = await listBackups(storage);
   const expired = expiredBackups(backups, policy, now);
-  if (expired.length === 0) return [];
   const objects = await storage.list();
   for (const b of expired) {
     await storage.delete([`${b.key}${MANIFEST_OBJECT}`]);
     await storage.delete(objects.map((o) => o.key).filter((k) => k.startsWith(b.key) && !k.endsWith(MANIFEST_OBJECT)));
   }
-  return expired.map((b) => b.key);
+  const unfinished = unfinishedFolders(storage.settings.prefix, objects, now);
+  for (const folder of unfinished) await storage.delete(objects.map((o) => o.key).filter((k) => k.startsWith(folder)));
+  return [...expired.map((b) => b.key), ...unfinished];
+}
+
+/** Folders under the prefix with objects but no manifest, none of them touched within the grace time. */
+export function unfinishedFolders(prefix: string, objects: readonly StoredObject[], now: Date): string[] {
+  const folders = new Map<string, StoredObject[]>();
+  for (const o of objects) {
+    const rest = o.key.slice(prefix.length);
+    const slash = rest.indexOf('/');
+    if (!o.key.startsWith(prefix) || slash < 0) continue;
+    const folder = `${prefix}${rest.slice(0, slash + 1)}`;
+    if (folder === `${prefix}${VERIFICATIONS_FOLDER}`) continue;
+    folders.set(folder, [...(folders.get(folder) ?? []), o]);
+  }
+  return [...folders]
+    .filter(
+      ([folder, list]) =>
+        !list.some((o) => o.key === `${folder}${MANIFEST_OBJECT}`) &&
+        list.every((o) => o.lastModified !== null && now.getTime() - o.lastModified.getTime() > UNFINISHED_GRACE_MS),
+    )
+    .map(([folder]) => folder);
 }

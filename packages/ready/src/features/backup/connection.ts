@@ -18,7 +18,9 @@ export interface PgConnection {
 export function readConnection(envName: string, env: NodeJS.ProcessEnv = process.env): PgConnection {
   const raw = env[envName];
   if (!raw) {
-    throw new ReadyError(`${envName} is not set: export the PostgreSQL connection URL (postgres://user:password@host:5432/database) in ${envName}, or pass --databaseUrlEnv=<the variable that holds it>.`);
+    throw new ReadyError(
+      `${envName} is not set: export the PostgreSQL connection URL (postgres://user:password@host:5432/database) in ${envName}, or pass --databaseUrlEnv=<the variable that holds it>.`,
+    );
   }
   let url: URL;
   try {

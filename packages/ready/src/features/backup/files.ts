@@ -5,7 +5,8 @@ export const VERIFY_RESULT_FILE = 'db-restore-verify.json';
 export const DUMP_OBJECT = 'database.dump';
 export const MANIFEST_OBJECT = 'manifest.json';
 /** The newest verification record, in storage, where the ready check of any machine reads it. */
-export const LATEST_VERIFICATION_OBJECT = 'verifications/latest.json';
+export const VERIFICATIONS_FOLDER = 'verifications/';
+export const LATEST_VERIFICATION_OBJECT = `${VERIFICATIONS_FOLDER}latest.json`;
 
 /** Targets the backup generator adds. */
 export const BACKUP_TARGET = 'db-backup';

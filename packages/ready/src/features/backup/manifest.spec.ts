@@ -6,7 +6,7 @@ describe('a restore against its manifest', () => {
     { name: 'public.users', rows: 1000, checksum: 'b' },
   ];
 
-  it('passes when every table has the manifest's rows and checksum', () => {
+  it("passes when every table has the manifest'rows and checksum", () => {
     expect(compareTables(manifest, manifest).every((t) => t.ok)).toBe(true);
   });
 
@@ -21,7 +21,10 @@ describe('a restore against its manifest', () => {
       ['public.orders', '2999 rows, the manifest says 3000'],
       ['public.users', 'contents differ from the manifest (checksum)'],
     ]);
-    expect(compareTables(manifest, [manifest[0]]).find((t) => t.name === 'public.users')).toMatchObject({ ok: false, reason: 'missing from the restore' });
+    expect(compareTables(manifest, [manifest[0]]).find((t) => t.name === 'public.users')).toMatchObject({
+      ok: false,
+      reason: 'missing from the restore',
+    });
   });
 
   it('reads a manifest, or says what is wrong with it', () => {

@@ -41,13 +41,16 @@ export function compareTables(expected: readonly TableFigure[], restored: readon
   const checks: TableCheck[] = expected.map((e) => {
     const r = found.get(e.name);
     if (!r) return { name: e.name, rows: 0, expectedRows: e.rows, ok: false, reason: 'missing from the restore' };
-    if (r.rows !== e.rows) return { name: e.name, rows: r.rows, expectedRows: e.rows, ok: false, reason: `${r.rows} rows, the manifest says ${e.rows}` };
-    if (r.checksum !== e.checksum) return { name: e.name, rows: r.rows, expectedRows: e.rows, ok: false, reason: 'contents differ from the manifest (checksum)' };
+    if (r.rows !== e.rows)
+      return { name: e.name, rows: r.rows, expectedRows: e.rows, ok: false, reason: `${r.rows} rows, the manifest says ${e.rows}` };
+    if (r.checksum !== e.checksum)
+      return { name: e.name, rows: r.rows, expectedRows: e.rows, ok: false, reason: 'contents differ from the manifest (checksum)' };
     return { name: e.name, rows: r.rows, expectedRows: e.rows, ok: true };
   });
   const known = new Set(expected.map((e) => e.name));
   for (const r of restored) {
-    if (!known.has(r.name)) checks.push({ name: r.name, rows: r.rows, expectedRows: 0, ok: false, reason: 'in the restore but not in the manifest' });
+    if (!known.has(r.name))
+      checks.push({ name: r.name, rows: r.rows, expectedRows: 0, ok: false, reason: 'in the restore but not in the manifest' });
   }
   return checks.sort((a, b) => a.name.localeCompare(b.name));
 }

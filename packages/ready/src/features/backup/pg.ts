@@ -10,11 +10,19 @@ import { TableFigure } from './manifest';
 export async function connect(connection: PgConnection, database = connection.database): Promise<Client> {
   // Loaded here: only the backup targets talk to a database.
   const { Client } = await import('pg');
-  const client = new Client({ host: connection.host, port: connection.port, user: connection.user, password: connection.password, database });
+  const client = new Client({
+    host: connection.host,
+    port: connection.port,
+    user: connection.user,
+    password: connection.password,
+    database,
+  });
   try {
     await client.connect();
   } catch (error) {
-    throw new ReadyError(`Cannot connect to ${connection.display.replace(/\/[^/]*$/, `/${database}`)}: ${scrub(firstLine(error), connection)}.`);
+    throw new ReadyError(
+      `Cannot connect to ${connection.display.replace(/\/[^/]*$/, `/${database}`)}: ${scrub(firstLine(error), connection)}.`,
+    );
   }
   return client;
 }
@@ -69,7 +77,12 @@ export interface PgTool {
  * both versions and how to get the right one: pg_dump refuses newer servers, and an older server
  * cannot always read what a newer pg_dump writes.
  */
-export function findPgTool(tool: 'pg_dump' | 'pg_restore', serverMajor: number, server: string, env: NodeJS.ProcessEnv = process.env): PgTool {
+export function findPgTool(
+  tool: 'pg_dump' | 'pg_restore',
+  serverMajor: number,
+  server: string,
+  env: NodeJS.ProcessEnv = process.env,
+): PgTool {
   const dirs = [
     env.PG_BIN,
     `/usr/lib/postgresql/${serverMajor}/bin`,
@@ -124,7 +137,12 @@ export function runPgTool(
     child.on('error', (error) => reject(new ReadyError(`${tool.path} did not start: ${firstLine(error)}.`)));
     child.on('close', (code) => {
       if (code === 0) resolve();
-      else reject(new ReadyError(`${tool.path.split('/').pop()} failed (exit ${code}): ${scrub(errors.trim() || partial, connection).split('\n')[0]}`));
+      else
+        reject(
+          new ReadyError(
+            `${tool.path.split('/').pop()} failed (exit ${code}): ${scrub(errors.trim() || partial, connection).split('\n')[0]}`,
+          ),
+        );
     });
   });
 }

@@ -32,7 +32,18 @@ export interface BackupPlan {
 }
 
 /** A variable name that holds a database URL: DATABASE_URL, POSTGRES_URL, PG_CONNECTION_STRING, DB_URL, … */
-const DATABASE_URL_NAME = /^(DATABASE|POSTGRES(QL)?|PG|DB)(_[A-Z0-9]+)*_(URL|URI|CONNECTION_STRING|DSN)$|^DATABASE_URL/;
+/**
+ * A variable that holds a database URL: one word of its name says database (`DB`, `DATABASE`,
+ * `POSTGRES`, `PG`, …) and one says URL (`URL`, `URI`, `DSN`, `CONNECTION`): DATABASE_URL,
+ * SHOP_DB_URL, POSTGRES_PRISMA_URL, POSTGRES_URL_NON_POOLING, PG_CONNECTION_STRING.
+ */
+function isDatabaseUrlName(name: string): boolean {
+  const words = name.toUpperCase().split(/_+/);
+  return (
+    words.some((w) => /^(DB|DATABASE|POSTGRES|POSTGRESQL|PG|PSQL)$/.test(w)) &&
+    words.some((w) => /^(URL|URI|DSN|CONNECTION)$/.test(w))
+  );
+}
 
 /**
  * Everything the backup generator writes, from the options and the workspace: the two targets, the
@@ -63,7 +74,9 @@ export function planBackup(tree: ReadTree, project: { name: string; root: string
     alert: options.alert ?? "GitHub or GitLab notifies the workflow's watchers of the failed run",
   };
   if (settings.backupCron === settings.verifyCron) {
-    throw new ReadyError('--backupCron and --verifyCron are the same: the workflow tells the two jobs apart by their schedule, so give them different times.');
+    throw new ReadyError(
+      '--backupCron and --verifyCron are the same: the workflow tells the two jobs apart by their schedule, so give them different times.',
+    );
   }
   const targets: Record<string, TargetConfiguration> = {
     [BACKUP_TARGET]: {
@@ -91,9 +104,15 @@ export function planBackup(tree: ReadTree, project: { name: string; root: string
   });
   const writes = new Map<string, string>();
   const base = project.name.replace(/^@/, '').replace(/\//g, '-');
-  const ciFile = ours(tree, provider === 'github' ? `.github/workflows/${base}-backup.yml` : `.gitlab/${base}-backup.gitlab-ci.yml`, BACKUP_MARKER, lines);
-  writes.set(ciFile, provider === 'github' ? githubBackupWorkflow(context, settings) : gitlabBackupJobs(context, settings));
+  const ciFile = ours(
+    tree,
+    provider === 'github' ? `.github/workflows/${base}-backup.yml` : `.gitlab/${base}-backup.gitlab-ci.yml`,
+    BACKUP_MARKER,
+    lines,
+  );
   const runbookFile = ours(tree, `docs/runbooks/${base}-restore.md`, RUNBOOK_MARKER, lines);
+  const files = { slug: base, runbook: runbookFile };
+  writes.set(ciFile, provider === 'github' ? githubBackupWorkflow(context, settings, files) : gitlabBackupJobs(context, settings, files));
   writes.set(runbookFile, runbook(settings, ciFile, provider));
   lines.push(
     `${project.name}: ${BACKUP_TARGET} (daily, ${settings.backupCron} UTC) and ${VERIFY_TARGET} (weekly, ${settings.verifyCron} UTC) to s3://${settings.bucket}/${settings.prefix}`,
@@ -101,7 +120,9 @@ export function planBackup(tree: ReadTree, project: { name: string; root: string
     `  secrets to add in the CI settings (names only; nothing was written): ${settings.databaseUrlEnv}, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY`,
   );
   if (provider === 'gitlab') {
-    lines.push(`  add "include: ${ciFile}" to .gitlab-ci.yml, and two pipeline schedules (CI/CD → Schedules) with READY_BACKUP_TASK=${BACKUP_TARGET} and =${VERIFY_TARGET}`);
+    lines.push(
+      `  add "include: ${ciFile}" to .gitlab-ci.yml, and two pipeline schedules (CI/CD → Schedules) with READY_BACKUP_TASK=${BACKUP_TARGET} and =${VERIFY_TARGET}`,
+    );
   }
   return { settings, targets, writes, lines };
 }
@@ -122,8 +143,17 @@ function normalizePrefix(prefix: string): string {
 
 /** The variable the project reads a database URL from (the env scan), else DATABASE_URL. */
 function suggestedUrlVariable(tree: ReadTree, project: { name: string; root: string }, lines: string[]): string {
-  const found = scanEnv(tree, project, null).variables.filter((v) => DATABASE_URL_NAME.test(v.name));
+  const found = scanEnv(tree, project, null)
+    .variables.filter((v) => isDatabaseUrlName(v.name))
+    // DATABASE_URL when the app reads it; else a URL that is not a pooler's (pg_dump needs a session).
+    .sort((a, b) => rank(a.name) - rank(b.name));
   if (found.length === 0) return 'DATABASE_URL';
+  if (found.length > 1) lines.push(`the app reads ${found.map((v) => v.name).join(', ')}: the backup uses the first`);
   lines.push(`the connection URL is read from ${found[0].name} (read at ${found[0].readAt[0]}); --databaseUrlEnv names another`);
   return found[0].name;
+}
+
+function rank(name: string): number {
+  if (name === 'DATABASE_URL') return 0;
+  return /POOL(ED|ER)?(_|$)/.test(name) && !/NON_POOLING/.test(name) ? 2 : 1;
 }

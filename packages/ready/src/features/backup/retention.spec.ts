@@ -1,7 +1,8 @@
 import { expiredBackups, StoredBackup } from './retention';
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + n, 3));
-const daily = (days: number[]): StoredBackup[] => days.map((d) => ({ key: `app/2026-01-${String(1 + d).padStart(2, '0')}/`, createdAt: day(d) }));
+const daily = (days: number[]): StoredBackup[] =>
+  days.map((d) => ({ key: `app/2026-01-${String(1 + d).padStart(2, '0')}/`, createdAt: day(d) }));
 
 describe('retention', () => {
   it('deletes what is older than the retention and beyond the minimum count, over a sequence of days', () => {
@@ -22,7 +23,10 @@ describe('retention', () => {
 
   it('keeps the minimum count whatever their age, and never the newest', () => {
     const old = daily([0, 1, 2, 3, 4]);
-    expect(expiredBackups(old, { retentionDays: 1, keepMin: 3 }, day(100)).map((b) => b.key)).toEqual(['app/2026-01-02/', 'app/2026-01-01/']);
+    expect(expiredBackups(old, { retentionDays: 1, keepMin: 3 }, day(100)).map((b) => b.key)).toEqual([
+      'app/2026-01-02/',
+      'app/2026-01-01/',
+    ]);
     expect(expiredBackups(old, { retentionDays: 1, keepMin: 0 }, day(100))).toHaveLength(4);
     expect(expiredBackups(daily([0]), { retentionDays: 0, keepMin: 0 }, day(100))).toEqual([]);
   });

@@ -17,6 +17,7 @@ export interface StorageSettings {
 export interface StoredObject {
   key: string;
   size: number;
+  lastModified: Date | null;
 }
 
 /**
@@ -55,7 +56,9 @@ export class BackupStorage {
 
   async putText(key: string, text: string): Promise<void> {
     await this.call(`upload ${key}`, () =>
-      this.client.send(new this.sdk.PutObjectCommand({ Bucket: this.settings.bucket, Key: key, Body: text, ContentType: 'application/json' })),
+      this.client.send(
+        new this.sdk.PutObjectCommand({ Bucket: this.settings.bucket, Key: key, Body: text, ContentType: 'application/json' }),
+      ),
     );
   }
 
@@ -72,7 +75,9 @@ export class BackupStorage {
 
   /** Downloads the object to `file`; returns its size and sha256. */
   async getFile(key: string, file: string): Promise<{ size: number; sha256: string }> {
-    const out = await this.call(`download ${key}`, () => this.client.send(new this.sdk.GetObjectCommand({ Bucket: this.settings.bucket, Key: key })));
+    const out = await this.call(`download ${key}`, () =>
+      this.client.send(new this.sdk.GetObjectCommand({ Bucket: this.settings.bucket, Key: key })),
+    );
     const hash = createHash('sha256');
     let size = 0;
     const body = out.Body as Readable;
@@ -92,7 +97,7 @@ export class BackupStorage {
       const page = await this.call(`list ${prefix}`, () =>
         this.client.send(new this.sdk.ListObjectsV2Command({ Bucket: this.settings.bucket, Prefix: prefix, ContinuationToken: token })),
       );
-      for (const o of page.Contents ?? []) if (o.Key) found.push({ key: o.Key, size: o.Size ?? 0 });
+      for (const o of page.Contents ?? []) if (o.Key) found.push({ key: o.Key, size: o.Size ?? 0, lastModified: o.LastModified ?? null });
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
     return found;
@@ -102,7 +107,9 @@ export class BackupStorage {
     for (let i = 0; i < keys.length; i += 1000) {
       const batch = keys.slice(i, i + 1000);
       await this.call(`delete ${batch.length} object(s)`, () =>
-        this.client.send(new this.sdk.DeleteObjectsCommand({ Bucket: this.settings.bucket, Delete: { Objects: batch.map((Key) => ({ Key })) } })),
+        this.client.send(
+          new this.sdk.DeleteObjectsCommand({ Bucket: this.settings.bucket, Delete: { Objects: batch.map((Key) => ({ Key })) } }),
+        ),
       );
     }
   }
@@ -122,7 +129,8 @@ export class BackupStorage {
         `No storage credentials to ${what} in ${this.where}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or a profile or role the AWS SDK finds).`,
       );
     }
-    if (name === 'NoSuchBucket') return new ReadyError(`The bucket ${this.settings.bucket} does not exist (${this.where}): create it, or fix --bucket.`);
+    if (name === 'NoSuchBucket')
+      return new ReadyError(`The bucket ${this.settings.bucket} does not exist (${this.where}): create it, or fix --bucket.`);
     return new ReadyError(`Could not ${what} in ${this.where}: ${firstLine(error)}.`);
   }
 }

@@ -109,7 +109,9 @@ async function verifyInto(
       await admin.query(`CREATE DATABASE ${quoteIdent(scratch)}`);
       created = true;
     } catch (error) {
-      throw new ReadyError(`Cannot create the scratch database ${scratch}: ${firstLine(error)} (the user of the connection needs CREATEDB).`);
+      throw new ReadyError(
+        `Cannot create the scratch database ${scratch}: ${firstLine(error)} (the user of the connection needs CREATEDB).`,
+      );
     }
     await runPgTool(pgRestore, ['--no-owner', '--no-privileges', '--exit-on-error', `--dbname=${scratch}`, file], connection, scratch);
     const restored = await connect(connection, scratch);

@@ -1,3 +1,4 @@
+import { Document } from 'yaml';
 import { CiPackageManager, WorkflowContext } from '../ci/workflow';
 import { BACKUP_MARKER, BACKUP_TARGET, RUNBOOK_MARKER, VERIFY_TARGET } from './files';
 import { BackupSettings } from './settings';
@@ -22,120 +23,128 @@ function secretNames(s: BackupSettings): string[] {
   return [s.databaseUrlEnv, 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'];
 }
 
+/** What names the files and jobs of a project: `@acme/shop` → `acme-shop`; and where its runbook is. */
+export interface BackupFiles {
+  slug: string;
+  runbook: string;
+}
+
+/** YAML text as a workflow file has it: our marker, a comment, then the document (quoted where YAML needs it). */
+function yamlFile(comment: string[], value: unknown): string {
+  const doc = new Document(value);
+  return [BACKUP_MARKER, ...comment.map((l) => `# ${l}`), doc.toString({ lineWidth: 0 })].join('\n');
+}
+
 /**
  * The GitHub Actions workflow: the backup every day, the restore verification every week, both by
- * hand (workflow_dispatch). The secrets are named, never written.
+ * hand (workflow_dispatch). The secrets are named, never written. Built as data and written by the
+ * yaml library, so a project name YAML reads as something else (`@acme/shop`) is quoted.
  */
-export function githubBackupWorkflow(context: WorkflowContext, s: BackupSettings): string {
+export function githubBackupWorkflow(context: WorkflowContext, s: BackupSettings, files: BackupFiles): string {
   const pm = context.packageManager;
-  const job = (name: string, target: string, when: string) => [
-    `  ${name}:`,
-    `    if: ${when}`,
-    '    runs-on: ubuntu-latest',
-    '    steps:',
-    '      - uses: actions/checkout@v4',
-    ...(pm === 'pnpm' ? ['      - uses: pnpm/action-setup@v4', ...(context.pnpmVersion ? ['        with:', `          version: ${context.pnpmVersion}`] : [])] : []),
-    ...(pm === 'yarn-berry' ? ['      - run: corepack enable'] : []),
-    '      - uses: actions/setup-node@v4',
-    '        with:',
-    'file' in context.node ? `          node-version-file: ${context.node.file}` : `          node-version: ${context.node.version}`,
-    ...(pm === 'bun' ? [] : [`          cache: ${pm === 'npm' ? 'npm' : pm === 'pnpm' ? 'pnpm' : 'yarn'}`]),
-    ...(pm === 'bun' ? ['      - uses: oven-sh/setup-bun@v2'] : []),
-    `      # pg_dump and pg_restore of the server's major version (PostgreSQL ${s.postgresVersion}), from PostgreSQL's apt repository.`,
-    `      - name: PostgreSQL ${s.postgresVersion} client tools`,
-    '        run: |',
-    '          sudo /usr/share/postgresql-common/pgdg/apt.postgresql.org.sh -y',
-    `          sudo apt-get install -y -qq postgresql-client-${s.postgresVersion}`,
-    `      - run: ${INSTALL[pm]}`,
-    `      - name: nx run ${s.project}:${target}`,
-    `        run: ${EXEC[pm]} run ${s.project}:${target} --skip-nx-cache`,
-    '        env:',
-    `          PG_BIN: /usr/lib/postgresql/${s.postgresVersion}/bin`,
-    ...secretNames(s).map((n) => `          ${n}: \${{ secrets.${n} }}`),
-    ...(target === VERIFY_TARGET
-      ? [
-          '      - uses: actions/upload-artifact@v4',
-          '        if: always()',
-          '        with:',
-          `          name: ${s.project}-restore-verification`,
-          `          path: dist/ready/`,
-          '          if-no-files-found: ignore',
-        ]
-      : []),
-  ];
-  return [
-    BACKUP_MARKER,
-    `# Backs up the database of ${s.project} every day and proves once a week that the newest backup`,
-    `# restores (docs/runbooks/${s.project}-restore.md). A failed run is the alert: ${s.alert}.`,
-    `name: ${s.project} backup`,
-    '',
-    'on:',
-    '  schedule:',
-    `    - cron: '${s.backupCron}'`,
-    `    - cron: '${s.verifyCron}'`,
-    '  workflow_dispatch:',
-    '    inputs:',
-    '      task:',
-    '        description: What to run',
-    '        type: choice',
-    `        options: [${BACKUP_TARGET}, ${VERIFY_TARGET}]`,
-    `        default: ${BACKUP_TARGET}`,
-    '',
-    'permissions:',
-    '  contents: read',
-    '',
-    'concurrency:',
-    `  group: ${s.project}-backup`,
-    '  cancel-in-progress: false',
-    '',
-    'jobs:',
-    ...job(
-      'backup',
-      BACKUP_TARGET,
-      `(github.event_name == 'schedule' && github.event.schedule == '${s.backupCron}') || (github.event_name == 'workflow_dispatch' && inputs.task == '${BACKUP_TARGET}')`,
-    ),
-    ...job(
-      'verify-restore',
-      VERIFY_TARGET,
-      `(github.event_name == 'schedule' && github.event.schedule == '${s.verifyCron}') || (github.event_name == 'workflow_dispatch' && inputs.task == '${VERIFY_TARGET}')`,
-    ),
-    '',
-  ].join('\n');
+  const job = (target: string, when: string) => ({
+    if: when,
+    'runs-on': 'ubuntu-latest',
+    steps: [
+      { uses: 'actions/checkout@v4' },
+      ...(pm === 'pnpm'
+        ? [{ uses: 'pnpm/action-setup@v4', ...(context.pnpmVersion ? { with: { version: context.pnpmVersion } } : {}) }]
+        : []),
+      ...(pm === 'yarn-berry' ? [{ run: 'corepack enable' }] : []),
+      {
+        uses: 'actions/setup-node@v4',
+        with: {
+          ...('file' in context.node ? { 'node-version-file': context.node.file } : { 'node-version': context.node.version }),
+          ...(pm === 'bun' ? {} : { cache: pm === 'npm' ? 'npm' : pm === 'pnpm' ? 'pnpm' : 'yarn' }),
+        },
+      },
+      ...(pm === 'bun' ? [{ uses: 'oven-sh/setup-bun@v2' }] : []),
+      {
+        name: `PostgreSQL ${s.postgresVersion} client tools (pg_dump and pg_restore of the server's major version)`,
+        run: [
+          'sudo /usr/share/postgresql-common/pgdg/apt.postgresql.org.sh -y',
+          `sudo apt-get install -y -qq postgresql-client-${s.postgresVersion}`,
+          '',
+        ].join('\n'),
+      },
+      { run: INSTALL[pm] },
+      {
+        name: `nx run ${s.project}:${target}`,
+        run: `${EXEC[pm]} run ${s.project}:${target} --skip-nx-cache`,
+        env: {
+          PG_BIN: `/usr/lib/postgresql/${s.postgresVersion}/bin`,
+          ...Object.fromEntries(secretNames(s).map((n) => [n, `\${{ secrets.${n} }}`])),
+        },
+      },
+      ...(target === VERIFY_TARGET
+        ? [
+            {
+              uses: 'actions/upload-artifact@v4',
+              if: 'always()',
+              with: { name: `${files.slug}-restore-verification`, path: 'dist/ready/', 'if-no-files-found': 'ignore' },
+            },
+          ]
+        : []),
+    ],
+  });
+  const when = (cron: string, target: string) =>
+    `(github.event_name == 'schedule' && github.event.schedule == '${cron}') || (github.event_name == 'workflow_dispatch' && inputs.task == '${target}')`;
+  return yamlFile(
+    [
+      `Backs up the database of ${s.project} every day and proves once a week that the newest backup`,
+      `restores (${files.runbook}). A failed run is the alert: ${s.alert}.`,
+    ],
+    {
+      name: `${s.project} backup`,
+      on: {
+        schedule: [{ cron: s.backupCron }, { cron: s.verifyCron }],
+        workflow_dispatch: {
+          inputs: {
+            task: { description: 'What to run', type: 'choice', options: [BACKUP_TARGET, VERIFY_TARGET], default: BACKUP_TARGET },
+          },
+        },
+      },
+      permissions: { contents: 'read' },
+      concurrency: { group: `${files.slug}-backup`, 'cancel-in-progress': false },
+      jobs: {
+        backup: job(BACKUP_TARGET, when(s.backupCron, BACKUP_TARGET)),
+        'verify-restore': job(VERIFY_TARGET, when(s.verifyCron, VERIFY_TARGET)),
+      },
+    },
+  );
 }
 
 /**
  * The GitLab CI jobs (an included file): GitLab schedules live in the project's settings, so the
  * jobs run on a schedule that sets READY_BACKUP_TASK (the runbook says how to create both), or by hand.
  */
-export function gitlabBackupJobs(context: WorkflowContext, s: BackupSettings): string {
+export function gitlabBackupJobs(context: WorkflowContext, s: BackupSettings, files: BackupFiles): string {
   const pm = context.packageManager;
-  const job = (target: string) => [
-    `${s.project}-${target}:`,
-    `  image: postgres:${s.postgresVersion}`,
-    '  rules:',
-    `    - if: $CI_PIPELINE_SOURCE == "schedule" && $READY_BACKUP_TASK == "${target}"`,
-    `    - if: $CI_PIPELINE_SOURCE == "web" && $READY_BACKUP_TASK == "${target}"`,
-    '  variables:',
-    `    PG_BIN: /usr/lib/postgresql/${s.postgresVersion}/bin`,
-    `    # ${secretNames(s).join(', ')}: masked CI/CD variables of the project.`,
-    '  before_script:',
-    '    # The postgres image has the client tools of the server\'s version; Node comes from Debian\'s nodejs.',
-    '    - apt-get update -qq && apt-get install -y -qq nodejs npm > /dev/null',
-    ...(pm === 'pnpm' || pm === 'yarn-berry' ? ['    - npm install -g corepack && corepack enable'] : []),
-    ...(pm === 'bun' ? ['    - npm install -g bun'] : []),
-    `    - ${INSTALL[pm]}`,
-    '  script:',
-    `    - ${EXEC[pm]} run ${s.project}:${target} --skip-nx-cache`,
-    ...(target === VERIFY_TARGET ? ['  artifacts:', '    when: always', '    paths:', '      - dist/ready/'] : []),
-    '',
-  ];
-  return [
-    BACKUP_MARKER,
-    `# Backs up the database of ${s.project} (daily) and proves that the newest backup restores (weekly):`,
-    `# two pipeline schedules set READY_BACKUP_TASK (docs/runbooks/${s.project}-restore.md).`,
-    ...job(BACKUP_TARGET),
-    ...job(VERIFY_TARGET),
-  ].join('\n');
+  const job = (target: string) => ({
+    image: `postgres:${s.postgresVersion}`,
+    rules: [
+      { if: `$CI_PIPELINE_SOURCE == "schedule" && $READY_BACKUP_TASK == "${target}"` },
+      { if: `$CI_PIPELINE_SOURCE == "web" && $READY_BACKUP_TASK == "${target}"` },
+    ],
+    variables: { PG_BIN: `/usr/lib/postgresql/${s.postgresVersion}/bin` },
+    before_script: [
+      'apt-get update -qq && apt-get install -y -qq nodejs npm > /dev/null',
+      ...(pm === 'pnpm' || pm === 'yarn-berry' ? ['npm install -g corepack && corepack enable'] : []),
+      ...(pm === 'bun' ? ['npm install -g bun'] : []),
+      INSTALL[pm],
+    ],
+    script: [`${EXEC[pm]} run ${s.project}:${target} --skip-nx-cache`],
+    ...(target === VERIFY_TARGET ? { artifacts: { when: 'always', paths: ['dist/ready/'] } } : {}),
+  });
+  return yamlFile(
+    [
+      `Backs up the database of ${s.project} (daily) and proves that the newest backup restores (weekly):`,
+      `two pipeline schedules set READY_BACKUP_TASK (${files.runbook}).`,
+      `${secretNames(s).join(', ')}: masked CI/CD variables of the project. The postgres image has the`,
+      "client tools of the server's version; Node comes from Debian's nodejs.",
+    ],
+    { [`${files.slug}-${BACKUP_TARGET}`]: job(BACKUP_TARGET), [`${files.slug}-${VERIFY_TARGET}`]: job(VERIFY_TARGET) },
+  );
 }
 
 /** The runbook, from the same settings as the targets and the workflow. */

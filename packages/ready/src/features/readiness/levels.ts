@@ -11,7 +11,7 @@ export type Level = (typeof LEVEL_ORDER)[number];
 export const DEFAULT_LEVELS: Record<Level, string[]> = {
   bronze: ['build', 'tests', 'typecheck'],
   silver: ['lint', 'coverage', 'images', 'env'],
-  gold: ['typescript-strict', 'bundle-size', 'security-audit', 'code-splitting', 'scripts'],
+  gold: ['typescript-strict', 'bundle-size', 'security-audit', 'code-splitting', 'scripts', 'backup'],
 };
 
 /** A check applies unless it skipped for want of anything to measure (a skip with a fix is a gap, not "does not apply"). */

@@ -10,16 +10,33 @@ describe('backup generator', () => {
     tree = createTreeWithEmptyWorkspace();
     tree.write('package-lock.json', '{}');
     addProjectConfiguration(tree, 'shop', { root: 'apps/shop', targets: { build: { executor: 'nx:noop' } } });
-    tree.write('apps/shop/app/db.ts', "import { Pool } from 'pg';\nexport const pool = new Pool({ connectionString: process.env.SHOP_DB_URL });\n");
+    tree.write(
+      'apps/shop/app/db.ts',
+      "import { Pool } from 'pg';\nexport const pool = new Pool({ connectionString: process.env.SHOP_DB_URL });\n",
+    );
   });
 
   it('adds both targets from one set of settings, a workflow actionlint passes and the runbook; no secret value anywhere', async () => {
     await backupGenerator(tree, { project: 'shop', bucket: 'backups', endpoint: 'https://acct.r2.cloudflarestorage.com', region: 'auto' });
     const targets = readProjectConfiguration(tree, 'shop').targets!;
     expect(targets.build).toEqual({ executor: 'nx:noop' });
-    const storage = { databaseUrlEnv: 'SHOP_DB_URL', bucket: 'backups', prefix: 'shop/', endpoint: 'https://acct.r2.cloudflarestorage.com', region: 'auto' };
-    expect(targets['db-backup']).toEqual({ executor: '@plinto/ready:db-backup', cache: false, options: { ...storage, retentionDays: 30, keepMin: 7 } });
-    expect(targets['db-restore-verify']).toEqual({ executor: '@plinto/ready:db-restore-verify', cache: false, options: { ...storage, maxAgeDays: 8 } });
+    const storage = {
+      databaseUrlEnv: 'SHOP_DB_URL',
+      bucket: 'backups',
+      prefix: 'shop/',
+      endpoint: 'https://acct.r2.cloudflarestorage.com',
+      region: 'auto',
+    };
+    expect(targets['db-backup']).toEqual({
+      executor: '@plinto/ready:db-backup',
+      cache: false,
+      options: { ...storage, retentionDays: 30, keepMin: 7 },
+    });
+    expect(targets['db-restore-verify']).toEqual({
+      executor: '@plinto/ready:db-restore-verify',
+      cache: false,
+      options: { ...storage, maxAgeDays: 8 },
+    });
     const workflow = tree.read('.github/workflows/shop-backup.yml', 'utf-8')!;
     expect(await actionlintProblems(workflow, '.github/workflows/shop-backup.yml')).toEqual([]);
     const parsed = parse(workflow);
@@ -57,9 +74,51 @@ describe('backup generator', () => {
     tree.write('.gitlab-ci.yml', 'stages: [test]\nlint:\n  stage: test\n  script: [echo ok]\n');
     await backupGenerator(tree, { project: 'shop', bucket: 'backups', databaseUrlEnv: 'DATABASE_URL' });
     const jobs = tree.read('.gitlab/shop-backup.gitlab-ci.yml', 'utf-8')!;
-    expect(gitlabProblems({ '.gitlab-ci.yml': tree.read('.gitlab-ci.yml', 'utf-8')! + 'include:\n  - local: .gitlab/shop-backup.gitlab-ci.yml\n', '.gitlab/shop-backup.gitlab-ci.yml': jobs })).toBe('');
+    expect(
+      gitlabProblems({
+        '.gitlab-ci.yml': tree.read('.gitlab-ci.yml', 'utf-8')! + 'include:\n  - local: .gitlab/shop-backup.gitlab-ci.yml\n',
+        '.gitlab/shop-backup.gitlab-ci.yml': jobs,
+      }),
+    ).toBe('');
     expect(Object.keys(parse(jobs))).toEqual(['shop-db-backup', 'shop-db-restore-verify']);
     expect(tree.read('docs/runbooks/shop-restore.md', 'utf-8')).toContain('READY_BACKUP_TASK=db-restore-verify');
+  });
+
+  it('a scoped project name (@acme/shop) is quoted where YAML needs it and named by its slug in files, jobs and artifacts', async () => {
+    addProjectConfiguration(tree, '@acme/shop', { root: 'apps/acme-shop' });
+    await backupGenerator(tree, { project: '@acme/shop', bucket: 'backups' });
+    const workflow = tree.read('.github/workflows/acme-shop-backup.yml', 'utf-8')!;
+    expect(await actionlintProblems(workflow, '.github/workflows/acme-shop-backup.yml')).toEqual([]);
+    const parsed = parse(workflow);
+    expect(parsed.name).toBe('@acme/shop backup');
+    expect(parsed.concurrency.group).toBe('acme-shop-backup');
+    expect(parsed.jobs['verify-restore'].steps.at(-1).with.name).toBe('acme-shop-restore-verification');
+    expect(workflow).toContain('(docs/runbooks/acme-shop-restore.md)');
+    const other = createTreeWithEmptyWorkspace();
+    other.write('package-lock.json', '{}');
+    other.write('.gitlab-ci.yml', 'lint:\n  script: [echo ok]\n');
+    addProjectConfiguration(other, '@acme/shop', { root: 'apps/acme-shop' });
+    await backupGenerator(other, { project: '@acme/shop', bucket: 'backups' });
+    const jobs = other.read('.gitlab/acme-shop-backup.gitlab-ci.yml', 'utf-8')!;
+    expect(
+      gitlabProblems({
+        '.gitlab-ci.yml': 'lint:\n  script: [echo ok]\ninclude:\n  - local: .gitlab/acme-shop-backup.gitlab-ci.yml\n',
+        '.gitlab/acme-shop-backup.gitlab-ci.yml': jobs,
+      }),
+    ).toBe('');
+    expect(parse(jobs)['acme-shop-db-backup'].script).toEqual(['npx nx run @acme/shop:db-backup --skip-nx-cache']);
+  });
+
+  it.each([
+    ['POSTGRES_PRISMA_URL', ['POSTGRES_PRISMA_URL']],
+    ['POSTGRES_URL_NON_POOLING', ['POSTGRES_URL_POOLED', 'POSTGRES_URL_NON_POOLING']],
+    ['DATABASE_URL', ['SHOP_DB_URL', 'DATABASE_URL']],
+    ['PG_CONNECTION_STRING', ['PG_CONNECTION_STRING', 'NEXT_PUBLIC_SUPABASE_URL']],
+  ])('takes %s as the connection URL of an app that reads %j', async (expected, names) => {
+    tree.delete('apps/shop/app/db.ts');
+    tree.write('apps/shop/app/db.ts', names.map((n, i) => `export const v${i} = process.env.${n};`).join('\n') + '\n');
+    await backupGenerator(tree, { project: 'shop', bucket: 'backups' });
+    expect(readProjectConfiguration(tree, 'shop').targets!['db-backup'].options.databaseUrlEnv).toBe(expected);
   });
 
   it('refuses an engine it does not support, and two jobs on one schedule, writing nothing', async () => {

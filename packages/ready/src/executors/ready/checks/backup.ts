@@ -47,7 +47,11 @@ export const backupCheck: Check = {
         return {
           status: 'fail',
           score: 40,
-          metric: { value: a.ageDays, unit: 'days since the last verified restore', text: `last verified restore ${a.ageDays} day(s) ago (at most ${a.maxAgeDays})` },
+          metric: {
+            value: a.ageDays,
+            unit: 'days since the last verified restore',
+            text: `last verified restore ${a.ageDays} day(s) ago (at most ${a.maxAgeDays})`,
+          },
           details: [{ message: `The newest verified restore (${a.record.backupKey}) is older than ${a.maxAgeDays} days (${a.source}).` }],
           fix: verify,
           ratchet: { 'verified restore': { value: 0, better: 'higher' } },

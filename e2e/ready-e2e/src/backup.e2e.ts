@@ -5,50 +5,37 @@
 import { stripVTControlCharacters } from 'node:util';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
-import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { parse } from 'yaml';
 import { actionlintProblems } from '../../../packages/ready/src/testing/ci-linters';
-import { APP, APP_ROOT, WS, readWsFile, readWsJson, resetWorkspace, run, sh, wsFileExists } from './harness';
+import {
+  PG_BIN,
+  PG_PASSWORD as PASSWORD,
+  S3_CREDENTIALS,
+  S3_ENDPOINT as S3,
+  bucket,
+  dbUrl,
+  dropDatabase,
+  freshDatabase,
+  getObject as get,
+  keys as list,
+  putObject as put,
+  sql,
+} from './backup-services';
+import { APP, APP_ROOT, WS, readWsFile, readWsJson, resetWorkspace, run, sh, writeWsFile, wsFileExists } from './harness';
 
-const PG_URL = process.env.PLINTO_E2E_PG_URL;
-const S3 = process.env.PLINTO_E2E_S3_ENDPOINT;
-if (!PG_URL || !S3) {
-  throw new Error('The backup specs need PostgreSQL and an S3-compatible server: `source .ci/services.sh` first (.ci/run does).');
-}
 const DB = 'shop_e2e';
 const BUCKET = 'plinto-backups';
 const PREFIX = 'ws-web/';
-const dbUrl = (db: string) => PG_URL.replace(/\/[^/]*$/, `/${db}`);
-const PASSWORD = new URL(PG_URL).password;
-const CREDS = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' };
-const ENV = { ...CREDS, SHOP_DATABASE_URL: dbUrl(DB), PG_BIN: process.env.PLINTO_E2E_PG_BIN ?? '' };
-const s3 = new S3Client({
-  endpoint: S3,
-  region: 'us-east-1',
-  forcePathStyle: true,
-  credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-});
+const ENV = { ...S3_CREDENTIALS, SHOP_DATABASE_URL: dbUrl(DB), PG_BIN };
 const outputs: string[] = [];
-const nx = (command: string) => {
-  const r = run(`npx nx ${command}`, { env: ENV });
+const nx = (command: string, env: NodeJS.ProcessEnv = {}) => {
+  const r = run(`npx nx ${command}`, { env: { ...ENV, ...env } });
   outputs.push(r.output);
   return { ...r, text: stripVTControlCharacters(r.output) };
 };
-
-async function sql<T = Record<string, unknown>>(db: string, text: string): Promise<T[]> {
-  const client = new Client({ connectionString: dbUrl(db) });
-  await client.connect();
-  try {
-    return (await client.query(text)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-const keys = async (prefix = PREFIX) =>
-  ((await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: prefix }))).Contents ?? []).map((o) => o.Key!).sort();
-const getObject = async (key: string) =>
-  Buffer.from(await (await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).Body!.transformToByteArray());
-const putObject = (key: string, body: Buffer | string) => s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body }));
+const keys = (prefix = PREFIX) => list(BUCKET, prefix);
+const getObject = (key: string) => get(BUCKET, key);
+const putObject = (key: string, body: Buffer | string) => put(BUCKET, key, body);
 const verifyRecord = () => readWsJson(`dist/ready/${APP_ROOT}/db-restore-verify.json`);
 const backupCheck = () => {
   nx(`run ${APP}:ready --minScore=0 --checks=backup --excludeTaskDependencies`);
@@ -58,9 +45,7 @@ const backupCheck = () => {
 describe('backups proven by a restore', () => {
   beforeAll(async () => {
     resetWorkspace();
-    await sql('postgres', `DROP DATABASE IF EXISTS ${DB}`);
-    await sql('postgres', `CREATE DATABASE ${DB}`);
-    await sql(
+    await freshDatabase(
       DB,
       `CREATE TABLE users (id serial PRIMARY KEY, email text NOT NULL, created timestamptz NOT NULL DEFAULT '2026-01-01');
        CREATE TABLE orders (id serial PRIMARY KEY, user_id int REFERENCES users(id), total numeric(10,2), note text);
@@ -69,7 +54,7 @@ describe('backups proven by a restore', () => {
        INSERT INTO orders (user_id, total, note) SELECT 1 + g % 1000, (g % 997) * 1.25, CASE WHEN g % 7 = 0 THEN NULL ELSE 'n' || g END FROM generate_series(1, 5000) g;
        INSERT INTO billing.invoices (amount, paid) SELECT g / 3.0, g % 2 = 0 FROM generate_series(1, 2500) g;`,
     );
-    await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
+    await bucket(BUCKET);
     // The app reads its connection URL from SHOP_DATABASE_URL and uses pg: what the generator and the check find.
     sh(
       `mkdir -p ${APP_ROOT}/app/db && printf '%s\\n' "import { Pool } from 'pg';" "export const pool = new Pool({ connectionString: process.env.SHOP_DATABASE_URL });" > ${APP_ROOT}/app/db/pool.ts`,
@@ -81,7 +66,7 @@ describe('backups proven by a restore', () => {
   });
   afterAll(async () => {
     resetWorkspace();
-    await sql('postgres', `DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`).catch(() => undefined);
+    await dropDatabase(DB);
   });
 
   it('before the generator, ready says the app has a database and no backup', () => {
@@ -98,6 +83,9 @@ describe('backups proven by a restore', () => {
     expect(wsFileExists('.github/workflows/ws-web-backup.yml')).toBe(false);
     const r = nx(`g @plinto/ready:backup ${args}`);
     expect(r.code).toBe(0);
+    // pg and the S3 client are optional peers of the plugin: the generator added and installed them.
+    expect(readWsJson('package.json').devDependencies).toHaveProperty('@aws-sdk/client-s3');
+    expect(wsFileExists('node_modules/pg/package.json') && wsFileExists('node_modules/@aws-sdk/lib-storage/package.json')).toBe(true);
     // The URL variable is the one the app reads (the env scan), not a default.
     expect(r.text).toContain('the connection URL is read from SHOP_DATABASE_URL');
     const targets = readWsJson(`${APP_ROOT}/package.json`).nx.targets;
@@ -107,7 +95,7 @@ describe('backups proven by a restore', () => {
     });
     const workflow = readWsFile('.github/workflows/ws-web-backup.yml');
     expect(await actionlintProblems(workflow, '.github/workflows/ws-web-backup.yml')).toEqual([]);
-    expect(workflow).toContain("cron: '0 3 * * *'");
+    expect(parse(workflow).on.schedule).toEqual([{ cron: '0 3 * * *' }, { cron: '0 4 * * 0' }]);
     expect(workflow).toContain('SHOP_DATABASE_URL: ${{ secrets.SHOP_DATABASE_URL }}');
     expect(readWsFile('docs/runbooks/ws-web-restore.md')).toContain(`s3://${BUCKET}/${PREFIX}`);
     sh('git add -A && git commit -qm backup');
@@ -148,6 +136,17 @@ describe('backups proven by a restore', () => {
     ]);
     expect(await sql('postgres', "SELECT datname FROM pg_database WHERE datname LIKE 'ready_verify_%'")).toEqual([]);
     expect(backupCheck()).toMatchObject({ status: 'pass', fix: null });
+    // The dashboard has the check in its matrix, passing for the app.
+    expect(readWsFile('dist/ready/index.html')).toContain('title="backup: pass"');
+  });
+
+  it("--restoreUrlEnv restores on another server (the CI job's throwaway one), never connecting to the app's database", () => {
+    const r = nx(`run ${APP}:db-restore-verify --restoreUrlEnv=RESTORE_DATABASE_URL`, {
+      SHOP_DATABASE_URL: 'postgres://nobody:nothing@127.0.0.1:1/unreachable',
+      RESTORE_DATABASE_URL: dbUrl('postgres'),
+    });
+    expect(r.code).toBe(0);
+    expect(verifyRecord()).toMatchObject({ ok: true });
   });
 
   it('fails on one changed byte of the stored dump (its checksum), and the check fails with it', async () => {
@@ -186,6 +185,46 @@ describe('backups proven by a restore', () => {
     } finally {
       await putObject(manifestKey, original);
     }
+  });
+
+  it('fails on a truncated dump and on a backup that is not there, saying which', async () => {
+    const [dumpKey] = await keys();
+    const original = await getObject(dumpKey);
+    await putObject(dumpKey, original.subarray(0, Math.floor(original.length / 2)));
+    try {
+      const r = nx(`run ${APP}:db-restore-verify`);
+      expect(r.code).not.toBe(0);
+      expect(r.text).toContain(`${Math.floor(original.length / 2)} bytes`);
+      expect(r.text).toContain('the dump was changed or truncated');
+    } finally {
+      await putObject(dumpKey, original);
+    }
+    const missing = nx(`run ${APP}:db-restore-verify --backup=${PREFIX}1999-01-01T00-00-00-000Z/`);
+    expect(missing.code).not.toBe(0);
+    expect(missing.text).toContain(`No backup at ${PREFIX}1999-01-01T00-00-00-000Z/manifest.json`);
+  });
+
+  it('runs the SQL assertions of the options on the restored data: one that holds passes, one that does not fails by name', () => {
+    const pkg = readWsJson(`${APP_ROOT}/package.json`);
+    const original = JSON.stringify(pkg, null, 2);
+    pkg.nx.targets['db-restore-verify'].options.assertions = [
+      { name: 'every order has a user', sql: 'SELECT count(*) = 0 FROM orders WHERE user_id IS NULL' },
+      { name: 'ten thousand users', sql: 'SELECT count(*) >= 10000 FROM users' },
+    ];
+    writeWsFile(`${APP_ROOT}/package.json`, JSON.stringify(pkg, null, 2));
+    try {
+      const r = nx(`run ${APP}:db-restore-verify`);
+      expect(r.code).not.toBe(0);
+      expect(verifyRecord().assertions).toEqual([
+        { name: 'every order has a user', ok: true },
+        expect.objectContaining({ name: 'ten thousand users', ok: false }),
+      ]);
+      expect(r.text).toContain('assertion "ten thousand users" returned false, not true');
+    } finally {
+      writeWsFile(`${APP_ROOT}/package.json`, original);
+    }
+    // Back to a verified restore for what follows.
+    expect(nx(`run ${APP}:db-restore-verify`).code).toBe(0);
   });
 
   it('applies retention across a sequence of days: older than 30 days goes, the newest 7 stay', async () => {
@@ -228,6 +267,6 @@ describe('backups proven by a restore', () => {
     const leaks = files.filter((f) => readFileSync(f, 'latin1').includes(PASSWORD));
     expect(leaks).toEqual([]);
     expect(outputs.filter((o) => o.includes(PASSWORD))).toEqual([]);
-    expect(outputs.join('\n')).toContain('postgres'); // the outputs were collected
+    expect(outputs.join('\n')).toContain('on PostgreSQL'); // the outputs of db-backup were collected
   });
 });

@@ -17,7 +17,8 @@ export default async function dbRestoreVerifyExecutor(
 ): Promise<{ success: boolean }> {
   const root = context.projectsConfigurations.projects[context.projectName!].root;
   try {
-    const connection = readConnection(options.databaseUrlEnv ?? 'DATABASE_URL');
+    // The server the backup is restored on: a throwaway one when restoreUrlEnv names it (the CI workflow's service container).
+    const connection = readConnection(options.restoreUrlEnv ?? options.databaseUrlEnv ?? 'DATABASE_URL');
     const storage = await BackupStorage.open({
       bucket: options.bucket,
       prefix: options.prefix,

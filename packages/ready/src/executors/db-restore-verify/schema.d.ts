@@ -1,6 +1,7 @@
 export interface DbRestoreVerifyExecutorSchema {
   engine?: 'postgres';
   databaseUrlEnv?: string;
+  restoreUrlEnv?: string;
   bucket: string;
   prefix: string;
   endpoint?: string;

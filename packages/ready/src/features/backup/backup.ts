@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { PgConnection } from './connection';
-import { DUMP_OBJECT, MANIFEST_OBJECT, VERIFICATIONS_FOLDER } from './files';
+import { DUMP_OBJECT, MANIFEST_OBJECT } from './files';
 import { BackupManifest, parseManifest } from './manifest';
 import { connect, findPgTool, runPgTool, serverVersion, tableFigures } from './pg';
-import { expiredBackups, RetentionPolicy, StoredBackup } from './retention';
-import { BackupStorage, StoredObject } from './storage';
+import { expiredBackups, RetentionPolicy, StoredBackup, unfinishedFolders } from './retention';
+import { BackupStorage } from './storage';
 
 export interface BackupOutcome {
   manifestKey: string;
@@ -117,9 +117,6 @@ export async function listBackups(
   return found.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.key.localeCompare(a.key));
 }
 
-/** How long a folder without a manifest may stay: a backup still uploading has one within this time. */
-const UNFINISHED_GRACE_MS = 24 * 60 * 60 * 1000;
-
 /**
  * Deletes the backups retention lets go (the manifest first: the backup stops being one, then the
  * rest of its folder), and the folders an interrupted run left without a manifest once they are a
@@ -136,24 +133,4 @@ export async function applyRetention(storage: BackupStorage, policy: RetentionPo
   const unfinished = unfinishedFolders(storage.settings.prefix, objects, now);
   for (const folder of unfinished) await storage.delete(objects.map((o) => o.key).filter((k) => k.startsWith(folder)));
   return [...expired.map((b) => b.key), ...unfinished];
-}
-
-/** Folders under the prefix with objects but no manifest, none of them touched within the grace time. */
-export function unfinishedFolders(prefix: string, objects: readonly StoredObject[], now: Date): string[] {
-  const folders = new Map<string, StoredObject[]>();
-  for (const o of objects) {
-    const rest = o.key.slice(prefix.length);
-    const slash = rest.indexOf('/');
-    if (!o.key.startsWith(prefix) || slash < 0) continue;
-    const folder = `${prefix}${rest.slice(0, slash + 1)}`;
-    if (folder === `${prefix}${VERIFICATIONS_FOLDER}`) continue;
-    folders.set(folder, [...(folders.get(folder) ?? []), o]);
-  }
-  return [...folders]
-    .filter(
-      ([folder, list]) =>
-        !list.some((o) => o.key === `${folder}${MANIFEST_OBJECT}`) &&
-        list.every((o) => o.lastModified !== null && now.getTime() - o.lastModified.getTime() > UNFINISHED_GRACE_MS),
-    )
-    .map(([folder]) => folder);
 }

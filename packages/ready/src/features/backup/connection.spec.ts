@@ -26,4 +26,12 @@ describe('the database connection', () => {
     expect(() => readConnection('DB', { DB: 'not a url pw' })).toThrow(/^DB is not a URL/);
     expect(redactUrl('postgres://u@h/d')).toBe('postgres://u@h/d');
   });
+
+  it("keeps the sslmode of a managed server's URL for libpq and the client, and no password in what it shows", () => {
+    const c = readConnection('DATABASE_URL', { DATABASE_URL: 'postgresql://app:pw@ep-1.neon.tech/shop?sslmode=require' });
+    expect(c).toMatchObject({ database: 'shop', sslmode: 'require', display: 'postgresql://app:***@ep-1.neon.tech/shop?sslmode=require' });
+    expect(pgEnv(c)).toMatchObject({ PGSSLMODE: 'require', PGDATABASE: 'shop' });
+    expect(readConnection('U', { U: 'postgres://a@h/d?ssl=true' }).sslmode).toBe('require');
+    expect(pgEnv(readConnection('U', { U: 'postgres://a@h/d' }))).not.toHaveProperty('PGSSLMODE');
+  });
 });

@@ -7,6 +7,8 @@ export interface PgConnection {
   user: string;
   password: string;
   database: string;
+  /** libpq's sslmode from the URL (`?sslmode=require`, as managed servers give it), when it names one. */
+  sslmode?: string;
   /** The URL with its password replaced: the only form that is ever printed or written. */
   display: string;
 }
@@ -39,8 +41,15 @@ export function readConnection(envName: string, env: NodeJS.ProcessEnv = process
     user: decodeURIComponent(url.username) || 'postgres',
     password: decodeURIComponent(url.password),
     database,
+    ...sslmode(url),
     display: redactUrl(raw),
   };
+}
+
+/** `?sslmode=…`, or `?ssl=true` (node-postgres' spelling) as `require`. */
+function sslmode(url: URL): { sslmode?: string } {
+  const mode = url.searchParams.get('sslmode') ?? (url.searchParams.get('ssl') === 'true' ? 'require' : null);
+  return mode ? { sslmode: mode } : {};
 }
 
 /** The URL with any password replaced by "***". */
@@ -62,6 +71,7 @@ export function pgEnv(connection: PgConnection, database = connection.database):
     PGUSER: connection.user,
     PGPASSWORD: connection.password,
     PGDATABASE: database,
+    ...(connection.sslmode ? { PGSSLMODE: connection.sslmode } : {}),
   };
 }
 

@@ -5,17 +5,21 @@ import type { Client } from 'pg';
 import { ReadyError, firstLine } from '../../utils/errors';
 import { PgConnection, pgEnv, scrub } from './connection';
 import { TableFigure } from './manifest';
+import { loadBackupPackage } from './packages';
 
 /** A client of the connection's server, on its database or another one (the scratch database). */
 export async function connect(connection: PgConnection, database = connection.database): Promise<Client> {
   // Loaded here: only the backup targets talk to a database.
-  const { Client } = await import('pg');
+  const { Client } = await loadBackupPackage('pg', () => import('pg'));
   const client = new Client({
     host: connection.host,
     port: connection.port,
     user: connection.user,
     password: connection.password,
     database,
+    // libpq's modes as node-postgres takes them: require encrypts without checking the certificate, verify-* check it.
+    ...(connection.sslmode === 'require' ? { ssl: { rejectUnauthorized: false } } : {}),
+    ...(connection.sslmode?.startsWith('verify-') ? { ssl: true } : {}),
   });
   try {
     await client.connect();

@@ -40,8 +40,7 @@ export interface BackupPlan {
 function isDatabaseUrlName(name: string): boolean {
   const words = name.toUpperCase().split(/_+/);
   return (
-    words.some((w) => /^(DB|DATABASE|POSTGRES|POSTGRESQL|PG|PSQL)$/.test(w)) &&
-    words.some((w) => /^(URL|URI|DSN|CONNECTION)$/.test(w))
+    words.some((w) => /^(DB|DATABASE|POSTGRES|POSTGRESQL|PG|PSQL)$/.test(w)) && words.some((w) => /^(URL|URI|DSN|CONNECTION)$/.test(w))
   );
 }
 
@@ -73,6 +72,13 @@ export function planBackup(tree: ReadTree, project: { name: string; root: string
     maxAgeDays: options.maxAgeDays ?? 8,
     alert: options.alert ?? "GitHub or GitLab notifies the workflow's watchers of the failed run",
   };
+  for (const [option, cron] of [
+    ['backupCron', settings.backupCron],
+    ['verifyCron', settings.verifyCron],
+  ] as const) {
+    const problem = cronProblem(cron);
+    if (problem) throw new ReadyError(`--${option}="${cron}" is not a schedule CI runs: ${problem} (e.g. "0 3 * * *", daily at 03:00 UTC).`);
+  }
   if (settings.backupCron === settings.verifyCron) {
     throw new ReadyError(
       '--backupCron and --verifyCron are the same: the workflow tells the two jobs apart by their schedule, so give them different times.',
@@ -113,7 +119,7 @@ export function planBackup(tree: ReadTree, project: { name: string; root: string
   const runbookFile = ours(tree, `docs/runbooks/${base}-restore.md`, RUNBOOK_MARKER, lines);
   const files = { slug: base, runbook: runbookFile };
   writes.set(ciFile, provider === 'github' ? githubBackupWorkflow(context, settings, files) : gitlabBackupJobs(context, settings, files));
-  writes.set(runbookFile, runbook(settings, ciFile, provider));
+  writes.set(runbookFile, runbook(settings, ciFile, provider, files));
   lines.push(
     `${project.name}: ${BACKUP_TARGET} (daily, ${settings.backupCron} UTC) and ${VERIFY_TARGET} (weekly, ${settings.verifyCron} UTC) to s3://${settings.bucket}/${settings.prefix}`,
     `  workflow ${ciFile}, runbook ${runbookFile}`,
@@ -156,4 +162,35 @@ function suggestedUrlVariable(tree: ReadTree, project: { name: string; root: str
 function rank(name: string): number {
   if (name === 'DATABASE_URL') return 0;
   return /POOL(ED|ER)?(_|$)/.test(name) && !/NON_POOLING/.test(name) ? 2 : 1;
+}
+
+const CRON_FIELDS = [
+  { name: 'minute', min: 0, max: 59 },
+  { name: 'hour', min: 0, max: 23 },
+  { name: 'day of the month', min: 1, max: 31 },
+  { name: 'month', min: 1, max: 12, names: ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'] },
+  { name: 'day of the week', min: 0, max: 6, names: ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] },
+];
+
+/** What is wrong with a five-field POSIX cron expression (what GitHub's and GitLab's schedules take), or null. */
+export function cronProblem(cron: string): string | null {
+  const fields = cron.trim().split(/\s+/);
+  if (fields.length !== 5) return `it has ${fields.length} field(s), a schedule has 5 (minute hour day month weekday)`;
+  for (const [i, field] of fields.entries()) {
+    const spec = CRON_FIELDS[i];
+    const value = (v: string) => {
+      const named = spec.names?.indexOf(v.toUpperCase()) ?? -1;
+      return named >= 0 ? named + (spec.min === 1 ? 1 : 0) : /^\d+$/.test(v) ? Number(v) : NaN;
+    };
+    for (const part of field.split(',')) {
+      const [range, step, extra] = part.split('/');
+      if (extra !== undefined || (step !== undefined && !/^[1-9]\d*$/.test(step))) return `the ${spec.name} field "${field}" has a bad step`;
+      if (range === '*') continue;
+      const ends = range.split('-');
+      if (ends.length > 2 || ends.some((e) => !(value(e) >= spec.min && value(e) <= (i === 4 ? 7 : spec.max)))) {
+        return `the ${spec.name} field "${field}" is not within ${spec.min}–${spec.max}`;
+      }
+    }
+  }
+  return null;
 }

@@ -1,4 +1,4 @@
-import { expiredBackups, StoredBackup } from './retention';
+import { expiredBackups, StoredBackup, unfinishedFolders } from './retention';
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + n, 3));
 const daily = (days: number[]): StoredBackup[] =>
@@ -29,5 +29,20 @@ describe('retention', () => {
     ]);
     expect(expiredBackups(old, { retentionDays: 1, keepMin: 0 }, day(100))).toHaveLength(4);
     expect(expiredBackups(daily([0]), { retentionDays: 0, keepMin: 0 }, day(100))).toEqual([]);
+  });
+});
+
+describe('unfinished backup folders', () => {
+  const at = (hoursAgo: number) => new Date(day(10).getTime() - hoursAgo * 3_600_000);
+  it('are folders without a manifest untouched for a day; the verification records and backups still uploading stay', () => {
+    const objects = [
+      { key: 'app/2026-01-01/database.dump', size: 9, lastModified: at(48) },
+      { key: 'app/2026-01-01/manifest.json', size: 1, lastModified: at(48) },
+      { key: 'app/2026-01-02/database.dump', size: 9, lastModified: at(30) },
+      { key: 'app/2026-01-03/database.dump', size: 9, lastModified: at(2) },
+      { key: 'app/verifications/latest.json', size: 1, lastModified: at(400) },
+      { key: 'other/2026-01-02/database.dump', size: 9, lastModified: at(30) },
+    ];
+    expect(unfinishedFolders('app/', objects, day(10))).toEqual(['app/2026-01-02/']);
   });
 });

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { ReadyError, firstLine } from '../../utils/errors';
+import { loadBackupPackage } from './packages';
 
 export interface StorageSettings {
   bucket: string;
@@ -34,7 +35,7 @@ export class BackupStorage {
 
   static async open(settings: StorageSettings): Promise<BackupStorage> {
     // Loaded here: only the backup targets and the backup check talk to storage.
-    const sdk = await import('@aws-sdk/client-s3');
+    const sdk = await loadBackupPackage('@aws-sdk/client-s3', () => import('@aws-sdk/client-s3'));
     const client = new sdk.S3Client({
       region: settings.region,
       ...(settings.endpoint ? { endpoint: settings.endpoint, forcePathStyle: true } : {}),
@@ -48,7 +49,7 @@ export class BackupStorage {
   }
 
   async putFile(key: string, file: string, progress: (sent: number) => void = () => undefined): Promise<void> {
-    const { Upload } = await import('@aws-sdk/lib-storage');
+    const { Upload } = await loadBackupPackage('@aws-sdk/lib-storage', () => import('@aws-sdk/lib-storage'));
     const upload = new Upload({ client: this.client, params: { Bucket: this.settings.bucket, Key: key, Body: createReadStream(file) } });
     upload.on('httpUploadProgress', (p) => progress(p.loaded ?? 0));
     await this.call(`upload ${key}`, () => upload.done());

@@ -18,9 +18,15 @@ const INSTALL: Record<CiPackageManager, string> = {
   bun: 'bun install --frozen-lockfile',
 };
 
-/** The secrets both jobs read: the connection URL and the storage credentials, by name only. */
-function secretNames(s: BackupSettings): string[] {
-  return [s.databaseUrlEnv, 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'];
+/** The variable the CI jobs put the throwaway restore server's URL in. */
+export const RESTORE_URL_ENV = 'RESTORE_DATABASE_URL';
+
+/**
+ * The secrets a job reads, by name only: the storage credentials, and for the backup the
+ * connection URL (the verification restores on a throwaway server and never needs it).
+ */
+function secretNames(s: BackupSettings, target?: string): string[] {
+  return [...(target === VERIFY_TARGET ? [] : [s.databaseUrlEnv]), 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'];
 }
 
 /** What names the files and jobs of a project: `@acme/shop` → `acme-shop`; and where its runbook is. */
@@ -42,9 +48,23 @@ function yamlFile(comment: string[], value: unknown): string {
  */
 export function githubBackupWorkflow(context: WorkflowContext, s: BackupSettings, files: BackupFiles): string {
   const pm = context.packageManager;
+  const verify = (target: string) => target === VERIFY_TARGET;
   const job = (target: string, when: string) => ({
     if: when,
     'runs-on': 'ubuntu-latest',
+    // The restore goes to a throwaway server of the production's major version, never to production.
+    ...(verify(target)
+      ? {
+          services: {
+            postgres: {
+              image: `postgres:${s.postgresVersion}`,
+              env: { POSTGRES_HOST_AUTH_METHOD: 'trust' },
+              ports: ['5432:5432'],
+              options: '--health-cmd pg_isready --health-interval 5s --health-timeout 5s --health-retries 10',
+            },
+          },
+        }
+      : {}),
     steps: [
       { uses: 'actions/checkout@v4' },
       ...(pm === 'pnpm'
@@ -70,10 +90,11 @@ export function githubBackupWorkflow(context: WorkflowContext, s: BackupSettings
       { run: INSTALL[pm] },
       {
         name: `nx run ${s.project}:${target}`,
-        run: `${EXEC[pm]} run ${s.project}:${target} --skip-nx-cache`,
+        run: `${EXEC[pm]} run ${s.project}:${target} --skip-nx-cache${verify(target) ? ` --restoreUrlEnv=${RESTORE_URL_ENV}` : ''}`,
         env: {
           PG_BIN: `/usr/lib/postgresql/${s.postgresVersion}/bin`,
-          ...Object.fromEntries(secretNames(s).map((n) => [n, `\${{ secrets.${n} }}`])),
+          ...(verify(target) ? { [RESTORE_URL_ENV]: 'postgres://postgres@localhost:5432/postgres' } : {}),
+          ...Object.fromEntries(secretNames(s, target).map((n) => [n, `\${{ secrets.${n} }}`])),
         },
       },
       ...(target === VERIFY_TARGET
@@ -126,21 +147,31 @@ export function gitlabBackupJobs(context: WorkflowContext, s: BackupSettings, fi
       { if: `$CI_PIPELINE_SOURCE == "schedule" && $READY_BACKUP_TASK == "${target}"` },
       { if: `$CI_PIPELINE_SOURCE == "web" && $READY_BACKUP_TASK == "${target}"` },
     ],
-    variables: { PG_BIN: `/usr/lib/postgresql/${s.postgresVersion}/bin` },
+    variables: {
+      PG_BIN: `/usr/lib/postgresql/${s.postgresVersion}/bin`,
+      ...(target === VERIFY_TARGET ? { [RESTORE_URL_ENV]: 'postgres://postgres@restore-db:5432/postgres' } : {}),
+    },
+    // The restore goes to a throwaway server of the production's major version, never to production.
+    ...(target === VERIFY_TARGET
+      ? { services: [{ name: `postgres:${s.postgresVersion}`, alias: 'restore-db', variables: { POSTGRES_HOST_AUTH_METHOD: 'trust' } }] }
+      : {}),
     before_script: [
       'apt-get update -qq && apt-get install -y -qq nodejs npm > /dev/null',
       ...(pm === 'pnpm' || pm === 'yarn-berry' ? ['npm install -g corepack && corepack enable'] : []),
       ...(pm === 'bun' ? ['npm install -g bun'] : []),
       INSTALL[pm],
     ],
-    script: [`${EXEC[pm]} run ${s.project}:${target} --skip-nx-cache`],
+    script: [
+      `${EXEC[pm]} run ${s.project}:${target} --skip-nx-cache${target === VERIFY_TARGET ? ` --restoreUrlEnv=${RESTORE_URL_ENV}` : ''}`,
+    ],
     ...(target === VERIFY_TARGET ? { artifacts: { when: 'always', paths: ['dist/ready/'] } } : {}),
   });
   return yamlFile(
     [
       `Backs up the database of ${s.project} (daily) and proves that the newest backup restores (weekly):`,
       `two pipeline schedules set READY_BACKUP_TASK (${files.runbook}).`,
-      `${secretNames(s).join(', ')}: masked CI/CD variables of the project. The postgres image has the`,
+      `${secretNames(s).join(', ')}: masked CI/CD variables of the project (the verification restores on a`,
+      'throwaway service container and needs only the storage credentials). The postgres image has the',
       "client tools of the server's version; Node comes from Debian's nodejs.",
     ],
     { [`${files.slug}-${BACKUP_TARGET}`]: job(BACKUP_TARGET), [`${files.slug}-${VERIFY_TARGET}`]: job(VERIFY_TARGET) },
@@ -148,7 +179,8 @@ export function gitlabBackupJobs(context: WorkflowContext, s: BackupSettings, fi
 }
 
 /** The runbook, from the same settings as the targets and the workflow. */
-export function runbook(s: BackupSettings, ciFile: string, provider: 'github' | 'gitlab'): string {
+export function runbook(s: BackupSettings, ciFile: string, provider: 'github' | 'gitlab', files: BackupFiles): string {
+  const restored = `${files.slug.replace(/[^a-z0-9_]/gi, '_')}_restored`;
   const where = `s3://${s.bucket}/${s.prefix}${s.endpoint ? ` (endpoint ${s.endpoint}, region ${s.region})` : ` (region ${s.region})`}`;
   return `${RUNBOOK_MARKER}
 
@@ -179,7 +211,10 @@ nx run ${s.project}:${VERIFY_TARGET} --backup=${s.prefix}<time>/   # a given one
 
 It downloads the backup, checks its sha256, restores it into a scratch database it creates and
 always drops (the connection's user needs CREATEDB), and compares every table's rows and checksum
-with the manifest. \`dist/ready/<project root>/db-restore-verify.json\` says which table differs, if
+with the manifest. Run by hand, it restores on the server of \`${s.databaseUrlEnv}\`; add
+\`--restoreUrlEnv=<variable>\` to restore on another one. The scheduled job restores on a throwaway
+PostgreSQL ${s.postgresVersion} service container (\`${RESTORE_URL_ENV}\`), so the weekly verification
+never loads the production server and needs no database secret. \`dist/ready/<project root>/db-restore-verify.json\` says which table differs, if
 any; the record also goes to \`${s.prefix}verifications/latest.json\`, which the \`backup\` check of
 \`nx run ${s.project}:ready\` reads.
 
@@ -191,8 +226,8 @@ any; the record also goes to \`${s.prefix}verifications/latest.json\`, which the
 3. Download \`database.dump\` and check it: \`sha256sum database.dump\` must print the manifest's sha256.
 4. Restore into a new database, never over the live one:
    \`\`\`bash
-   createdb ${s.project}_restored
-   pg_restore --no-owner --exit-on-error --dbname=${s.project}_restored database.dump
+   createdb ${restored}
+   pg_restore --no-owner --exit-on-error --dbname=${restored} database.dump
    \`\`\`
    with pg_restore of PostgreSQL ${s.postgresVersion}, and the connection in PGHOST, PGUSER and
    PGPASSWORD (never on the command line).

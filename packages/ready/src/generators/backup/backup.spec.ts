@@ -1,7 +1,8 @@
-import { Tree, addProjectConfiguration, readProjectConfiguration } from '@nx/devkit';
+import { Tree, addProjectConfiguration, readJson, readProjectConfiguration } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from 'nx/src/devkit-testing-exports';
 import { parse } from 'yaml';
 import { actionlintProblems, gitlabProblems } from '../../testing/ci-linters';
+import { cronProblem } from '../../features/backup/plan';
 import { backupGenerator } from './backup';
 
 describe('backup generator', () => {
@@ -50,10 +51,33 @@ describe('backup generator', () => {
       AWS_ACCESS_KEY_ID: '${{ secrets.AWS_ACCESS_KEY_ID }}',
       AWS_SECRET_ACCESS_KEY: '${{ secrets.AWS_SECRET_ACCESS_KEY }}',
     });
+    // The weekly verification restores on a throwaway server of the same major version, without the database secret.
+    const verify = parsed.jobs['verify-restore'];
+    expect(verify.services.postgres).toMatchObject({ image: 'postgres:16', env: { POSTGRES_HOST_AUTH_METHOD: 'trust' } });
+    const verifyRun = verify.steps.find((s: { run?: string }) => s.run?.includes('db-restore-verify'));
+    expect(verifyRun.run).toBe('npx nx run shop:db-restore-verify --skip-nx-cache --restoreUrlEnv=RESTORE_DATABASE_URL');
+    expect(Object.keys(verifyRun.env).sort()).toEqual(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'PG_BIN', 'RESTORE_DATABASE_URL']);
+    // The targets' packages are optional peers of ours: the workspace gets them, at our ranges.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const peers = require('../../../package.json').peerDependencies;
+    expect(readJson(tree, 'package.json').devDependencies).toMatchObject({
+      pg: peers.pg,
+      '@aws-sdk/client-s3': peers['@aws-sdk/client-s3'],
+      '@aws-sdk/lib-storage': peers['@aws-sdk/lib-storage'],
+    });
     const runbook = tree.read('docs/runbooks/shop-restore.md', 'utf-8')!;
     expect(runbook).toContain('s3://backups/shop/ (endpoint https://acct.r2.cloudflarestorage.com, region auto)');
     expect(runbook).toContain('older than 30 days are deleted, but the newest 7 always');
     expect(runbook).toContain('nx run shop:db-restore-verify --backup=shop/<time>/');
+  });
+
+  it('keeps the version of pg the workspace already has', async () => {
+    tree.write('package.json', JSON.stringify({ name: 'ws', dependencies: { pg: '8.11.3' } }));
+    await backupGenerator(tree, { project: 'shop', bucket: 'backups' });
+    const pkg = readJson(tree, 'package.json');
+    expect(pkg.dependencies.pg).toBe('8.11.3');
+    expect(pkg.devDependencies.pg).toBeUndefined();
+    expect(Object.keys(pkg.devDependencies).sort()).toEqual(['@aws-sdk/client-s3', '@aws-sdk/lib-storage']);
   });
 
   it('a second run changes nothing; the team’s own file of the same name stays as it is', async () => {
@@ -107,6 +131,10 @@ describe('backup generator', () => {
       }),
     ).toBe('');
     expect(parse(jobs)['acme-shop-db-backup'].script).toEqual(['npx nx run @acme/shop:db-backup --skip-nx-cache']);
+    expect(parse(jobs)['acme-shop-db-restore-verify'].services).toEqual([
+      { name: 'postgres:16', alias: 'restore-db', variables: { POSTGRES_HOST_AUTH_METHOD: 'trust' } },
+    ]);
+    expect(other.read('docs/runbooks/acme-shop-restore.md', 'utf-8')).toContain('createdb acme_shop_restored');
   });
 
   it.each([
@@ -128,6 +156,16 @@ describe('backup generator', () => {
     await expect(backupGenerator(tree, { project: 'shop', bucket: 'b', backupCron: '0 3 * * *', verifyCron: '0 3 * * *' })).rejects.toThrow(
       /--backupCron and --verifyCron are the same/,
     );
+    for (const [cron, reason] of [
+      ['0 25 * * *', 'the hour field "25" is not within 0–23'],
+      ['0 3 * *', 'it has 4 field(s)'],
+      ['*/0 3 * * *', 'the minute field "*/0" has a bad step'],
+      ['0 3 * * FUN', 'the day of the week field "FUN"'],
+    ]) {
+      await expect(backupGenerator(tree, { project: 'shop', bucket: 'b', backupCron: cron })).rejects.toThrow(reason);
+    }
+    expect(cronProblem('30 2 1-15/2 JAN,jul MON-FRI')).toBeNull();
+    expect(cronProblem('0 4 * * 7')).toBeNull();
     expect(tree.exists('.github/workflows/shop-backup.yml')).toBe(false);
     expect(readProjectConfiguration(tree, 'shop').targets!['db-backup']).toBeUndefined();
   });

@@ -1,20 +1,38 @@
 // First: what this entry loads next compiles from V8's code cache (Node ≥ 22).
 import '../../utils/compile-cache';
-import { Tree, formatFiles, logger, readProjectConfiguration, updateProjectConfiguration } from '@nx/devkit';
+import {
+  GeneratorCallback,
+  Tree,
+  addDependenciesToPackageJson,
+  formatFiles,
+  installPackagesTask,
+  logger,
+  readProjectConfiguration,
+  updateProjectConfiguration,
+} from '@nx/devkit';
+import { backupPackageVersions } from '../../features/backup/packages';
 import { planBackup } from '../../features/backup/plan';
 import { BackupGeneratorSchema } from './schema';
 
 /**
  * `nx g @plinto/ready:backup --project=<app> --bucket=<bucket>`: the db-backup and
  * db-restore-verify targets, the CI workflow that runs them on a schedule, and the restore runbook.
+ * The targets' packages (pg, the AWS SDK's S3 client) are optional peers of @plinto/ready: added
+ * here to the workspace's devDependencies (versions it already has are kept), and installed with
+ * its own package manager unless --skipInstall.
  */
-export async function backupGenerator(tree: Tree, options: BackupGeneratorSchema): Promise<void> {
+export async function backupGenerator(tree: Tree, options: BackupGeneratorSchema): Promise<GeneratorCallback> {
   const project = readProjectConfiguration(tree, options.project);
   const plan = planBackup(tree, { name: options.project, root: project.root }, options);
   updateProjectConfiguration(tree, options.project, { ...project, targets: { ...project.targets, ...plan.targets } });
   for (const [file, text] of plan.writes) tree.write(file, text);
+  const before = tree.read('package.json', 'utf-8');
+  addDependenciesToPackageJson(tree, {}, backupPackageVersions(), 'package.json', true);
+  const added = tree.read('package.json', 'utf-8') !== before;
+  if (added) plan.lines.push(`  devDependencies: ${Object.keys(backupPackageVersions()).join(', ')} → package.json`);
   logger.info(plan.lines.join('\n'));
   if (options.skipFormat === false) await formatFiles(tree);
+  return options.skipInstall || !added ? () => undefined : () => installPackagesTask(tree, true);
 }
 
 export default backupGenerator;

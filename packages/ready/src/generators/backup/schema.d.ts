@@ -15,4 +15,5 @@ export interface BackupGeneratorSchema {
   alert?: string;
   provider?: 'github' | 'gitlab';
   skipFormat?: boolean;
+  skipInstall?: boolean;
 }

@@ -77,7 +77,8 @@ export function planBackup(tree: ReadTree, project: { name: string; root: string
     ['verifyCron', settings.verifyCron],
   ] as const) {
     const problem = cronProblem(cron);
-    if (problem) throw new ReadyError(`--${option}="${cron}" is not a schedule CI runs: ${problem} (e.g. "0 3 * * *", daily at 03:00 UTC).`);
+    if (problem)
+      throw new ReadyError(`--${option}="${cron}" is not a schedule CI runs: ${problem} (e.g. "0 3 * * *", daily at 03:00 UTC).`);
   }
   if (settings.backupCron === settings.verifyCron) {
     throw new ReadyError(
@@ -184,7 +185,8 @@ export function cronProblem(cron: string): string | null {
     };
     for (const part of field.split(',')) {
       const [range, step, extra] = part.split('/');
-      if (extra !== undefined || (step !== undefined && !/^[1-9]\d*$/.test(step))) return `the ${spec.name} field "${field}" has a bad step`;
+      if (extra !== undefined || (step !== undefined && !/^[1-9]\d*$/.test(step)))
+        return `the ${spec.name} field "${field}" has a bad step`;
       if (range === '*') continue;
       const ends = range.split('-');
       if (ends.length > 2 || ends.some((e) => !(value(e) >= spec.min && value(e) <= (i === 4 ? 7 : spec.max)))) {

@@ -11,21 +11,12 @@ import { DbBackupExecutorSchema } from './schema';
 export default async function dbBackupExecutor(options: DbBackupExecutorSchema, _context: ExecutorContext): Promise<{ success: boolean }> {
   try {
     const connection = readConnection(options.databaseUrlEnv ?? 'DATABASE_URL');
-    const storage = await BackupStorage.open({
-      bucket: options.bucket,
-      prefix: options.prefix,
-      endpoint: options.endpoint,
-      region: options.region ?? 'us-east-1',
-    });
-    const outcome = await runBackup(
-      connection,
-      storage,
-      { retentionDays: options.retentionDays ?? 30, keepMin: options.keepMin ?? 7 },
-      (line) => logger.info(line),
-    );
+    const storage = await BackupStorage.fromOptions(options);
+    const policy = { retentionDays: options.retentionDays ?? 30, keepMin: options.keepMin ?? 7 };
+    const outcome = await runBackup(connection, storage, policy, (line) => logger.info(line));
     logger.info(
       outcome.deleted.length > 0
-        ? `retention (${options.retentionDays ?? 30} days, at least ${options.keepMin ?? 7} kept): deleted ${outcome.deleted.join(', ')}`
+        ? `retention (${policy.retentionDays} days, at least ${policy.keepMin} kept): deleted ${outcome.deleted.join(', ')}`
         : 'retention: nothing to delete',
     );
     return { success: true };

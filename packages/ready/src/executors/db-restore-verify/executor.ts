@@ -19,12 +19,7 @@ export default async function dbRestoreVerifyExecutor(
   try {
     // The server the backup is restored on: a throwaway one when restoreUrlEnv names it (the CI workflow's service container).
     const connection = readConnection(options.restoreUrlEnv ?? options.databaseUrlEnv ?? 'DATABASE_URL');
-    const storage = await BackupStorage.open({
-      bucket: options.bucket,
-      prefix: options.prefix,
-      endpoint: options.endpoint,
-      region: options.region ?? 'us-east-1',
-    });
+    const storage = await BackupStorage.fromOptions(options);
     const record = await runRestoreVerify(connection, storage, { backupKey: options.backup, assertions: options.assertions }, (line) =>
       logger.info(line),
     );

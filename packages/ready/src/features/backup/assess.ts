@@ -83,12 +83,7 @@ export async function assessBackups(
   let storageProblem = '';
   if (o.bucket && o.prefix !== undefined) {
     try {
-      const storage = await BackupStorage.open({
-        bucket: o.bucket,
-        prefix: o.prefix,
-        endpoint: o.endpoint,
-        region: o.region ?? 'us-east-1',
-      });
+      const storage = await BackupStorage.fromOptions({ ...o, bucket: o.bucket, prefix: o.prefix });
       const text = await storage.getText(`${o.prefix}${LATEST_VERIFICATION_OBJECT}`);
       if (text) return judge(JSON.parse(text) as VerifyRecord, `${storage.where}${LATEST_VERIFICATION_OBJECT}`);
       const backups = await listBackups(storage);

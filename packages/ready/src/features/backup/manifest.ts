@@ -23,7 +23,7 @@ export interface TableFigure {
   /** schema.table */
   name: string;
   rows: number;
-  /** md5 over the md5 of every row's text, in sorted order: equal for equal contents, whatever the row order. */
+  /** The sum of a 60-bit slice of every row's md5 (pg.ts tableFigures): equal for equal contents, whatever the row order. */
   checksum: string;
 }
 

@@ -55,13 +55,15 @@ export function planBackup(tree: ReadTree, project: { name: string; root: string
   }
   if (!options.bucket) throw new ReadyError('--bucket is required: the S3-compatible bucket the backups go to.');
   const lines: string[] = [];
+  // What names the project's files, jobs and default prefix: `@acme/shop` → `acme-shop`.
+  const slug = project.name.replace(/^@/, '').replace(/\//g, '-');
   const databaseUrlEnv = options.databaseUrlEnv ?? suggestedUrlVariable(tree, project, lines);
   const settings: BackupSettings = {
     project: project.name,
     engine: 'postgres',
     databaseUrlEnv,
     bucket: options.bucket,
-    prefix: normalizePrefix(options.prefix ?? `${project.name.replace(/^@/, '').replace(/\//g, '-')}/`),
+    prefix: normalizePrefix(options.prefix ?? `${slug}/`),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     region: options.region ?? 'us-east-1',
     retentionDays: options.retentionDays ?? 30,
@@ -110,15 +112,14 @@ export function planBackup(tree: ReadTree, project: { name: string; root: string
     nodeVersion: process.versions.node.split('.')[0],
   });
   const writes = new Map<string, string>();
-  const base = project.name.replace(/^@/, '').replace(/\//g, '-');
   const ciFile = ours(
     tree,
-    provider === 'github' ? `.github/workflows/${base}-backup.yml` : `.gitlab/${base}-backup.gitlab-ci.yml`,
+    provider === 'github' ? `.github/workflows/${slug}-backup.yml` : `.gitlab/${slug}-backup.gitlab-ci.yml`,
     BACKUP_MARKER,
     lines,
   );
-  const runbookFile = ours(tree, `docs/runbooks/${base}-restore.md`, RUNBOOK_MARKER, lines);
-  const files = { slug: base, runbook: runbookFile };
+  const runbookFile = ours(tree, `docs/runbooks/${slug}-restore.md`, RUNBOOK_MARKER, lines);
+  const files = { slug, runbook: runbookFile };
   writes.set(ciFile, provider === 'github' ? githubBackupWorkflow(context, settings, files) : gitlabBackupJobs(context, settings, files));
   writes.set(runbookFile, runbook(settings, ciFile, provider, files));
   lines.push(

@@ -33,6 +33,11 @@ export class BackupStorage {
     readonly settings: StorageSettings,
   ) {}
 
+  /** The storage a db-backup / db-restore-verify target's options name (region us-east-1 when they name none). */
+  static fromOptions(o: { bucket: string; prefix: string; endpoint?: string; region?: string }): Promise<BackupStorage> {
+    return BackupStorage.open({ bucket: o.bucket, prefix: o.prefix, endpoint: o.endpoint, region: o.region ?? 'us-east-1' });
+  }
+
   static async open(settings: StorageSettings): Promise<BackupStorage> {
     // Loaded here: only the backup targets and the backup check talk to storage.
     const sdk = await loadBackupPackage('@aws-sdk/client-s3', () => import('@aws-sdk/client-s3'));

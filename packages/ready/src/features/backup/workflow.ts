@@ -1,22 +1,7 @@
 import { Document } from 'yaml';
-import { CiPackageManager, WorkflowContext } from '../ci/workflow';
+import { PM, WorkflowContext } from '../ci/workflow';
 import { BACKUP_MARKER, BACKUP_TARGET, RUNBOOK_MARKER, VERIFY_TARGET } from './files';
 import { BackupSettings } from './settings';
-
-const EXEC: Record<CiPackageManager, string> = {
-  npm: 'npx nx',
-  pnpm: 'pnpm exec nx',
-  'yarn-classic': 'yarn nx',
-  'yarn-berry': 'yarn nx',
-  bun: 'bunx nx',
-};
-const INSTALL: Record<CiPackageManager, string> = {
-  npm: 'npm ci',
-  pnpm: 'pnpm install --frozen-lockfile',
-  'yarn-classic': 'yarn install --frozen-lockfile',
-  'yarn-berry': 'yarn install --immutable',
-  bun: 'bun install --frozen-lockfile',
-};
 
 /** The variable the CI jobs put the throwaway restore server's URL in. */
 export const RESTORE_URL_ENV = 'RESTORE_DATABASE_URL';
@@ -87,10 +72,10 @@ export function githubBackupWorkflow(context: WorkflowContext, s: BackupSettings
           '',
         ].join('\n'),
       },
-      { run: INSTALL[pm] },
+      { run: PM[pm].install },
       {
         name: `nx run ${s.project}:${target}`,
-        run: `${EXEC[pm]} run ${s.project}:${target} --skip-nx-cache${verify(target) ? ` --restoreUrlEnv=${RESTORE_URL_ENV}` : ''}`,
+        run: `${PM[pm].exec} run ${s.project}:${target} --skip-nx-cache${verify(target) ? ` --restoreUrlEnv=${RESTORE_URL_ENV}` : ''}`,
         env: {
           PG_BIN: `/usr/lib/postgresql/${s.postgresVersion}/bin`,
           ...(verify(target) ? { [RESTORE_URL_ENV]: 'postgres://postgres@localhost:5432/postgres' } : {}),
@@ -159,10 +144,10 @@ export function gitlabBackupJobs(context: WorkflowContext, s: BackupSettings, fi
       'apt-get update -qq && apt-get install -y -qq nodejs npm > /dev/null',
       ...(pm === 'pnpm' || pm === 'yarn-berry' ? ['npm install -g corepack && corepack enable'] : []),
       ...(pm === 'bun' ? ['npm install -g bun'] : []),
-      INSTALL[pm],
+      PM[pm].install,
     ],
     script: [
-      `${EXEC[pm]} run ${s.project}:${target} --skip-nx-cache${target === VERIFY_TARGET ? ` --restoreUrlEnv=${RESTORE_URL_ENV}` : ''}`,
+      `${PM[pm].exec} run ${s.project}:${target} --skip-nx-cache${target === VERIFY_TARGET ? ` --restoreUrlEnv=${RESTORE_URL_ENV}` : ''}`,
     ],
     ...(target === VERIFY_TARGET ? { artifacts: { when: 'always', paths: ['dist/ready/'] } } : {}),
   });

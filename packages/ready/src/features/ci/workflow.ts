@@ -21,7 +21,7 @@ export interface WorkflowContext {
 }
 
 /** How each package manager installs a frozen lockfile and runs a binary of the workspace. */
-const PM = {
+export const PM = {
   npm: { install: 'npm ci', exec: 'npx nx' },
   pnpm: { install: 'pnpm install --frozen-lockfile', exec: 'pnpm exec nx' },
   'yarn-classic': { install: 'yarn install --frozen-lockfile', exec: 'yarn nx' },

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { Node, SourceFile, SyntaxKind, ts } from 'ts-morph';
+import { Node, SourceFile, ts } from 'ts-morph';
 
 /**
  * Every identifier text in the file: a cheap, conservative answer to "is this name taken?". It walks
@@ -35,11 +35,23 @@ export function existingDefaultImport(sourceFile: SourceFile, moduleSpecifier: s
 
 /** The quote the file's imports use (or its first string), so that added code reads like the rest. */
 export function preferredQuote(sourceFile: SourceFile): "'" | '"' {
+  return quoteIn(sourceFile.compilerNode);
+}
+
+/** `preferredQuote` of a plain parse (no ts-morph nodes). */
+export function quoteIn(sf: ts.SourceFile): "'" | '"' {
+  const firstImport = sf.statements.find(ts.isImportDeclaration);
   // JSX attributes take double quotes whatever the code style; they say nothing about it.
-  const first =
-    sourceFile.getImportDeclarations()[0]?.getModuleSpecifier() ??
-    sourceFile.getDescendantsOfKind(SyntaxKind.StringLiteral).find((s) => !Node.isJsxAttribute(s.getParent()));
-  return first?.getText().startsWith('"') ? '"' : "'";
+  const first = firstImport ? firstImport.moduleSpecifier : firstString(sf);
+  return first?.getText(sf).startsWith('"') ? '"' : "'";
+}
+
+function firstString(sf: ts.SourceFile): ts.Node | undefined {
+  const visit = (node: ts.Node, parent: ts.Node): ts.Node | undefined => {
+    if (ts.isStringLiteral(node) && !ts.isJsxAttribute(parent)) return node;
+    return ts.forEachChild(node, (child) => visit(child, node));
+  };
+  return ts.forEachChild(sf, (child) => visit(child, sf));
 }
 
 /**
@@ -48,13 +60,19 @@ export function preferredQuote(sourceFile: SourceFile): "'" | '"' {
  * first statement, below any header comment. Several statements are inserted together, in order.
  */
 export function importsInsertion(sourceFile: SourceFile, statements: string[]): { pos: number; text: string } {
-  const imports = sourceFile.getImportDeclarations();
+  return importsInsertionIn(sourceFile.compilerNode, statements);
+}
+
+/** `importsInsertion` in a plain parse (no ts-morph nodes). */
+export function importsInsertionIn(sf: ts.SourceFile, statements: string[]): { pos: number; text: string } {
+  const all = sf.statements;
+  const imports = all.filter(ts.isImportDeclaration);
   if (imports.length > 0) return { pos: imports[imports.length - 1].getEnd(), text: statements.map((s) => `\n${s}`).join('') };
-  const all = sourceFile.getStatements();
-  const directives = all.filter((s, i) => all.slice(0, i + 1).every(isDirective));
-  if (directives.length > 0) return { pos: directives[directives.length - 1].getEnd(), text: `\n\n${statements.join('\n')}` };
-  if (all.length > 0) return { pos: all[0].getStart(), text: `${statements.join('\n')}\n\n` };
-  return { pos: sourceFile.getEnd(), text: `${statements.join('\n')}\n` };
+  let directives = 0;
+  while (directives < all.length && isDirectiveNode(all[directives])) directives++;
+  if (directives > 0) return { pos: all[directives - 1].getEnd(), text: `\n\n${statements.join('\n')}` };
+  if (all.length > 0) return { pos: all[0].getStart(sf), text: `${statements.join('\n')}\n\n` };
+  return { pos: sf.getEnd(), text: `${statements.join('\n')}\n` };
 }
 
 /** `import <clause> from '<specifier>';` in the quote style of the file. */
@@ -70,7 +88,11 @@ export function addImportStatement(sourceFile: SourceFile, clause: string, modul
 }
 
 function isDirective(node: Node): boolean {
-  return Node.isExpressionStatement(node) && Node.isStringLiteral(node.getExpression());
+  return isDirectiveNode(node.compilerNode);
+}
+
+function isDirectiveNode(node: ts.Node): boolean {
+  return ts.isExpressionStatement(node) && ts.isStringLiteral(node.expression);
 }
 
 /** Does the file start with the `'use client'` directive? */

@@ -6,9 +6,14 @@ export function hasSyntaxErrors(sourceFile: SourceFile): boolean {
   return (diagnostics?.length ?? 0) > 0;
 }
 
+/** The compiler's parse of `text` as `file` (its extension decides JSX): no ts-morph nodes, no parent links. */
+export function plainParse(file: string, text: string): ts.SourceFile {
+  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+}
+
 /** Does this text, parsed as the file it will be written to, have syntax errors? (A parse alone, no ts-morph nodes.) */
 export function textHasSyntaxErrors(file: string, text: string): boolean {
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+  const sf = plainParse(file, text);
   return ((sf as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics?.length ?? 0) > 0;
 }
 

@@ -1,14 +1,21 @@
 import { posix } from 'node:path';
-import { JsxElement, JsxSelfClosingElement, Node, SourceFile, ts } from 'ts-morph';
-import { findNodes } from '../parse';
+import { ImportDeclaration, JsxElement, JsxSelfClosingElement, Node, SourceFile, ts } from 'ts-morph';
+import { findNodes, plainParse } from '../parse';
 import { Codemod, CodemodReport, CodemodResult, CodemodSkip, emptyResult } from '../codemod';
-import { addImportStatement, freeName, isClientFile, namesInFile, preferredQuote } from '../imports';
-import { DynamicFinding, DynamicImportContext, SKIP_REASONS, analyzeDynamicImports, isPagesRouterFile, useKind } from './analyze';
+import { freeName, importsInsertionIn, isClientFile, namesInFile, preferredQuote, quoteIn } from '../imports';
+import { removeStatements } from '../remove-statements';
+import { TextEdits } from '../text-edits';
+import { Binding, DynamicFinding, DynamicImportContext, SKIP_REASONS, analyzeDynamicImports, isPagesRouterFile, useKind } from './analyze';
 import { importReferences } from './references';
 
 export { DynamicImportContext, SKIP_REASONS, analyzeDynamicImports } from './analyze';
 
-/** Splits heavy components out of the first load: next/dynamic (Next.js) or React.lazy + Suspense. */
+/**
+ * Splits heavy components out of the first load: next/dynamic (Next.js) or React.lazy + Suspense.
+ * Only the statement removals (whose spacing ts-morph decides) and a named import added to React's
+ * import are ts-morph manipulations, each of which re-parses the file; every other change is a text
+ * edit at a position of the tree they leave, applied in one rewrite that the runner checks parses.
+ */
 function splitImports(sourceFile: SourceFile, context: DynamicImportContext): CodemodResult {
   const result = emptyResult();
   const { plans, findings } = analyzeDynamicImports(sourceFile, context);
@@ -38,7 +45,9 @@ function splitImports(sourceFile: SourceFile, context: DynamicImportContext): Co
     loader = 'lazy';
   }
   const consts: string[] = [];
-  // Bottom-up: each edit leaves the earlier imports where they are.
+  // What replaces each import that keeps type-only names, and its type-position uses to rename.
+  const replaced: Array<{ decl: ImportDeclaration; text: string; aliases: Array<{ binding: Binding; alias: string }> }> = [];
+  const removed: ImportDeclaration[] = [];
   for (const plan of [...plans].reverse()) {
     const typeNames: string[] = plan.decl
       .getNamedImports()
@@ -46,16 +55,13 @@ function splitImports(sourceFile: SourceFile, context: DynamicImportContext): Co
       .map((n) => (n.getAliasNode() ? `${n.getName()} as ${n.getAliasNode()!.getText()}` : n.getName()));
     for (const b of plan.typeOnly)
       typeNames.push(b.imported === null ? `default as ${b.local}` : b.imported === b.local ? b.local : `${b.imported} as ${b.local}`);
+    const aliases: Array<{ binding: Binding; alias: string }> = [];
     for (const b of plan.jsx) {
       if (!plan.alsoTyped.has(b.local)) continue;
       const alias = freeName(`${b.local}Type`, taken);
       taken.add(alias);
       typeNames.push(b.imported === null ? `default as ${alias}` : `${b.imported} as ${alias}`);
-      for (const ref of importReferences(sourceFile, b.node)
-        .filter((n) => useKind(n) === 'type')
-        .reverse()) {
-        ref.replaceWithText(alias);
-      }
+      aliases.push({ binding: b, alias });
     }
     for (const b of plan.jsx) {
       const load =
@@ -74,46 +80,104 @@ function splitImports(sourceFile: SourceFile, context: DynamicImportContext): Co
         message: `${b.local} from ${plan.specifier}${plan.note ? ` (${plan.note})` : ''} → ${context.framework === 'next' ? 'next/dynamic' : 'React.lazy'}${context.ssr === 'false' && client && context.framework === 'next' ? ' (ssr: false)' : ''}`,
       });
     }
-    if (typeNames.length > 0) plan.decl.replaceWithText(`import type { ${typeNames.join(', ')} } from ${q}${plan.specifier}${q};`);
-    else plan.decl.remove();
+    if (typeNames.length > 0)
+      replaced.push({ decl: plan.decl, text: `import type { ${typeNames.join(', ')} } from ${q}${plan.specifier}${q};`, aliases });
+    else removed.push(plan.decl);
   }
-  if (context.framework === 'react') wrapInSuspense(sourceFile, new Set(plans.flatMap((p) => p.jsx.map((b) => b.local))));
-  if (context.framework === 'next') {
-    if (!sourceFile.getImportDeclarations().some((d) => d.getModuleSpecifierValue() === 'next/dynamic'))
-      addImportStatement(sourceFile, loader, 'next/dynamic');
-  } else {
-    ensureReactNamedImports(sourceFile, ['lazy', 'Suspense']);
+  // React's import takes the names the loaders need (a ts-morph edit: its spacing is ts-morph's).
+  if (context.framework === 'react') ensureReactNamedImports(sourceFile, ['lazy', 'Suspense']);
+  // The other edits, at positions of that tree: type-only imports and their uses, <Suspense>.
+  const edits = new TextEdits();
+  for (const { decl, text, aliases } of replaced) {
+    for (const { binding, alias } of aliases)
+      for (const ref of importReferences(sourceFile, binding.node).filter((n) => useKind(n) === 'type'))
+        edits.replace(ref.getStart(), ref.getEnd(), alias);
+    edits.replace(decl.getStart(), decl.getEnd(), text);
   }
-  // The loaders go right after the imports (there is always one now: next/dynamic or react).
-  const imports = sourceFile.getImportDeclarations();
-  sourceFile.insertText(imports[imports.length - 1].getEnd(), `\n\n${consts.join('\n')}`);
+  if (context.framework === 'react') wrapInSuspense(sourceFile, new Set(plans.flatMap((p) => p.jsx.map((b) => b.local))), edits);
+  // Then the imports that leave go, last first; replacing an import never changes how a removal
+  // next to it is spaced, and the edits above keep every statement where it was.
+  const statements = sourceFile.compilerNode.statements;
+  const indexes = removed.map((decl) => statements.indexOf(decl.compilerNode));
+  let text = edits.applyTo(sourceFile.getFullText());
+  text = removeStatements(context.file, text, indexes) ?? removeWithTsMorph(sourceFile, text, indexes);
+  result.text = withLoaders(context, text, loader, consts);
   result.changed = true;
   return result;
 }
 
+/** `removeStatements` by ts-morph itself, on a scratch copy of the file (comments around the imports). */
+function removeWithTsMorph(sourceFile: SourceFile, text: string, indexes: number[]): string {
+  const { dir, name, ext } = posix.parse(sourceFile.getFilePath());
+  const scratch = sourceFile.getProject().createSourceFile(posix.join(dir, `${name}.split-scratch${ext}`), text, { overwrite: true });
+  try {
+    const statements = scratch.getStatements();
+    for (const index of [...indexes].sort((a, b) => b - a)) statements[index].remove();
+    return scratch.getFullText();
+  } finally {
+    scratch.getProject().removeSourceFile(scratch);
+  }
+}
+
+/** The loaders, right after the imports; below the loader's own import, added when the file lacks it. */
+function withLoaders(context: DynamicImportContext, text: string, loader: string, consts: string[]): string {
+  const sf = plainParse(context.file, text);
+  const imports = sf.statements.filter(ts.isImportDeclaration);
+  const quote = quoteIn(sf);
+  const added =
+    context.framework === 'next'
+      ? imports.some((d) => moduleOf(d) === 'next/dynamic')
+        ? null
+        : `import ${loader} from ${quote}next/dynamic${quote};`
+      : reactImportIn(sf.statements)
+        ? null
+        : `import { lazy, Suspense } from ${quote}react${quote};`;
+  const loaders = `\n\n${consts.join('\n')}`;
+  const edits = new TextEdits();
+  if (added === null) {
+    edits.insert(imports[imports.length - 1].getEnd(), loaders);
+  } else {
+    const { pos, text: inserted } = importsInsertionIn(sf, [added]);
+    const at = inserted.indexOf(added) + added.length;
+    edits.insert(pos, inserted.slice(0, at) + loaders + inserted.slice(at));
+  }
+  return edits.applyTo(text);
+}
+
+/** The file's React import that named imports can join (neither type-only nor a namespace import). */
+function reactImportIn(statements: readonly ts.Statement[]): ts.ImportDeclaration | undefined {
+  const react = statements.find(
+    (d): d is ts.ImportDeclaration => ts.isImportDeclaration(d) && moduleOf(d) === 'react' && !d.importClause?.isTypeOnly,
+  );
+  return react?.importClause?.namedBindings?.kind === ts.SyntaxKind.NamespaceImport ? undefined : react;
+}
+
+const moduleOf = (d: ts.ImportDeclaration) => (d.moduleSpecifier as ts.StringLiteral).text;
+
+/** Adds the missing names to React's import, when the file has one they can join. */
 function ensureReactNamedImports(sourceFile: SourceFile, names: string[]): void {
-  const react = sourceFile.getImportDeclarations().find((d) => d.getModuleSpecifierValue() === 'react' && !d.isTypeOnly());
-  const have = new Set(react?.getNamedImports().map((n) => n.getName()) ?? []);
+  const node = reactImportIn(sourceFile.compilerNode.statements);
+  const react = node && sourceFile.getImportDeclarations().find((d) => d.compilerNode === node);
+  if (!react) return;
+  const have = new Set(react.getNamedImports().map((n) => n.getName()));
   const missing = names.filter((n) => !have.has(n));
-  if (missing.length === 0) return;
-  if (react && !react.getNamespaceImport()) react.addNamedImports(missing);
-  else addImportStatement(sourceFile, `{ ${missing.join(', ')} }`, 'react');
+  if (missing.length > 0) react.addNamedImports(missing);
 }
 
 /** Wraps each use of a lazy component in <Suspense fallback={null}> unless one already encloses it in the same component. */
-function wrapInSuspense(sourceFile: SourceFile, lazy: Set<string>): void {
+function wrapInSuspense(sourceFile: SourceFile, lazy: Set<string>, edits: TextEdits): void {
   const elements = findNodes<JsxElement | JsxSelfClosingElement>(
     sourceFile,
     (n, sf) =>
       (ts.isJsxSelfClosingElement(n) && lazy.has(n.tagName.getText(sf))) ||
       (ts.isJsxElement(n) && lazy.has(n.openingElement.tagName.getText(sf))),
   );
-  for (const el of elements.reverse()) {
+  for (const el of elements) {
     if (enclosedBySuspense(el)) continue;
-    el.replaceWithText(`<Suspense fallback={null}>${el.getText()}</Suspense>`);
+    edits.insert(el.getStart(), '<Suspense fallback={null}>');
+    edits.insert(el.getEnd(), '</Suspense>');
   }
 }
-
 function enclosedBySuspense(el: Node): boolean {
   for (let cur = el.getParent(); cur; cur = cur.getParent()) {
     if (Node.isFunctionDeclaration(cur) || Node.isArrowFunction(cur) || Node.isFunctionExpression(cur) || Node.isMethodDeclaration(cur))

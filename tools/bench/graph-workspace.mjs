@@ -22,7 +22,8 @@ function rename(dir, pairs) {
 }
 
 /**
- * Writes `<dest>/with` and `<dest>/without` (each a git repository of its own); returns their paths.
+ * Writes `<dest>/with`, `<dest>/without` and `<dest>/noop` (a plugin that infers nothing), each a git
+ * repository of its own; returns their paths.
  * `source` is a workspace made by tools/sample-workspace.cjs with the plugin installed (tmp/e2e/ws).
  */
 export function writeGraphWorkspaces(source, dest, { apps = 100, libs = 200 } = {}) {
@@ -64,9 +65,17 @@ export function writeGraphWorkspaces(source, dest, { apps = 100, libs = 200 } = 
   const nx = JSON.parse(readFileSync(join(without, 'nx.json'), 'utf8'));
   nx.plugins = nx.plugins.filter((p) => (typeof p === 'string' ? p : p.plugin) !== '@plinto/ready');
   writeFileSync(join(without, 'nx.json'), JSON.stringify(nx, null, 2) + '\n');
-  for (const ws of [base, without]) {
+  // The floor any plugin pays: one that matches the same files and infers nothing. Nx runs every
+  // plugin in a worker process of its own (plugin isolation), whatever the plugin does.
+  const noop = join(dest, 'noop');
+  cpSync(without, noop, { recursive: true });
+  mkdirSync(join(noop, 'tools'), { recursive: true });
+  writeFileSync(join(noop, 'tools', 'noop-plugin.js'), "exports.createNodes = ['**/{project.json,package.json}', async () => []];\n");
+  nx.plugins.push('./tools/noop-plugin.js');
+  writeFileSync(join(noop, 'nx.json'), JSON.stringify(nx, null, 2) + '\n');
+  for (const ws of [base, without, noop]) {
     symlinkSync(join(source, 'node_modules'), join(ws, 'node_modules'));
     spawnSync('bash', ['-c', 'git init -q -b main && git add -A && git -c user.name=b -c user.email=b@b commit -qm bench'], { cwd: ws });
   }
-  return { with: base, without };
+  return { with: base, without, noop };
 }

@@ -58,6 +58,7 @@ describe('the recorded build', () => {
       targets: {
         build: { command: `node -e "console.error('Error: Cannot find module \\'@ws/sdk\\''); process.exit(3)"` },
         ok: { command: 'node -e "console.log(1)"' },
+        isolation: { command: 'node -e "console.log(\'isolate=\' + process.env.NX_ISOLATE_PLUGINS)"' },
       },
     });
     // The repository's own Nx, found from the workspace as a user's install would be.
@@ -74,6 +75,16 @@ describe('the recorded build', () => {
       expect(failed.error.join('\n')).toContain("Error: Cannot find module '@ws/sdk'");
       expect(seen.join('')).toContain('@ws/sdk');
       expect(await runBuild(ws.root, 'web', 'ok', () => undefined)).toMatchObject({ success: true, exitCode: 0, error: [] });
+      // The nested Nx loads the plugins in its own process, unless the user said how to load them.
+      const isolation = async () => {
+        const out: string[] = [];
+        await runBuild(ws.root, 'web', 'isolation', (c) => out.push(c));
+        return /isolate=(\w+)/.exec(out.join(''))?.[1];
+      };
+      delete process.env.NX_ISOLATE_PLUGINS;
+      expect(await isolation()).toBe('false');
+      process.env.NX_ISOLATE_PLUGINS = 'true';
+      expect(await isolation()).toBe('true');
     } finally {
       process.env = env;
     }

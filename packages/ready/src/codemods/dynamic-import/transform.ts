@@ -178,6 +178,7 @@ function wrapInSuspense(sourceFile: SourceFile, lazy: Set<string>, edits: TextEd
     edits.insert(el.getEnd(), '</Suspense>');
   }
 }
+
 function enclosedBySuspense(el: Node): boolean {
   for (let cur = el.getParent(); cur; cur = cur.getParent()) {
     if (Node.isFunctionDeclaration(cur) || Node.isArrowFunction(cur) || Node.isFunctionExpression(cur) || Node.isMethodDeclaration(cur))

@@ -1,4 +1,4 @@
-import { SourceFile } from 'ts-morph';
+import type { SourceFile } from 'ts-morph';
 
 /** What every codemod reports: what it changed and what it left alone, each with file:line. */
 export interface CodemodChange {
@@ -38,12 +38,18 @@ export interface CodemodResult extends CodemodReport {
  * an analysis that says what the transform would do without changing anything (what the checks
  * use), and the transform itself, which edits a ts-morph SourceFile in memory and never touches
  * the disk. The same object serves the generator, the Nx migration, the check and the benchmark.
+ *
+ * A codemod that edits text at positions of one tree and needs nothing of ts-morph reads files
+ * with its own parser instead (`parse`, Babel's): its source `S` is what `parse` returns, and its
+ * transform always hands back the new text.
  */
-export interface Codemod<C, R extends CodemodResult = CodemodResult> {
+export interface Codemod<C, R extends CodemodResult = CodemodResult, S = SourceFile> {
   name: string;
   prefilter(text: string, context: C): boolean;
-  analyze(sourceFile: SourceFile, context: C): CodemodReport;
-  transform(sourceFile: SourceFile, context: C): R;
+  analyze(source: S, context: C): CodemodReport;
+  transform(source: S, context: C): R;
+  /** The file's tree, or null when it does not parse; absent for a ts-morph codemod. */
+  parse?(file: string, text: string): S | null;
 }
 
 export function emptyResult(): CodemodResult {

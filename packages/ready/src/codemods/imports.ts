@@ -16,11 +16,7 @@ export function namesInFile(sourceFile: SourceFile): Set<string> {
   return names;
 }
 
-/** `base`, or `base2`, `base3`, … : the first that no identifier of the file uses. */
-export function freeName(base: string, taken: Set<string>): string {
-  if (!taken.has(base)) return base;
-  for (let i = 2; ; i++) if (!taken.has(`${base}${i}`)) return `${base}${i}`;
-}
+export { freeName } from './names';
 
 /** The local name of an existing default import of `moduleSpecifier`, if there is one. */
 export function existingDefaultImport(sourceFile: SourceFile, moduleSpecifier: string): string | null {

@@ -1,7 +1,5 @@
-import { Project } from 'ts-morph';
+import type { Project, SourceFile } from 'ts-morph';
 import { Codemod, CodemodReport, CodemodResult, CodemodSkip } from './codemod';
-import { hasSyntaxErrors, textHasSyntaxErrors } from './parse';
-import { parseFile, releaseFile } from './project';
 
 export type CodemodMode = 'analyze' | 'transform';
 
@@ -15,52 +13,88 @@ export interface FileRun<R> {
   warning: CodemodSkip | null;
 }
 
+const notParsed = (file: string): FileRun<never> => ({
+  report: null,
+  result: null,
+  text: null,
+  warning: { file, line: 1, reason: 'parse-error', message: 'does not parse: skipped, left as it is' },
+});
+
+/** The transform's result, unless its text does not parse: then the file stays as it was, and the warning says so. */
+function checked<R extends CodemodResult>(file: string, result: R, text: string, parses: boolean): FileRun<R> {
+  if (parses) return { report: result, result, text, warning: null };
+  const kept = { ...result, changed: false, changes: [] };
+  return {
+    report: kept,
+    result: kept,
+    text: null,
+    warning: { file, line: 1, reason: 'codemod-error', message: 'the conversion did not parse; file left as it is (please report this)' },
+  };
+}
+
 /**
  * The one place a codemod meets a file, with the rules every codemod keeps: a file that does not
  * parse is skipped with a warning; a result that does not parse is never returned (the file stays
  * as it was, and the warning says so). Nothing is written here: the caller writes `text` through
  * the Nx Tree (so --dry-run works). The parsed file is dropped afterwards to keep memory flat.
+ * A codemod with its own parser needs no ts-morph project (`project` may be null).
  */
-export function runCodemod<C, R extends CodemodResult>(
-  codemod: Codemod<C, R>,
-  project: Project,
+export function runCodemod<C, R extends CodemodResult, S>(
+  codemod: Codemod<C, R, S>,
+  project: Project | null,
   file: string,
   text: string,
   context: C,
   mode: CodemodMode = 'transform',
 ): FileRun<R> {
+  if (codemod.parse) return runParsed(codemod, codemod.parse.bind(codemod), file, text, context, mode);
+  if (!project) throw new Error(`the ${codemod.name} codemod edits ts-morph files: it needs a project`);
+  return runTsMorph(codemod as unknown as Codemod<C, R, SourceFile>, project, file, text, context, mode);
+}
+
+function runParsed<C, R extends CodemodResult, S>(
+  codemod: Codemod<C, R, S>,
+  parse: (file: string, text: string) => S | null,
+  file: string,
+  text: string,
+  context: C,
+  mode: CodemodMode,
+): FileRun<R> {
+  const source = parse(file, text);
+  if (source === null) return notParsed(file);
+  if (mode === 'analyze') return { report: codemod.analyze(source, context), result: null, text: null, warning: null };
+  const result = codemod.transform(source, context);
+  const edited = result.text;
+  delete result.text;
+  if (!result.changed || edited === undefined) return { report: result, result, text: null, warning: null };
+  return checked(file, result, edited, parse(file, edited) !== null);
+}
+
+function runTsMorph<C, R extends CodemodResult>(
+  codemod: Codemod<C, R, SourceFile>,
+  project: Project,
+  file: string,
+  text: string,
+  context: C,
+  mode: CodemodMode,
+): FileRun<R> {
+  // ts-morph (and TypeScript with it) is loaded here, by the codemods that use it, and only then.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { hasSyntaxErrors, textHasSyntaxErrors } = require('./parse') as typeof import('./parse');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parseFile, releaseFile } = require('./project') as typeof import('./project');
   // An analysis reads the file as it is, so a parse a shared project holds serves it; a transform
   // edits its own parse, which is never kept.
   const sf = mode === 'analyze' ? parseFile(project, file, text) : project.createSourceFile(file, text, { overwrite: true });
   try {
-    if (hasSyntaxErrors(sf)) {
-      return {
-        report: null,
-        result: null,
-        text: null,
-        warning: { file, line: 1, reason: 'parse-error', message: 'does not parse: skipped, left as it is' },
-      };
-    }
+    if (hasSyntaxErrors(sf)) return notParsed(file);
     if (mode === 'analyze') return { report: codemod.analyze(sf, context), result: null, text: null, warning: null };
     const result = codemod.transform(sf, context);
     const edited = result.text;
     delete result.text;
     if (!result.changed) return { report: result, result, text: null, warning: null };
-    if (edited !== undefined ? textHasSyntaxErrors(file, edited) : hasSyntaxErrors(sf)) {
-      const kept = { ...result, changed: false, changes: [] };
-      return {
-        report: kept,
-        result: kept,
-        text: null,
-        warning: {
-          file,
-          line: 1,
-          reason: 'codemod-error',
-          message: 'the conversion did not parse; file left as it is (please report this)',
-        },
-      };
-    }
-    return { report: result, result, text: edited ?? sf.getFullText(), warning: null };
+    const parses = edited !== undefined ? !textHasSyntaxErrors(file, edited) : !hasSyntaxErrors(sf);
+    return checked(file, result, edited ?? sf.getFullText(), parses);
   } finally {
     if (mode === 'analyze') releaseFile(project, sf);
     else project.removeSourceFile(sf);

@@ -12,7 +12,10 @@ export interface CodemodFixtureMeta {
 export interface CodemodFixtureOptions<M extends CodemodFixtureMeta, C, R extends CodemodResult> {
   /** The codemod's context for a case. */
   context(meta: M): C;
-  /** The parsed input (default: an in-memory file at `meta.file`); a codemod that needs a program builds one here. */
+  /**
+   * The parsed input (default: the codemod's own parse, or an in-memory ts-morph file at
+   * `meta.file`); a codemod that needs a program builds one here.
+   */
   sourceFile?(fixture: Fixture<M>): SourceFile;
   /** What this codemod promises beyond the shared rules (its own result fields). */
   expectations?(fixture: Fixture<M>, result: R, text: string): void;
@@ -30,20 +33,30 @@ const where = (r: CodemodReport) => ({
  * transform changes passes the prefilter; the expected skip reasons are reported; a second run
  * changes nothing.
  */
-export function describeCodemodFixtures<M extends CodemodFixtureMeta, C, R extends CodemodResult>(
-  codemod: Codemod<C, R>,
+export function describeCodemodFixtures<M extends CodemodFixtureMeta, C, R extends CodemodResult, S = SourceFile>(
+  codemod: Codemod<C, R, S>,
   dir: string,
   options: CodemodFixtureOptions<M, C, R>,
 ): void {
+  const parse = (fixture: Fixture<M>, text: string): S => {
+    if (codemod.parse) {
+      const parsed = codemod.parse(fixture.meta.file, text);
+      if (parsed === null) throw new Error(`${fixture.name}: the codemod's parser rejects the text`);
+      return parsed;
+    }
+    return (options.sourceFile?.({ ...fixture, input: text }) ?? inMemorySourceFile(fixture.meta.file, text)) as S;
+  };
+  // A ts-morph codemod may edit its source file in place; a codemod with its own parser never does.
+  const textOf = (source: S, text: string): string => (codemod.parse ? text : (source as SourceFile).getFullText());
   describe(`${codemod.name} codemod fixtures (${dir.split('/').slice(-2).join('/')})`, () => {
     for (const fixture of loadFixtures<M>(dir)) {
       it(fixture.name, () => {
-        const sf = options.sourceFile?.(fixture) ?? inMemorySourceFile(fixture.meta.file, fixture.input);
+        const sf = parse(fixture, fixture.input);
         const analysis = codemod.analyze(sf, options.context(fixture.meta));
-        expect(sf.getFullText()).toBe(fixture.input);
+        expect(textOf(sf, fixture.input)).toBe(fixture.input);
         const result = codemod.transform(sf, options.context(fixture.meta));
         // A transform either edits the source file or hands back its new text (as the runner takes it).
-        const text = result.text ?? sf.getFullText();
+        const text = result.text ?? textOf(sf, fixture.input);
         expect(text).toBe(recordOutput(fixture, text));
         expect(syntaxErrors(fixture.meta.file, text)).toEqual([]);
         expect(result.changed).toBe(text !== fixture.input);
@@ -51,13 +64,10 @@ export function describeCodemodFixtures<M extends CodemodFixtureMeta, C, R exten
         expect(where(analysis)).toEqual(where(result));
         if (result.changed) expect(codemod.prefilter(fixture.input, options.context(fixture.meta))).toBe(true);
         options.expectations?.(fixture, result, text);
-        const next =
-          result.text === undefined
-            ? sf
-            : (options.sourceFile?.({ ...fixture, input: text }) ?? inMemorySourceFile(fixture.meta.file, text));
+        const next = result.text === undefined ? sf : parse(fixture, text);
         const again = codemod.transform(next, options.context(fixture.meta));
         expect(again.changed).toBe(false);
-        expect(again.text ?? next.getFullText()).toBe(text);
+        expect(again.text ?? textOf(next, text)).toBe(text);
       });
     }
   });

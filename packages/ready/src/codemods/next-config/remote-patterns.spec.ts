@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { CodemodFixtureMeta, describeCodemodFixtures } from '../../testing/codemod-fixtures';
-import { inMemorySourceFile } from '../../testing/fixtures';
+import { parseWithBabel } from '../babel';
 import { readNextConfigImages, remotePatternsCodemod } from './remote-patterns';
 
 interface Meta extends CodemodFixtureMeta {
@@ -15,7 +15,7 @@ describeCodemodFixtures(remotePatternsCodemod, join(__dirname, '__fixtures__'), 
   expectations: (fixture, result, text) => {
     expect(result.changes.map((c) => c.message.replace('images.remotePatterns += ', ''))).toEqual(fixture.meta.added);
     expect(result.warnings.some((w) => w.reason === 'domains-deprecated')).toBe(fixture.meta.usesDomains ?? false);
-    const after = readNextConfigImages(inMemorySourceFile(fixture.meta.file, text));
+    const after = readNextConfigImages(parseWithBabel(fixture.meta.file, text)!);
     expect(after.editable).toBe(fixture.meta.editable ?? true);
     // Every host is allowed afterwards where the config can be edited.
     if (after.editable) expect(fixture.meta.hosts.every((h) => after.allowedHosts.has(h))).toBe(true);

@@ -1,9 +1,16 @@
-import { JsxAttribute, JsxOpeningElement, JsxSelfClosingElement, Node, SourceFile, SyntaxKind, ts } from 'ts-morph';
+import type * as t from '@babel/types';
 import { posix } from 'node:path';
 import { imageSize } from 'image-size';
 import { isTestFile } from '../../utils/project-files';
+import { BabelNode, ParsedFile, defaultImportModule, importSpecifiers, jsxTagName, textOf, walk } from '../babel';
 
-export type ImgElement = JsxOpeningElement | JsxSelfClosingElement;
+/** A raw `<img …>` (its opening tag) with the nodes that enclose it, nearest last. */
+export interface ImgElement {
+  opening: t.JSXOpeningElement;
+  /** The element `<img>…</img>` whose opening tag it is. */
+  element: t.JSXElement;
+  ancestors: readonly BabelNode[];
+}
 
 /** Why a raw `<img>` cannot be converted safely; each is reported with file:line. */
 export const SKIP_REASONS = {
@@ -85,18 +92,12 @@ const BADGE_HOST =
   /^(img\.shields\.io|shields\.io|badgen\.net|flat\.badgen\.net|badge\.fury\.io|forthebadge\.com|badges\.gitter\.im|vercelbadge\.vercel\.app|api\.netlify\.com)$/;
 
 /** A reason the whole file is left as it is, or null. Decided by the file's path and imports only. */
-export function fileSkipReason(sourceFile: SourceFile, file: string): SkipReason | null {
+export function fileSkipReason(parsed: ParsedFile, file: string): SkipReason | null {
   if (isTestFile(file)) return 'test-file';
   const base = posix.basename(file);
   if (/^(opengraph|twitter)-image\./.test(base)) return 'og-image';
-  const imports = sourceFile.getImportDeclarations().map((d) => d.getModuleSpecifierValue());
-  const mentionsImageResponse = sourceFile.getFullText().includes('ImageResponse');
-  if (
-    imports.includes('next/og') ||
-    (mentionsImageResponse && sourceFile.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getText() === 'ImageResponse'))
-  ) {
-    return 'og-image';
-  }
+  const imports = importSpecifiers(parsed);
+  if (imports.includes('next/og') || (parsed.text.includes('ImageResponse') && usesName(parsed, 'ImageResponse'))) return 'og-image';
   if (/(^|\/)(emails?|mail)\//.test(file) || imports.some((m) => EMAIL_IMPORT.test(m))) return 'email';
   if (imports.some((m) => SERVER_MARKUP_IMPORT.test(m))) return 'server-markup';
   // App-router route handlers and pages-router API routes answer requests; they render no page.
@@ -104,66 +105,77 @@ export function fileSkipReason(sourceFile: SourceFile, file: string): SkipReason
   return null;
 }
 
-/**
- * Every `<img …>` of the file, in source order. The search walks the compiler's tree and wraps only
- * what it finds in ts-morph nodes: wrapping every node of the file (forEachDescendant) and
- * forgetting them again after the rewrite cost more than the conversion itself.
- */
-export function findImgElements(sourceFile: SourceFile): ImgElement[] {
-  const sf = sourceFile.compilerNode;
-  const tags: number[] = [];
-  const visit = (node: ts.Node): void => {
-    if (
-      (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) &&
-      ts.isIdentifier(node.tagName) &&
-      node.tagName.text === 'img'
-    ) {
-      tags.push(node.tagName.getStart(sf));
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
-  return tags.map((pos) => sourceFile.getDescendantAtPos(pos)!.getParentOrThrow() as ImgElement);
+/** Does an identifier (JSX names included) of the file have this name? */
+function usesName(parsed: ParsedFile, name: string): boolean {
+  let found = false;
+  walk(parsed.ast.program, (node) => {
+    if (found) return false;
+    if ((node.type === 'Identifier' || node.type === 'JSXIdentifier') && node.name === name) found = true;
+  });
+  return found;
 }
 
-export function getAttr(element: ImgElement, name: string): JsxAttribute | undefined {
-  const lower = name.toLowerCase();
-  return element
-    .getAttributes()
-    .find((a): a is JsxAttribute => Node.isJsxAttribute(a) && a.getNameNode().getText().toLowerCase() === lower);
+/** Every `<img …>` of the file, in source order, with what encloses it. */
+export function findImgElements(parsed: ParsedFile): ImgElement[] {
+  const found: ImgElement[] = [];
+  walk(parsed.ast.program, (node, ancestors) => {
+    if (node.type === 'JSXOpeningElement' && node.name.type === 'JSXIdentifier' && node.name.name === 'img') {
+      found.push({ opening: node, element: ancestors[ancestors.length - 1] as t.JSXElement, ancestors: [...ancestors] });
+    }
+  });
+  return found;
 }
+
+export function getAttr(element: ImgElement, name: string): t.JSXAttribute | undefined {
+  const lower = name.toLowerCase();
+  return element.opening.attributes.find(
+    (a): a is t.JSXAttribute => a.type === 'JSXAttribute' && a.name.type === 'JSXIdentifier' && a.name.name.toLowerCase() === lower,
+  );
+}
+
+/** The expression of `a={…}`, or null. */
+function attrExpression(attr: t.JSXAttribute): t.Expression | null {
+  const v = attr.value;
+  return v?.type === 'JSXExpressionContainer' && v.expression.type !== 'JSXEmptyExpression' ? (v.expression as t.Expression) : null;
+}
+
+/** The text of a template literal part, as written (escapes decoded when they can be). */
+const quasiText = (q: t.TemplateElement | undefined): string => (q ? (q.value.cooked ?? q.value.raw) : '');
 
 /** The literal string value of an attribute (`a="x"` or `a={'x'}` or a template without substitutions). */
-export function literalString(attr: JsxAttribute | undefined): string | null {
-  const init = attr?.getInitializer();
-  if (!init) return null;
-  if (Node.isStringLiteral(init)) return init.getLiteralValue();
-  if (Node.isJsxExpression(init)) {
-    const e = init.getExpression();
-    if (e && (Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e))) return e.getLiteralValue();
-  }
+export function literalString(attr: t.JSXAttribute | undefined): string | null {
+  if (!attr?.value) return null;
+  if (attr.value.type === 'StringLiteral') return attr.value.value;
+  const e = attrExpression(attr);
+  if (e?.type === 'StringLiteral') return e.value;
+  if (e?.type === 'TemplateLiteral' && e.expressions.length === 0) return quasiText(e.quasis[0]);
   return null;
 }
 
 /** A literal dimension: `width={600}`, `width="600"`; null when absent; 'dynamic' when an expression. */
-export function literalDimension(attr: JsxAttribute | undefined): number | 'dynamic' | null {
+export function literalDimension(attr: t.JSXAttribute | undefined): number | 'dynamic' | null {
   if (!attr) return null;
-  const init = attr.getInitializer();
-  if (!init) return 'dynamic';
-  if (Node.isStringLiteral(init)) return /^\d+$/.test(init.getLiteralValue()) ? Number(init.getLiteralValue()) : 'dynamic';
-  if (Node.isJsxExpression(init)) {
-    const e = init.getExpression();
-    if (e && Node.isNumericLiteral(e)) return e.getLiteralValue();
-    if (e && Node.isStringLiteral(e) && /^\d+$/.test(e.getLiteralValue())) return Number(e.getLiteralValue());
-  }
+  if (!attr.value) return 'dynamic';
+  if (attr.value.type === 'StringLiteral') return /^\d+$/.test(attr.value.value) ? Number(attr.value.value) : 'dynamic';
+  const e = attrExpression(attr);
+  if (e?.type === 'NumericLiteral') return e.value;
+  if (e?.type === 'StringLiteral' && /^\d+$/.test(e.value)) return Number(e.value);
   return 'dynamic';
 }
 
+/** The literal string value of `a="x"` or `a={'x'}`, or null. */
+export function attrText(attr: t.JSXAttribute): string | null {
+  if (attr.value?.type === 'StringLiteral') return attr.value.value;
+  const e = attrExpression(attr);
+  return e?.type === 'StringLiteral' ? e.value : null;
+}
+
 /** The name of the nearest enclosing JSX element with one of these tags, or null. */
-function enclosingTag(element: ImgElement, tags: ReadonlySet<string>): string | null {
-  for (const a of element.getAncestors()) {
-    if (Node.isJsxElement(a)) {
-      const tag = a.getOpeningElement().getTagNameNode().getText();
+function enclosingTag(parsed: ParsedFile, element: ImgElement, tags: ReadonlySet<string>): string | null {
+  for (let i = element.ancestors.length - 1; i >= 0; i--) {
+    const a = element.ancestors[i];
+    if (a.type === 'JSXElement' && a !== element.element) {
+      const tag = jsxTagName(parsed, a.openingElement);
       if (tags.has(tag)) return tag;
     }
   }
@@ -171,11 +183,14 @@ function enclosingTag(element: ImgElement, tags: ReadonlySet<string>): string | 
 }
 
 /** Is the element part of JSX handed to a call that renders it to markup on the server? */
-function insideServerRender(element: ImgElement): boolean {
-  return element.getAncestors().some((a) => {
-    if (!Node.isCallExpression(a)) return false;
-    const callee = a.getExpression();
-    const name = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
+function insideServerRender(parsed: ParsedFile, element: ImgElement): boolean {
+  return element.ancestors.some((a) => {
+    if (a.type !== 'CallExpression' && a.type !== 'OptionalCallExpression') return false;
+    const callee = a.callee;
+    const name =
+      (callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && !callee.computed
+        ? textOf(parsed, callee.property)
+        : textOf(parsed, callee);
     return SERVER_MARKUP_CALL.test(name);
   });
 }
@@ -200,37 +215,32 @@ function isSvg(src: string, host: string | null): boolean {
  * says where it points (a path of the app, or a URL with its host), or an image imported by name.
  */
 function srcValue(
-  attr: JsxAttribute,
+  parsed: ParsedFile,
+  attr: t.JSXAttribute,
 ): { kind: 'literal'; text: string } | { kind: 'imported'; module: string } | { kind: 'prefix'; text: string } | null {
   const literal = literalString(attr);
   if (literal !== null) return { kind: 'literal', text: literal };
-  const init = attr.getInitializer();
-  const e = init && Node.isJsxExpression(init) ? init.getExpression() : undefined;
+  const e = attrExpression(attr);
   if (!e) return null;
-  if (Node.isTemplateExpression(e)) {
+  if (e.type === 'TemplateLiteral') {
     // Only the head says where it points; the last literal part says the format.
-    const spans = e.getTemplateSpans();
-    const tail = spans[spans.length - 1]?.getLiteral().getLiteralText() ?? '';
-    return { kind: 'prefix', text: `${e.getHead().getLiteralText()}\u0000${tail}` };
+    return { kind: 'prefix', text: `${quasiText(e.quasis[0])}\u0000${quasiText(e.quasis[e.quasis.length - 1])}` };
   }
-  if (Node.isIdentifier(e)) {
-    const imported = e
-      .getSourceFile()
-      .getImportDeclarations()
-      .find((d) => d.getDefaultImport()?.getText() === e.getText());
-    if (imported) return { kind: 'imported', module: imported.getModuleSpecifierValue() };
+  if (e.type === 'Identifier') {
+    const module = defaultImportModule(parsed, e.name);
+    if (module !== null) return { kind: 'imported', module };
   }
   return null;
 }
 
 /** Decides, without changing anything, what the codemod does with one raw `<img>`. */
-export function planImg(element: ImgElement, context: AnalyzeContext): ImgPlan {
+export function planImg(parsed: ParsedFile, element: ImgElement, context: AnalyzeContext): ImgPlan {
   const skip = (reason: SkipReason): ImgPlan => ({ kind: 'skip', reason });
-  const ancestor = enclosingTag(element, new Set(['picture', 'noscript']));
+  const ancestor = enclosingTag(parsed, element, new Set(['picture', 'noscript']));
   if (ancestor === 'picture') return skip('picture');
   if (ancestor === 'noscript') return skip('noscript');
-  if (insideServerRender(element)) return skip('server-markup');
-  if (element.getAttributes().some((a) => Node.isJsxSpreadAttribute(a))) return skip('spread');
+  if (insideServerRender(parsed, element)) return skip('server-markup');
+  if (element.opening.attributes.some((a) => a.type === 'JSXSpreadAttribute')) return skip('spread');
   if (getAttr(element, 'srcSet') || getAttr(element, 'sizes')) return skip('srcset');
   const srcAttr = getAttr(element, 'src');
   if (!srcAttr) return skip('no-src');
@@ -238,7 +248,7 @@ export function planImg(element: ImgElement, context: AnalyzeContext): ImgPlan {
   const height = literalDimension(getAttr(element, 'height'));
   if (width === 'dynamic' || height === 'dynamic') return skip('dynamic-dimensions');
   const sized = width !== null && height !== null;
-  const value = srcValue(srcAttr);
+  const value = srcValue(parsed, srcAttr);
   if (value?.kind === 'literal' && /^data:/i.test(value.text)) return skip('data-uri');
   if (sized && width <= 1 && height <= 1) return skip('tracking-pixel');
   if (value === null) return sized ? skip('unknown-host') : skip('no-dimensions');
@@ -273,9 +283,8 @@ export function planImg(element: ImgElement, context: AnalyzeContext): ImgPlan {
   return sized ? { kind: 'sized' } : skip('no-dimensions');
 }
 
-export function lineOf(node: Node): number {
-  return node.getStartLineNumber();
-}
+/** The line an element starts on (1-based). */
+export const lineOf = (element: ImgElement): number => element.opening.loc!.start.line;
 
 function readSize(bytes: Uint8Array | null): { width: number; height: number } | null {
   if (!bytes) return null;

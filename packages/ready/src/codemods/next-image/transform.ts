@@ -1,7 +1,8 @@
-import { JsxAttribute, Node, SourceFile } from 'ts-morph';
+import type * as t from '@babel/types';
 import { posix } from 'node:path';
+import { ParsedFile, existingDefaultImportIn, importStatementIn, importsInsertionAt, namesIn, parseWithBabel } from '../babel';
 import { Codemod, CodemodReport, CodemodResult, emptyResult } from '../codemod';
-import { existingDefaultImport, freeName, importStatement, importsInsertion, namesInFile } from '../imports';
+import { freeName } from '../names';
 import { TextEdits } from '../text-edits';
 import {
   AnalyzeContext,
@@ -9,9 +10,11 @@ import {
   ImgPlan,
   SKIP_REASONS,
   SkipReason,
+  attrText,
   fileSkipReason,
   findImgElements,
   getAttr,
+  lineOf,
   planImg,
 } from './analyze';
 
@@ -34,25 +37,25 @@ export interface ImgFinding {
  * What the codemod would do with each raw `<img>` of a file, without changing it: the `images`
  * check uses exactly this, so that the check and the codemod always agree.
  */
-export function analyzeNextImage(sourceFile: SourceFile, context: AnalyzeContext): ImgFinding[] {
-  const elements = findImgElements(sourceFile);
-  const fileReason = fileSkipReason(sourceFile, context.file);
+export function analyzeNextImage(parsed: ParsedFile, context: AnalyzeContext): ImgFinding[] {
+  const elements = findImgElements(parsed);
+  const fileReason = fileSkipReason(parsed, context.file);
   return elements.map((element) => ({
-    line: element.getStartLineNumber(),
-    plan: fileReason ? { kind: 'skip', reason: fileReason } : planImg(element, context),
+    line: lineOf(element),
+    plan: fileReason ? { kind: 'skip', reason: fileReason } : planImg(parsed, element, context),
   }));
 }
 
 /** Converts the raw `<img>` elements of one file to next/image where that is safe; reports the rest. */
-function convertImgElements(sourceFile: SourceFile, context: NextImageContext): NextImageResult {
+function convertImgElements(parsed: ParsedFile, context: NextImageContext): NextImageResult {
   const result: NextImageResult = { ...emptyResult(), remoteHosts: [] };
-  const elements = findImgElements(sourceFile);
+  const elements = findImgElements(parsed);
   if (elements.length === 0) return result;
-  const fileReason = fileSkipReason(sourceFile, context.file);
+  const fileReason = fileSkipReason(parsed, context.file);
   const work: Array<{ element: ImgElement; line: number; plan: Exclude<ImgPlan, { kind: 'skip' }> }> = [];
   for (const element of elements) {
-    const line = element.getStartLineNumber();
-    const plan: ImgPlan = fileReason ? { kind: 'skip', reason: fileReason } : planImg(element, context);
+    const line = lineOf(element);
+    const plan: ImgPlan = fileReason ? { kind: 'skip', reason: fileReason } : planImg(parsed, element, context);
     if (plan.kind === 'skip') {
       result.skips.push({ file: context.file, line, reason: plan.reason, message: SKIP_REASONS[plan.reason as SkipReason] });
     } else {
@@ -61,8 +64,8 @@ function convertImgElements(sourceFile: SourceFile, context: NextImageContext): 
   }
   if (work.length === 0) return result;
 
-  const taken = namesInFile(sourceFile);
-  const imageName = existingDefaultImport(sourceFile, 'next/image') ?? freeName(taken.has('Image') ? 'NextImage' : 'Image', taken);
+  const taken = namesIn(parsed);
+  const imageName = existingDefaultImportIn(parsed, 'next/image') ?? freeName(taken.has('Image') ? 'NextImage' : 'Image', taken);
   taken.add(imageName);
   const staticImports = new Map<string, string>(); // module specifier -> local name
   const specifierFor = (publicPath: string) => {
@@ -74,7 +77,7 @@ function convertImgElements(sourceFile: SourceFile, context: NextImageContext): 
     if (w.plan.kind !== 'static-import') continue;
     const specifier = specifierFor(w.plan.publicPath);
     if (staticImports.has(specifier)) continue;
-    const existing = existingDefaultImport(sourceFile, specifier);
+    const existing = existingDefaultImportIn(parsed, specifier);
     const name = existing ?? freeName(importNameFor(w.plan.publicPath), taken);
     taken.add(name);
     staticImports.set(specifier, name);
@@ -86,8 +89,8 @@ function convertImgElements(sourceFile: SourceFile, context: NextImageContext): 
     const { element, plan } = w;
     const removed: string[] = [];
     let priority = false;
-    const attributes = element.getAttributes();
-    const dropped = new Set<Node>();
+    const attributes = element.opening.attributes;
+    const dropped = new Set<t.JSXAttribute | t.JSXSpreadAttribute>();
     for (const name of ['loading', 'decoding', 'fetchPriority']) {
       const attr = getAttr(element, name);
       if (!attr) continue;
@@ -95,15 +98,16 @@ function convertImgElements(sourceFile: SourceFile, context: NextImageContext): 
       if ((name === 'loading' && value === 'eager') || (name === 'fetchPriority' && value === 'high')) priority = true;
       removed.push(name);
       dropped.add(attr);
-      edits.remove(attr.getFullStart(), attr.getEnd());
+      // With the space before it: from the end of what precedes it.
+      edits.remove(fullStart(element, attr), attr.end!);
     }
     if (plan.kind === 'static-import') {
-      const init = getAttr(element, 'src')!.getInitializerOrThrow();
-      edits.replace(init.getStart(), init.getEnd(), `{${staticImports.get(specifierFor(plan.publicPath))}}`);
+      const init = getAttr(element, 'src')!.value!;
+      edits.replace(init.start!, init.end!, `{${staticImports.get(specifierFor(plan.publicPath))}}`);
     }
     // New attributes go after the last one that stays, as ts-morph's addAttribute puts them.
     const kept = attributes.filter((a) => !dropped.has(a));
-    const insertAt = kept.length > 0 ? kept[kept.length - 1].getEnd() : element.getTagNameNode().getEnd();
+    const insertAt = kept.length > 0 ? kept[kept.length - 1].end! : tagEnd(element);
     const added: string[] = [];
     if (plan.kind === 'dimensions') added.push(`width={${plan.width}}`, `height={${plan.height}}`);
     if (!getAttr(element, 'alt')) {
@@ -136,40 +140,37 @@ function convertImgElements(sourceFile: SourceFile, context: NextImageContext): 
   }
   const imports: string[] = [];
   for (const [specifier, name] of staticImports) {
-    if (!existingDefaultImport(sourceFile, specifier)) imports.push(importStatement(sourceFile, name, specifier));
+    if (!existingDefaultImportIn(parsed, specifier)) imports.push(importStatementIn(parsed, name, specifier));
   }
-  if (!existingDefaultImport(sourceFile, 'next/image')) imports.push(importStatement(sourceFile, imageName, 'next/image'));
+  if (!existingDefaultImportIn(parsed, 'next/image')) imports.push(importStatementIn(parsed, imageName, 'next/image'));
   if (imports.length > 0) {
-    const { pos, text } = importsInsertion(sourceFile, imports);
+    const { pos, text } = importsInsertionAt(parsed, imports);
     edits.insert(pos, text);
   }
-  // The new text goes to the runner, which checks that it parses: re-wrapping this file's nodes
-  // (what a ts-morph rewrite does) would cost more than the conversion.
-  result.text = edits.applyTo(sourceFile.getFullText());
+  // The new text goes to the runner, which checks that it parses.
+  result.text = edits.applyTo(parsed.text);
   result.changed = true;
   return result;
 }
 
-function attrText(attr: JsxAttribute): string | null {
-  const init = attr.getInitializer();
-  if (init && Node.isStringLiteral(init)) return init.getLiteralValue();
-  if (init && Node.isJsxExpression(init)) {
-    const e = init.getExpression();
-    if (e && Node.isStringLiteral(e)) return e.getLiteralValue();
-  }
-  return null;
+/** Where the tag's name (and its type arguments, `<img<T>`) ends. */
+function tagEnd(element: ImgElement): number {
+  const typed =
+    (element.opening as { typeArguments?: t.Node | null; typeParameters?: t.Node | null }).typeArguments ?? element.opening.typeParameters;
+  return typed?.end ?? element.opening.name.end!;
+}
+
+/** Where an attribute starts with the space before it: the end of the attribute (or tag name) before it. */
+function fullStart(element: ImgElement, attr: t.JSXAttribute): number {
+  const i = element.opening.attributes.indexOf(attr);
+  return i > 0 ? element.opening.attributes[i - 1].end! : tagEnd(element);
 }
 
 function renameTag(edits: TextEdits, element: ImgElement, name: string): void {
-  const tag = element.getTagNameNode();
-  edits.replace(tag.getStart(), tag.getEnd(), name);
-  if (Node.isJsxOpeningElement(element)) {
-    const parent = element.getParentOrThrow();
-    if (Node.isJsxElement(parent)) {
-      const closing = parent.getClosingElement().getTagNameNode();
-      edits.replace(closing.getStart(), closing.getEnd(), name);
-    }
-  }
+  const tag = element.opening.name;
+  edits.replace(tag.start!, tag.end!, name);
+  const closing = element.element.closingElement?.name;
+  if (closing) edits.replace(closing.start!, closing.end!, name);
 }
 
 /** `images/hero-banner@2x.png` → `heroBanner2xImg`. */
@@ -185,17 +186,18 @@ export function importNameFor(publicPath: string): string {
 export const IMG_PREFILTER = /<img\b/;
 
 /** `analyzeNextImage` as a codemod report: one change per element it would convert, one skip per element it would leave. */
-function analyze(sourceFile: SourceFile, context: NextImageContext): CodemodReport {
+function analyze(parsed: ParsedFile, context: NextImageContext): CodemodReport {
   const report: CodemodReport = { changes: [], skips: [], warnings: [] };
-  for (const { line, plan } of analyzeNextImage(sourceFile, context)) {
+  for (const { line, plan } of analyzeNextImage(parsed, context)) {
     if (plan.kind === 'skip') report.skips.push({ file: context.file, line, reason: plan.reason, message: SKIP_REASONS[plan.reason] });
     else report.changes.push({ file: context.file, line, kind: plan.kind, message: `<img> → next/image (${plan.kind})` });
   }
   return report;
 }
 
-export const nextImageCodemod: Codemod<NextImageContext, NextImageResult> = {
+export const nextImageCodemod: Codemod<NextImageContext, NextImageResult, ParsedFile> = {
   name: 'next-image',
+  parse: parseWithBabel,
   prefilter: (text) => IMG_PREFILTER.test(text),
   analyze,
   transform: convertImgElements,

@@ -1,11 +1,10 @@
 import { joinPathFragments } from '@nx/devkit';
-import { SourceFile } from 'ts-morph';
 import { ReadTree, treeFiles } from '../../core/files';
 import { isNextConfigFile, nextConfigPath, packageDependencies } from '../../core/project-facts';
 import { CodemodChange, CodemodSkip } from '../../codemods/codemod';
+import { parseWithBabel } from '../../codemods/babel';
 import { NextConfigImages, readNextConfigImages, remotePatternsCodemod } from '../../codemods/next-config/remote-patterns';
 import { nextImageCodemod } from '../../codemods/next-image/transform';
-import { codemodProjectFor, createCodemodProject } from '../../codemods/project';
 import { CodemodMode, runCodemod, tally } from '../../codemods/run';
 
 const CANDIDATE = /\.(tsx|jsx|js|mjs)$/;
@@ -40,10 +39,12 @@ function candidateFiles(tree: ReadTree, projectRoot: string): string[] {
   return treeFiles(tree, projectRoot, CANDIDATE).filter((path) => !isNextConfigFile(path));
 }
 
-function readConfigImages(tree: ReadTree, configPath: string | null): { state: NextConfigImages | null; source: SourceFile | null } {
-  if (!configPath) return { state: null, source: null };
-  const source = createCodemodProject().createSourceFile(configPath, tree.read(configPath, 'utf-8') ?? '');
-  return { state: readNextConfigImages(source), source };
+/** What next.config.* allows already, and whether it can be edited; null without a config. */
+function readConfigImages(tree: ReadTree, configPath: string | null): NextConfigImages | null {
+  if (!configPath) return null;
+  const parsed = parseWithBabel(configPath, tree.read(configPath, 'utf-8') ?? '');
+  if (parsed) return readNextConfigImages(parsed);
+  return { editable: false, reason: 'it does not parse', allowedHosts: new Set(), usesDomains: false };
 }
 
 /**
@@ -69,14 +70,13 @@ export function convertImages(
     writes: new Map(),
   };
   const configPath = nextConfigPath(tree, project.root);
-  const { state, source: configSource } = readConfigImages(tree, configPath);
+  const state = readConfigImages(tree, configPath);
   if (state?.usesDomains) out.configNotes.push(`${configPath}: images.domains is deprecated; move its hosts to images.remotePatterns`);
   const canAddHosts = options.remotePatterns && state?.editable === true;
   if (options.remotePatterns && configPath && state && !state.editable) {
     out.configNotes.push(`${configPath}: ${state.reason}; remote images of hosts not yet allowed are left alone`);
   }
   const publicPath = (p: string) => joinPathFragments(project.root, 'public', p);
-  const codemodProject = codemodProjectFor(tree);
   const hosts = new Map<string, { protocol: 'http' | 'https'; hostname: string }>();
   for (const file of candidateFiles(tree, project.root)) {
     const text = tree.read(file, 'utf-8') ?? '';
@@ -91,13 +91,15 @@ export function convertImages(
     };
     if (!nextImageCodemod.prefilter(text, context)) continue;
     out.filesParsed++;
-    const run = runCodemod(nextImageCodemod, codemodProject, file, text, context, mode);
+    const run = runCodemod(nextImageCodemod, null, file, text, context, mode);
     if (tally(out, file, run) && run.result?.changed) for (const h of run.result.remoteHosts) hosts.set(`${h.protocol}://${h.hostname}`, h);
   }
-  if (canAddHosts && configSource && configPath && hosts.size > 0) {
-    const result = remotePatternsCodemod.transform(configSource, { file: configPath, hosts: [...hosts.values()] });
-    out.configEdits = result.changes.map((c) => `${configPath}: ${c.message}`);
-    if (result.changed) out.writes.set(configPath, configSource.getFullText());
+  if (canAddHosts && configPath && hosts.size > 0) {
+    const text = tree.read(configPath, 'utf-8') ?? '';
+    const run = runCodemod(remotePatternsCodemod, null, configPath, text, { file: configPath, hosts: [...hosts.values()] });
+    if (run.warning) out.configNotes.push(`${configPath}: ${run.warning.message}`);
+    out.configEdits = (run.report?.changes ?? []).map((c) => `${configPath}: ${c.message}`);
+    if (run.text !== null) out.writes.set(configPath, run.text);
   }
   return out;
 }

@@ -29,6 +29,26 @@ describe('next-image generator', () => {
     expect(summary).toContain('web skipped by reason: no-dimensions 1');
   });
 
+  it('converts without loading TypeScript: the files and next.config.js are read with Babel and edited as text', async () => {
+    const loaded: string[] = [];
+    let writes = new Map<string, string>();
+    await jest.isolateModulesAsync(async () => {
+      for (const name of ['ts-morph', 'typescript']) {
+        jest.doMock(name, () => {
+          loaded.push(name);
+          return jest.requireActual(name);
+        });
+      }
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { convertImages } = require('../../features/images') as typeof import('../../features/images');
+      writes = convertImages(tree, { name: 'web', root: 'apps/web' }, { strategy: 'static-import', remotePatterns: true }).writes;
+    });
+    expect(writes.get('apps/web/app/page.tsx')).toContain('<Image src={heroImg}');
+    expect(writes.get('apps/web/next.config.js')).toContain("hostname: 'cdn.example.com'");
+    // Only the generator's type-check safety net loads TypeScript, for the files the conversion changed.
+    expect(loaded).toEqual([]);
+  });
+
   it('changes nothing on a second run', async () => {
     await nextImageGenerator(tree, { project: 'web', skipFormat: true });
     const snapshot = tree.listChanges().map((c) => [c.path, c.content?.toString()]);

@@ -75,7 +75,9 @@ export function runBuild(workspaceRoot: string, project: string, target: string,
   const nx = require.resolve('nx/bin/nx', { paths: [workspaceRoot] });
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !PARENT_TASK_ENV.test(k)));
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [nx, 'run', `${project}:${target}`, '--outputStyle=stream-without-prefixes'], {
+    // --skip-sync: the outer Nx command has judged the workspace's sync generators already (it warns
+    // or applies them); a nested run judging again fails the build in a non-interactive process.
+    const child = spawn(process.execPath, [nx, 'run', `${project}:${target}`, '--outputStyle=stream-without-prefixes', '--skip-sync'], {
       cwd: workspaceRoot,
       env: { NX_ISOLATE_PLUGINS: NESTED_RUN_ISOLATION, ...env, FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,7 +2,7 @@ import type * as t from '@babel/types';
 import { posix } from 'node:path';
 import { imageSize } from 'image-size';
 import { isTestFile } from '../../utils/project-files';
-import { BabelNode, ParsedFile, defaultImportModule, importSpecifiers, jsxTagName, textOf, walk } from '../babel';
+import { BabelNode, ParsedFile, defaultImportModule, importSpecifiers, jsxTagName, namesIn, textOf, walk } from '../babel';
 
 /** A raw `<img …>` (its opening tag) with the nodes that enclose it, nearest last. */
 export interface ImgElement {
@@ -97,22 +97,12 @@ export function fileSkipReason(parsed: ParsedFile, file: string): SkipReason | n
   const base = posix.basename(file);
   if (/^(opengraph|twitter)-image\./.test(base)) return 'og-image';
   const imports = importSpecifiers(parsed);
-  if (imports.includes('next/og') || (parsed.text.includes('ImageResponse') && usesName(parsed, 'ImageResponse'))) return 'og-image';
+  if (imports.includes('next/og') || (parsed.text.includes('ImageResponse') && namesIn(parsed).has('ImageResponse'))) return 'og-image';
   if (/(^|\/)(emails?|mail)\//.test(file) || imports.some((m) => EMAIL_IMPORT.test(m))) return 'email';
   if (imports.some((m) => SERVER_MARKUP_IMPORT.test(m))) return 'server-markup';
   // App-router route handlers and pages-router API routes answer requests; they render no page.
   if (/^route\.[cm]?[jt]sx?$/.test(base) || /(^|\/)pages\/api\//.test(file)) return 'route-handler';
   return null;
-}
-
-/** Does an identifier (JSX names included) of the file have this name? */
-function usesName(parsed: ParsedFile, name: string): boolean {
-  let found = false;
-  walk(parsed.ast.program, (node) => {
-    if (found) return false;
-    if ((node.type === 'Identifier' || node.type === 'JSXIdentifier') && node.name === name) found = true;
-  });
-  return found;
 }
 
 /** Every `<img …>` of the file, in source order, with what encloses it. */

@@ -225,7 +225,8 @@ if (!only || only === 'build-production') {
         const nxProduction = row(tag('nx run build-production (build, security-audit beside it, build-production)'), runs.production);
         const nxBuildIn = row(tag('nx run build, NX_ISOLATE_PLUGINS=false'), runs.buildIn);
         const nxProductionIn = row(tag('nx run build-production, NX_ISOLATE_PLUGINS=false'), runs.productionIn);
-        for (const r of [bare, nxBuild, nxProduction, nxBuildIn, nxProductionIn]) console.log(`  ${r.name}: median ${r.medianMs.toFixed(0)} ms`);
+        for (const r of [bare, nxBuild, nxProduction, nxBuildIn, nxProductionIn])
+          console.log(`  ${r.name}: median ${r.medianMs.toFixed(0)} ms`);
         // The work after the build on its own, in-process (the audit recorded by the runs above is reused).
         const over = measure('build-production:overhead', ws, node);
         over.name = tag('build-production work in-process');

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
 import { StrictFlag } from '../../core/tsconfig';
 
 /** One type error, where it is and what it says (the position is in the file's current text). */

@@ -24,6 +24,32 @@ describe('type-check safety net', () => {
   });
   afterEach(() => ws.cleanup());
 
+  it('loads TypeScript only when a TypeScript file changed', () => {
+    ws.write('apps/web/page.jsx', 'export const P = () => <img src="/a.png" />;\n');
+    const loads = (writes: Map<string, string>) => {
+      const loaded: string[] = [];
+      let result: ReturnType<typeof typeCheckWrites> | undefined;
+      jest.isolateModules(() => {
+        for (const name of ['ts-morph', 'typescript']) {
+          jest.doMock(name, () => {
+            loaded.push(name);
+            return jest.requireActual(name);
+          });
+        }
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { typeCheckWrites: check } = require('./type-check') as typeof import('./type-check');
+        result = check(diskTree(ws.root), 'apps/web', writes);
+      });
+      return { loaded, result };
+    };
+    const js = loads(new Map([['apps/web/page.jsx', 'export const P = () => <p />;\n']]));
+    expect(js.loaded).toEqual([]);
+    expect([...js.result!.writes.keys()]).toEqual(['apps/web/page.jsx']);
+    const ts = loads(new Map([['apps/web/c.ts', 'export const c = 2;\n']]));
+    expect(ts.loaded).toContain('ts-morph');
+    expect([...ts.result!.writes.keys()]).toEqual(['apps/web/c.ts']);
+  });
+
   it('withholds a change that adds an error, with the error, and keeps the others', () => {
     const writes = new Map([
       ['apps/web/a.ts', 'export const n: number = 1;\nexport const s: string = n;\n'],

@@ -1,10 +1,11 @@
 import { join, posix } from 'node:path';
-import { Project, ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
 import { ReadTree, treeOverlay } from '../../core/files';
 import { TsConfigInfo, listProjectTsConfigs, readTsConfig } from '../../core/tsconfig';
 import { ErrorBag, TsError, toTsError } from '../../codemods/strict/diagnostics';
 
 const TS_SOURCE = /\.[cm]?tsx?$/;
+const isTsSource = (f: string) => TS_SOURCE.test(f) && !f.endsWith('.d.ts');
 /** "Cannot find module" and its variants: the project has no types for the module to check with. */
 const UNRESOLVED_MODULE = new Set([2307, 2792, 7016]);
 /** Files bundlers import that TypeScript knows only through declarations (next-env.d.ts, vite/client). */
@@ -33,6 +34,9 @@ export interface SafetyNetResult {
  */
 export function typeCheckWrites(tree: ReadTree, projectRoot: string, writes: Map<string, string>): SafetyNetResult {
   const result: SafetyNetResult = { writes: new Map(writes), withheld: [], unverified: [] };
+  // Nothing to type-check (a conversion that changed only .js/.jsx files or config): TypeScript,
+  // the tsconfigs and the program are never loaded.
+  if (![...writes.keys()].some(isTsSource)) return result;
   const overlay = treeOverlay(tree);
   const configs = listProjectTsConfigs(tree.root, projectRoot)
     .map((path) => {
@@ -56,7 +60,7 @@ export function typeCheckWrites(tree: ReadTree, projectRoot: string, writes: Map
 
 function checkRound(tree: ReadTree, projectRoot: string, configs: TsConfigInfo[], result: SafetyNetResult): void {
   const writes = result.writes;
-  const sources = [...writes.keys()].filter((f) => TS_SOURCE.test(f) && !f.endsWith('.d.ts'));
+  const sources = [...writes.keys()].filter(isTsSource);
   if (sources.length === 0) return;
   // New files (an env module) are part of the program after the change, so imports of them resolve;
   // they are checked too, against no errors before.
@@ -104,6 +108,9 @@ function checkWithConfig(
   writes: Map<string, string>,
   result: SafetyNetResult,
 ): void {
+  // ts-morph (and its TypeScript, ~250 ms to load) at the point of use, only when a file is checked.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Project, ts } = require('ts-morph') as typeof import('ts-morph');
   const project = new Project({ compilerOptions: { ...options, noEmit: true }, skipAddingFilesFromTsConfig: true });
   const existing = files.filter((f) => tree.exists(f));
   for (const file of existing) project.createSourceFile(join(tree.root, file), tree.read(file, 'utf-8') ?? '', { overwrite: true });

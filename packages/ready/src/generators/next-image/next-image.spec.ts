@@ -49,6 +49,30 @@ describe('next-image generator', () => {
     expect(loaded).toEqual([]);
   });
 
+  it('loads no TypeScript when the conversion changed no TypeScript file: the safety net has nothing to check', async () => {
+    // The same app written in JavaScript: its pages are .jsx, its config .js.
+    for (const change of tree.listChanges()) {
+      if (!/^apps\/web\/.*\.tsx$/.test(change.path) || !change.content) continue;
+      tree.write(change.path.replace(/\.tsx$/, '.jsx'), change.content);
+      tree.delete(change.path);
+    }
+    const loaded: string[] = [];
+    await jest.isolateModulesAsync(async () => {
+      for (const name of ['ts-morph', 'typescript']) {
+        jest.doMock(name, () => {
+          loaded.push(name);
+          return jest.requireActual(name);
+        });
+      }
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const generator = require('./next-image') as typeof import('./next-image');
+      await generator.nextImageGenerator(tree, { project: 'web', skipFormat: true });
+    });
+    expect(tree.read('apps/web/app/page.jsx', 'utf-8')).toContain('<Image src={heroImg}');
+    expect(loaded).toEqual([]);
+    // (type-check.spec shows that a TypeScript change does load it.)
+  });
+
   it('changes nothing on a second run', async () => {
     await nextImageGenerator(tree, { project: 'web', skipFormat: true });
     const snapshot = tree.listChanges().map((c) => [c.path, c.content?.toString()]);

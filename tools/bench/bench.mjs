@@ -270,16 +270,16 @@ if (!only || only === 'graph') {
     const { writeGraphWorkspaces } = await import('./graph-workspace.mjs');
     const spaces = writeGraphWorkspaces(source, join(root, 'tmp', 'bench', 'graph'));
     const nxBin = createRequire(join(source, 'package.json')).resolve('nx/bin/nx');
-    const show = (ws, cold, node) => {
+    const show = (ws, cold, node, { daemon = false, args = ['show', 'projects'] } = {}) => {
       const data = join(ws, '.nx', 'workspace-data');
       if (cold) rmSync(data, { recursive: true, force: true });
       const t = process.hrtime.bigint();
-      const r = spawnSync(node.bin, [nxBin, 'show', 'projects'], {
+      const r = spawnSync(node.bin, [nxBin, ...args], {
         cwd: ws,
         encoding: 'utf8',
         env: {
           ...process.env,
-          NX_DAEMON: 'false',
+          NX_DAEMON: daemon ? 'true' : 'false',
           NX_NO_CLOUD: 'true',
           NX_TUI: 'false',
           NX_WORKSPACE_DATA_DIRECTORY: data,
@@ -287,7 +287,7 @@ if (!only || only === 'graph') {
         },
       });
       const ms = Number(process.hrtime.bigint() - t) / 1e6;
-      if (r.status !== 0) throw new Error(`nx show projects failed in ${ws}:\n${r.stdout}${r.stderr}`);
+      if (r.status !== 0) throw new Error(`nx ${args.join(' ')} failed in ${ws}:\n${r.stdout}${r.stderr}`);
       return { ms, projects: r.stdout.trim().split('\n').length };
     };
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -300,7 +300,17 @@ if (!only || only === 'graph') {
     const cost = (a, b) => (100 * (a.medianMs - b.medianMs)) / b.medianMs;
     const load = loadavg()[0];
     for (const node of nodes) {
-      const runs = { coldWith: [], coldWithout: [], coldNoop: [], warmWith: [], warmWithout: [], warmNoop: [] };
+      const runs = {
+        coldWith: [],
+        coldWithout: [],
+        coldNoop: [],
+        warmWith: [],
+        warmWithout: [],
+        warmNoop: [],
+        daemonWith: [],
+        daemonWithout: [],
+        daemonNoop: [],
+      };
       // Interleaved: a slow minute of the machine hits the three alike.
       for (let i = 0; i < RUNS; i++) {
         runs.coldWithout.push(show(spaces.without, true, node));
@@ -313,6 +323,19 @@ if (!only || only === 'graph') {
         runs.warmWith.push(show(spaces.with, false, node));
         runs.warmNoop.push(show(spaces.noop, false, node));
       }
+      // With the daemon (Nx's default outside CI): each workspace's daemon computes the graph once
+      // (uncounted run), then every command asks it; stopped afterwards.
+      const spaceList = [spaces.without, spaces.with, spaces.noop];
+      try {
+        for (const ws of spaceList) show(ws, false, node, { daemon: true });
+        for (let i = 0; i < RUNS; i++) {
+          runs.daemonWithout.push(show(spaces.without, false, node, { daemon: true }));
+          runs.daemonWith.push(show(spaces.with, false, node, { daemon: true }));
+          runs.daemonNoop.push(show(spaces.noop, false, node, { daemon: true }));
+        }
+      } finally {
+        for (const ws of spaceList) show(ws, false, node, { daemon: true, args: ['daemon', '--stop'] });
+      }
       const tag = (name) => (nodes.length > 1 ? `${name} · ${node.label}` : name);
       const [coldWith, coldWithout, coldNoop, warmWith, warmWithout, warmNoop] = [
         row(tag('cold: nx show projects, with @plinto/ready'), runs.coldWith),
@@ -322,13 +345,19 @@ if (!only || only === 'graph') {
         row(tag('warm: nx show projects, without'), runs.warmWithout),
         row(tag('warm: nx show projects, with a plugin that infers nothing'), runs.warmNoop),
       ];
-      const six = [coldWith, coldWithout, coldNoop, warmWith, warmWithout, warmNoop];
-      for (const r of six) console.log(`  ${r.name}: median ${r.medianMs.toFixed(0)} ms`);
-      rows.push(...six);
+      const [daemonWith, daemonWithout, daemonNoop] = [
+        row(tag('daemon: nx show projects, with @plinto/ready'), runs.daemonWith),
+        row(tag('daemon: nx show projects, without'), runs.daemonWithout),
+        row(tag('daemon: nx show projects, with a plugin that infers nothing'), runs.daemonNoop),
+      ];
+      const all = [coldWith, coldWithout, coldNoop, warmWith, warmWithout, warmNoop, daemonWith, daemonWithout, daemonNoop];
+      for (const r of all) console.log(`  ${r.name}: median ${r.medianMs.toFixed(0)} ms`);
+      rows.push(...all);
       verdicts.push(
         `${node.label}: cold (no daemon, workspace data removed before each run) the plugin adds ${cost(coldWith, coldWithout).toFixed(1)} % (goal ≤ 5 %), ` +
           `a plugin that infers nothing ${cost(coldNoop, coldWithout).toFixed(1)} %; ` +
-          `warm (no daemon, Nx's workspace data kept) ${cost(warmWith, warmWithout).toFixed(1)} % (goal ≤ 5 %), the plugin that infers nothing ${cost(warmNoop, warmWithout).toFixed(1)} %.`,
+          `warm (no daemon, Nx's workspace data kept) ${cost(warmWith, warmWithout).toFixed(1)} % (goal ≤ 5 %), the plugin that infers nothing ${cost(warmNoop, warmWithout).toFixed(1)} %; ` +
+          `with the daemon up and its graph computed (Nx's default outside CI) ${cost(daemonWith, daemonWithout).toFixed(1)} %, the plugin that infers nothing ${cost(daemonNoop, daemonWithout).toFixed(1)} %.`,
       );
     }
     push({

@@ -300,64 +300,54 @@ if (!only || only === 'graph') {
     const cost = (a, b) => (100 * (a.medianMs - b.medianMs)) / b.medianMs;
     const load = loadavg()[0];
     for (const node of nodes) {
-      const runs = {
-        coldWith: [],
-        coldWithout: [],
-        coldNoop: [],
-        warmWith: [],
-        warmWithout: [],
-        warmNoop: [],
-        daemonWith: [],
-        daemonWithout: [],
-        daemonNoop: [],
-      };
-      // Interleaved: a slow minute of the machine hits the three alike.
-      for (let i = 0; i < RUNS; i++) {
-        runs.coldWithout.push(show(spaces.without, true, node));
-        runs.coldWith.push(show(spaces.with, true, node));
-        runs.coldNoop.push(show(spaces.noop, true, node));
-      }
-      for (const ws of [spaces.without, spaces.with, spaces.noop]) show(ws, false, node);
-      for (let i = 0; i < RUNS; i++) {
-        runs.warmWithout.push(show(spaces.without, false, node));
-        runs.warmWith.push(show(spaces.with, false, node));
-        runs.warmNoop.push(show(spaces.noop, false, node));
-      }
-      // With the daemon (Nx's default outside CI): each workspace's daemon computes the graph once
-      // (uncounted run), then every command asks it; stopped afterwards.
-      const spaceList = [spaces.without, spaces.with, spaces.noop];
-      try {
-        for (const ws of spaceList) show(ws, false, node, { daemon: true });
-        for (let i = 0; i < RUNS; i++) {
-          runs.daemonWithout.push(show(spaces.without, false, node, { daemon: true }));
-          runs.daemonWith.push(show(spaces.with, false, node, { daemon: true }));
-          runs.daemonNoop.push(show(spaces.noop, false, node, { daemon: true }));
-        }
-      } finally {
-        for (const ws of spaceList) show(ws, false, node, { daemon: true, args: ['daemon', '--stop'] });
-      }
+      // The three workspaces in run order (row order: ours, without, the plugin that infers nothing).
+      const copies = [
+        ['without', spaces.without, 'without'],
+        ['with', spaces.with, 'with @plinto/ready'],
+        ['noop', spaces.noop, 'with a plugin that infers nothing'],
+      ];
+      const regimes = [
+        // No daemon, workspace data removed before each run.
+        { name: 'cold', once: (ws) => show(ws, true, node) },
+        // No daemon, Nx's workspace data kept from an uncounted run.
+        { name: 'warm', prime: true, once: (ws) => show(ws, false, node) },
+        // The daemon (Nx's default outside CI): each workspace's daemon computes the graph in an
+        // uncounted run, then every command asks it; stopped afterwards.
+        {
+          name: 'daemon',
+          prime: true,
+          once: (ws) => show(ws, false, node, { daemon: true }),
+          after: (ws) => show(ws, false, node, { daemon: true, args: ['daemon', '--stop'] }),
+        },
+      ];
       const tag = (name) => (nodes.length > 1 ? `${name} · ${node.label}` : name);
-      const [coldWith, coldWithout, coldNoop, warmWith, warmWithout, warmNoop] = [
-        row(tag('cold: nx show projects, with @plinto/ready'), runs.coldWith),
-        row(tag('cold: nx show projects, without'), runs.coldWithout),
-        row(tag('cold: nx show projects, with a plugin that infers nothing'), runs.coldNoop),
-        row(tag('warm: nx show projects, with @plinto/ready'), runs.warmWith),
-        row(tag('warm: nx show projects, without'), runs.warmWithout),
-        row(tag('warm: nx show projects, with a plugin that infers nothing'), runs.warmNoop),
-      ];
-      const [daemonWith, daemonWithout, daemonNoop] = [
-        row(tag('daemon: nx show projects, with @plinto/ready'), runs.daemonWith),
-        row(tag('daemon: nx show projects, without'), runs.daemonWithout),
-        row(tag('daemon: nx show projects, with a plugin that infers nothing'), runs.daemonNoop),
-      ];
-      const all = [coldWith, coldWithout, coldNoop, warmWith, warmWithout, warmNoop, daemonWith, daemonWithout, daemonNoop];
-      for (const r of all) console.log(`  ${r.name}: median ${r.medianMs.toFixed(0)} ms`);
-      rows.push(...all);
+      const byRegime = {};
+      for (const regime of regimes) {
+        const runs = Object.fromEntries(copies.map(([key]) => [key, []]));
+        try {
+          if (regime.prime) for (const [, ws] of copies) regime.once(ws);
+          // Interleaved: a slow minute of the machine hits the three alike.
+          for (let i = 0; i < RUNS; i++) for (const [key, ws] of copies) runs[key].push(regime.once(ws));
+        } finally {
+          if (regime.after) for (const [, ws] of copies) regime.after(ws);
+        }
+        const byKey = Object.fromEntries(
+          copies.map(([key, , label]) => [key, row(tag(`${regime.name}: nx show projects, ${label}`), runs[key])]),
+        );
+        for (const key of ['with', 'without', 'noop']) {
+          console.log(`  ${byKey[key].name}: median ${byKey[key].medianMs.toFixed(0)} ms`);
+          rows.push(byKey[key]);
+        }
+        byRegime[regime.name] = byKey;
+      }
+      const costs = (name) =>
+        [cost(byRegime[name].with, byRegime[name].without), cost(byRegime[name].noop, byRegime[name].without)].map((c) => c.toFixed(1));
+      const [cold, warm, daemon] = ['cold', 'warm', 'daemon'].map(costs);
       verdicts.push(
-        `${node.label}: cold (no daemon, workspace data removed before each run) the plugin adds ${cost(coldWith, coldWithout).toFixed(1)} % (goal ≤ 5 %), ` +
-          `a plugin that infers nothing ${cost(coldNoop, coldWithout).toFixed(1)} %; ` +
-          `warm (no daemon, Nx's workspace data kept) ${cost(warmWith, warmWithout).toFixed(1)} % (goal ≤ 5 %), the plugin that infers nothing ${cost(warmNoop, warmWithout).toFixed(1)} %; ` +
-          `with the daemon up and its graph computed (Nx's default outside CI) ${cost(daemonWith, daemonWithout).toFixed(1)} %, the plugin that infers nothing ${cost(daemonNoop, daemonWithout).toFixed(1)} %.`,
+        `${node.label}: cold (no daemon, workspace data removed before each run) the plugin adds ${cold[0]} % (goal ≤ 5 %), ` +
+          `a plugin that infers nothing ${cold[1]} %; ` +
+          `warm (no daemon, Nx's workspace data kept) ${warm[0]} % (goal ≤ 5 %), the plugin that infers nothing ${warm[1]} %; ` +
+          `with the daemon up and its graph computed (Nx's default outside CI) ${daemon[0]} %, the plugin that infers nothing ${daemon[1]} %.`,
       );
     }
     push({

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const ROUTES = 96;
+export const ROUTES = 160;
 
 /** Client libraries the routes use, at versions that support React 19. */
 export const CLIENT_DEPENDENCIES = {

@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { TempWorkspace } from '../../testing/temp-workspace';
 import { errorExcerpt, runBuild } from './build-run';
@@ -50,43 +50,61 @@ describe('the recorded build', () => {
     expect(excerpt.join('\n')).not.toContain('/home/ci');
   });
 
-  it('runs the build through the workspace Nx and records a failure without failing itself', async () => {
+  /** A workspace with the repository's own Nx, found from the workspace as a user's install would be. */
+  function workspace(targets: Record<string, { command: string }>): void {
     ws.write('nx.json', {});
     ws.write('package.json', { name: 'ws', private: true });
-    ws.write('apps/web/project.json', {
-      name: 'web',
-      targets: {
-        build: { command: `node -e "console.error('Error: Cannot find module \\'@ws/sdk\\''); process.exit(3)"` },
-        ok: { command: 'node -e "console.log(1)"' },
-        isolation: { command: 'node -e "console.log(\'isolate=\' + process.env.NX_ISOLATE_PLUGINS)"' },
-      },
-    });
-    // The repository's own Nx, found from the workspace as a user's install would be.
-    mkdirSync(join(ws.root, 'node_modules'));
-    symlinkSync(dirname(require.resolve('nx/package.json')), join(ws.root, 'node_modules/nx'));
-    const env = { ...process.env };
+    ws.write('apps/web/project.json', { name: 'web', targets });
+    mkdirSync(join(ws.root, 'node_modules'), { recursive: true });
+    if (!existsSync(join(ws.root, 'node_modules/nx')))
+      symlinkSync(dirname(require.resolve('nx/package.json')), join(ws.root, 'node_modules/nx'));
+  }
+  const printed = (name: string) => `node -e "console.log('${name}=' + process.env.${name})"`;
+  /** What the nested run printed as `<name>=<value>`. */
+  async function seenInNestedRun(target: string, name: string) {
+    const out: string[] = [];
+    await runBuild(ws.root, 'web', target, (c) => out.push(c));
+    return new RegExp(`${name}=([\\w-]+)`).exec(out.join(''))?.[1];
+  }
+  let env: NodeJS.ProcessEnv;
+  beforeEach(() => {
+    env = { ...process.env };
     process.env.NX_DAEMON = 'false';
     process.env.NX_NO_CLOUD = 'true';
     process.env.NX_WORKSPACE_DATA_DIRECTORY = join(ws.root, '.nx/workspace-data');
-    try {
-      const seen: string[] = [];
-      const failed = await runBuild(ws.root, 'web', 'build', (c) => seen.push(c));
-      expect(failed).toMatchObject({ success: false, exitCode: 1, target: 'build' });
-      expect(failed.error.join('\n')).toContain("Error: Cannot find module '@ws/sdk'");
-      expect(seen.join('')).toContain('@ws/sdk');
-      expect(await runBuild(ws.root, 'web', 'ok', () => undefined)).toMatchObject({ success: true, exitCode: 0, error: [] });
-      // The nested Nx loads the plugins in its own process, unless the user said how to load them.
-      const isolation = async () => {
-        const out: string[] = [];
-        await runBuild(ws.root, 'web', 'isolation', (c) => out.push(c));
-        return /isolate=(\w+)/.exec(out.join(''))?.[1];
-      };
-      delete process.env.NX_ISOLATE_PLUGINS;
-      expect(await isolation()).toBe('false');
-      process.env.NX_ISOLATE_PLUGINS = 'true';
-      expect(await isolation()).toBe('true');
-    } finally {
-      process.env = env;
-    }
+    delete process.env.NX_ISOLATE_PLUGINS;
+    delete process.env.NX_CACHE_PROJECT_GRAPH;
+  });
+  afterEach(() => (process.env = env));
+
+  it('runs the build through the workspace Nx and records a failure without failing itself', async () => {
+    workspace({
+      build: { command: `node -e "console.error('Error: Cannot find module \\'@ws/sdk\\''); process.exit(3)"` },
+      ok: { command: 'node -e "console.log(1)"' },
+      isolation: { command: printed('NX_ISOLATE_PLUGINS') },
+    });
+    const seen: string[] = [];
+    const failed = await runBuild(ws.root, 'web', 'build', (c) => seen.push(c));
+    expect(failed).toMatchObject({ success: false, exitCode: 1, target: 'build' });
+    expect(failed.error.join('\n')).toContain("Error: Cannot find module '@ws/sdk'");
+    expect(seen.join('')).toContain('@ws/sdk');
+    expect(await runBuild(ws.root, 'web', 'ok', () => undefined)).toMatchObject({ success: true, exitCode: 0, error: [] });
+    // The nested Nx loads the plugins in its own process, unless the user said how to load them.
+    expect(await seenInNestedRun('isolation', 'NX_ISOLATE_PLUGINS')).toBe('false');
+    process.env.NX_ISOLATE_PLUGINS = 'true';
+    expect(await seenInNestedRun('isolation', 'NX_ISOLATE_PLUGINS')).toBe('true');
+  }, 60_000);
+
+  it('runs the build on the project graph the run it is in cached, unless the graph cache is off', async () => {
+    workspace({ probe: { command: `node -e "console.log('graph=first')"` } });
+    // No graph cached yet: the nested run computes one (and caches it, as the outer run does).
+    expect(await seenInNestedRun('probe', 'graph')).toBe('first');
+    // The configuration changes after the graph was computed: the nested run keeps the cached graph,
+    // as Nx's own task processes do, instead of computing it again.
+    workspace({ probe: { command: `node -e "console.log('graph=second')"` } });
+    expect(await seenInNestedRun('probe', 'graph')).toBe('first');
+    // With the graph cache off, the outer run wrote no graph: the nested run computes its own.
+    process.env.NX_CACHE_PROJECT_GRAPH = 'false';
+    expect(await seenInNestedRun('probe', 'graph')).toBe('second');
   }, 60_000);
 });

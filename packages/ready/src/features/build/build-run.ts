@@ -68,6 +68,18 @@ const PARENT_TASK_ENV = /^NX_(TASK_|TERMINAL_|STREAM_OUTPUT|PREFIX_OUTPUT|FORKED
 const NESTED_RUN_ISOLATION = 'false';
 
 /**
+ * The nested run takes the project graph the run it is in has computed and cached in the workspace
+ * data (NX_FORCE_REUSE_CACHED_GRAPH, Nx ≥ 20.2; it computes one as usual when none is cached): the
+ * same graph Nx's own task processes read (its executor runner reads the cached graph), and ~0.9 s
+ * less than computing it again in the 96-route bench app. Not when the user turned the graph cache
+ * off (NX_CACHE_PROJECT_GRAPH=false): the outer run then wrote none, and a cached one would be an
+ * older run's.
+ */
+function nestedGraphEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  return env.NX_CACHE_PROJECT_GRAPH === 'false' ? {} : { NX_FORCE_REUSE_CACHED_GRAPH: 'true' };
+}
+
+/**
  * Runs `nx run <project>:<target>` with the workspace's own Nx (so the build keeps its cache,
  * its dependsOn and its executor), streams its output, and says whether it passed.
  */
@@ -79,7 +91,7 @@ export function runBuild(workspaceRoot: string, project: string, target: string,
     // or applies them); a nested run judging again fails the build in a non-interactive process.
     const child = spawn(process.execPath, [nx, 'run', `${project}:${target}`, '--outputStyle=stream-without-prefixes', '--skip-sync'], {
       cwd: workspaceRoot,
-      env: { NX_ISOLATE_PLUGINS: NESTED_RUN_ISOLATION, ...env, FORCE_COLOR: '0' },
+      env: { NX_ISOLATE_PLUGINS: NESTED_RUN_ISOLATION, ...nestedGraphEnv(env), ...env, FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

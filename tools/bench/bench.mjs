@@ -210,9 +210,9 @@ if (!only || only === 'build-production') {
         const production = ['nx', 'run', '@ws/web:build-production', '--skip-nx-cache'];
         // One build first, not counted: the disk cache is warm for every column alike.
         timed('npx', production, ws);
-        // Interleaved, so that a slow minute of the machine hits every column alike.
-        // Each pair runs back to back, which of its two commands goes first swapped every round: its
-        // difference is taken within the round, where a slow minute of the machine hits both alike.
+        // Interleaved, so that a slow minute of the machine hits every column alike. Each pair runs back
+        // to back, which of its two commands goes first swapped every round: its difference is taken
+        // within the round, where a slow minute hits both commands alike.
         const runs = { bare: [], build: [], production: [], buildIn: [], productionIn: [] };
         const pair = (round, env, buildRuns, productionRuns) => {
           const order = round % 2 === 0 ? ['build', 'production'] : ['production', 'build'];

@@ -3,7 +3,7 @@
 // route is a server page around a client component of its own that uses real client libraries from
 // the npm registry (charts, forms with schema validation, data fetching, icons, animation, dates), so
 // each route has its own client chunk. The bare `next build` grows little with routes here (Node 24:
-// 26.9 s at 72 routes, 25.6 s at 96), so 160: 37.8 s on Node 20 and 42.2 s on Node 24 (medians, 2 cores).
+// 26.9 s at 72 routes, 25.6 s at 96), so 160: medians of 37.8–47.1 s on Node 20 and 42.2–45.4 s on Node 24 (two runs, 2 cores).
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -2,7 +2,7 @@
 import './utils/compile-cache';
 export { createNodes, createNodesV2 } from './plugin/create-nodes';
 export { postTasksExecution } from './plugin/post-tasks';
-export type { ReadyPluginOptions } from './core/plugin-options';
-export type { Check, CheckContext, CheckResult, CheckStatus, CheckDetail, CheckMetric } from './core/check';
-export type { ReadyReport } from './core/report';
+export type { ReadyPluginOptions } from './core/nx/plugin-options';
+export type { Check, CheckContext, CheckResult, CheckStatus, CheckDetail, CheckMetric } from './core/contracts/check';
+export type { ReadyReport } from './core/contracts/report';
 export type { WorkspaceSummary } from './features/summary/summary';

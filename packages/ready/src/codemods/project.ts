@@ -1,5 +1,5 @@
 import { IndentationText, Project, QuoteKind, SourceFile, ts } from 'ts-morph';
-import { ReadTree, isMemoTree } from '../core/files';
+import { ReadTree, isMemoTree } from '../core/workspace/files';
 
 /**
  * The ts-morph project codemods run in: in memory (files come from the Nx Tree, never the disk),

@@ -1,8 +1,8 @@
 import { CreateNodesContextV2, CreateNodesV2, TargetConfiguration, createNodesFromFiles, readJsonFile } from '@nx/devkit';
 import { dirname, join, posix } from 'node:path';
-import { assertMatchingDevkit, assertSupportedNx, packageJsonWorkspacesMatcher } from '../core/nx-internals';
-import { ReadyPluginOptions, normalizePluginOptions } from '../core/plugin-options';
-import { onceJsonReader, readProjectFacts, readRootDependencies, rootInputsOf } from './project-facts';
+import { assertMatchingDevkit, assertSupportedNx, packageJsonWorkspacesMatcher } from '../core/workspace/nx-internals';
+import { ReadyPluginOptions, normalizePluginOptions } from '../core/nx/plugin-options';
+import { onceJsonReader, readProjectFacts, readRootDependencies, rootInputsOf } from './inference-facts';
 import { buildTargets } from './targets';
 import { PLUGIN_OPTIONS_SCHEMA, optionProblems, pluginEntryName, targetOptionProblems } from './validate-options';
 import { ReadyError } from '../utils/errors';

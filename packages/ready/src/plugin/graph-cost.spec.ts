@@ -1,7 +1,7 @@
 import { CreateNodesContextV2 } from '@nx/devkit';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { extendedConfigFiles } from '../core/tsconfig';
+import { extendedConfigFiles } from '../core/workspace/tsconfig';
 import { TempWorkspace } from '../testing/temp-workspace';
 
 describe("the plugin's cost on every Nx command", () => {

@@ -3,8 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TempWorkspace } from '../testing/temp-workspace';
 import { postTasksExecution } from './post-tasks';
-import { ReadyReport } from '../core/report';
-import { CheckResult } from '../core/check';
+import { ReadyReport } from '../core/contracts/report';
+import { CheckResult } from '../core/contracts/check';
 
 const check = (id: string, status: CheckResult['status'], extra: Partial<CheckResult> = {}): CheckResult => ({
   id,

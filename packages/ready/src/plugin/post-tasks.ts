@@ -1,10 +1,10 @@
 import { PostTasksExecution, logger } from '@nx/devkit';
 import { appendFileSync } from 'node:fs';
-import { READY_JSON_FILE, ReadyReport } from '../core/report';
+import { READY_JSON_FILE, ReadyReport } from '../core/contracts/report';
 import { renderDashboard } from '../features/summary/dashboard';
 import { measuredAny, readProjectReports, renderSummaryMarkdown, summarize, summaryPaths } from '../features/summary/summary';
 import { writeFilesAtomically } from '../utils/write-files';
-import { ReadyPluginOptions, normalizePluginOptions } from '../core/plugin-options';
+import { ReadyPluginOptions, normalizePluginOptions } from '../core/nx/plugin-options';
 
 /**
  * After any `nx run-many` / `nx affected` that ran the ready target: every project's ready.json of

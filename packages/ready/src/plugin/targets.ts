@@ -1,11 +1,11 @@
 import { TargetConfiguration } from '@nx/devkit';
-import { NormalizedPluginOptions } from '../core/plugin-options';
-import { READY_JSON_FILE, READY_MD_FILE } from '../core/report';
-import { RESULTS_OUTPUT_PATH } from '../core/results';
+import { NormalizedPluginOptions } from '../core/nx/plugin-options';
+import { READY_JSON_FILE, READY_MD_FILE } from '../core/contracts/report';
+import { RESULTS_OUTPUT_PATH } from '../core/contracts/results';
 import { AUDIT_NOTE_FILE, AUDIT_RESULT_FILE } from '../features/audit/files';
 import { BUILD_MANIFEST_FILE, BUILD_PRODUCTION_FILE, BUILD_RUN_FILE, DEPLOY_PACKAGE_FILE } from '../features/build/files';
 import { COVERAGE_GATE_FILE, TESTS_FILE } from '../features/coverage/files';
-import { ProjectFacts } from './project-facts';
+import { ProjectFacts } from './inference-facts';
 import { BASELINE_FILE } from '../features/readiness/baseline';
 
 const RESULTS = `{workspaceRoot}/${RESULTS_OUTPUT_PATH}`;

@@ -1,8 +1,8 @@
 import { readJsonFile } from '@nx/devkit';
-import { NormalizedPluginOptions } from '../core/plugin-options';
+import { NormalizedPluginOptions } from '../core/nx/plugin-options';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { basename, dirname, join } from 'node:path';
-import { PLUGIN_NAME } from '../core/versions';
+import { PLUGIN_NAME } from '../core/contracts/versions';
 
 /**
  * Options checked when the project graph is built, so that every Nx command fails at once, before

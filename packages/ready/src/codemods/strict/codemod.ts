@@ -1,5 +1,5 @@
 import { SourceFile, ts } from 'ts-morph';
-import { StrictFlag } from '../../core/tsconfig';
+import { StrictFlag } from '../../core/workspace/tsconfig';
 import { Codemod, CodemodChange, CodemodReport, CodemodResult, CodemodSkip } from '../codemod';
 import { TsError } from './diagnostics';
 import { StrictMigrationReport, migrateToStrict } from './migrate';

@@ -1,5 +1,5 @@
 import type { ts } from 'ts-morph';
-import { StrictFlag } from '../../core/tsconfig';
+import { StrictFlag } from '../../core/workspace/tsconfig';
 
 /** One type error, where it is and what it says (the position is in the file's current text). */
 export interface TsError {

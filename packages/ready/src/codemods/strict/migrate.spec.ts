@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Project, ts } from 'ts-morph';
-import { STRICT_FLAGS } from '../../core/tsconfig';
+import { STRICT_FLAGS } from '../../core/workspace/tsconfig';
 import { CodemodFixtureMeta, describeCodemodFixtures } from '../../testing/codemod-fixtures';
 import { inMemorySourceFile, loadFixtures, recordOutput, syntaxErrors } from '../../testing/fixtures';
 import { strictCodemod } from './codemod';

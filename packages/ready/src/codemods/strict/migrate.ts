@@ -1,5 +1,5 @@
 import { Project, ts } from 'ts-morph';
-import { StrictFlag } from '../../core/tsconfig';
+import { StrictFlag } from '../../core/workspace/tsconfig';
 import { TsError, errorKey } from './diagnostics';
 import { StrictSession } from './session';
 import { applyCodeFixes } from './stages/code-fixes';

@@ -1,8 +1,8 @@
 // First: what this entry loads next compiles from V8's code cache (Node ≥ 22).
 import '../../utils/compile-cache';
 import { ExecutorContext, logger } from '@nx/devkit';
-import { targetNames } from '../../core/defaults';
-import { resultsDirFor } from '../../core/results';
+import { targetNames } from '../../core/contracts/defaults';
+import { resultsDirFor } from '../../core/contracts/results';
 import { runBuild } from '../../features/build/build-run';
 import { BUILD_RUN_FILE } from '../../features/build/files';
 import { writeFilesAtomically } from '../../utils/write-files';

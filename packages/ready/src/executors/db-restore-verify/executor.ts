@@ -1,7 +1,7 @@
 // First: what this entry loads next compiles from V8's code cache (Node ≥ 22).
 import '../../utils/compile-cache';
 import { ExecutorContext, logger } from '@nx/devkit';
-import { resultsDirFor } from '../../core/results';
+import { resultsDirFor } from '../../core/contracts/results';
 import { readConnection } from '../../features/backup/connection';
 import { VERIFY_RESULT_FILE } from '../../features/backup/files';
 import { BackupStorage } from '../../features/backup/storage';

@@ -7,7 +7,7 @@ import { TempWorkspace } from '../../testing/temp-workspace';
 import readyExecutor from './executor';
 import { renderMarkdown } from '../../features/readiness/render';
 import { computeScore } from '../../features/readiness/score';
-import { CheckResult } from '../../core/check';
+import { CheckResult } from '../../core/contracts/check';
 import Ajv from 'ajv';
 
 const LINT_OK = { executor: 'nx:run-commands', options: { command: 'node -e "process.exit(0)"' } };

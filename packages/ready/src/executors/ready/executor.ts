@@ -2,9 +2,9 @@
 import '../../utils/compile-cache';
 import { ExecutorContext, logger } from '@nx/devkit';
 import { CHECKS } from './checks';
-import { DEFAULTS } from '../../core/defaults';
-import { READY_JSON_FILE, READY_MD_FILE } from '../../core/report';
-import { resultsDirFor } from '../../core/results';
+import { DEFAULTS } from '../../core/contracts/defaults';
+import { READY_JSON_FILE, READY_MD_FILE } from '../../core/contracts/report';
+import { resultsDirFor } from '../../core/contracts/results';
 import { renderMarkdown, renderTable } from '../../features/readiness/render';
 import { judgeReady, measureChecks } from '../../features/readiness/run-checks';
 import { baselineOf, baselinePath, readBaseline, renderBaseline } from '../../features/readiness/baseline';

@@ -1,7 +1,7 @@
 import { ExecutorContext, runExecutor } from '@nx/devkit';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { TargetRun } from '../../core/check';
+import { TargetRun } from '../../core/contracts/check';
 
 /**
  * Runs a target of the project from inside an executor and says whether it passed. Commands of

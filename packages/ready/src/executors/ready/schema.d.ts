@@ -1,4 +1,4 @@
-import { CheckOptions } from '../../core/check';
+import { CheckOptions } from '../../core/contracts/check';
 import { Waiver } from '../../features/readiness/waivers';
 
 export interface ReadyExecutorSchema extends CheckOptions {

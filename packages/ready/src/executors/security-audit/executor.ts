@@ -1,7 +1,7 @@
 // First: what this entry loads next compiles from V8's code cache (Node ≥ 22).
 import '../../utils/compile-cache';
 import { ExecutorContext, logger } from '@nx/devkit';
-import { resultsDirFor } from '../../core/results';
+import { resultsDirFor } from '../../core/contracts/results';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditProject, describeAudit, recordText } from '../../features/audit/audit';

@@ -1,5 +1,5 @@
 import { ProjectGraph } from '@nx/devkit';
-import { externalPackages as packagesInScope } from '../../core/project-graph';
+import { externalPackages as packagesInScope } from '../../core/workspace/project-graph';
 import { parseAuditJson, parseYarnBerryAudit, parseYarnClassicAudit, scopedAudit } from './audit';
 
 // npm 11 `npm audit --json` (auditReportVersion 2), trimmed to the fields read.

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { constants, setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
 import { firstLine } from '../../utils/errors';
-import { externalPackages } from '../../core/project-graph';
-import { workspaceLockfile } from '../../core/package-manager';
+import { externalPackages } from '../../core/workspace/project-graph';
+import { workspaceLockfile } from '../../core/workspace/package-manager';
 import { AuditLevel, AuditResult } from './types';
 import { AUDIT_NOTE_FILE } from './files';
 

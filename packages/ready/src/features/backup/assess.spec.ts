@@ -1,4 +1,4 @@
-import { diskTree } from '../../core/files';
+import { diskTree } from '../../core/workspace/files';
 import { TempWorkspace } from '../../testing/temp-workspace';
 import { assessBackups } from './assess';
 

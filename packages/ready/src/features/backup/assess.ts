@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TargetConfiguration } from '@nx/devkit';
-import { ReadTree } from '../../core/files';
-import { packageDependencies } from '../../core/project-facts';
-import { resultsDirFor } from '../../core/results';
+import { ReadTree } from '../../core/workspace/files';
+import { packageDependencies } from '../../core/workspace/project-facts';
+import { resultsDirFor } from '../../core/contracts/results';
 import { firstLine } from '../../utils/errors';
 import { listBackups } from './backup';
 import { LATEST_VERIFICATION_OBJECT, VERIFY_RESULT_FILE } from './files';

@@ -1,5 +1,5 @@
 import { TargetConfiguration } from '@nx/devkit';
-import { ReadTree } from '../../core/files';
+import { ReadTree } from '../../core/workspace/files';
 import { ReadyError } from '../../utils/errors';
 import { workflowContext } from '../ci/plan';
 import { scanEnv } from '../env/scan';

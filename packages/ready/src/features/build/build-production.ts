@@ -2,7 +2,7 @@ import { ExecutorContext } from '@nx/devkit';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { resultsDirFor } from '../../core/results';
+import { resultsDirFor } from '../../core/contracts/results';
 import { ReadyError } from '../../utils/errors';
 import { kb } from '../../utils/format';
 import { writeFilesAtomically } from '../../utils/write-files';

@@ -2,7 +2,7 @@ import { ProjectGraph } from '@nx/devkit';
 import { auditProject, judgeAudit, readRecordedAudit } from '../audit/audit';
 import { standaloneEntry } from './deploy-package';
 import { buildSeconds, findNextDir, measureRoutes } from './next-output';
-import { DEFAULTS } from '../../core/defaults';
+import { DEFAULTS } from '../../core/contracts/defaults';
 import { AuditLevel, AuditResult } from '../audit/types';
 import { RouteSize } from './types';
 

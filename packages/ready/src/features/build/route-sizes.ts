@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
-import { ReadTree } from '../../core/files';
-import { resultsDirFor } from '../../core/results';
+import { ReadTree } from '../../core/workspace/files';
+import { resultsDirFor } from '../../core/contracts/results';
 import { BUILD_PRODUCTION_FILE } from './files';
 
 export type RouteSizes = Map<string, number>;

@@ -1,5 +1,5 @@
 import { parseAllDocuments } from 'yaml';
-import type { ReadTree } from '../../core/files';
+import type { ReadTree } from '../../core/workspace/files';
 import { CI_FOLDERS, CI_ROOT_FILES } from './files';
 
 export interface CiDetection {

@@ -1,6 +1,6 @@
 import { coerce } from 'semver';
 import { Document, isMap, parse, parseDocument } from 'yaml';
-import type { ReadTree } from '../../core/files';
+import type { ReadTree } from '../../core/workspace/files';
 import { ReadyError } from '../../utils/errors';
 import { ciDefinitionFiles, ciRunsReady } from './ci-detect';
 import { GENERATED_MARKER, GITHUB_WORKFLOW, GITLAB_CI, GITLAB_INCLUDED } from './files';

@@ -1,7 +1,7 @@
 import { join, posix, relative } from 'node:path';
 import { ts } from 'ts-morph';
-import { ReadTree, treeOverlay } from '../../core/files';
-import { readTsConfig } from '../../core/tsconfig';
+import { ReadTree, treeOverlay } from '../../core/workspace/files';
+import { readTsConfig } from '../../core/workspace/tsconfig';
 
 /**
  * The project's tsconfig `paths` (through `extends`, as tsc reads them) as a resolver: `@/app/chart`

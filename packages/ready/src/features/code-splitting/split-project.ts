@@ -1,6 +1,6 @@
 import { joinPathFragments } from '@nx/devkit';
-import { ReadTree, treeFiles } from '../../core/files';
-import { Framework, frameworkOf } from '../../core/project-facts';
+import { ReadTree, treeFiles } from '../../core/workspace/files';
+import { Framework, frameworkOf } from '../../core/workspace/project-facts';
 import { ReadyError } from '../../utils/errors';
 import { CodemodChange, CodemodSkip } from '../../codemods/codemod';
 import { HEAVY_MODULES } from '../../codemods/dynamic-import/heavy-modules';

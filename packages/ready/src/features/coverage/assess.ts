@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { DEFAULTS } from '../../core/defaults';
+import { DEFAULTS } from '../../core/contracts/defaults';
 import { BASELINE_FILE } from './files';
 import { changedLinesCoverage } from './changed-lines';
 import { evaluateMetrics, evaluatePerFile, leastCovered, overallStatus } from './evaluate';

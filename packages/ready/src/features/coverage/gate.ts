@@ -1,6 +1,6 @@
 import { logger } from '@nx/devkit';
 import { posix } from 'node:path';
-import { resultsDirFor } from '../../core/results';
+import { resultsDirFor } from '../../core/contracts/results';
 import { ReadyError } from '../../utils/errors';
 import { writeFilesAtomically } from '../../utils/write-files';
 import { assessCoverage } from './assess';

@@ -1,15 +1,15 @@
 import { ProjectGraph, joinPathFragments } from '@nx/devkit';
 import { join, posix } from 'node:path';
-import { ReadTree, treeFiles, treeOverlay } from '../../core/files';
-import { isApp, isNextConfigFile } from '../../core/project-facts';
+import { ReadTree, treeFiles, treeOverlay } from '../../core/workspace/files';
+import { isApp, isNextConfigFile } from '../../core/workspace/project-facts';
 import { envRewriteCodemod } from '../../codemods/env/rewrite';
 import { createCodemodProject } from '../../codemods/project';
 import { runCodemod } from '../../codemods/run';
 import { EnvVariable } from './classify';
 import { mergeDotenv } from './dotenv-file';
 import { EnvModuleFlavour, MODULE_MARKER, renderEnvModule } from './env-module';
-import { TSCONFIG_FILE, readTsConfig, resolvesPackageExports } from '../../core/tsconfig';
-import { ENV_DEPENDENCIES } from '../../core/versions';
+import { TSCONFIG_FILE, readTsConfig, resolvesPackageExports } from '../../core/workspace/tsconfig';
+import { ENV_DEPENDENCIES } from '../../core/contracts/versions';
 import { envModulePath, handWrittenEnvModule, scanEnv } from './scan';
 
 /** Apps only: a library's variables are its apps' variables, attributed to them through the project graph. */

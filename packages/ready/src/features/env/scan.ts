@@ -7,9 +7,9 @@ import { hasSyntaxErrors } from '../../codemods/parse';
 import { ENV_PREFILTER, EnvRead, UnresolvedRead, findEnvReads, findNextConfigEnvKeys } from '../../codemods/env/find-env';
 import { EnvVariable, classify, isRuntimeProvided } from './classify';
 import { MODULE_MARKER } from './env-module';
-import { isNextConfigFile } from '../../core/project-facts';
-import { ReadTree, treeFiles } from '../../core/files';
-import { workspaceDependencies } from '../../core/project-graph';
+import { isNextConfigFile } from '../../core/workspace/project-facts';
+import { ReadTree, treeFiles } from '../../core/workspace/files';
+import { workspaceDependencies } from '../../core/workspace/project-graph';
 
 const SOURCE = /\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/;
 

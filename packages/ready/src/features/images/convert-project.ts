@@ -1,6 +1,6 @@
 import { joinPathFragments } from '@nx/devkit';
-import { ReadTree, treeFiles } from '../../core/files';
-import { isNextConfigFile, nextConfigPath, packageDependencies } from '../../core/project-facts';
+import { ReadTree, treeFiles } from '../../core/workspace/files';
+import { isNextConfigFile, nextConfigPath, packageDependencies } from '../../core/workspace/project-facts';
 import { CodemodChange, CodemodSkip } from '../../codemods/codemod';
 import { parseWithBabel } from '../../codemods/babel';
 import { NextConfigImages, readNextConfigImages, remotePatternsCodemod } from '../../codemods/next-config/remote-patterns';

@@ -1,2 +1,2 @@
 export { ImagesOptions, ProjectConversion, convertImages, imagesNotApplicable } from './convert-project';
-export { renderConversionSummary } from './summary';
+export { renderConversionSummary } from './conversion-table';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { CheckResult, CheckStatus } from '../../core/check';
+import { CheckResult, CheckStatus } from '../../core/contracts/check';
 import { ReadyError } from '../../utils/errors';
 
 /** The committed per-project baseline `nx run <p>:ready --updateBaseline` writes, in the project's root. */

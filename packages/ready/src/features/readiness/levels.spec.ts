@@ -1,4 +1,4 @@
-import { Check, CheckOutcome } from '../../core/check';
+import { Check, CheckOutcome } from '../../core/contracts/check';
 import { TempWorkspace } from '../../testing/temp-workspace';
 import { runReady } from './run-checks';
 

@@ -1,5 +1,5 @@
-import { CheckResult, CheckStatus } from '../../core/check';
-import { ReadyReport } from '../../core/report';
+import { CheckResult, CheckStatus } from '../../core/contracts/check';
+import { ReadyReport } from '../../core/contracts/report';
 import { textTable } from '../../utils/format';
 
 const STATUS_MARK: Record<CheckStatus, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };

@@ -1,8 +1,8 @@
-import { Check, CheckContext, CheckResult } from '../../core/check';
+import { Check, CheckContext, CheckResult } from '../../core/contracts/check';
 import { ReadyError } from '../../utils/errors';
-import { PACKAGE_JSON, PLUGIN_NAME } from '../../core/versions';
+import { PACKAGE_JSON, PLUGIN_NAME } from '../../core/contracts/versions';
 import { LEVEL_ORDER, Level, applies, computeLevel, levelAtLeast, normalizeLevels } from './levels';
-import { ReadyReport, READY_SCHEMA_VERSION } from '../../core/report';
+import { ReadyReport, READY_SCHEMA_VERSION } from '../../core/contracts/report';
 import { computeScore } from './score';
 import { Waiver, applyWaivers } from './waivers';
 import { ReadyBaseline, compareToBaseline } from './baseline';

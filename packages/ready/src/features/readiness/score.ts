@@ -1,4 +1,4 @@
-import { CheckResult } from '../../core/check';
+import { CheckResult } from '../../core/contracts/check';
 
 /**
  * The project's score: the weighted mean of the scores of the checks that ran. A skipped check

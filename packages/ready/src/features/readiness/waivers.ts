@@ -1,4 +1,4 @@
-import { CheckResult } from '../../core/check';
+import { CheckResult } from '../../core/contracts/check';
 import { ReadyError } from '../../utils/errors';
 
 export interface Waiver {

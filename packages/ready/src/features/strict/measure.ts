@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ts } from 'ts-morph';
-import { StrictFlag, effectiveStrictFlags, listProjectTsConfigs, readTsConfig, resolveTypeScriptVersion } from '../../core/tsconfig';
+import {
+  StrictFlag,
+  effectiveStrictFlags,
+  listProjectTsConfigs,
+  readTsConfig,
+  resolveTypeScriptVersion,
+} from '../../core/workspace/tsconfig';
 import { STRICT_SUPPRESSION_TAG } from '../../codemods/strict/tag';
 import { listProjectFiles } from '../../utils/project-files';
 

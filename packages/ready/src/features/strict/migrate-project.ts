@@ -1,9 +1,9 @@
 import { Tree } from '@nx/devkit';
-import { ReadTree } from '../../core/files';
+import { ReadTree } from '../../core/workspace/files';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Project, ts } from 'ts-morph';
-import { TSCONFIG_FILE, readTsConfig, resolveTypeScriptVersion } from '../../core/tsconfig';
+import { TSCONFIG_FILE, readTsConfig, resolveTypeScriptVersion } from '../../core/workspace/tsconfig';
 import { StrictMigrationReport, migrateToStrict } from '../../codemods/strict/migrate';
 import { FlagRequest, StrictPlan, planStrictConfigs } from './tsconfig-edit';
 

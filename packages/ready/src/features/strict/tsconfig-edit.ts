@@ -2,7 +2,7 @@ import { applyEdits, modify, parse, ParseError } from 'jsonc-parser';
 import { relative } from 'node:path';
 import { ts } from 'ts-morph';
 import { ReadyError } from '../../utils/errors';
-import { STRICT_FLAGS, StrictFlag, TsConfigInfo, effectiveStrictFlags, readTsConfig } from '../../core/tsconfig';
+import { STRICT_FLAGS, StrictFlag, TsConfigInfo, effectiveStrictFlags, readTsConfig } from '../../core/workspace/tsconfig';
 
 /** `all`: turn `strict` on; otherwise the named flags one by one. */
 export type FlagRequest = 'all' | StrictFlag[];

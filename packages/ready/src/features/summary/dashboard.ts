@@ -1,4 +1,4 @@
-import { ReadyReport } from '../../core/report';
+import { ReadyReport } from '../../core/contracts/report';
 import { WorkspaceSummary } from './summary';
 
 const esc = (s: unknown) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -1,9 +1,9 @@
 import { createCoverageMap } from 'istanbul-lib-coverage';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { CheckStatus } from '../../core/check';
-import { READY_JSON_FILE, ReadyReport } from '../../core/report';
-import { RESULTS_ROOT, resultsDirFor } from '../../core/results';
+import { CheckStatus } from '../../core/contracts/check';
+import { READY_JSON_FILE, ReadyReport } from '../../core/contracts/report';
+import { RESULTS_ROOT, resultsDirFor } from '../../core/contracts/results';
 
 export interface ProjectSummary {
   project: string;

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
-import { listProjectTsConfigs, readTsConfig } from '../../core/tsconfig';
+import { listProjectTsConfigs, readTsConfig } from '../../core/workspace/tsconfig';
 
 /**
  * Errors about how project references are set up (TS6305–TS6310: "may not disable emit", "must

@@ -1,9 +1,9 @@
 // First: what this entry loads next compiles from V8's code cache (Node ≥ 22).
 import '../../utils/compile-cache';
 import { Tree, formatFiles, getPackageManagerVersion, logger, readNxJson } from '@nx/devkit';
-import { DEFAULT_TARGET_NAMES } from '../../core/defaults';
-import { RESULTS_ROOT } from '../../core/results';
-import { PLUGIN_NAME } from '../../core/versions';
+import { DEFAULT_TARGET_NAMES } from '../../core/contracts/defaults';
+import { RESULTS_ROOT } from '../../core/contracts/results';
+import { PLUGIN_NAME } from '../../core/contracts/versions';
 import { planCi } from '../../features/ci/plan';
 import { CiGeneratorSchema } from './schema';
 

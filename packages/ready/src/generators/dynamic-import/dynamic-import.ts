@@ -2,13 +2,13 @@
 import '../../utils/compile-cache';
 import { GeneratorCallback, Tree, formatFiles, logger, runTasksInSerial } from '@nx/devkit';
 import { spawnSync } from 'node:child_process';
-import { diskTree } from '../../core/files';
-import { selectProjects } from '../../core/select-projects';
+import { diskTree } from '../../core/workspace/files';
+import { selectProjects } from '../../core/nx/select-projects';
 import { RouteSizes, readRouteSizes } from '../../features/build/route-sizes';
 import { parseComponents, splitProject, splittingNotApplicable } from '../../features/code-splitting';
 import { kb } from '../../utils/format';
 import { skipsByReason } from '../../codemods/run';
-import { safetyNetLines, typeCheckWrites } from '../../features/safety-net/type-check';
+import { safetyNetLines, typeCheckWrites } from '../../features/safety-net/new-type-errors';
 import { DynamicImportGeneratorSchema } from './schema';
 
 /**

@@ -10,11 +10,11 @@ import {
   logger,
   readJson,
 } from '@nx/devkit';
-import { gitIgnoreRule } from '../../core/git';
-import { selectProjects } from '../../core/select-projects';
+import { gitIgnoreRule } from '../../core/workspace/git';
+import { selectProjects } from '../../core/nx/select-projects';
 import { envNotApplicable, gitignoreWithLocalEnv, planEnv } from '../../features/env/generate';
 import { loadProjectGraph } from '../../features/env/scan';
-import { safetyNetLines, typeCheckWrites } from '../../features/safety-net/type-check';
+import { safetyNetLines, typeCheckWrites } from '../../features/safety-net/new-type-errors';
 import { EnvGeneratorSchema } from './schema';
 
 export async function envGenerator(tree: Tree, options: EnvGeneratorSchema): Promise<GeneratorCallback> {

@@ -11,9 +11,9 @@ import {
   updateNxJson,
 } from '@nx/devkit';
 import { ReadyError, firstLine } from '../../utils/errors';
-import { PACKAGE_JSON, PLUGIN_NAME } from '../../core/versions';
-import { defaultPluginEntryOptions } from '../../core/plugin-options';
-import { assertSupportedNx } from '../../core/nx-internals';
+import { PACKAGE_JSON, PLUGIN_NAME } from '../../core/contracts/versions';
+import { defaultPluginEntryOptions } from '../../core/nx/plugin-options';
+import { assertSupportedNx } from '../../core/workspace/nx-internals';
 import { InitGeneratorSchema } from './schema';
 
 export { PLUGIN_NAME };

@@ -1,9 +1,9 @@
 // First: what this entry loads next compiles from V8's code cache (Node ≥ 22).
 import '../../utils/compile-cache';
 import { Tree, formatFiles, logger } from '@nx/devkit';
-import { selectProjects } from '../../core/select-projects';
+import { selectProjects } from '../../core/nx/select-projects';
 import { ImagesOptions, ProjectConversion, convertImages, imagesNotApplicable, renderConversionSummary } from '../../features/images';
-import { safetyNetLines, typeCheckWrites } from '../../features/safety-net/type-check';
+import { safetyNetLines, typeCheckWrites } from '../../features/safety-net/new-type-errors';
 import { NextImageGeneratorSchema } from './schema';
 
 interface NormalizedSchema extends ImagesOptions {

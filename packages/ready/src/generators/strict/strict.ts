@@ -1,9 +1,9 @@
 // First: what this entry loads next compiles from V8's code cache (Node ≥ 22).
 import '../../utils/compile-cache';
 import { Tree, logger } from '@nx/devkit';
-import { selectProjects } from '../../core/select-projects';
+import { selectProjects } from '../../core/nx/select-projects';
 import { migrateProject, planProject, projectTsConfigs } from '../../features/strict/migrate-project';
-import { renderStrictSummary } from '../../features/strict/summary';
+import { renderStrictSummary } from '../../features/strict/migration-table';
 import { parseFlagRequest } from '../../features/strict/tsconfig-edit';
 import { StrictGeneratorSchema } from './schema';
 

@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { ts } from 'ts-morph';
-import { StrictFlag } from '../../../core/tsconfig';
+import { StrictFlag } from '../../../core/workspace/tsconfig';
 import { ErrorBag, FLAG_ONLY_CODES, TsError, toTsError } from '../diagnostics';
 import { StrictSession } from '../session';
 

@@ -1,0 +1,134 @@
+import type { ProjectGraph, TargetConfiguration } from '@nx/devkit';
+import { ReadTree, diskTree, memoTree } from '../workspace/files';
+
+/**
+ * The check contract. A check measures one readiness gap of one project and names the command
+ * that closes it. Checks read files and the results of other targets; they never write source.
+ */
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
+
+export interface CheckDetail {
+  message: string;
+  /** Workspace-relative path. */
+  file?: string;
+  line?: number;
+}
+
+export interface CheckMetric {
+  /** The measured figure, e.g. 3 (flags off) or 22 (percent covered). */
+  value: number;
+  unit: string;
+  /** The figure in words, as the report shows it: "3 of 9 strict flags off". */
+  text: string;
+}
+
+export interface CheckResult {
+  id: string;
+  title: string;
+  status: CheckStatus;
+  /** 0–100; ignored in the project's score when the status is `skip`. */
+  score: number;
+  weight: number;
+  metric: CheckMetric | null;
+  details: CheckDetail[];
+  /** The command that closes the gap (or produces the missing input, for `skip`). */
+  fix: string | null;
+  /** Structured figures for dashboards (route sizes, coverage by metric); shape per check. */
+  data?: Record<string, unknown>;
+  /**
+   * A failure that fails the project whatever its score (a build that does not build): the report
+   * lists it among its failures, and no waiver or weight hides it.
+   */
+  failsProject?: string;
+  /** A waiver from the project's configuration that covers this check. */
+  waiver?: { reason: string; expires: string; active: boolean };
+  /**
+   * Figures the readiness baseline holds (`ready --updateBaseline`): with a baseline, one that moves
+   * the wrong way past its tolerance fails the gate. Noisy figures (build time) are never listed.
+   */
+  ratchet?: Record<string, RatchetFigure>;
+}
+
+export interface RatchetFigure {
+  value: number;
+  better: 'higher' | 'lower';
+  /** How far it may move the wrong way before it counts as worse (default 0). */
+  tolerance?: number;
+}
+
+export interface CheckOptions {
+  coverage?: {
+    lines?: number;
+    statements?: number;
+    functions?: number;
+    branches?: number;
+    changedLines?: number;
+    tolerance?: number;
+    base?: string;
+  };
+  budgets?: { firstLoadJsKb?: number; routes?: Record<string, number> };
+  maxBuildSeconds?: number;
+  auditLevel?: 'info' | 'low' | 'moderate' | 'high' | 'critical';
+  audit?: boolean;
+  /** ready depends on build-record, so the build's recorded outcome is this run's. */
+  buildRecorded?: boolean;
+  /** Names of the targets the checks look for (they are plugin options too). */
+  targetNames?: {
+    ready?: string;
+    test?: string;
+    build?: string;
+    buildRecord?: string;
+    coverageReport?: string;
+    buildProduction?: string;
+    lint?: string;
+    typecheck?: string;
+  };
+}
+
+export interface TargetRun {
+  success: boolean;
+  output: string;
+}
+
+export interface CheckContext {
+  workspaceRoot: string;
+  projectName: string;
+  /** Workspace-relative, '/'-separated. */
+  projectRoot: string;
+  projectType?: 'application' | 'library';
+  /** Workspace-relative folder where this project's result files live (dist/ready/<root>). */
+  resultsDir: string;
+  options?: CheckOptions;
+  /** The project's targets as Nx resolved them (inferred ones included). */
+  targets?: Record<string, TargetConfiguration>;
+  projectGraph?: ProjectGraph;
+  /** Runs one of the project's targets and reports whether it passed (lint, typecheck). */
+  runTarget?: (target: string) => Promise<TargetRun>;
+}
+
+/** What a check's `run` returns; the runner adds id, title and weight. */
+export type CheckOutcome = Omit<CheckResult, 'id' | 'title' | 'weight'>;
+
+export interface Check {
+  id: string;
+  title: string;
+  /** Relative importance in the score, overridable by the `weights` option. */
+  defaultWeight: number;
+  run(context: CheckContext): Promise<CheckOutcome> | CheckOutcome;
+}
+
+const checkTrees = new WeakMap<CheckContext, ReadTree>();
+
+/**
+ * The workspace as the checks of one run read it: one tree per context, so every check that reads
+ * the project's sources shares one walk, one read and (through the codemods) one parse per file.
+ */
+export function checkTree(context: CheckContext): ReadTree {
+  let tree = checkTrees.get(context);
+  if (!tree) checkTrees.set(context, (tree = memoTree(diskTree(context.workspaceRoot))));
+  return tree;
+}
+
+export function skip(reason: string, fix: string | null = null): CheckOutcome {
+  return { status: 'skip', score: 0, metric: null, details: [{ message: reason }], fix };
+}

@@ -1,0 +1,115 @@
+import { DEFAULTS, DEFAULT_TARGET_NAMES } from '../contracts/defaults';
+
+/** Options of the `@plinto/ready` entry in nx.json `plugins`, and their defaults. */
+export interface CoverageThresholds {
+  lines: number;
+  statements: number;
+  functions: number;
+  branches: number;
+  /** Share of changed executable lines that tests must cover. */
+  changedLines: number;
+}
+
+export interface ReadyPluginOptions {
+  readyTargetName?: string;
+  coverageGateTargetName?: string;
+  /** Runs the tests with coverage once, for coverage-gate and ready alike. */
+  coverageReportTargetName?: string;
+  buildProductionTargetName?: string;
+  /** Records the package manager's audit beside the build, for build-production and ready. */
+  securityAuditTargetName?: string;
+  /** Runs the build and records whether it passed, so ready reports a failing build. */
+  buildRecordTargetName?: string;
+  /** The project's own build target, which build-production depends on. */
+  buildTargetName?: string;
+  /** The project's test target, which coverage-gate runs with coverage. */
+  testTargetName?: string;
+  minScore?: number;
+  /** bronze, silver or gold: ready fails under it. */
+  minLevel?: string;
+  /** Checks each level requires (replaces the defaults for the levels given). */
+  levels?: Record<string, string[]>;
+  coverage?: Partial<CoverageThresholds>;
+  budgets?: { firstLoadJsKb?: number };
+  weights?: Record<string, number>;
+  /** ready depends on the test run with coverage (true) so its coverage and tests checks are fresh. */
+  readyRunsTests?: boolean;
+  /** ready depends on the production build (true) so its bundle-size and build checks are fresh. */
+  readyRunsBuild?: boolean;
+}
+
+export interface NormalizedPluginOptions {
+  readyTargetName: string;
+  coverageGateTargetName: string;
+  coverageReportTargetName: string;
+  buildProductionTargetName: string;
+  securityAuditTargetName: string;
+  buildRecordTargetName: string;
+  buildTargetName: string;
+  testTargetName: string;
+  minScore: number;
+  minLevel: string | null;
+  levels: Record<string, string[]> | null;
+  coverage: CoverageThresholds;
+  budgets: { firstLoadJsKb: number };
+  weights: Record<string, number>;
+  readyRunsTests: boolean;
+  readyRunsBuild: boolean;
+}
+
+const T = DEFAULT_TARGET_NAMES;
+
+export const DEFAULT_PLUGIN_OPTIONS: NormalizedPluginOptions = {
+  readyTargetName: T.ready,
+  coverageGateTargetName: T.coverageGate,
+  coverageReportTargetName: T.coverageReport,
+  buildProductionTargetName: T.buildProduction,
+  securityAuditTargetName: T.securityAudit,
+  buildRecordTargetName: T.buildRecord,
+  buildTargetName: T.build,
+  testTargetName: T.test,
+  minScore: DEFAULTS.minScore,
+  minLevel: null,
+  levels: null,
+  coverage: { ...DEFAULTS.coverage, changedLines: DEFAULTS.changedLines },
+  budgets: { firstLoadJsKb: DEFAULTS.firstLoadJsKb },
+  weights: {},
+  readyRunsTests: true,
+  readyRunsBuild: true,
+};
+
+export function normalizePluginOptions(options: ReadyPluginOptions | undefined): NormalizedPluginOptions {
+  const o = options ?? {};
+  const d = DEFAULT_PLUGIN_OPTIONS;
+  return {
+    readyTargetName: o.readyTargetName ?? d.readyTargetName,
+    coverageGateTargetName: o.coverageGateTargetName ?? d.coverageGateTargetName,
+    coverageReportTargetName: o.coverageReportTargetName ?? d.coverageReportTargetName,
+    buildProductionTargetName: o.buildProductionTargetName ?? d.buildProductionTargetName,
+    securityAuditTargetName: o.securityAuditTargetName ?? d.securityAuditTargetName,
+    buildRecordTargetName: o.buildRecordTargetName ?? d.buildRecordTargetName,
+    buildTargetName: o.buildTargetName ?? d.buildTargetName,
+    testTargetName: o.testTargetName ?? d.testTargetName,
+    minScore: o.minScore ?? d.minScore,
+    minLevel: o.minLevel ?? d.minLevel,
+    levels: o.levels ?? d.levels,
+    coverage: { ...d.coverage, ...o.coverage },
+    budgets: { ...d.budgets, ...o.budgets },
+    weights: { ...d.weights, ...o.weights },
+    readyRunsTests: o.readyRunsTests ?? d.readyRunsTests,
+    readyRunsBuild: o.readyRunsBuild ?? d.readyRunsBuild,
+  };
+}
+
+/** What `init` writes into nx.json: every default spelled out, so users see what they can tune. */
+export function defaultPluginEntryOptions(): ReadyPluginOptions {
+  const d = DEFAULT_PLUGIN_OPTIONS;
+  return {
+    readyTargetName: d.readyTargetName,
+    coverageGateTargetName: d.coverageGateTargetName,
+    buildProductionTargetName: d.buildProductionTargetName,
+    minScore: d.minScore,
+    coverage: { ...d.coverage },
+    budgets: { ...d.budgets },
+  };
+}

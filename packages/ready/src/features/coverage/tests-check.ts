@@ -1,0 +1,80 @@
+import { readTestsRecord } from './tests-record';
+import { Check } from '../../core/contracts/check';
+import { targetNames } from '../../core/contracts/defaults';
+
+/** The project's test target exists and its last run (through coverage-report) passed. */
+export const testsCheck: Check = {
+  id: 'tests',
+  title: 'Tests exist and pass',
+  defaultWeight: 15,
+  run(context) {
+    const names = targetNames(context.options?.targetNames);
+    const testTarget = names.test;
+    const record = readTestsRecord(context.workspaceRoot, context.resultsDir);
+    // Tests run from a root jest `projects` config have no target of their own: the recorded run is what counts.
+    if (!record && context.targets && !context.targets[testTarget]) {
+      return {
+        status: 'fail',
+        score: 0,
+        metric: { value: 0, unit: 'tests', text: 'no test target' },
+        details: [{ message: `project has no "${testTarget}" target` }],
+        fix: `add a jest.config.* or vitest.config.* to ${context.projectRoot}, or a "${testTarget}" script to ${context.projectRoot}/package.json`,
+      };
+    }
+    if (!record) {
+      return {
+        status: 'skip',
+        score: 0,
+        metric: null,
+        details: [{ message: `No test run recorded yet (${context.resultsDir}/tests.json).` }],
+        fix: `nx run ${context.projectName}:${names.coverageReport}`,
+      };
+    }
+    // Suites that could not even load (a missing module, a syntax error): their tests never ran, so "0 of 0" would be a lie.
+    if (record.failedSuites > 0) {
+      const errors = record.suiteErrors ?? [];
+      return {
+        status: 'fail',
+        score: 0,
+        metric: {
+          value: record.failedSuites,
+          unit: 'suites that failed to load',
+          text: `${record.failedSuites} test suite(s) failed to load${record.total > 0 ? `; ${record.failed} of ${record.total} tests fail` : ''}`,
+        },
+        details:
+          errors.length > 0
+            ? errors.map((e) => ({ file: e.file, message: e.message }))
+            : [{ message: `${record.failedSuites} suite(s) could not run: see the coverage-report output` }],
+        fix: `fix the load error of ${[...new Set(errors.map((e) => e.file).filter(Boolean))].join(', ') || 'each suite above'} (a missing module or a syntax error)`,
+        failsProject: `${record.failedSuites} test suite(s) fail to load`,
+      };
+    }
+    if (record.total === 0) {
+      return {
+        status: 'fail',
+        score: 0,
+        metric: { value: 0, unit: 'tests', text: 'no tests' },
+        details: [{ message: 'the test run found no test' }],
+        fix: `add a spec file to ${context.projectRoot} (e.g. ${context.projectRoot}/src/index.spec.ts) that the test runner's pattern matches`,
+      };
+    }
+    return {
+      status: record.passed ? 'pass' : 'fail',
+      score: record.passed ? 100 : Math.round((100 * (record.total - record.failed)) / record.total / 2),
+      metric: {
+        value: record.failed,
+        unit: 'failed tests',
+        text: record.passed ? `${record.total} tests pass` : `${record.failed} of ${record.total} tests fail`,
+      },
+      details: record.passed
+        ? []
+        : [
+            {
+              message: `${record.failed} failing test(s)${record.failedSuites ? `, ${record.failedSuites} suite(s) that did not run` : ''}`,
+            },
+          ],
+      fix: record.passed ? null : `fix the failing tests (nx run ${context.projectName}:${testTarget} lists them)`,
+      ratchet: { 'failing tests': { value: record.failed, better: 'lower' } },
+    };
+  },
+};

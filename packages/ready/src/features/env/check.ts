@@ -1,0 +1,24 @@
+import { Check, checkTree, skip } from '../../core/contracts/check';
+
+/** Environment variables declared, secrets kept out: see `measureEnv`. */
+export const envCheck: Check = {
+  id: 'env',
+  title: 'Environment variables declared, secrets kept out',
+  defaultWeight: 10,
+  async run(context) {
+    // Loaded when the check runs: the scan brings the TypeScript parser.
+    const [{ envNotApplicable }, { measureEnv }] = await Promise.all([import('./generate'), import('./measure')]);
+    const tree = checkTree(context);
+    const why = envNotApplicable(tree, context.projectRoot, context.projectType);
+    if (why) return skip(`Not an app: ${why}.`);
+    const m = measureEnv(tree, { name: context.projectName, root: context.projectRoot }, context.projectGraph ?? null);
+    return {
+      status: m.problems.length > 0 ? 'fail' : m.unresolved.length > 0 ? 'warn' : 'pass',
+      score: Math.max(0, 100 - 20 * m.problems.length),
+      metric: { value: m.problems.length, unit: 'problems', text: `${m.variables} variables, ${m.problems.length} problem(s)` },
+      details: [...m.problems, ...m.unresolved],
+      fix: m.problems.length > 0 ? `nx g @plinto/ready:env --project=${context.projectName}` : null,
+      ratchet: { problems: { value: m.problems.length, better: 'lower' } },
+    };
+  },
+};

@@ -1,0 +1,47 @@
+import { symlinkSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { TempWorkspace } from '../../testing/temp-workspace';
+import { typecheckCheck } from './check';
+import { CheckContext, CheckOutcome } from '../../core/contracts/check';
+
+// The real tsc of this repository (TypeScript 5.9), borrowed through a node_modules link.
+const REPO_NODE_MODULES = resolve(__dirname, '../../../../../../node_modules');
+
+describe('typecheck check (real tsc)', () => {
+  let ws: TempWorkspace;
+  const ctx = (targets: CheckContext['targets'] = {}): CheckContext => ({
+    workspaceRoot: ws.root,
+    projectName: 'web',
+    projectRoot: 'apps/web',
+    resultsDir: 'dist/ready/apps/web',
+    targets,
+  });
+  beforeEach(() => {
+    ws = new TempWorkspace();
+    symlinkSync(REPO_NODE_MODULES, join(ws.root, 'node_modules'));
+    ws.write('apps/web/tsconfig.json', { compilerOptions: { strict: true, noEmit: true, types: [] }, include: ['src/**/*.ts'] });
+  });
+  afterEach(() => ws.cleanup());
+
+  it('passes code that compiles', async () => {
+    ws.write('apps/web/src/a.ts', 'export const n: number = 1;\n');
+    expect(await typecheckCheck.run(ctx())).toMatchObject({ status: 'pass', score: 100, metric: { value: 0 } });
+  });
+
+  it('fails on type errors, naming the config and the errors, with the command to see them', async () => {
+    ws.write('apps/web/src/a.ts', 'export const n: number = "one";\n');
+    const result = (await typecheckCheck.run(ctx())) as CheckOutcome;
+    expect(result).toMatchObject({ status: 'fail', metric: { value: 1 }, fix: 'tsc --noEmit -p apps/web/tsconfig.json' });
+    expect(result.details[1].message).toMatch(/apps\/web\/src\/a\.ts\(1,14\): error TS2322/);
+  });
+
+  it('does not count project-reference setup errors (TS6310) of a spec config as type errors', async () => {
+    ws.write('apps/web/src/a.ts', 'export const n: number = 1;\n');
+    ws.write('apps/web/tsconfig.spec.json', {
+      compilerOptions: { strict: true, types: [] },
+      include: ['src/**/*.ts'],
+      references: [{ path: './tsconfig.json' }],
+    });
+    expect(await typecheckCheck.run(ctx())).toMatchObject({ status: 'pass' });
+  });
+});

@@ -1,0 +1,153 @@
+import { CI_FOLDERS, CI_ROOT_FILES } from '../features/ci/files';
+import { TargetConfiguration } from '@nx/devkit';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { diskTree } from '../core/workspace/files';
+import { TestRunnerConfig, findNextConfig, findTestRunner } from '../core/workspace/project-facts';
+import { extendedConfigFiles, listProjectTsConfigs } from '../core/workspace/tsconfig';
+
+/** What the plugin needs to know about a project to infer its targets. */
+export interface ProjectFacts {
+  /** The project's own jest or Vitest config, which coverage-report runs. */
+  tests: TestRunnerConfig | null;
+  nextConfig: string | null;
+  /** Workspace-relative files outside the project that its tsconfigs extend (e.g. tsconfig.base.json). */
+  externalTsConfigs: string[];
+  /** Packages, among those the workspace installs, that change what the checks report. */
+  externalDependencies: string[];
+  /** Workspace-level files some checks read (lint config, CI workflows), as they exist. */
+  rootInputs: string[];
+  /**
+   * What the project's test target depends on (its own configuration, else nx.json's target
+   * defaults): coverage-report runs the same tests, so it waits for the same tasks (`^build`).
+   */
+  testDependsOn: NonNullable<TargetConfiguration['dependsOn']>;
+  /** The project has a db-restore-verify target (nx g @plinto/ready:backup): ready's backup check reads storage. */
+  backups: boolean;
+}
+
+/** Reads a workspace file's JSON (a workspace-relative path); throws when it is missing or malformed. */
+export type JsonReader = (file: string) => unknown;
+
+/**
+ * A JSON reader that reads each file once per graph: the project files are read by the option
+ * checks and by the facts, and the project's hash needs them only once.
+ */
+export function onceJsonReader(workspaceRoot: string): JsonReader {
+  const read = new Map<string, { value?: unknown; error?: unknown }>();
+  return (file) => {
+    let entry = read.get(file);
+    if (!entry) {
+      try {
+        entry = { value: JSON.parse(readFileSync(join(workspaceRoot, file), 'utf8')) };
+      } catch (error) {
+        entry = { error };
+      }
+      read.set(file, entry);
+    }
+    if ('error' in entry) throw entry.error;
+    return entry.value;
+  };
+}
+
+export function readProjectFacts(
+  workspaceRoot: string,
+  projectRoot: string,
+  rootDependencies: Set<string>,
+  test: { target: string; defaults?: TargetConfiguration['dependsOn'] } = { target: 'test' },
+  rootInputs: string[] = rootInputsOf(workspaceRoot),
+  /** Extends chains already read in this graph (every project's tsconfigs extend the same base). */
+  tsconfigChains: Map<string, string[]> = new Map(),
+  readJson: JsonReader = onceJsonReader(workspaceRoot),
+): ProjectFacts {
+  const tree = diskTree(workspaceRoot);
+  const externalTsConfigs = new Set<string>();
+  for (const config of listProjectTsConfigs(workspaceRoot, projectRoot)) {
+    // Only the extends chain, without TypeScript: a broken tsconfig is reported by the ready target
+    // itself, with the file and the fix; inferring targets must not fail the whole graph over it.
+    for (const file of extendedConfigFiles(config, tsconfigChains)) {
+      const rel = relative(workspaceRoot, file).replace(/\\/g, '/');
+      if (!rel.startsWith('..') && !rel.startsWith('node_modules/') && !isInside(rel, projectRoot)) externalTsConfigs.add(rel);
+    }
+  }
+  return {
+    tests: findTestRunner(tree, projectRoot),
+    nextConfig: findNextConfig(tree, projectRoot),
+    externalTsConfigs: [...externalTsConfigs].sort(),
+    externalDependencies: ['typescript', 'next', '@plinto/ready', 'eslint', 'vitest'].filter((d) => rootDependencies.has(d)),
+    rootInputs,
+    testDependsOn: declaredDependsOn(readJson, projectRoot, test.target) ?? test.defaults ?? [],
+    backups: declaresExecutor(readJson, projectRoot, '@plinto/ready:db-restore-verify'),
+  };
+}
+
+/** A target's dependsOn as the project declares it (project.json, or package.json "nx"), or null. */
+function declaredDependsOn(readJson: JsonReader, projectRoot: string, target: string): TargetConfiguration['dependsOn'] | null {
+  type Targets = Record<string, { dependsOn?: unknown } | undefined> | undefined;
+  type ProjectFile = { targets?: Targets; nx?: { targets?: Targets } };
+  for (const [file, pick] of [
+    ['project.json', (j: ProjectFile) => j.targets],
+    ['package.json', (j: ProjectFile) => j.nx?.targets],
+  ] as const) {
+    let json: ProjectFile;
+    try {
+      json = readJson(`${projectRoot}/${file}`) as ProjectFile;
+    } catch {
+      continue; // missing, or malformed: a malformed project file is Nx's to report
+    }
+    const dependsOn = pick(json)?.[target]?.dependsOn;
+    if (Array.isArray(dependsOn)) return dependsOn as TargetConfiguration['dependsOn'];
+  }
+  return null;
+}
+
+/** Does the project's own file (project.json, or package.json "nx") declare a target with this executor? */
+function declaresExecutor(readJson: JsonReader, projectRoot: string, executor: string): boolean {
+  type Targets = Record<string, { executor?: unknown } | undefined> | undefined;
+  for (const [file, pick] of [
+    ['project.json', (j: { targets?: Targets }) => j.targets],
+    ['package.json', (j: { nx?: { targets?: Targets } }) => j.nx?.targets],
+  ] as const) {
+    try {
+      const targets = pick(readJson(`${projectRoot}/${file}`) as never);
+      if (Object.values(targets ?? {}).some((t) => t?.executor === executor)) return true;
+    } catch {
+      // missing or malformed: Nx's to report
+    }
+  }
+  return false;
+}
+
+export const ROOT_FILES = [
+  'eslint.config.js',
+  'eslint.config.mjs',
+  'eslint.config.cjs',
+  'eslint.config.ts',
+  '.eslintrc.json',
+  ...CI_ROOT_FILES,
+];
+
+/**
+ * The lint configs and CI definitions of the workspace root that exist (checks read them), and the
+ * root package.json when there is CI: a CI step may run ready through one of its scripts.
+ */
+export function rootInputsOf(workspaceRoot: string): string[] {
+  const found = ROOT_FILES.filter((f) => existsSync(join(workspaceRoot, f)));
+  for (const dir of CI_FOLDERS) if (existsSync(join(workspaceRoot, dir))) found.push(`${dir}/**/*`);
+  if (found.some((f) => CI_ROOT_FILES.includes(f) || CI_FOLDERS.some((d) => f.startsWith(`${d}/`)))) found.push('package.json');
+  return found;
+}
+
+function isInside(path: string, root: string): boolean {
+  return root === '.' || path === root || path.startsWith(`${root}/`);
+}
+
+/** Names of every dependency the workspace root's package.json declares. */
+export function readRootDependencies(workspaceRoot: string): Set<string> {
+  try {
+    const pkg = JSON.parse(readFileSync(join(workspaceRoot, 'package.json'), 'utf8'));
+    return new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})]);
+  } catch {
+    return new Set();
+  }
+}

@@ -166,6 +166,7 @@ const cases = {
   },
   async 'build-production:overhead'() {
     const { runBuildProduction } = lib('features/build/build-production');
+    const { measureAudit } = lib('features/audit/measure');
     const ws = extra;
     const context = {
       root: ws,
@@ -174,7 +175,9 @@ const cases = {
       projectGraph: { nodes: {}, dependencies: {}, externalNodes: {} },
     };
     // The default results folder, where the security-audit task of the runs before left its record.
-    const report = await runBuildProduction({ budgets: { firstLoadJsKb: 10_000 } }, context);
+    const report = await runBuildProduction({ budgets: { firstLoadJsKb: 10_000 } }, context, (resultsDir) =>
+      measureAudit(ws, context.projectGraph, context.projectName, { auditResultPath: `${resultsDir}/security-audit.json` }),
+    );
     return report.routes.length;
   },
 };

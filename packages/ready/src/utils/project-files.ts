@@ -1,25 +1,13 @@
-import { globSync } from 'tinyglobby';
+import { escapeRegExp } from './regexp';
 
 /** Folders that never hold a project's own sources. */
 const IGNORED_DIRS = ['node_modules', '.next', 'dist', 'out', 'out-tsc', 'coverage', '.nx', '.git', '.turbo'];
 
-const UNDER_IGNORED_DIR = new RegExp(`(^|/)(${IGNORED_DIRS.map((d) => d.replace('.', '\\.')).join('|')})/`);
+const UNDER_IGNORED_DIR = new RegExp(`(^|/)(${IGNORED_DIRS.map(escapeRegExp).join('|')})/`);
 
 /** Is the path inside build output, dependencies or tool caches? */
 export function isUnderIgnoredDir(path: string): boolean {
   return UNDER_IGNORED_DIR.test(path);
-}
-
-/**
- * Workspace-relative paths ('/'-separated) of the files under a project root whose names end with
- * one of `extensions`, sorted, without build output or dependencies.
- */
-export function listProjectFiles(workspaceRoot: string, projectRoot: string, extensions: string[]): string[] {
-  const prefix = projectRoot === '.' || projectRoot === '' ? '' : `${projectRoot.replace(/\/$/, '')}/`;
-  return globSync(
-    extensions.map((ext) => `${prefix}**/*${ext}`),
-    { cwd: workspaceRoot, dot: true, ignore: IGNORED_DIRS.map((d) => `**/${d}/**`), expandDirectories: false },
-  ).sort();
 }
 
 /** Test files and mocks: code that never ships, which codemods and checks leave aside. */

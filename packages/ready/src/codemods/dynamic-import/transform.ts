@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../utils/regexp';
 import { posix } from 'node:path';
 import { ImportDeclaration, JsxElement, JsxSelfClosingElement, Node, SourceFile, ts } from 'ts-morph';
 import { findNodes, plainParse } from '../parse';
@@ -198,7 +199,7 @@ function prefilter(text: string, context: DynamicImportContext): boolean {
   let pattern = byComponents.get(context.components);
   if (!pattern) {
     const names = [...context.modules.map((m) => m.replace(/\/\*$/, '')), ...[...context.components.keys()].map((k) => posix.basename(k))];
-    pattern = new RegExp(`from\\s+['"][^'"]*(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})`);
+    pattern = new RegExp(`from\\s+['"][^'"]*(${names.map(escapeRegExp).join('|')})`);
     byComponents.set(context.components, pattern);
   }
   return pattern.test(text);

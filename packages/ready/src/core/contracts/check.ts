@@ -1,3 +1,4 @@
+import type { AuditLevel } from './audit';
 import type { ProjectGraph, TargetConfiguration } from '@nx/devkit';
 import { ReadTree, diskTree, memoTree } from '../workspace/files';
 
@@ -22,7 +23,7 @@ export interface CheckMetric {
   text: string;
 }
 
-export interface CheckResult {
+export interface CheckResult<Data = unknown> {
   id: string;
   title: string;
   status: CheckStatus;
@@ -33,8 +34,8 @@ export interface CheckResult {
   details: CheckDetail[];
   /** The command that closes the gap (or produces the missing input, for `skip`). */
   fix: string | null;
-  /** Structured figures for dashboards (route sizes, coverage by metric); shape per check. */
-  data?: Record<string, unknown>;
+  /** Structured figures for dashboards (route sizes, coverage by metric): each check exports its type. */
+  data?: Data;
   /**
    * A failure that fails the project whatever its score (a build that does not build): the report
    * lists it among its failures, and no waiver or weight hides it.
@@ -68,7 +69,7 @@ export interface CheckOptions {
   };
   budgets?: { firstLoadJsKb?: number; routes?: Record<string, number> };
   maxBuildSeconds?: number;
-  auditLevel?: 'info' | 'low' | 'moderate' | 'high' | 'critical';
+  auditLevel?: AuditLevel;
   audit?: boolean;
   /** ready depends on build-record, so the build's recorded outcome is this run's. */
   buildRecorded?: boolean;
@@ -107,28 +108,38 @@ export interface CheckContext {
 }
 
 /** What a check's `run` returns; the runner adds id, title and weight. */
-export type CheckOutcome = Omit<CheckResult, 'id' | 'title' | 'weight'>;
+export type CheckOutcome<Data = unknown> = Omit<CheckResult<Data>, 'id' | 'title' | 'weight'>;
 
-export interface Check {
+export interface Check<Data = unknown> {
   id: string;
   title: string;
   /** Relative importance in the score, overridable by the `weights` option. */
   defaultWeight: number;
-  run(context: CheckContext): Promise<CheckOutcome> | CheckOutcome;
+  run(context: CheckContext): Promise<CheckOutcome<Data>> | CheckOutcome<Data>;
 }
 
-const checkTrees = new WeakMap<CheckContext, ReadTree>();
+const runMemos = new WeakMap<CheckContext, Map<string, unknown>>();
+
+/**
+ * What the checks of one run share, computed once per context: the first check that asks computes
+ * it (a promise is shared as it is, so two checks awaiting one build measure run it once).
+ */
+export function perRun<T>(context: CheckContext, key: string, compute: () => T): T {
+  let memo = runMemos.get(context);
+  if (!memo) runMemos.set(context, (memo = new Map()));
+  if (!memo.has(key)) memo.set(key, compute());
+  return memo.get(key) as T;
+}
 
 /**
  * The workspace as the checks of one run read it: one tree per context, so every check that reads
  * the project's sources shares one walk, one read and (through the codemods) one parse per file.
  */
 export function checkTree(context: CheckContext): ReadTree {
-  let tree = checkTrees.get(context);
-  if (!tree) checkTrees.set(context, (tree = memoTree(diskTree(context.workspaceRoot))));
-  return tree;
+  return perRun(context, 'tree', () => memoTree(diskTree(context.workspaceRoot)));
 }
 
-export function skip(reason: string, fix: string | null = null): CheckOutcome {
+/** A check that measured nothing: the reason, and the command that produces what it needs. */
+export function skip(reason: string, fix: string | null = null): CheckOutcome<never> {
   return { status: 'skip', score: 0, metric: null, details: [{ message: reason }], fix };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 /** This plugin's own package.json (same relative place in the sources and in the published package). */
 export const PACKAGE_JSON: { name: string; version: string } = JSON.parse(
-  readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'),
+  readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'),
 );
 
 /** The plugin's name, as nx.json `plugins` and `nx g` spell it. */

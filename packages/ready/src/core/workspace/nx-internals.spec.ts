@@ -24,7 +24,7 @@ describe('the Nx versions the plugin runs on', () => {
   });
 
   it("the installed nx is in the plugin's own peer range", () => {
-    const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
+    const pkg = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8'));
     expect(pkg.peerDependencies.nx).toBe(SUPPORTED_NX);
     // A peer, not a dependency: the workspace's own devkit, on its nx's major.
     expect(pkg.peerDependencies['@nx/devkit']).toBe(SUPPORTED_NX);

@@ -1,3 +1,4 @@
+import { coerce } from 'semver';
 import { satisfies } from 'semver';
 import { ReadyError } from '../../utils/errors';
 
@@ -36,7 +37,7 @@ export function assertMatchingDevkit(nx: string = nxVersion(), devkit: string = 
   }
 }
 
-const major = (version: string) => version.split('.')[0];
+const major = (version: string) => coerce(version)?.major;
 
 /**
  * Nx functions that @nx/devkit does not make public on every supported version (its `./internal`

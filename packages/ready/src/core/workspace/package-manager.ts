@@ -1,20 +1,88 @@
-import { PackageManager, detectPackageManager } from '@nx/devkit';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { PackageManager } from '@nx/devkit';
+import { coerce } from 'semver';
+import { ReadTree, diskTree } from './files';
 
 /**
- * The lockfile each package manager writes at the workspace root. Nx has the same table, but only
- * behind its internal entry point (`getLockFileName`), which older Nx versions lay out differently.
+ * The one place that knows the workspace's package manager: which one (as `@nx/devkit`'s
+ * `detectPackageManager` decides it), its lockfile, whether a yarn is classic or berry, and the
+ * commands each one spells differently. CI workflows, the audit, backups and fix texts all ask here.
  */
-const LOCKFILES: Record<PackageManager, string> = { npm: 'package-lock.json', pnpm: 'pnpm-lock.yaml', yarn: 'yarn.lock', bun: 'bun.lock' };
 
-export function lockfileName(pm: PackageManager): string {
-  return LOCKFILES[pm] ?? LOCKFILES.npm;
+/** Package managers whose commands differ: yarn 1 and yarn ≥ 2 share a name, not their commands. */
+export type PackageManagerFlavour = 'npm' | 'pnpm' | 'yarn-classic' | 'yarn-berry' | 'bun';
+
+export interface WorkspacePackageManager {
+  name: PackageManager;
+  flavour: PackageManagerFlavour;
+  /** The lockfile at the workspace root, or null when there is none. */
+  lockfile: string | null;
+  /** The version package.json's `packageManager` field pins (`pnpm@9.1.0` → 9.1.0), if any. */
+  pinned: string | null;
 }
 
-/** The lockfile of the workspace's package manager (bun's binary `bun.lockb` where bun 1.1 left one). */
-export function workspaceLockfile(workspaceRoot: string): string {
-  const pm = detectPackageManager(workspaceRoot);
-  if (pm === 'bun' && !existsSync(join(workspaceRoot, LOCKFILES.bun)) && existsSync(join(workspaceRoot, 'bun.lockb'))) return 'bun.lockb';
-  return lockfileName(pm);
+/** Lockfiles in the order `detectPackageManager` looks for them (bun's binary `bun.lockb` is bun 1.1's). */
+const LOCKFILES: ReadonlyArray<readonly [string, PackageManager]> = [
+  ['bun.lock', 'bun'],
+  ['bun.lockb', 'bun'],
+  ['yarn.lock', 'yarn'],
+  ['pnpm-lock.yaml', 'pnpm'],
+  ['package-lock.json', 'npm'],
+];
+
+/** How each package manager installs a frozen lockfile, runs a workspace binary and fixes audited packages. */
+export const PACKAGE_MANAGER_COMMANDS: Record<PackageManagerFlavour, { install: string; exec: string; auditFix: string }> = {
+  npm: { install: 'npm ci', exec: 'npx nx', auditFix: 'npm audit fix' },
+  pnpm: { install: 'pnpm install --frozen-lockfile', exec: 'pnpm exec nx', auditFix: 'pnpm audit --fix' },
+  'yarn-classic': { install: 'yarn install --frozen-lockfile', exec: 'yarn nx', auditFix: 'yarn upgrade-interactive' },
+  'yarn-berry': { install: 'yarn install --immutable', exec: 'yarn nx', auditFix: 'yarn upgrade-interactive' },
+  bun: { install: 'bun install --frozen-lockfile', exec: 'bunx nx', auditFix: 'bun update' },
+};
+
+/**
+ * The workspace's package manager, read through a tree (a generator's, or `diskTree` for the disk):
+ * nx.json's `cli.packageManager` first, as Nx does; else, among the lockfiles at the root, the one
+ * package.json's `packageManager` field names, else the first in Nx's order; else the field; else npm.
+ */
+export function workspacePackageManager(tree: ReadTree): WorkspacePackageManager {
+  const field = String(readJsonIn(tree, 'package.json')?.packageManager ?? '');
+  const fieldName = LOCKFILES.find(([, pm]) => field.startsWith(`${pm}@`))?.[1] ?? null;
+  const configured = readJsonIn(tree, 'nx.json')?.cli?.packageManager as PackageManager | undefined;
+  const found = LOCKFILES.filter(([file]) => tree.exists(file));
+  const chosen = configured ?? found.find(([, pm]) => pm === fieldName)?.[1] ?? found[0]?.[1] ?? fieldName ?? 'npm';
+  const lockfile = found.find(([, pm]) => pm === chosen)?.[0] ?? null;
+  const pinned = fieldName === chosen ? (field.slice(field.indexOf('@') + 1).split('+')[0] ?? null) : null;
+  return { name: chosen, flavour: flavourOf(tree, chosen, pinned, lockfile), lockfile, pinned: pinned || null };
+}
+
+/** The package manager of the workspace on disk. */
+export function packageManagerAt(workspaceRoot: string): WorkspacePackageManager {
+  return workspacePackageManager(diskTree(workspaceRoot));
+}
+
+/** The lockfile a package manager writes, for messages about a workspace that has none yet. */
+export function lockfileName(pm: PackageManager): string {
+  return LOCKFILES.find(([, p]) => p === pm)?.[0] ?? 'package-lock.json';
+}
+
+/**
+ * Yarn ≥ 2 (berry) has a `.yarnrc.yml`, a `packageManager` pin of 2 or more, or a YAML lockfile
+ * with `__metadata` (yarn 1's lockfile says "# yarn lockfile v1").
+ */
+function flavourOf(tree: ReadTree, pm: PackageManager, pinned: string | null, lockfile: string | null): PackageManagerFlavour {
+  if (pm !== 'yarn') return pm;
+  const major = coerce(pinned)?.major;
+  const berry =
+    tree.exists('.yarnrc.yml') ||
+    (major !== undefined && major >= 2) ||
+    (lockfile !== null && (tree.read(lockfile, 'utf-8') ?? '').includes('__metadata:'));
+  return berry ? 'yarn-berry' : 'yarn-classic';
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function readJsonIn(tree: ReadTree, file: string): any {
+  try {
+    return JSON.parse(tree.read(file, 'utf-8') ?? 'null');
+  } catch {
+    return null;
+  }
 }

@@ -1,6 +1,8 @@
 // First: what this entry loads next compiles from V8's code cache (Node ≥ 22).
 import '../../utils/compile-cache';
 import { ExecutorContext, logger } from '@nx/devkit';
+import { AUDIT_RESULT_FILE } from '../../features/audit/files';
+import { measureAudit } from '../../features/audit/measure';
 import { runBuildProduction } from '../../features/build/build-production';
 import { renderBuildTable } from '../../features/build/render';
 import { isReadyError } from '../../utils/errors';
@@ -11,7 +13,12 @@ export default async function buildProductionExecutor(
   context: ExecutorContext,
 ): Promise<{ success: boolean }> {
   try {
-    const report = await runBuildProduction(options, context);
+    const report = await runBuildProduction(options, context, (resultsDir) =>
+      measureAudit(context.root, context.projectGraph, context.projectName!, {
+        ...options,
+        auditResultPath: `${resultsDir}/${AUDIT_RESULT_FILE}`,
+      }),
+    );
     logger.info(renderBuildTable(report));
     return { success: report.status === 'pass' };
   } catch (error) {

@@ -1,5 +1,6 @@
 import { backupCheck } from '../../features/backup/check';
-import { buildCheck, bundleSizeCheck, securityAuditCheck } from '../../features/build/check';
+import { securityAuditCheck } from '../../features/audit/check';
+import { buildCheck, bundleSizeCheck } from '../../features/build/check';
 import { codeSplittingCheck } from '../../features/code-splitting/check';
 import { coverageCheck } from '../../features/coverage/check';
 import { envCheck } from '../../features/env/check';

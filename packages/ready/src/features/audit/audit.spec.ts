@@ -1,6 +1,7 @@
 import { ProjectGraph } from '@nx/devkit';
 import { externalPackages as packagesInScope } from '../../core/workspace/project-graph';
-import { parseAuditJson, parseYarnBerryAudit, parseYarnClassicAudit, scopedAudit } from './audit';
+import { scopedAudit } from './audit';
+import { parseAuditJson, parseYarnBerryAudit, parseYarnClassicAudit } from './package-manager-audit';
 
 // npm 11 `npm audit --json` (auditReportVersion 2), trimmed to the fields read.
 const NPM_AUDIT = JSON.stringify({

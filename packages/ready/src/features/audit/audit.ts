@@ -1,153 +1,13 @@
-import { ProjectGraph, detectPackageManager } from '@nx/devkit';
-import { execFile } from 'node:child_process';
+import { ProjectGraph } from '@nx/devkit';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { constants, setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
-import { firstLine } from '../../utils/errors';
+import { AUDIT_LEVELS, AuditLevel, AuditResult } from '../../core/contracts/audit';
+import { lockfileName, packageManagerAt } from '../../core/workspace/package-manager';
 import { externalPackages } from '../../core/workspace/project-graph';
-import { workspaceLockfile } from '../../core/workspace/package-manager';
-import { AuditLevel, AuditResult } from './types';
 import { AUDIT_NOTE_FILE } from './files';
-
-export const AUDIT_LEVELS: AuditLevel[] = ['info', 'low', 'moderate', 'high', 'critical'];
-
-export interface RawAudit {
-  /** name → severity and title, for every vulnerable package of the lockfile. */
-  vulnerabilities: Map<string, { severity: AuditLevel; title: string | null; direct: boolean }>;
-}
-
-/**
- * Runs the workspace package manager's audit in a child process, so the caller measures routes and
- * writes the package meanwhile; resolves to the reason instead when it cannot run.
- */
-export async function runPackageManagerAudit(workspaceRoot: string): Promise<RawAudit | { unavailable: string }> {
-  const pm = detectPackageManager(workspaceRoot);
-  const lockfile = workspaceLockfile(workspaceRoot);
-  if (!existsSync(join(workspaceRoot, lockfile))) return { unavailable: `no ${lockfile} to audit` };
-  const berry = pm === 'yarn' && !isYarnClassic(workspaceRoot);
-  // The audit exits non-zero when it finds vulnerabilities: its JSON is the answer either way.
-  const stdout = await new Promise<string | Error>((done) => {
-    const child = execFile(
-      pm,
-      berry ? ['npm', 'audit', '--all', '--recursive', '--json'] : ['audit', '--json'],
-      { cwd: workspaceRoot, env: process.env, encoding: 'utf8', timeout: AUDIT_TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024 },
-      (error, out) => done(error && !out ? error : out),
-    );
-    // It runs beside the build (the security-audit task): mostly network waiting, it must not take
-    // CPU from the build, which it would on a 2-core CI machine. Its own children inherit this.
-    try {
-      if (child.pid) setPriority(child.pid, constants.priority.PRIORITY_LOW);
-    } catch {
-      // Not permitted here: it then runs at normal priority.
-    }
-  });
-  if (stdout instanceof Error) {
-    const killed = (stdout as Error & { killed?: boolean }).killed;
-    return {
-      unavailable: killed
-        ? `${pm} audit gave no answer within ${AUDIT_TIMEOUT_MS / 1000} s`
-        : `${pm} audit could not run (${firstLine(stdout)})`,
-    };
-  }
-  if (berry) return parseYarnBerryAudit(stdout);
-  if (pm === 'yarn') return parseYarnClassicAudit(stdout);
-  return parseAuditJson(stdout, pm);
-}
-
-/** Yarn classic (1.x) writes yarn.lock v1 ("# yarn lockfile v1"); berry's lockfile is YAML with __metadata. */
-function isYarnClassic(workspaceRoot: string): boolean {
-  try {
-    return !readFileSync(join(workspaceRoot, 'yarn.lock'), 'utf8').includes('__metadata:');
-  } catch {
-    return true;
-  }
-}
-
-/** Yarn classic's `audit --json`: one JSON object per line, an `auditAdvisory` per finding. */
-export function parseYarnClassicAudit(stdout: string): RawAudit | { unavailable: string } {
-  const vulnerabilities: RawAudit['vulnerabilities'] = new Map();
-  let summary = false;
-  for (const line of stdout.split('\n')) {
-    if (!line.trim()) continue;
-    let event: { type?: string; data?: { advisory?: { module_name: string; severity: AuditLevel; title?: string } } | string };
-    try {
-      event = JSON.parse(line);
-    } catch {
-      continue;
-    }
-    if (event.type === 'auditSummary') summary = true;
-    if (event.type === 'error') return { unavailable: `yarn audit failed: ${String(event.data)}` };
-    const a = event.type === 'auditAdvisory' && typeof event.data === 'object' ? event.data.advisory : undefined;
-    if (a) addFinding(vulnerabilities, a.module_name, a.severity, a.title ?? null);
-  }
-  return summary || vulnerabilities.size > 0 ? { vulnerabilities } : { unavailable: 'yarn audit printed no audit summary (offline?)' };
-}
-
-/**
- * Yarn berry's `yarn npm audit --json`: one line per vulnerable package, `{ value: name, children:
- * { Issue, Severity, … } }`; nothing at all when there is nothing to report.
- */
-export function parseYarnBerryAudit(stdout: string): RawAudit | { unavailable: string } {
-  const vulnerabilities: RawAudit['vulnerabilities'] = new Map();
-  for (const line of stdout.split('\n')) {
-    if (!line.trim()) continue;
-    let entry: { value?: string; children?: { Issue?: string; Severity?: AuditLevel } };
-    try {
-      entry = JSON.parse(line);
-    } catch {
-      return { unavailable: `yarn npm audit printed something other than JSON (${line.trim().slice(0, 120)})` };
-    }
-    const severity = entry.children?.Severity;
-    if (entry.value && severity && AUDIT_LEVELS.includes(severity))
-      addFinding(vulnerabilities, entry.value, severity, entry.children?.Issue ?? null);
-  }
-  return { vulnerabilities };
-}
-
-function addFinding(into: RawAudit['vulnerabilities'], name: string, severity: AuditLevel, title: string | null): void {
-  const prev = into.get(name);
-  if (!prev || AUDIT_LEVELS.indexOf(severity) > AUDIT_LEVELS.indexOf(prev.severity)) into.set(name, { severity, title, direct: false });
-}
-
-/**
- * Reads npm (v7+, auditReportVersion 2), pnpm (`advisories`) or bun (package name → its advisories,
- * the registry's bulk format) audit JSON.
- */
-export function parseAuditJson(stdout: string, pm: 'npm' | 'pnpm' | 'bun'): RawAudit | { unavailable: string } {
-  let json: Record<string, unknown>;
-  try {
-    json = JSON.parse(stdout);
-  } catch {
-    return { unavailable: `${pm} audit printed no JSON (offline?)` };
-  }
-  if (json.error || (json.message && !json.vulnerabilities && !json.advisories)) {
-    const err = (json.error as { summary?: string; code?: string } | undefined) ?? {};
-    return { unavailable: `${pm} audit failed: ${err.summary || err.code || json.message || 'unknown error'}` };
-  }
-  const vulnerabilities: RawAudit['vulnerabilities'] = new Map();
-  if (json.vulnerabilities && typeof json.vulnerabilities === 'object') {
-    for (const [name, v] of Object.entries(
-      json.vulnerabilities as Record<string, { severity: AuditLevel; isDirect?: boolean; via?: unknown[] }>,
-    )) {
-      const advisory = (v.via ?? []).find((x): x is { title: string } => typeof x === 'object' && x !== null && 'title' in x);
-      vulnerabilities.set(name, { severity: v.severity, title: advisory?.title ?? null, direct: Boolean(v.isDirect) });
-    }
-  } else if (json.advisories && typeof json.advisories === 'object') {
-    for (const a of Object.values(json.advisories as Record<string, { module_name: string; severity: AuditLevel; title?: string }>)) {
-      addFinding(vulnerabilities, a.module_name, a.severity, a.title ?? null);
-    }
-  } else if (pm === 'bun') {
-    for (const [name, list] of Object.entries(json)) {
-      if (!Array.isArray(list)) continue;
-      for (const a of list as Array<{ severity?: AuditLevel; title?: string }>) {
-        if (a && AUDIT_LEVELS.includes(a.severity as AuditLevel)) addFinding(vulnerabilities, name, a.severity!, a.title ?? null);
-      }
-    }
-  }
-  return { vulnerabilities };
-}
+import { RawAudit, runPackageManagerAudit } from './package-manager-audit';
 
 /** The audit restricted to the project's packages: fails at or above `level`, never crashes. */
 export function scopedAudit(scope: Set<string>, level: AuditLevel, raw: RawAudit | { unavailable: string }): AuditResult {
@@ -175,7 +35,7 @@ export function recordText(stored: StoredAudit): string {
 
 /** The sentence an unavailable audit is recorded under, by package manager. */
 export function unavailableSentence(workspaceRoot: string): string {
-  return `the registry gave no ${detectPackageManager(workspaceRoot)} audit answer`;
+  return `the registry gave no ${packageManagerAt(workspaceRoot).name} audit answer`;
 }
 
 /** How long a recorded audit stands in for a new one (advisories appear every day). */
@@ -206,7 +66,8 @@ export function judgeAudit(stored: StoredAudit, level: AuditLevel): AuditResult 
 }
 
 function lockfileOf(workspaceRoot: string): StoredAudit['lockfile'] {
-  const path = workspaceLockfile(workspaceRoot);
+  const pm = packageManagerAt(workspaceRoot);
+  const path = pm.lockfile ?? lockfileName(pm.name);
   try {
     return {
       path,
@@ -233,8 +94,6 @@ export async function auditProject(workspaceRoot: string, graph: ProjectGraph, p
   return stored.unavailable === null ? stored : { ...stored, unavailable: unavailableSentence(workspaceRoot), detail: stored.unavailable };
 }
 
-/** How long the package manager's audit may take: a registry that answers does so in seconds. */
-export const AUDIT_TIMEOUT_MS = 20_000;
 /** How long "the registry gave no audit answer" holds for an unchanged lockfile. */
 export const UNAVAILABLE_MEMORY_MS = 24 * 3600 * 1000;
 

@@ -1,3 +1,4 @@
+import { coerce } from 'semver';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
@@ -101,7 +102,7 @@ export function findPgTool(
     try {
       const out = execFileSync(path, ['--version'], { encoding: 'utf8' });
       const version = /(\d+(?:\.\d+)*)/.exec(out)?.[1] ?? '';
-      const tool_ = { path, version, major: Number(version.split('.')[0]) };
+      const tool_ = { path, version, major: coerce(version)?.major ?? NaN };
       if (tool_.major === serverMajor) return tool_;
       found.push(tool_);
     } catch {

@@ -1,8 +1,7 @@
 import { TargetConfiguration } from '@nx/devkit';
 import { ReadTree } from '../../core/workspace/files';
 import { ReadyError } from '../../utils/errors';
-import { workflowContext } from '../ci/plan';
-import { scanEnv } from '../env/scan';
+import { workflowContext } from '../../core/workspace/workflow-context';
 import { BACKUP_MARKER, BACKUP_TARGET, RUNBOOK_MARKER, VERIFY_TARGET } from './files';
 import { BackupSettings, storageOptions } from './settings';
 import { githubBackupWorkflow, gitlabBackupJobs, runbook } from './workflow';
@@ -49,7 +48,15 @@ function isDatabaseUrlName(name: string): boolean {
  * workflow for the workspace's CI provider and the runbook. Files the team wrote (no marker) are
  * never overwritten; ours are written again from the settings, so a second run changes nothing.
  */
-export function planBackup(tree: ReadTree, project: { name: string; root: string }, options: BackupOptions): BackupPlan {
+/** The variables the project reads, with where (the env scan's answer), asked only when no --databaseUrlEnv names one. */
+export type VariablesRead = () => Array<{ name: string; readAt: string[] }>;
+
+export function planBackup(
+  tree: ReadTree,
+  project: { name: string; root: string },
+  options: BackupOptions,
+  variablesRead: VariablesRead,
+): BackupPlan {
   if ((options.engine ?? 'postgres') !== 'postgres') {
     throw new ReadyError(`--engine=${options.engine} is not supported: only postgres (PostgreSQL) is, for now.`);
   }
@@ -57,7 +64,7 @@ export function planBackup(tree: ReadTree, project: { name: string; root: string
   const lines: string[] = [];
   // What names the project's files, jobs and default prefix: `@acme/shop` → `acme-shop`.
   const slug = project.name.replace(/^@/, '').replace(/\//g, '-');
-  const databaseUrlEnv = options.databaseUrlEnv ?? suggestedUrlVariable(tree, project, lines);
+  const databaseUrlEnv = options.databaseUrlEnv ?? suggestedUrlVariable(variablesRead, lines);
   const settings: BackupSettings = {
     project: project.name,
     engine: 'postgres',
@@ -104,12 +111,9 @@ export function planBackup(tree: ReadTree, project: { name: string; root: string
     throw new ReadyError(`--provider=${provider} is not supported: use github or gitlab.`);
   }
   const context = workflowContext(tree, {
-    provider,
     target: 'ready',
-    job: 'ready',
     parallel: 1,
     resultsRoot: 'dist/ready',
-    nodeVersion: process.versions.node.split('.')[0],
   });
   const writes = new Map<string, string>();
   const ciFile = ours(
@@ -150,9 +154,9 @@ function normalizePrefix(prefix: string): string {
 }
 
 /** The variable the project reads a database URL from (the env scan), else DATABASE_URL. */
-function suggestedUrlVariable(tree: ReadTree, project: { name: string; root: string }, lines: string[]): string {
-  const found = scanEnv(tree, project, null)
-    .variables.filter((v) => isDatabaseUrlName(v.name))
+function suggestedUrlVariable(variablesRead: VariablesRead, lines: string[]): string {
+  const found = variablesRead()
+    .filter((v) => isDatabaseUrlName(v.name))
     // DATABASE_URL when the app reads it; else a URL that is not a pooler's (pg_dump needs a session).
     .sort((a, b) => rank(a.name) - rank(b.name));
   if (found.length === 0) return 'DATABASE_URL';

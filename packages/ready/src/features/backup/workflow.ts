@@ -1,5 +1,6 @@
 import { Document } from 'yaml';
-import { PM, WorkflowContext } from '../ci/workflow';
+import { PACKAGE_MANAGER_COMMANDS as PM } from '../../core/workspace/package-manager';
+import type { WorkflowContext } from '../../core/workspace/workflow-context';
 import { BACKUP_MARKER, BACKUP_TARGET, RUNBOOK_MARKER, VERIFY_TARGET } from './files';
 import { BackupSettings } from './settings';
 

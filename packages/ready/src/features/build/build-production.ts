@@ -6,12 +6,10 @@ import { resultsDirFor } from '../../core/contracts/results';
 import { ReadyError } from '../../utils/errors';
 import { kb } from '../../utils/format';
 import { writeFilesAtomically } from '../../utils/write-files';
-import { AUDIT_LEVELS } from '../audit/audit';
-import { AUDIT_RESULT_FILE } from '../audit/files';
-import { AuditLevel } from '../audit/types';
+import { AUDIT_LEVELS, AuditResult } from '../../core/contracts/audit';
 import { readBuildRun } from './build-run';
 import { writeDeployPackage } from './deploy-package';
-import { startMeasure } from './measure';
+import { measureBuild } from './measure';
 import { BUILD_MANIFEST_FILE, BUILD_PRODUCTION_FILE, DEPLOY_PACKAGE_FILE } from './files';
 import { BuildProductionReport } from './types';
 
@@ -20,8 +18,6 @@ export interface BuildProductionOptions {
   nextDir?: string;
   budgets?: { firstLoadJsKb?: number; routes?: Record<string, number> };
   maxBuildSeconds?: number;
-  auditLevel?: AuditLevel;
-  audit?: boolean;
   deployPackage?: boolean;
   /** The plugin's target depends on build-record: the build's recorded outcome is this run's. */
   buildRecorded?: boolean;
@@ -29,9 +25,14 @@ export interface BuildProductionOptions {
 
 /**
  * After the production build: route budgets, the scoped audit, the build manifest and the
- * deployment package, written beside the project's other results.
+ * deployment package, written beside the project's other results. `startAudit` is called once the
+ * build is known to have succeeded; the audit it starts runs while the package is written.
  */
-export async function runBuildProduction(options: BuildProductionOptions, context: ExecutorContext): Promise<BuildProductionReport> {
+export async function runBuildProduction(
+  options: BuildProductionOptions,
+  context: ExecutorContext,
+  startAudit: (resultsDir: string) => Promise<AuditResult>,
+): Promise<BuildProductionReport> {
   const workspaceRoot = context.root;
   const projectName = context.projectName!;
   const projectRoot = context.projectsConfigurations.projects[projectName].root;
@@ -44,10 +45,8 @@ export async function runBuildProduction(options: BuildProductionOptions, contex
     );
   }
   const started = Date.now();
-  const m = startMeasure(workspaceRoot, projectName, projectRoot, context.projectGraph, {
-    ...options,
-    auditResultPath: `${outDir}/${AUDIT_RESULT_FILE}`,
-  });
+  const pendingAudit = startAudit(outDir);
+  const m = measureBuild(workspaceRoot, projectRoot, options);
   const { nextDir, routes, seconds, maxSeconds } = m;
 
   const failures: string[] = [];
@@ -77,7 +76,7 @@ export async function runBuildProduction(options: BuildProductionOptions, contex
     fileHashes = pkg.files;
     deployPackage = { path: pkg.path, entry: pkg.entry, files: pkg.files.length, bytes: pkg.files.reduce((a, f) => a + f.bytes, 0) };
   }
-  const audit = await m.audit;
+  const audit = await pendingAudit;
   if (audit.status === 'fail') {
     const bad = audit.vulnerabilities.filter((v) => AUDIT_LEVELS.indexOf(v.severity) >= AUDIT_LEVELS.indexOf(audit.level));
     failures.push(

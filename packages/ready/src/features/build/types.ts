@@ -1,4 +1,4 @@
-import { AuditResult } from '../audit/types';
+import { AuditResult } from '../../core/contracts/audit';
 
 export interface ChunkSize {
   file: string;

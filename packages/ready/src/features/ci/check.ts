@@ -4,7 +4,7 @@ import { targetNames } from '../../core/contracts/defaults';
 import { isApp, isNextProject } from '../../core/workspace/project-facts';
 import { gitIgnoreRule } from '../../core/workspace/git';
 import { ciRunsReady } from './ci-detect';
-import { Check, CheckDetail, checkTree } from '../../core/contracts/check';
+import { Check, CheckDetail, checkTree, skip } from '../../core/contracts/check';
 
 /**
  * The seed's checklist for an app: a production env file that git keeps, a build-production target
@@ -15,8 +15,7 @@ export const scriptsCheck: Check = {
   title: 'Production env, build-production target, CI runs ready',
   defaultWeight: 10,
   run(context) {
-    if (!isApp(checkTree(context), context.projectRoot, context.projectType))
-      return { status: 'skip', score: 0, metric: null, details: [{ message: 'Not an app: the checklist is for apps.' }], fix: null };
+    if (!isApp(checkTree(context), context.projectRoot, context.projectType)) return skip('Not an app: the checklist is for apps.');
     const missing: CheckDetail[] = [];
     const fixes: string[] = [];
     // .env.production and build-production are Next.js app items; CI is every app's.

@@ -1,26 +1,18 @@
-import { coerce } from 'semver';
 import { Document, isMap, parse, parseDocument } from 'yaml';
 import type { ReadTree } from '../../core/workspace/files';
 import { ReadyError } from '../../utils/errors';
 import { ciDefinitionFiles, ciRunsReady } from './ci-detect';
 import { GENERATED_MARKER, GITHUB_WORKFLOW, GITLAB_CI, GITLAB_INCLUDED } from './files';
-import { CiPackageManager, WorkflowContext, githubJob, githubWorkflow, gitlabCi } from './workflow';
+import { WorkflowContext, WorkflowContextOptions, workflowContext } from '../../core/workspace/workflow-context';
+import { githubJob, githubWorkflow, gitlabCi } from './workflow';
 
 export const CI_PROVIDERS = ['github', 'gitlab'] as const;
 export type CiProvider = (typeof CI_PROVIDERS)[number];
 
-export interface CiPlanOptions {
+export interface CiPlanOptions extends WorkflowContextOptions {
   provider: string;
-  /** The ready target's name (a plugin option). */
-  target: string;
   /** The job's name in the workflow. */
   job: string;
-  parallel: number;
-  resultsRoot: string;
-  /** Node's major version when the workspace pins none (.nvmrc, .node-version). */
-  nodeVersion: string;
-  /** pnpm's version, asked of pnpm by the generator, for a package.json without `packageManager`. */
-  pnpmVersion?: string;
 }
 
 export interface CiPlan {
@@ -152,57 +144,4 @@ function stagesOf(text: string): string[] | null {
 
 function describeNode(context: WorkflowContext): string {
   return 'file' in context.node ? `Node from ${context.node.file}` : `Node ${context.node.version}`;
-}
-
-/** The package manager (by the lockfile at the root), the Node version and the default branch. */
-export function workflowContext(tree: ReadTree, options: CiPlanOptions): WorkflowContext {
-  const pkg = readPackageJson(tree);
-  const declared = typeof pkg.packageManager === 'string' ? pkg.packageManager : '';
-  const locks: Array<[string, CiPackageManager]> = [
-    ['pnpm-lock.yaml', 'pnpm'],
-    ['bun.lock', 'bun'],
-    ['bun.lockb', 'bun'],
-    ['yarn.lock', tree.exists('.yarnrc.yml') || /^yarn@([2-9]|\d\d)/.test(declared) ? 'yarn-berry' : 'yarn-classic'],
-    ['package-lock.json', 'npm'],
-  ];
-  const found = locks.filter(([file]) => tree.exists(file));
-  // packageManager names the one in use when a workspace carries two lockfiles.
-  const byField = found.find(([, pm]) => declared.startsWith(pm.replace(/-.*/, '') + '@'));
-  const [lockfile, packageManager] = byField ?? found[0] ?? [];
-  if (!lockfile || !packageManager) {
-    throw new ReadyError(
-      'No lockfile at the workspace root (package-lock.json, pnpm-lock.yaml, yarn.lock or bun.lock): install once and commit the lockfile, which the workflow installs from, frozen.',
-    );
-  }
-  const nodeFile = ['.nvmrc', '.node-version'].find((f) => tree.exists(f));
-  const pnpmVersion =
-    packageManager === 'pnpm' && !declared.startsWith('pnpm@') ? String(coerce(options.pnpmVersion ?? '')?.major ?? 10) : undefined;
-  return {
-    packageManager,
-    lockfile,
-    node: nodeFile ? { file: nodeFile } : { version: options.nodeVersion },
-    ...(pnpmVersion ? { pnpmVersion } : {}),
-    target: options.target,
-    parallel: options.parallel,
-    resultsRoot: options.resultsRoot,
-    branch: defaultBranch(tree),
-  };
-}
-
-function readPackageJson(tree: ReadTree): { packageManager?: unknown } {
-  try {
-    return JSON.parse(tree.read('package.json', 'utf-8') ?? '{}');
-  } catch {
-    throw new ReadyError('package.json at the workspace root is not valid JSON: fix it, then run the generator again.');
-  }
-}
-
-/** nx.json's defaultBase (what nx affected compares with), else main. */
-function defaultBranch(tree: ReadTree): string {
-  try {
-    const nx = JSON.parse(tree.read('nx.json', 'utf-8') ?? '{}') as { defaultBase?: string };
-    return typeof nx.defaultBase === 'string' && /^[\w./-]+$/.test(nx.defaultBase) ? nx.defaultBase : 'main';
-  } catch {
-    return 'main';
-  }
 }

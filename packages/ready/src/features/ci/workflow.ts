@@ -1,33 +1,6 @@
+import { PACKAGE_MANAGER_COMMANDS as PM, PackageManagerFlavour } from '../../core/workspace/package-manager';
+import type { WorkflowContext } from '../../core/workspace/workflow-context';
 import { GENERATED_MARKER } from './files';
-
-export type CiPackageManager = 'npm' | 'pnpm' | 'yarn-classic' | 'yarn-berry' | 'bun';
-
-/** What a workflow needs to know of the workspace. */
-export interface WorkflowContext {
-  packageManager: CiPackageManager;
-  /** The lockfile the install is frozen to (and the cache is keyed on). */
-  lockfile: string;
-  /** `.nvmrc` or `.node-version` when the workspace has one, else a Node major version. */
-  node: { file: string } | { version: string };
-  /** pnpm's version when package.json has no `packageManager` field to read it from. */
-  pnpmVersion?: string;
-  /** The ready target's name. */
-  target: string;
-  parallel: number;
-  /** The folder of summary.md and the dashboard (dist/ready). */
-  resultsRoot: string;
-  /** The default branch, pushes to which run the job too. */
-  branch: string;
-}
-
-/** How each package manager installs a frozen lockfile and runs a binary of the workspace. */
-export const PM = {
-  npm: { install: 'npm ci', exec: 'npx nx' },
-  pnpm: { install: 'pnpm install --frozen-lockfile', exec: 'pnpm exec nx' },
-  'yarn-classic': { install: 'yarn install --frozen-lockfile', exec: 'yarn nx' },
-  'yarn-berry': { install: 'yarn install --immutable', exec: 'yarn nx' },
-  bun: { install: 'bun install --frozen-lockfile', exec: 'bunx nx' },
-} as const;
 
 /** The command the job runs: the ready target of every project the change affects. */
 export function readyCommand(context: WorkflowContext, base?: string, head?: string): string {
@@ -146,14 +119,14 @@ export function githubWorkflow(context: WorkflowContext, jobName: string): strin
 export function gitlabCi(context: WorkflowContext, jobName: string): string {
   const pm = context.packageManager;
   const image = 'version' in context.node ? `node:${context.node.version}` : 'node:lts';
-  const cachePaths: Record<CiPackageManager, string> = {
+  const cachePaths: Record<PackageManagerFlavour, string> = {
     npm: '.npm/',
     pnpm: '.pnpm-store/',
     'yarn-classic': '.yarn-cache/',
     'yarn-berry': '.yarn/cache/',
     bun: '.bun-cache/',
   };
-  const setup: Record<CiPackageManager, string[]> = {
+  const setup: Record<PackageManagerFlavour, string[]> = {
     npm: ['npm config set cache .npm --location=project'],
     pnpm: ['corepack enable', 'pnpm config set store-dir .pnpm-store'],
     'yarn-classic': ['yarn config set cache-folder .yarn-cache'],

@@ -5,7 +5,7 @@ import { coverageCheck } from './check';
 import { CheckContext, CheckOutcome } from '../../core/contracts/check';
 
 // The evaluate fixture: lines 4 of 6 (66.66 %), functions 1 of 2, branches 1 of 2, in apps/web/src.
-const FIXTURE = readFileSync(join(__dirname, '../../../features/coverage/__fixtures__/coverage-final.json'), 'utf8');
+const FIXTURE = readFileSync(join(__dirname, '__fixtures__', 'coverage-final.json'), 'utf8');
 
 describe('coverage check', () => {
   let ws: TempWorkspace;

@@ -1,18 +1,23 @@
 import { assessCoverage } from './assess';
 import { readTestsRecord } from './tests-record';
-import { COVERAGE_METRICS } from './types';
-import { targetNames } from '../../core/contracts/defaults';
+import { COVERAGE_METRICS, CoverageGateReport, CoverageMetric } from './types';
+import { DEFAULTS, targetNames } from '../../core/contracts/defaults';
 import { findTestRunner } from '../../core/workspace/project-facts';
-import { Check, CheckDetail, CheckMetric, checkTree } from '../../core/contracts/check';
-import { DEFAULTS } from '../../core/contracts/defaults';
-import { CoverageGateReport } from './types';
+import { Check, CheckDetail, CheckMetric, checkTree, skip } from '../../core/contracts/check';
+
+/** Each metric against its threshold, and the coverage map the workspace summary merges. */
+export interface CoverageData {
+  metrics: Record<CoverageMetric, { pct: number; threshold: number | null; baseline: number | null }>;
+  /** Workspace-relative coverage-final.json of the run. */
+  coverageFinal: string;
+}
 
 /**
  * Coverage of the project's last test run (coverage-report, which ready depends on), judged like
  * coverage-gate judges it: pass at or above the thresholds, warn when only the ratchet holds, fail
  * otherwise. No run yet is a skip that names the command producing it.
  */
-export const coverageCheck: Check = {
+export const coverageCheck: Check<CoverageData> = {
   id: 'coverage',
   title: 'Test coverage',
   defaultWeight: 20,
@@ -21,22 +26,13 @@ export const coverageCheck: Check = {
     const tests = readTestsRecord(context.workspaceRoot, context.resultsDir);
     // A recorded run counts wherever the tests live (a root jest `projects` config runs them too).
     if (!tests && !findTestRunner(checkTree(context), context.projectRoot)) {
-      return {
-        status: 'skip',
-        score: 0,
-        metric: null,
-        details: [{ message: 'No jest or Vitest config in the project: no tests to measure.' }],
-        fix: `add a jest.config.* or vitest.config.* to ${context.projectRoot} (ready then runs its tests with coverage)`,
-      };
+      return skip(
+        'No jest or Vitest config in the project: no tests to measure.',
+        `add a jest.config.* or vitest.config.* to ${context.projectRoot} (ready then runs its tests with coverage)`,
+      );
     }
     if (!tests) {
-      return {
-        status: 'skip',
-        score: 0,
-        metric: null,
-        details: [{ message: `No coverage recorded yet (${context.resultsDir}/tests.json).` }],
-        fix: `nx run ${context.projectName}:${reportTarget}`,
-      };
+      return skip(`No coverage recorded yet (${context.resultsDir}/tests.json).`, `nx run ${context.projectName}:${reportTarget}`);
     }
     if (!tests.passed) {
       return {
@@ -99,7 +95,7 @@ export const coverageCheck: Check = {
             m,
             { pct: report.metrics[m].pct, threshold: report.metrics[m].threshold, baseline: report.metrics[m].baseline },
           ]),
-        ),
+        ) as CoverageData['metrics'],
         coverageFinal: report.coverageFinal,
       },
     };

@@ -9,7 +9,7 @@ import { coverageCheck } from './check';
 import { runCoverageReport } from './report';
 
 // Real Vitest with @vitest/coverage-v8 on a tiny library: the workspace borrows this repository's node_modules.
-const REPO_NODE_MODULES = resolve(__dirname, '../../../../../../node_modules');
+const REPO_NODE_MODULES = resolve(__dirname, '../../../../../node_modules');
 
 describe('coverage-report on a Vitest project', () => {
   let ws: TempWorkspace;

@@ -7,7 +7,7 @@ import { TempWorkspace } from '../../testing/temp-workspace';
 import { testsCheck } from './tests-check';
 
 // Real jest on a tiny project: the workspace borrows this repository's node_modules.
-const REPO_NODE_MODULES = resolve(__dirname, '../../../../../../node_modules');
+const REPO_NODE_MODULES = resolve(__dirname, '../../../../../node_modules');
 
 describe('tests check on a real jest run', () => {
   let ws: TempWorkspace;

@@ -1,5 +1,5 @@
 import { readTestsRecord } from './tests-record';
-import { Check } from '../../core/contracts/check';
+import { Check, skip } from '../../core/contracts/check';
 import { targetNames } from '../../core/contracts/defaults';
 
 /** The project's test target exists and its last run (through coverage-report) passed. */
@@ -22,13 +22,7 @@ export const testsCheck: Check = {
       };
     }
     if (!record) {
-      return {
-        status: 'skip',
-        score: 0,
-        metric: null,
-        details: [{ message: `No test run recorded yet (${context.resultsDir}/tests.json).` }],
-        fix: `nx run ${context.projectName}:${names.coverageReport}`,
-      };
+      return skip(`No test run recorded yet (${context.resultsDir}/tests.json).`, `nx run ${context.projectName}:${names.coverageReport}`);
     }
     // Suites that could not even load (a missing module, a syntax error): their tests never ran, so "0 of 0" would be a lie.
     if (record.failedSuites > 0) {

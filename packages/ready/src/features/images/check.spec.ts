@@ -4,7 +4,7 @@ import { TempWorkspace } from '../../testing/temp-workspace';
 import { imagesCheck } from './check';
 import { CheckContext, CheckOutcome } from '../../core/contracts/check';
 
-const HERO_PNG = join(__dirname, '..', '..', '..', 'codemods', 'next-image', '__fixtures__', 'public', 'hero.png');
+const HERO_PNG = join(__dirname, '..', '..', 'codemods', 'next-image', '__fixtures__', 'public', 'hero.png');
 const ctx = (root: string, projectRoot = 'apps/web'): CheckContext => ({
   workspaceRoot: root,
   projectName: 'web',

@@ -1,3 +1,4 @@
+import { markdownTable } from '../../utils/markdown';
 import { CheckResult, CheckStatus } from '../../core/contracts/check';
 import { ReadyReport } from '../../core/contracts/report';
 import { textTable } from '../../utils/format';
@@ -40,11 +41,23 @@ export function renderMarkdown(report: ReadyReport): string {
     '',
     ...report.failures.map((f) => `- **${f}**`),
     ...(report.failures.length > 0 ? [''] : []),
-    '| check | status | score | weight | metric | fix |',
-    '| --- | --- | ---: | ---: | --- | --- |',
-    ...report.checks.map(
-      (c) =>
-        `| ${c.title} (\`${c.id}\`) | ${statusText(c)} | ${c.status === 'skip' ? '–' : c.score} | ${c.weight} | ${escapeCell(c.metric?.text ?? '–')} | ${c.fix ? `\`${c.fix}\`` : ''} |`,
+    ...markdownTable(
+      [
+        { title: 'check' },
+        { title: 'status' },
+        { title: 'score', align: 'right' },
+        { title: 'weight', align: 'right' },
+        { title: 'metric' },
+        { title: 'fix' },
+      ],
+      report.checks.map((c) => [
+        `${c.title} (\`${c.id}\`)`,
+        statusText(c),
+        c.status === 'skip' ? '–' : String(c.score),
+        String(c.weight),
+        c.metric?.text ?? '–',
+        c.fix ? `\`${c.fix}\`` : '',
+      ]),
     ),
   ];
   for (const c of report.checks) {
@@ -52,10 +65,6 @@ export function renderMarkdown(report: ReadyReport): string {
     lines.push('', `## ${c.title}`, '', ...c.details.map((d) => `- ${where(d)}${d.message}`));
   }
   return lines.join('\n') + '\n';
-}
-
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|');
 }
 
 /** A plain-text table for the terminal. */

@@ -1,7 +1,7 @@
-import { Check, CheckDetail } from '../../core/contracts/check';
+import { Check, CheckDetail, checkTree, skip } from '../../core/contracts/check';
+import { treeFiles } from '../../core/workspace/files';
 import { strictByDefault } from '../../core/workspace/tsconfig';
 import { STRICT_SUPPRESSION_TAG } from '../../codemods/strict/tag';
-import { listProjectFiles } from '../../utils/project-files';
 
 export const typescriptStrictCheck: Check = {
   id: 'typescript-strict',
@@ -10,7 +10,7 @@ export const typescriptStrictCheck: Check = {
   async run(context) {
     // Loaded when the check runs: reading tsconfigs brings the TypeScript compiler.
     const { measureStrictness } = await import('./measure');
-    const m = measureStrictness(context.workspaceRoot, context.projectName, context.projectRoot);
+    const m = measureStrictness(checkTree(context), context.projectName, context.projectRoot);
     const fix = `nx g @plinto/ready:strict --project=${context.projectName}`;
     const details: CheckDetail[] = m.off.map((o) => ({ file: o.file, message: `${o.flag} ${o.why}` }));
     if (!m.installed) {
@@ -32,22 +32,13 @@ export const typescriptStrictCheck: Check = {
       );
     }
     if (m.pairs === 0) {
-      return {
-        status: 'skip',
-        score: 0,
-        metric: null,
-        details: [
-          {
-            message:
-              m.tsconfigs === 0
-                ? listProjectFiles(context.workspaceRoot, context.projectRoot, ['.ts', '.tsx']).length > 0
-                  ? `No tsconfig in ${context.projectRoot}, although it has TypeScript files: its TypeScript settings cannot be checked. Add a tsconfig.json to the project.`
-                  : `No tsconfig in ${context.projectRoot}: not a TypeScript project, nothing to check.`
-                : 'Every tsconfig of the project is solution-style (compiles no file itself).',
-          },
-        ],
-        fix: null,
-      };
+      return skip(
+        m.tsconfigs === 0
+          ? treeFiles(checkTree(context), context.projectRoot, /\.tsx?$/).length > 0
+            ? `No tsconfig in ${context.projectRoot}, although it has TypeScript files: its TypeScript settings cannot be checked. Add a tsconfig.json to the project.`
+            : `No tsconfig in ${context.projectRoot}: not a TypeScript project, nothing to check.`
+          : 'Every tsconfig of the project is solution-style (compiles no file itself).',
+      );
     }
     const offFlags = [...new Set(m.off.map((o) => o.flag))];
     const off = m.off.length;

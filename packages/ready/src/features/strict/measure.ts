@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { ts } from 'ts-morph';
 import {
   StrictFlag,
@@ -9,7 +8,7 @@ import {
   resolveTypeScriptVersion,
 } from '../../core/workspace/tsconfig';
 import { STRICT_SUPPRESSION_TAG } from '../../codemods/strict/tag';
-import { listProjectFiles } from '../../utils/project-files';
+import { ReadTree, treeFiles } from '../../core/workspace/files';
 
 export interface StrictFlagOff {
   /** Workspace-relative tsconfig. */
@@ -39,7 +38,8 @@ export interface StrictnessMeasure {
  * Every strict flag of every tsconfig of the project that compiles files, as tsc resolves it for the installed TypeScript.
  * A project without a tsconfig has nothing to judge: `tsconfigs` is 0.
  */
-export function measureStrictness(workspaceRoot: string, projectName: string, projectRoot: string): StrictnessMeasure {
+export function measureStrictness(tree: ReadTree, projectName: string, projectRoot: string): StrictnessMeasure {
+  const workspaceRoot = tree.root;
   const configs = listProjectTsConfigs(workspaceRoot, projectRoot);
   const installed = resolveTypeScriptVersion(workspaceRoot, projectRoot);
   const version = installed ?? ts.version;
@@ -49,7 +49,7 @@ export function measureStrictness(workspaceRoot: string, projectName: string, pr
     pairs: 0,
     off: [],
     known: 0,
-    suppressions: countStrictSuppressions(workspaceRoot, projectRoot),
+    suppressions: countStrictSuppressions(tree, projectRoot),
     tsconfigs: configs.length,
     effectiveConfigs: 0,
   };
@@ -90,15 +90,12 @@ export interface StrictSuppression {
 }
 
 /** The strict generator's tagged suppressions left in the project's sources, each with its place and error: strict-mode debt. */
-export function countStrictSuppressions(
-  workspaceRoot: string,
-  projectRoot: string,
-): { count: number; files: number; list: StrictSuppression[] } {
+export function countStrictSuppressions(tree: ReadTree, projectRoot: string): { count: number; files: number; list: StrictSuppression[] } {
   const list: StrictSuppression[] = [];
   const directive = `@ts-expect-error ${STRICT_SUPPRESSION_TAG}`;
   const files = new Set<string>();
-  for (const file of listProjectFiles(workspaceRoot, projectRoot, ['.ts', '.tsx', '.mts', '.cts'])) {
-    const text = readFileSync(join(workspaceRoot, file), 'utf8');
+  for (const file of treeFiles(tree, projectRoot, /\.[cm]?tsx?$/)) {
+    const text = tree.read(file, 'utf-8') ?? '';
     if (!text.includes(directive)) continue;
     text.split('\n').forEach((line, index) => {
       const at = line.indexOf(directive);

@@ -4,6 +4,8 @@ import { join, posix } from 'node:path';
 import { CheckStatus } from '../../core/contracts/check';
 import { READY_JSON_FILE, ReadyReport } from '../../core/contracts/report';
 import { RESULTS_ROOT, resultsDirFor } from '../../core/contracts/results';
+import { markdownTable } from '../../utils/markdown';
+import { checkData } from './check-data';
 
 export interface ProjectSummary {
   project: string;
@@ -85,8 +87,7 @@ export function summarize(workspaceRoot: string, projects: ProjectSummary[], now
   const merged = createCoverageMap({});
   let covered = 0;
   for (const p of projects) {
-    const coverage = p.report?.checks.find((c) => c.id === 'coverage');
-    const finalFile = coverage?.data?.coverageFinal;
+    const finalFile = p.report ? checkData(p.report.checks, 'coverage')?.coverageFinal : undefined;
     if (typeof finalFile !== 'string' || !existsSync(join(workspaceRoot, finalFile))) continue;
     try {
       merged.merge(JSON.parse(readFileSync(join(workspaceRoot, finalFile), 'utf8')));
@@ -129,7 +130,7 @@ export function summarize(workspaceRoot: string, projects: ProjectSummary[], now
 }
 
 function notMeasured(p: ProjectSummary): string {
-  const stale = p.stale ? `; the result shown is stale, measured ${p.stale.generatedAt.slice(0, 16).replace('T', ' ')} UTC` : '';
+  const stale = p.stale ? `; the result shown is stale, measured ${utcMinute(p.stale.generatedAt)}` : '';
   if (p.failedDependencies && p.failedDependencies.length > 0)
     return `not measured in this run: ${p.failedDependencies.join(', ')} failed first (run it to see why)${stale}`;
   return `not measured in this run: the ready task wrote no report (${p.taskStatus})${stale}`;
@@ -147,11 +148,21 @@ export function renderSummaryMarkdown(summary: WorkspaceSummary): string {
   const lines = [
     '# Production readiness',
     '',
-    `| project | score | level | status | ${summary.checkIds.join(' | ')} |`,
-    `| --- | ---: | --- | --- | ${summary.checkIds.map(() => ':---:').join(' | ')} |`,
-    ...summary.projects.map(
-      (p) =>
-        `| ${p.project} | ${p.score ?? '–'} | ${p.level ?? '–'} | ${p.status === 'stale' ? `stale (${p.measuredAt!.slice(0, 16).replace('T', ' ')} UTC)` : p.status} | ${summary.checkIds.map((id) => MARK[p.checks[id]] ?? '').join(' | ')} |`,
+    ...markdownTable(
+      [
+        { title: 'project' },
+        { title: 'score', align: 'right' },
+        { title: 'level' },
+        { title: 'status' },
+        ...summary.checkIds.map((id) => ({ title: id, align: 'center' as const })),
+      ],
+      summary.projects.map((p) => [
+        p.project,
+        String(p.score ?? '–'),
+        p.level ?? '–',
+        p.status === 'stale' ? `stale (${utcMinute(p.measuredAt!)})` : p.status,
+        ...summary.checkIds.map((id) => MARK[p.checks[id]] ?? ''),
+      ]),
     ),
   ];
   if (summary.coverage) {
@@ -179,4 +190,9 @@ export function renderSummaryMarkdown(summary: WorkspaceSummary): string {
 export function summaryPaths(): { dir: string; json: string; md: string; html: string } {
   const dir = RESULTS_ROOT;
   return { dir, json: posix.join(dir, 'summary.json'), md: posix.join(dir, 'summary.md'), html: posix.join(dir, 'index.html') };
+}
+
+/** An ISO time as the summary shows it: "2027-01-15 12:00 UTC". */
+function utcMinute(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 }

@@ -5,7 +5,7 @@ import { typecheckCheck } from './check';
 import { CheckContext, CheckOutcome } from '../../core/contracts/check';
 
 // The real tsc of this repository (TypeScript 5.9), borrowed through a node_modules link.
-const REPO_NODE_MODULES = resolve(__dirname, '../../../../../../node_modules');
+const REPO_NODE_MODULES = resolve(__dirname, '../../../../../node_modules');
 
 describe('typecheck check (real tsc)', () => {
   let ws: TempWorkspace;

@@ -12,6 +12,7 @@ import {
 } from '@nx/devkit';
 import { backupPackageVersions } from '../../features/backup/packages';
 import { planBackup } from '../../features/backup/plan';
+import { scanEnv } from '../../features/env/scan';
 import { BackupGeneratorSchema } from './schema';
 
 /**
@@ -23,7 +24,8 @@ import { BackupGeneratorSchema } from './schema';
  */
 export async function backupGenerator(tree: Tree, options: BackupGeneratorSchema): Promise<GeneratorCallback> {
   const project = readProjectConfiguration(tree, options.project);
-  const plan = planBackup(tree, { name: options.project, root: project.root }, options);
+  const target = { name: options.project, root: project.root };
+  const plan = planBackup(tree, target, options, () => scanEnv(tree, target, null).variables);
   updateProjectConfiguration(tree, options.project, { ...project, targets: { ...project.targets, ...plan.targets } });
   for (const [file, text] of plan.writes) tree.write(file, text);
   const before = tree.read('package.json', 'utf-8');

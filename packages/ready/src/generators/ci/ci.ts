@@ -18,7 +18,6 @@ export async function ciGenerator(tree: Tree, options: CiGeneratorSchema): Promi
     job: options.job ?? 'ready',
     parallel: options.parallel ?? 2,
     resultsRoot: RESULTS_ROOT,
-    nodeVersion: process.versions.node.split('.')[0],
     pnpmVersion: pnpmVersion(tree),
   });
   for (const [file, text] of plan.writes) tree.write(file, text);

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../../utils/regexp';
 import { ts } from 'ts-morph';
 import { TextEdits } from '../../text-edits';
 import { ErrorBag, FLAG_ONLY_CODES, TsError } from '../diagnostics';
@@ -204,7 +205,7 @@ function choosePropertyFixes(
   for (const e of errors) {
     const name = /^Property '([^']+)'/.exec(e.message)?.[1];
     if (!name) continue;
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const escaped = escapeRegExp(name);
     const dereferenced = new RegExp(`\\bthis\\.${escaped}\\s*(\\.|\\[|\\()`).test(text);
     const id = dereferenced ? PROPERTY_DEFINITE.id : 'addMissingPropertyUndefinedType';
     const own = (dereferenced ? definite : undefinedType).filter((c) => owner(c) === e.start);

@@ -1,7 +1,8 @@
+import { escapeRegExp } from '../../../utils/regexp';
 import { SourceFile } from 'ts-morph';
 import { STRICT_SUPPRESSION_TAG } from '../suppress';
 
-const OWN_SUPPRESSION = new RegExp(`^\\s*(\\/\\/|\\{\\/\\*)\\s*@ts-expect-error ${STRICT_SUPPRESSION_TAG.replace(/[()]/g, '\\$&')}`);
+const OWN_SUPPRESSION = new RegExp(`^\\s*(\\/\\/|\\{\\/\\*)\\s*@ts-expect-error ${escapeRegExp(STRICT_SUPPRESSION_TAG)}`);
 
 /** Is this line one of our own suppressions (never someone else's `@ts-expect-error`)? */
 export function isOwnSuppression(lineText: string): boolean {

@@ -1,3 +1,12 @@
+/**
+ * The judged audit of a project's packages: what the security-audit check and build-production's
+ * report both carry (the runner that produces it is features/audit).
+ */
+export type AuditLevel = 'info' | 'low' | 'moderate' | 'high' | 'critical';
+
+/** From least to most severe. */
+export const AUDIT_LEVELS: readonly AuditLevel[] = ['info', 'low', 'moderate', 'high', 'critical'];
+
 export interface AuditResult {
   status: 'pass' | 'fail' | 'unavailable';
   level: AuditLevel;
@@ -8,5 +17,3 @@ export interface AuditResult {
   /** How many external packages the project graph attributes to this project. */
   packagesInScope: number;
 }
-
-export type AuditLevel = 'info' | 'low' | 'moderate' | 'high' | 'critical';

@@ -2,6 +2,23 @@
 // Paths are relative to this folder (packages/ready), which is where `depcruise` runs.
 const ADAPTERS = '(executors|generators|migrations|plugin)';
 
+/**
+ * The only imports from one feature into another, each with its reason. Anything else two features
+ * share goes down into core/ (as the audit record's type and the workflow context did), or is
+ * composed by the adapter that uses both (as the backup generator hands the env scan to the plan).
+ */
+const FEATURE_EDGES = [
+  {
+    from: 'audit/check.ts',
+    to: 'build/check.ts',
+    why: 'security-audit is reported with the build it ships in: it skips like the other build checks when there is no build',
+  },
+  { from: 'summary/check-data.ts', to: 'build/check.ts', why: 'the dashboard draws bundle-size data: the type that check exports' },
+  { from: 'summary/check-data.ts', to: 'coverage/check.ts', why: 'the summary merges coverage data: the type that check exports' },
+];
+const FEATURES_WITH_EDGES = [...new Set(FEATURE_EDGES.map((e) => e.from))];
+const escape = (path) => path.replace(/[.]/g, '\\.');
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -33,6 +50,36 @@ module.exports = {
       comment: 'features/ is under the adapters: it never imports an executor, generator, migration, check or the plugin.',
       from: { path: '^src/features/' },
       to: { path: `^src/(${ADAPTERS.slice(1, -1)}|index\\.ts$)` },
+    },
+    {
+      name: 'feature-sideways',
+      severity: 'error',
+      comment:
+        'A feature imports another feature only through an edge FEATURE_EDGES names with its reason: move what both need into core/, or let the adapter compose them.',
+      from: { path: '^src/features/([^/]+)/', pathNot: FEATURES_WITH_EDGES.map((f) => `^src/features/${escape(f)}$`) },
+      to: { path: '^src/features/', pathNot: '^src/features/$1/' },
+    },
+    ...FEATURES_WITH_EDGES.map((from) => ({
+      name: 'feature-sideways',
+      severity: 'error',
+      comment: `${from} imports other features only through: ${FEATURE_EDGES.filter((e) => e.from === from)
+        .map((e) => `${e.to} (${e.why})`)
+        .join('; ')}.`,
+      from: { path: `^src/features/${escape(from)}$` },
+      to: {
+        path: '^src/features/',
+        pathNot: [
+          `^src/features/${escape(from.split('/')[0])}/`,
+          ...FEATURE_EDGES.filter((e) => e.from === from).map((e) => `^src/features/${escape(e.to)}$`),
+        ],
+      },
+    })),
+    {
+      name: 'adapter-only-core',
+      severity: 'error',
+      comment: 'core/nx/ holds what only the Nx adapters use (plugin options, project selection): features and codemods never import it.',
+      from: { path: '^src/(features|codemods|core/(contracts|workspace))/' },
+      to: { path: '^src/core/nx/' },
     },
     {
       name: 'codemod-upward',

@@ -44,4 +44,26 @@ describe('layers (adapters → features → codemods → core → utils)', () =>
       ws.cleanup();
     }
   });
+
+  it('allow a feature into another only through the edges the config names, and keep core/nx for the adapters', () => {
+    const ws = new TempWorkspace();
+    try {
+      ws.write('src/features/build/check.ts', 'export const withoutBuild = 1;\n');
+      ws.write('src/features/images/images.ts', 'export const f = 1;\n');
+      ws.write('src/core/nx/plugin-options.ts', 'export const o = 1;\n');
+      // Named in FEATURE_EDGES: the audit check skips like the build checks.
+      ws.write('src/features/audit/check.ts', "import { withoutBuild } from '../build/check';\nexport const a = withoutBuild;\n");
+      // Not named: the same import from another file of the audit feature, and an edge nobody declared.
+      ws.write('src/features/audit/audit.ts', "import { withoutBuild } from '../build/check';\nexport const b = withoutBuild;\n");
+      ws.write('src/features/env/scan.ts', "import { f } from '../images/images';\nexport const e = f;\n");
+      ws.write('src/features/images/options.ts', "import { o } from '../../core/nx/plugin-options';\nexport const p = o;\n");
+      expect(violations(ws.root)).toEqual([
+        'adapter-only-core: src/features/images/options.ts → src/core/nx/plugin-options.ts',
+        'feature-sideways: src/features/audit/audit.ts → src/features/build/check.ts',
+        'feature-sideways: src/features/env/scan.ts → src/features/images/images.ts',
+      ]);
+    } finally {
+      ws.cleanup();
+    }
+  });
 });

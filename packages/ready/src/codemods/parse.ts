@@ -1,9 +1,9 @@
+import { parseDiagnosticsOf } from '../utils/parse-diagnostics';
 import { Node, SourceFile, ts } from 'ts-morph';
 
 /** Does the file have syntax errors (what the parser itself reports, no type checking)? */
 export function hasSyntaxErrors(sourceFile: SourceFile): boolean {
-  const diagnostics = (sourceFile.compilerNode as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics;
-  return (diagnostics?.length ?? 0) > 0;
+  return parseDiagnosticsOf(sourceFile.compilerNode).length > 0;
 }
 
 /** The compiler's parse of `text` as `file` (its extension decides JSX): no ts-morph nodes, no parent links. */
@@ -14,7 +14,7 @@ export function plainParse(file: string, text: string): ts.SourceFile {
 /** Does this text, parsed as the file it will be written to, have syntax errors? (A parse alone, no ts-morph nodes.) */
 export function textHasSyntaxErrors(file: string, text: string): boolean {
   const sf = plainParse(file, text);
-  return ((sf as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics?.length ?? 0) > 0;
+  return parseDiagnosticsOf(sf).length > 0;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { parseDiagnosticsOf } from '../utils/parse-diagnostics';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SourceFile, ts } from 'ts-morph';
@@ -52,7 +53,5 @@ export function inMemorySourceFile(path: string, text: string): SourceFile {
 /** Syntax errors of a text, as a parser sees them: the "output always parses" rule. */
 export function syntaxErrors(path: string, text: string): string[] {
   const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
-  return ((sf as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics ?? []).map((d) =>
-    ts.flattenDiagnosticMessageText(d.messageText, ' '),
-  );
+  return parseDiagnosticsOf<ts.Diagnostic>(sf).map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '));
 }

@@ -8,6 +8,3 @@ export const PACKAGE_JSON: { name: string; version: string } = JSON.parse(
 
 /** The plugin's name, as nx.json `plugins` and `nx g` spell it. */
 export const PLUGIN_NAME = '@plinto/ready';
-
-/** Packages the env generator adds: the typed env module is built on them. */
-export const ENV_DEPENDENCIES = { '@t3-oss/env-nextjs': '^0.13.11', zod: '^3.25.76' };

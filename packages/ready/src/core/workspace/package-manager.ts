@@ -1,4 +1,4 @@
-import { PackageManager } from '@nx/devkit';
+import { PackageManager, Tree, readJson } from '@nx/devkit';
 import { coerce } from 'semver';
 import { ReadTree, diskTree } from './files';
 
@@ -78,10 +78,9 @@ function flavourOf(tree: ReadTree, pm: PackageManager, pinned: string | null, lo
   return berry ? 'yarn-berry' : 'yarn-classic';
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function readJsonIn(tree: ReadTree, file: string): any {
+function readJsonIn(tree: ReadTree, file: string): { packageManager?: string; cli?: { packageManager?: PackageManager } } | null {
   try {
-    return JSON.parse(tree.read(file, 'utf-8') ?? 'null');
+    return readJson(tree as Tree, file);
   } catch {
     return null;
   }

@@ -1,3 +1,5 @@
+import { parseDiagnosticsOf } from '../../utils/parse-diagnostics';
+import { readJsonIfValid } from '../../utils/json';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -136,7 +138,7 @@ export function readTsConfig(path: string, workspaceRoot: string, overlay?: Text
     throw new ReadyError(`Cannot read ${display}: make sure the file exists and is readable.`);
   }
   const source = typescript().parseJsonText(path, text);
-  const syntax = (source as unknown as { parseDiagnostics: TypeScript.Diagnostic[] }).parseDiagnostics ?? [];
+  const syntax = parseDiagnosticsOf<TypeScript.Diagnostic>(source);
   if (syntax.length > 0) throw tsconfigError(display, syntax[0]);
   // `files: false` reads the options only: no walk of the folders `include` names (fileNames is empty).
   const readDirectory = read.files === false ? () => [] : typescript().sys.readDirectory;
@@ -186,11 +188,7 @@ export function resolveTypeScriptVersion(workspaceRoot: string, projectRoot = '.
   for (;;) {
     const pkg = join(dir, 'node_modules', 'typescript', 'package.json');
     if (existsSync(pkg)) {
-      try {
-        return JSON.parse(readFileSync(pkg, 'utf8')).version ?? null;
-      } catch {
-        return null;
-      }
+      return readJsonIfValid<{ version?: string }>(pkg)?.version ?? null;
     }
     if (dir === top || dirname(dir) === dir) return null;
     dir = dirname(dir);

@@ -1,3 +1,4 @@
+import { Tree, readJson, readNxJson } from '@nx/devkit';
 import { coerce, major } from 'semver';
 import { ReadyError } from '../../utils/errors';
 import type { ReadTree } from './files';
@@ -34,7 +35,7 @@ export interface WorkflowContextOptions {
 /** The package manager and its lockfile, the Node version and the default branch. */
 export function workflowContext(tree: ReadTree, options: WorkflowContextOptions): WorkflowContext {
   try {
-    JSON.parse(tree.read('package.json', 'utf-8') ?? '{}');
+    if (tree.exists('package.json')) readJson(tree as Tree, 'package.json');
   } catch {
     throw new ReadyError('package.json at the workspace root is not valid JSON: fix it, then run the generator again.');
   }
@@ -60,10 +61,11 @@ export function workflowContext(tree: ReadTree, options: WorkflowContextOptions)
 
 /** nx.json's defaultBase (what nx affected compares with), else main. */
 function defaultBranch(tree: ReadTree): string {
+  let base: unknown;
   try {
-    const nx = JSON.parse(tree.read('nx.json', 'utf-8') ?? '{}') as { defaultBase?: string };
-    return typeof nx.defaultBase === 'string' && /^[\w./-]+$/.test(nx.defaultBase) ? nx.defaultBase : 'main';
+    base = readNxJson(tree as Tree)?.defaultBase;
   } catch {
-    return 'main';
+    base = undefined;
   }
+  return typeof base === 'string' && /^[\w./-]+$/.test(base) ? base : 'main';
 }

@@ -1,6 +1,7 @@
+import { readJsonIfValid } from '../../utils/json';
 import { ExecutorContext } from '@nx/devkit';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { resultsDirFor } from '../../core/contracts/results';
 import { ReadyError } from '../../utils/errors';
@@ -119,17 +120,13 @@ export async function runBuildProduction(
 }
 
 function readVersion(workspaceRoot: string, projectRoot: string): string | null {
-  try {
-    return JSON.parse(readFileSync(join(workspaceRoot, projectRoot, 'package.json'), 'utf8')).version ?? null;
-  } catch {
-    return null;
-  }
+  return readJsonIfValid<{ version?: string }>(join(workspaceRoot, projectRoot, 'package.json'))?.version ?? null;
 }
 
 function readNextVersion(workspaceRoot: string, projectRoot: string): string | null {
   for (const dir of [join(workspaceRoot, projectRoot), workspaceRoot]) {
     const pkg = join(dir, 'node_modules', 'next', 'package.json');
-    if (existsSync(pkg)) return JSON.parse(readFileSync(pkg, 'utf8')).version ?? null;
+    if (existsSync(pkg)) return readJsonIfValid<{ version?: string }>(pkg)?.version ?? null;
   }
   return null;
 }

@@ -1,5 +1,5 @@
+import { readJsonIfValid } from '../../utils/json';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { BUILD_RUN_FILE } from './files';
@@ -114,11 +114,6 @@ export function runBuild(workspaceRoot: string, project: string, target: string,
 /** The record build-record left in the project's results folder, or null without one. */
 export function readBuildRun(workspaceRoot: string, resultsDir: string): BuildRun | null {
   const file = join(workspaceRoot, resultsDir, BUILD_RUN_FILE);
-  if (!existsSync(file)) return null;
-  try {
-    const run = JSON.parse(readFileSync(file, 'utf8')) as BuildRun;
-    return typeof run.success === 'boolean' ? run : null;
-  } catch {
-    return null;
-  }
+  const run = readJsonIfValid<BuildRun>(file);
+  return typeof run?.success === 'boolean' ? run : null;
 }

@@ -1,3 +1,4 @@
+import { readJsonFile } from '../../utils/json';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -19,13 +20,12 @@ export function findNextDir(workspaceRoot: string, projectRoot: string, configur
 }
 
 function readJson<T>(workspaceRoot: string, file: string): T {
-  try {
-    return JSON.parse(readFileSync(join(workspaceRoot, file), 'utf8')) as T;
-  } catch (error) {
-    throw new ReadyError(
-      `${file} cannot be read as JSON (${(error as Error).message.split('\n')[0]}): rebuild the project; if it persists, this Next.js version writes a manifest @plinto/ready does not know.`,
-    );
-  }
+  return readJsonFile<T>(
+    workspaceRoot,
+    file,
+    'rebuild the project; if it persists, this Next.js version writes a manifest @plinto/ready does not know.',
+    'cannot be read as JSON',
+  );
 }
 
 interface BuildManifest {

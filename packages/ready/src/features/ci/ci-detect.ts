@@ -1,3 +1,4 @@
+import { Tree, readJson } from '@nx/devkit';
 import { parseAllDocuments } from 'yaml';
 import type { ReadTree } from '../../core/workspace/files';
 import { CI_FOLDERS, CI_ROOT_FILES } from './files';
@@ -101,7 +102,7 @@ export function targetsOf(args: string): string[] {
 
 function rootScripts(tree: ReadTree): Record<string, string> {
   try {
-    return (JSON.parse(tree.read('package.json', 'utf-8') ?? '{}') as { scripts?: Record<string, string> }).scripts ?? {};
+    return readJson<{ scripts?: Record<string, string> }>(tree as Tree, 'package.json').scripts ?? {};
   } catch {
     return {};
   }

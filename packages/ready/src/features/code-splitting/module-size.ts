@@ -1,3 +1,4 @@
+import { readJsonIfValid } from '../../utils/json';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -79,11 +80,7 @@ export function cachedModuleSize(
   const file = join(workspaceRoot, MODULE_SIZE_CACHE);
   let cache = caches.get(file);
   if (!cache) {
-    try {
-      cache = JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>;
-    } catch {
-      cache = {};
-    }
+    cache = readJsonIfValid<Record<string, number>>(file) ?? {};
     caches.set(file, cache);
   }
   if (typeof cache[key] === 'number') return { gzip: cache[key] };

@@ -1,3 +1,4 @@
+import { readJsonFile } from '../../utils/json';
 import { CoverageMap, CoverageMapData, createCoverageMap } from 'istanbul-lib-coverage';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, posix, sep } from 'node:path';
@@ -61,12 +62,7 @@ function rekey(data: Record<string, unknown>, map: (path: string) => string): Re
 export function readBaseline(workspaceRoot: string, file: string): Baseline | null {
   const abs = join(workspaceRoot, file);
   if (!existsSync(abs)) return null;
-  let data: Record<string, unknown>;
-  try {
-    data = JSON.parse(readFileSync(abs, 'utf8'));
-  } catch {
-    throw new ReadyError(`${file} is not valid JSON: fix it, or write it anew with --update-baseline.`);
-  }
+  const data = readJsonFile<Record<string, unknown>>(workspaceRoot, file, 'fix it, or write it anew with --update-baseline.');
   const baseline = {} as Baseline;
   for (const metric of COVERAGE_METRICS) {
     const value = data[metric];

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readJsonFile } from '../../utils/json';
+import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { ReadyError } from '../../utils/errors';
 import { TESTS_FILE } from './files';
 
 /** tests.json: what the coverage-report target's test run found, read by coverage-gate and ready. */
@@ -24,11 +24,7 @@ export interface TestsRecord {
 export function readTestsRecord(workspaceRoot: string, resultsDir: string): TestsRecord | null {
   const file = posix.join(resultsDir, TESTS_FILE);
   if (!existsSync(join(workspaceRoot, file))) return null;
-  try {
-    return JSON.parse(readFileSync(join(workspaceRoot, file), 'utf8'));
-  } catch {
-    throw new ReadyError(`${file} is not valid JSON: run the coverage-report target again to rewrite it.`);
-  }
+  return readJsonFile<TestsRecord>(workspaceRoot, file, 'run the coverage-report target again to rewrite it.');
 }
 
 export function failingTestsMessage(tests: TestsRecord): string {

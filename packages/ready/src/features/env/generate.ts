@@ -9,8 +9,10 @@ import { EnvVariable } from './classify';
 import { mergeDotenv } from './dotenv-file';
 import { EnvModuleFlavour, MODULE_MARKER, renderEnvModule } from './env-module';
 import { TSCONFIG_FILE, readTsConfig, resolvesPackageExports } from '../../core/workspace/tsconfig';
-import { ENV_DEPENDENCIES } from '../../core/contracts/versions';
 import { envModulePath, handWrittenEnvModule, scanEnv } from './scan';
+
+/** Packages the env generator adds: the typed env module is built on them. */
+export const ENV_DEPENDENCIES = { '@t3-oss/env-nextjs': '^0.13.11', zod: '^3.25.76' };
 
 /** Apps only: a library's variables are its apps' variables, attributed to them through the project graph. */
 export function envNotApplicable(tree: ReadTree, root: string, projectType?: string): string | null {

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readJsonFile } from '../../utils/json';
+import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { CheckResult, CheckStatus } from '../../core/contracts/check';
 import { ReadyError } from '../../utils/errors';
@@ -49,14 +50,11 @@ export function renderBaseline(baseline: ReadyBaseline): string {
 export function readBaseline(workspaceRoot: string, projectRoot: string): ReadyBaseline | null {
   const file = baselinePath(projectRoot);
   if (!existsSync(join(workspaceRoot, file))) return null;
-  let parsed: ReadyBaseline;
-  try {
-    parsed = JSON.parse(readFileSync(join(workspaceRoot, file), 'utf8'));
-  } catch (error) {
-    throw new ReadyError(
-      `${file} is not valid JSON (${(error as Error).message}): restore it from git, or delete it and run "nx run <project>:ready --updateBaseline".`,
-    );
-  }
+  const parsed = readJsonFile<ReadyBaseline>(
+    workspaceRoot,
+    file,
+    'restore it from git, or delete it and run "nx run <project>:ready --updateBaseline".',
+  );
   if (parsed?.schemaVersion !== 1 || typeof parsed.checks !== 'object' || parsed.checks === null) {
     throw new ReadyError(
       `${file} is not a readiness baseline (schemaVersion 1 with "checks"): delete it and run "nx run <project>:ready --updateBaseline".`,

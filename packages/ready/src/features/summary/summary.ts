@@ -1,3 +1,4 @@
+import { readJsonIfValid } from '../../utils/json';
 import { createCoverageMap } from 'istanbul-lib-coverage';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
@@ -60,14 +61,7 @@ export function readProjectReports(
 ): ProjectSummary[] {
   return tasks.map((t) => {
     const file = join(workspaceRoot, t.resultsDir ?? resultsDirFor(t.projectRoot), READY_JSON_FILE);
-    let onDisk: ReadyReport | null = null;
-    if (existsSync(file)) {
-      try {
-        onDisk = JSON.parse(readFileSync(file, 'utf8'));
-      } catch {
-        onDisk = null;
-      }
-    }
+    const onDisk = readJsonIfValid<ReadyReport>(file);
     const wroteNow =
       (t.status === 'success' || t.status === 'failure') && onDisk !== null && Date.parse(onDisk.generatedAt) >= runStartedAt - 1000;
     const current = onDisk !== null && (FROM_CACHE.has(t.status) || wroteNow);

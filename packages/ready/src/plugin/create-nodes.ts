@@ -49,7 +49,15 @@ export const createNodes: CreateNodesV2<ReadyPluginOptions> = [
     // The workspace-level files are the same for every project: looked for once.
     const rootInputs = rootInputsOf(context.workspaceRoot);
     const chains = new Map<string, string[]>();
-    const facts = roots.map((root) => readProjectFacts(context.workspaceRoot, root, rootDependencies, test, rootInputs, chains, readJson));
+    const facts = roots.map((root) =>
+      readProjectFacts(context.workspaceRoot, root, {
+        rootDependencies,
+        test,
+        rootInputs,
+        tsconfigChains: chains,
+        readJson,
+      }),
+    );
     // Targets are built from the facts each time: no cache file whose key could outlive what the facts say.
     return createNodesFromFiles(
       (_file, _options, _context, index) => {

@@ -50,15 +50,26 @@ export function onceJsonReader(workspaceRoot: string): JsonReader {
   };
 }
 
+/** What one graph computation shares across its projects: read once, handed to every project's facts. */
+export interface GraphReads {
+  rootDependencies: Set<string>;
+  test?: { target: string; defaults?: TargetConfiguration['dependsOn'] };
+  rootInputs?: string[];
+  /** Extends chains already read in this graph (every project's tsconfigs extend the same base). */
+  tsconfigChains?: Map<string, string[]>;
+  readJson?: JsonReader;
+}
+
 export function readProjectFacts(
   workspaceRoot: string,
   projectRoot: string,
-  rootDependencies: Set<string>,
-  test: { target: string; defaults?: TargetConfiguration['dependsOn'] } = { target: 'test' },
-  rootInputs: string[] = rootInputsOf(workspaceRoot),
-  /** Extends chains already read in this graph (every project's tsconfigs extend the same base). */
-  tsconfigChains: Map<string, string[]> = new Map(),
-  readJson: JsonReader = onceJsonReader(workspaceRoot),
+  {
+    rootDependencies,
+    test = { target: 'test' },
+    rootInputs = rootInputsOf(workspaceRoot),
+    tsconfigChains = new Map(),
+    readJson = onceJsonReader(workspaceRoot),
+  }: GraphReads,
 ): ProjectFacts {
   const tree = diskTree(workspaceRoot);
   const externalTsConfigs = new Set<string>();

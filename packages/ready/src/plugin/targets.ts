@@ -6,6 +6,7 @@ import { AUDIT_NOTE_FILE, AUDIT_RESULT_FILE } from '../features/audit/files';
 import { BUILD_MANIFEST_FILE, BUILD_PRODUCTION_FILE, BUILD_RUN_FILE, DEPLOY_PACKAGE_FILE } from '../features/build/files';
 import { COVERAGE_GATE_FILE, TESTS_FILE } from '../features/coverage/files';
 import { ProjectFacts } from './inference-facts';
+import type { TestRunnerConfig } from '../core/workspace/project-facts';
 import { BASELINE_FILE } from '../features/readiness/baseline';
 
 const RESULTS = `{workspaceRoot}/${RESULTS_OUTPUT_PATH}`;
@@ -29,13 +30,33 @@ function projectInputs(facts: ProjectFacts, externalDependencies: string[]): Non
  */
 const READY_DEPENDENCY_OUTPUTS = `**/{${TESTS_FILE},coverage-final.json,${AUDIT_RESULT_FILE},${BUILD_RUN_FILE},build-manifest.json,app-path-routes-manifest.json,*_client-reference-manifest.js,trace}`;
 
+/** The plugin's targets for one project: `ready` everywhere, the test targets where tests run, the build targets on Next.js apps. */
 export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptions): Record<string, TargetConfiguration> {
-  const deps = (names: string[]) => facts.externalDependencies.filter((d) => names.includes(d));
-  const targets: Record<string, TargetConfiguration> = {};
+  return {
+    [options.readyTargetName]: readyTarget(facts, options),
+    ...(facts.tests
+      ? {
+          [options.coverageReportTargetName]: coverageReportTarget(facts, facts.tests, options),
+          [options.coverageGateTargetName]: coverageGateTarget(facts, facts.tests, options),
+        }
+      : {}),
+    ...(facts.nextConfig
+      ? {
+          [options.buildRecordTargetName]: buildRecordTarget(options),
+          [options.securityAuditTargetName]: securityAuditTarget(),
+          [options.buildProductionTargetName]: buildProductionTarget(facts, options),
+        }
+      : {}),
+  };
+}
+
+/** The project's external dependencies among `names` (those the workspace installs). */
+const dependenciesOf = (facts: ProjectFacts, names: string[]) => facts.externalDependencies.filter((d) => names.includes(d));
+
+function readyTarget(facts: ProjectFacts, options: NormalizedPluginOptions): TargetConfiguration {
   const runsTests = options.readyRunsTests && facts.tests !== null;
   const runsBuild = options.readyRunsBuild && facts.nextConfig !== null;
-
-  targets[options.readyTargetName] = {
+  return {
     executor: '@plinto/ready:ready',
     // The backup check reads the newest restore verification from storage, and judges its age by
     // the clock: no input of Nx's can hash either, so a project with backups is never replayed.
@@ -46,7 +67,7 @@ export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptio
       ...(runsBuild ? [options.buildRecordTargetName, options.securityAuditTargetName] : []),
     ],
     inputs: [
-      ...projectInputs(facts, deps(['typescript', '@plinto/ready', 'eslint'])),
+      ...projectInputs(facts, dependenciesOf(facts, ['typescript', '@plinto/ready', 'eslint'])),
       ...facts.rootInputs.map((f) => `{workspaceRoot}/${f}`),
       { env: 'NX_BASE' },
       ...(runsTests || runsBuild ? [{ dependentTasksOutputFiles: READY_DEPENDENCY_OUTPUTS, transitive: false }] : []),
@@ -76,102 +97,114 @@ export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptio
       description: 'Score the project 0–100 on production readiness and write ready.json / ready.md',
     },
   };
+}
 
-  if (facts.tests) {
-    const { runner, config } = facts.tests;
-    // jest is listed unconditionally (Nx's own jest setup installs it at the root); Vitest where the root declares it.
-    const runnerPackage = runner === 'jest' ? ['jest'] : deps(['vitest']);
-    targets[options.coverageReportTargetName] = {
-      executor: '@plinto/ready:coverage-report',
-      cache: true,
-      ...(facts.testDependsOn.length > 0 ? { dependsOn: facts.testDependsOn } : {}),
-      inputs: [
-        ...projectInputs(facts, deps(['typescript', '@plinto/ready'])),
-        ...(runner === 'jest' ? ['{workspaceRoot}/jest.preset.js'] : []),
-        ...(runnerPackage.length > 0 ? [{ externalDependencies: runnerPackage }] : []),
-      ],
-      outputs: ['{workspaceRoot}/coverage/{projectRoot}', `${RESULTS}/${TESTS_FILE}`],
-      options: {
-        ...(runner === 'jest' ? { jestConfig: `{projectRoot}/${config}` } : { vitestConfig: `{projectRoot}/${config}` }),
-        testTarget: options.testTargetName,
-        outputPath: RESULTS_OPTION,
-      },
-      metadata: { technologies: [runner], description: 'Run the tests once with coverage, for coverage-gate and ready' },
-    };
-    targets[options.coverageGateTargetName] = {
-      executor: '@plinto/ready:coverage-gate',
-      cache: true,
-      dependsOn: [options.coverageReportTargetName],
-      inputs: [
-        '{projectRoot}/**/*',
-        { env: 'NX_BASE' },
-        { dependentTasksOutputFiles: `**/{${TESTS_FILE},coverage-final.json}`, transitive: false },
-        ...(deps(['@plinto/ready']).length > 0 ? [{ externalDependencies: ['@plinto/ready'] }] : []),
-      ],
-      outputs: [`${RESULTS}/${COVERAGE_GATE_FILE}`],
-      options: {
-        outputPath: RESULTS_OPTION,
-        thresholds: {
-          lines: options.coverage.lines,
-          statements: options.coverage.statements,
-          functions: options.coverage.functions,
-          branches: options.coverage.branches,
-        },
-        changedLines: options.coverage.changedLines,
-      },
-      metadata: {
-        technologies: [runner],
-        description: 'Hold coverage to thresholds, a ratchet baseline and changed-lines coverage',
-      },
-    };
-  }
+function coverageReportTarget(facts: ProjectFacts, tests: TestRunnerConfig, options: NormalizedPluginOptions): TargetConfiguration {
+  const { runner, config } = tests;
+  // jest is listed unconditionally (Nx's own jest setup installs it at the root); Vitest where the root declares it.
+  const runnerPackage = runner === 'jest' ? ['jest'] : dependenciesOf(facts, ['vitest']);
+  return {
+    executor: '@plinto/ready:coverage-report',
+    cache: true,
+    ...(facts.testDependsOn.length > 0 ? { dependsOn: facts.testDependsOn } : {}),
+    inputs: [
+      ...projectInputs(facts, dependenciesOf(facts, ['typescript', '@plinto/ready'])),
+      ...(runner === 'jest' ? ['{workspaceRoot}/jest.preset.js'] : []),
+      ...(runnerPackage.length > 0 ? [{ externalDependencies: runnerPackage }] : []),
+    ],
+    outputs: ['{workspaceRoot}/coverage/{projectRoot}', `${RESULTS}/${TESTS_FILE}`],
+    options: {
+      ...(runner === 'jest' ? { jestConfig: `{projectRoot}/${config}` } : { vitestConfig: `{projectRoot}/${config}` }),
+      testTarget: options.testTargetName,
+      outputPath: RESULTS_OPTION,
+    },
+    metadata: { technologies: [runner], description: 'Run the tests once with coverage, for coverage-gate and ready' },
+  };
+}
 
-  if (facts.nextConfig) {
-    // Not cached: it runs the build through Nx, whose own cache replays an unchanged build. Its
-    // outputs name the build folder too, so ready's hash covers the manifests it measures.
-    targets[options.buildRecordTargetName] = {
-      executor: '@plinto/ready:build-record',
-      cache: false,
-      outputs: [`${RESULTS}/${BUILD_RUN_FILE}`, '{projectRoot}/.next', '{workspaceRoot}/dist/{projectRoot}/.next'],
-      options: { buildTarget: options.buildTargetName, outputPath: RESULTS_OPTION },
-      metadata: {
-        technologies: ['next'],
-        description: "Run the project's build and record whether it passed, so ready reports a failing build",
+function coverageGateTarget(facts: ProjectFacts, tests: TestRunnerConfig, options: NormalizedPluginOptions): TargetConfiguration {
+  return {
+    executor: '@plinto/ready:coverage-gate',
+    cache: true,
+    dependsOn: [options.coverageReportTargetName],
+    inputs: [
+      '{projectRoot}/**/*',
+      { env: 'NX_BASE' },
+      { dependentTasksOutputFiles: `**/{${TESTS_FILE},coverage-final.json}`, transitive: false },
+      ...(dependenciesOf(facts, ['@plinto/ready']).length > 0 ? [{ externalDependencies: ['@plinto/ready'] }] : []),
+    ],
+    outputs: [`${RESULTS}/${COVERAGE_GATE_FILE}`],
+    options: {
+      outputPath: RESULTS_OPTION,
+      thresholds: {
+        lines: options.coverage.lines,
+        statements: options.coverage.statements,
+        functions: options.coverage.functions,
+        branches: options.coverage.branches,
       },
-    };
-    // Not cached: advisories appear every day while the lockfile stays the same. No dependency on
-    // the build either, so Nx runs it while the build runs.
-    targets[options.securityAuditTargetName] = {
-      executor: '@plinto/ready:security-audit',
-      cache: false,
-      outputs: [`${RESULTS}/${AUDIT_RESULT_FILE}`, `${RESULTS}/${AUDIT_NOTE_FILE}`],
-      options: { outputPath: RESULTS_OPTION },
-      metadata: {
-        technologies: ['next'],
-        description: "The package manager's audit, restricted to the project's packages (runs beside the build)",
-      },
-    };
-    targets[options.buildProductionTargetName] = {
-      executor: '@plinto/ready:build-production',
-      cache: true,
-      // Through build-record, as ready: one run that asks for both builds the app once (two builds
-      // of one app at a time would share its .next folder), and a failing build is named.
-      dependsOn: [options.buildRecordTargetName, options.securityAuditTargetName],
-      inputs: [
-        ...projectInputs(facts, deps(['typescript', 'next', '@plinto/ready'])),
-        { dependentTasksOutputFiles: `**/{${AUDIT_RESULT_FILE},${BUILD_RUN_FILE}}`, transitive: false },
-      ],
-      outputs: [`${RESULTS}/${BUILD_PRODUCTION_FILE}`, `${RESULTS}/${BUILD_MANIFEST_FILE}`, `${RESULTS}/${DEPLOY_PACKAGE_FILE}`],
-      options: {
-        outputPath: RESULTS_OPTION,
-        budgets: { firstLoadJsKb: options.budgets.firstLoadJsKb },
-        buildRecorded: true,
-      },
-      metadata: {
-        technologies: ['next'],
-        description: 'After the production build: route budgets, scoped audit, build manifest, deployment package',
-      },
-    };
-  }
-  return targets;
+      changedLines: options.coverage.changedLines,
+    },
+    metadata: {
+      technologies: [tests.runner],
+      description: 'Hold coverage to thresholds, a ratchet baseline and changed-lines coverage',
+    },
+  };
+}
+
+/**
+ * Not cached: it runs the build through Nx, whose own cache replays an unchanged build. Its outputs
+ * name the build folder too, so ready's hash covers the manifests it measures.
+ */
+function buildRecordTarget(options: NormalizedPluginOptions): TargetConfiguration {
+  return {
+    executor: '@plinto/ready:build-record',
+    cache: false,
+    outputs: [`${RESULTS}/${BUILD_RUN_FILE}`, '{projectRoot}/.next', '{workspaceRoot}/dist/{projectRoot}/.next'],
+    options: { buildTarget: options.buildTargetName, outputPath: RESULTS_OPTION },
+    metadata: {
+      technologies: ['next'],
+      description: "Run the project's build and record whether it passed, so ready reports a failing build",
+    },
+  };
+}
+
+/**
+ * Not cached: advisories appear every day while the lockfile stays the same. No dependency on the
+ * build either, so Nx runs it while the build runs.
+ */
+function securityAuditTarget(): TargetConfiguration {
+  return {
+    executor: '@plinto/ready:security-audit',
+    cache: false,
+    outputs: [`${RESULTS}/${AUDIT_RESULT_FILE}`, `${RESULTS}/${AUDIT_NOTE_FILE}`],
+    options: { outputPath: RESULTS_OPTION },
+    metadata: {
+      technologies: ['next'],
+      description: "The package manager's audit, restricted to the project's packages (runs beside the build)",
+    },
+  };
+}
+
+function buildProductionTarget(facts: ProjectFacts, options: NormalizedPluginOptions): TargetConfiguration {
+  return {
+    executor: '@plinto/ready:build-production',
+    cache: true,
+    // Through build-record, as ready: one run that asks for both builds the app once (two builds
+    // of one app at a time would share its .next folder), and a failing build is named.
+    dependsOn: [options.buildRecordTargetName, options.securityAuditTargetName],
+    inputs: [
+      ...projectInputs(facts, dependenciesOf(facts, ['typescript', 'next', '@plinto/ready'])),
+      { dependentTasksOutputFiles: `**/{${AUDIT_RESULT_FILE},${BUILD_RUN_FILE}}`, transitive: false },
+    ],
+    outputs: [`${RESULTS}/${BUILD_PRODUCTION_FILE}`, `${RESULTS}/${BUILD_MANIFEST_FILE}`, `${RESULTS}/${DEPLOY_PACKAGE_FILE}`],
+    options: {
+      outputPath: RESULTS_OPTION,
+      budgets: { firstLoadJsKb: options.budgets.firstLoadJsKb },
+      buildRecorded: true,
+    },
+    metadata: {
+      technologies: ['next'],
+      description: 'After the production build: route budgets, scoped audit, build manifest, deployment package',
+    },
+  };
 }

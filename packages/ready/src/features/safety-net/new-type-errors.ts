@@ -76,7 +76,7 @@ function checkRound(tree: ReadTree, projectRoot: string, configs: TsConfigInfo[]
     const own = [...pending].filter((f) => compiles(config, f));
     if (own.length === 0) continue;
     own.forEach((f) => pending.delete(f));
-    checkWithConfig(tree, projectRoot, config.options, own, added, writes, result);
+    checkWithConfig(tree, projectRoot, { options: config.options, files: own, added }, writes, result);
   }
   for (const file of pending) result.unverified.push(`${file}: no tsconfig of ${projectRoot} compiles it, so it was not type-checked`);
 }
@@ -99,12 +99,17 @@ function unresolvableButThere(tree: ReadTree, projectRoot: string, message: stri
   }
 }
 
+/** One tsconfig's part of a change: its compiler options, the files it compiles, the files the change adds. */
+interface ConfigCheck {
+  options: ts.CompilerOptions;
+  files: string[];
+  added: string[];
+}
+
 function checkWithConfig(
   tree: ReadTree,
   projectRoot: string,
-  options: ts.CompilerOptions,
-  files: string[],
-  added: string[],
+  { options, files, added }: ConfigCheck,
   writes: Map<string, string>,
   result: SafetyNetResult,
 ): void {

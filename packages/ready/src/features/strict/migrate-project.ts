@@ -47,14 +47,20 @@ export function planProject(tree: ReadTree, name: string, root: string, request:
  * Migrates every planned tsconfig of one project; `writes` holds the new texts (tsconfigs and
  * sources). Files changed earlier in the same Tree (earlier projects, other generators) are seen.
  */
+export interface MigrateProjectOptions {
+  name: string;
+  root: string;
+  /** What planProject planned for the project, for this TypeScript version. */
+  plan: StrictPlan;
+  version: string;
+  request: FlagRequest;
+  /** Apply the language service's fixes before suppressing (--fix, on by default). */
+  fix: boolean;
+}
+
 export function migrateProject(
   tree: ReadTree & Pick<Tree, 'listChanges'>,
-  name: string,
-  root: string,
-  plan: StrictPlan,
-  version: string,
-  request: FlagRequest,
-  fix: boolean,
+  { name, root, plan, version, request, fix }: MigrateProjectOptions,
 ): ProjectStrictResult {
   const result: ProjectStrictResult = {
     project: name,

@@ -16,7 +16,14 @@ export async function strictGenerator(tree: Tree, options: StrictGeneratorSchema
   );
   const planned = selected.map((p) => ({ ...p, ...planProject(tree, p.name, p.config.root, request) }));
   const results = planned.map((p) => {
-    const result = migrateProject(tree, p.name, p.config.root, p.plan, p.version, request, options.fix ?? true);
+    const result = migrateProject(tree, {
+      name: p.name,
+      root: p.config.root,
+      plan: p.plan,
+      version: p.version,
+      request,
+      fix: options.fix ?? true,
+    });
     for (const [file, text] of result.writes) tree.write(file, text);
     return result;
   });

@@ -1,5 +1,6 @@
 // First: what this entry loads next compiles from V8's code cache (Node ≥ 22).
 import '../../utils/compile-cache';
+import { executorProject } from '../../core/nx/executor-project';
 import { ExecutorContext, logger } from '@nx/devkit';
 import { targetNames } from '../../core/contracts/defaults';
 import { resultsDirFor } from '../../core/contracts/results';
@@ -17,8 +18,7 @@ export default async function buildRecordExecutor(
   options: BuildRecordExecutorSchema,
   context: ExecutorContext,
 ): Promise<{ success: boolean }> {
-  const projectName = context.projectName!;
-  const root = context.projectsConfigurations.projects[projectName].root;
+  const { name: projectName, root } = executorProject(context);
   const target = options.buildTarget ?? targetNames().build;
   const run = await runBuild(context.root, projectName, target, (chunk) => process.stdout.write(chunk));
   const path = `${resultsDirFor(root, options.outputPath)}/${BUILD_RUN_FILE}`;

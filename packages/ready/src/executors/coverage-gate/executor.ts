@@ -1,5 +1,6 @@
 // First: what this entry loads next compiles from V8's code cache (Node ≥ 22).
 import '../../utils/compile-cache';
+import { executorProject } from '../../core/nx/executor-project';
 import { ExecutorContext, logger } from '@nx/devkit';
 import { runGate } from '../../features/coverage/gate';
 import { renderGateTable } from '../../features/coverage/render';
@@ -12,7 +13,7 @@ export default async function coverageGateExecutor(
   context: ExecutorContext,
 ): Promise<{ success: boolean }> {
   try {
-    const root = context.projectsConfigurations.projects[context.projectName!].root;
+    const { root } = executorProject(context);
     const report = runGate(context.root, { name: context.projectName!, root }, options);
     logger.info(renderGateTable(report));
     return { success: report.status !== 'fail' };

@@ -1,5 +1,6 @@
 // First: what this entry loads next compiles from V8's code cache (Node ≥ 22).
 import '../../utils/compile-cache';
+import { executorProject } from '../../core/nx/executor-project';
 import { ExecutorContext, logger } from '@nx/devkit';
 import { resultsDirFor } from '../../core/contracts/results';
 import { readConnection } from '../../features/backup/connection';
@@ -15,7 +16,7 @@ export default async function dbRestoreVerifyExecutor(
   options: DbRestoreVerifyExecutorSchema,
   context: ExecutorContext,
 ): Promise<{ success: boolean }> {
-  const root = context.projectsConfigurations.projects[context.projectName!].root;
+  const { root } = executorProject(context);
   try {
     // The server the backup is restored on: a throwaway one when restoreUrlEnv names it (the CI workflow's service container).
     const connection = readConnection(options.restoreUrlEnv ?? options.databaseUrlEnv ?? 'DATABASE_URL');

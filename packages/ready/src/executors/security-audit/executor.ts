@@ -1,5 +1,6 @@
 // First: what this entry loads next compiles from V8's code cache (Node ≥ 22).
 import '../../utils/compile-cache';
+import { executorProject } from '../../core/nx/executor-project';
 import { ExecutorContext, logger } from '@nx/devkit';
 import { resultsDirFor } from '../../core/contracts/results';
 import { rmSync } from 'node:fs';
@@ -19,8 +20,7 @@ export default async function securityAuditExecutor(
   options: SecurityAuditExecutorSchema,
   context: ExecutorContext,
 ): Promise<{ success: boolean }> {
-  const projectName = context.projectName!;
-  const root = context.projectsConfigurations.projects[projectName].root;
+  const { name: projectName, root } = executorProject(context);
   const stored = await auditProject(context.root, context.projectGraph, projectName);
   const dir = resultsDirFor(root, options.outputPath);
   const path = `${dir}/${AUDIT_RESULT_FILE}`;

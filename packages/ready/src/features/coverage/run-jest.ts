@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { logger } from '@nx/devkit';
 import { ReadyError } from '../../utils/errors';
+import { readJsonFile } from '../../utils/json';
+import { runTestProcess } from './test-process';
 
 export interface JestRun {
   numTotalTests: number;
@@ -36,48 +35,38 @@ export function runJestWithCoverage(
   } catch {
     throw new ReadyError(`jest is not installed in this workspace: install it (npm i -D jest), then run the coverage gate again.`);
   }
-  const absCoverage = join(workspaceRoot, coverageDir);
-  rmSync(absCoverage, { recursive: true, force: true });
-  const scratch = mkdtempSync(join(tmpdir(), 'plinto-ready-jest-'));
-  const resultsFile = join(scratch, 'results.json');
-  try {
-    const r = spawnSync(
-      process.execPath,
-      [
-        jestBin,
-        '--config',
-        join(workspaceRoot, jestConfig),
-        '--ci',
-        '--coverage',
-        '--coverageReporters=json',
-        '--coverageReporters=json-summary',
-        '--coverageReporters=text-summary',
-        `--coverageDirectory=${absCoverage}`,
-        '--json',
-        `--outputFile=${resultsFile}`,
-      ],
-      { cwd: join(workspaceRoot, projectRoot), stdio: ['ignore', 'pipe', 'pipe'], env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
-    );
-    // Jest's own report goes through the Nx logger, so it lands in the task's (cached) terminal output.
-    const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.trimEnd();
-    if (output) logger.info(output);
-    // No test file: jest writes no results but names the pattern that matched none. The caller says so in words.
-    const plain = stripVTControlCharacters(output);
-    if (!existsSync(resultsFile) && /No tests found/.test(plain)) {
-      const pattern = /^\s*((?:testMatch|testRegex): \S.*?) - 0 match(?:es)?\s*$/m.exec(plain)?.[1] ?? null;
-      return { numTotalTests: 0, numTotalTestSuites: 0, numFailedTests: 0, numRuntimeErrorTestSuites: 0, noTestsPattern: pattern };
-    }
-    if (!existsSync(resultsFile)) {
-      throw new ReadyError(
-        `jest did not run for ${jestConfig} (exit ${r.status ?? r.signal}): see its output above, fix the jest configuration, then run the coverage gate again.`,
-      );
-    }
-    const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as JestRun;
-    results.numRuntimeErrorTestSuites ??= 0;
-    return results;
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  return runTestProcess(
+    { workspaceRoot, coverageDir, cwd: join(workspaceRoot, projectRoot), env, runner: 'jest' },
+    (absCoverage, resultsFile) => [
+      jestBin,
+      '--config',
+      join(workspaceRoot, jestConfig),
+      '--ci',
+      '--coverage',
+      '--coverageReporters=json',
+      '--coverageReporters=json-summary',
+      '--coverageReporters=text-summary',
+      `--coverageDirectory=${absCoverage}`,
+      '--json',
+      `--outputFile=${resultsFile}`,
+    ],
+    ({ status, signal, output, resultsFile }) => {
+      // No test file: jest writes no results but names the pattern that matched none. The caller says so in words.
+      const plain = stripVTControlCharacters(output);
+      if (!existsSync(resultsFile) && /No tests found/.test(plain)) {
+        const pattern = /^\s*((?:testMatch|testRegex): \S.*?) - 0 match(?:es)?\s*$/m.exec(plain)?.[1] ?? null;
+        return { numTotalTests: 0, numTotalTestSuites: 0, numFailedTests: 0, numRuntimeErrorTestSuites: 0, noTestsPattern: pattern };
+      }
+      if (!existsSync(resultsFile)) {
+        throw new ReadyError(
+          `jest did not run for ${jestConfig} (exit ${status ?? signal}): see its output above, fix the jest configuration, then run the coverage gate again.`,
+        );
+      }
+      const results = readJsonFile<JestRun>(workspaceRoot, resultsFile, 'run the coverage gate again.');
+      results.numRuntimeErrorTestSuites ??= 0;
+      return results;
+    },
+  );
 }
 
 /**

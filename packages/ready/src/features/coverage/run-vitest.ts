@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { logger } from '@nx/devkit';
 import { ReadyError } from '../../utils/errors';
+import { readJsonFile } from '../../utils/json';
+import { runTestProcess } from './test-process';
 import { JestRun } from './run-jest';
 
 /** Vitest's JSON reporter: jest's result shape, without the count of suites that could not run. */
@@ -29,54 +28,45 @@ export function runVitestWithCoverage(
   } catch {
     throw new ReadyError(`vitest is not installed for ${projectRoot}: install it (npm i -D vitest @vitest/coverage-v8), then run again.`);
   }
-  const absCoverage = join(workspaceRoot, coverageDir);
-  rmSync(absCoverage, { recursive: true, force: true });
-  const scratch = mkdtempSync(join(tmpdir(), 'plinto-ready-vitest-'));
-  const resultsFile = join(scratch, 'results.json');
-  try {
-    const r = spawnSync(
-      process.execPath,
-      [
-        bin,
-        'run',
-        '--config',
-        join(workspaceRoot, vitestConfig),
-        '--root',
-        cwd,
-        '--coverage.enabled=true',
-        '--coverage.reporter=json',
-        '--coverage.reporter=json-summary',
-        '--coverage.reporter=text-summary',
-        `--coverage.reportsDirectory=${absCoverage}`,
-        '--reporter=default',
-        '--reporter=json',
-        `--outputFile.json=${resultsFile}`,
-        '--passWithNoTests',
-      ],
-      { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, CI: 'true' }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
-    );
-    const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.trimEnd();
-    if (output) logger.info(output);
-    const missingProvider = /Cannot find dependency '(@vitest\/coverage-[a-z0-9]+)'|MISSING DEPENDENCY.*?(@vitest\/coverage-[a-z0-9]+)/s.exec(output);
-    if (missingProvider) {
-      const provider = missingProvider[1] ?? missingProvider[2];
-      throw new ReadyError(`Vitest needs ${provider} to measure coverage for ${projectRoot}: install it (npm i -D ${provider}), then run again.`);
-    }
-    if (!existsSync(resultsFile)) {
-      throw new ReadyError(
-        `vitest did not run for ${vitestConfig} (exit ${r.status ?? r.signal}): see its output above, fix the Vitest configuration, then run again.`,
-      );
-    }
-    const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as VitestJson;
-    // A file that could not load is a failed file with no test in it (jest counts those apart).
-    const unloadable = (results.testResults ?? []).filter((t) => t.status === 'failed' && (t.assertionResults?.length ?? 0) === 0).length;
-    const include = /^\s*include: (.+)$/m.exec(stripVTControlCharacters(output))?.[1]?.trim();
-    return {
-      ...results,
-      numRuntimeErrorTestSuites: results.numRuntimeErrorTestSuites ?? unloadable,
-      noTestsPattern: include ? `include: ${include}` : null,
-    };
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  return runTestProcess(
+    { workspaceRoot, coverageDir, cwd, env: { ...env, CI: 'true' }, runner: 'vitest' },
+    (absCoverage, resultsFile) => [
+      bin,
+      'run',
+      '--config',
+      join(workspaceRoot, vitestConfig),
+      '--root',
+      cwd,
+      '--coverage.enabled=true',
+      '--coverage.reporter=json',
+      '--coverage.reporter=json-summary',
+      '--coverage.reporter=text-summary',
+      `--coverage.reportsDirectory=${absCoverage}`,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${resultsFile}`,
+      '--passWithNoTests',
+    ],
+    ({ status, signal, output, resultsFile }) => {
+      const missingProvider = /Cannot find dependency '(@vitest\/coverage-[a-z0-9]+)'|MISSING DEPENDENCY.*?(@vitest\/coverage-[a-z0-9]+)/s.exec(output);
+      if (missingProvider) {
+        const provider = missingProvider[1] ?? missingProvider[2];
+        throw new ReadyError(`Vitest needs ${provider} to measure coverage for ${projectRoot}: install it (npm i -D ${provider}), then run again.`);
+      }
+      if (!existsSync(resultsFile)) {
+        throw new ReadyError(
+          `vitest did not run for ${vitestConfig} (exit ${status ?? signal}): see its output above, fix the Vitest configuration, then run again.`,
+        );
+      }
+      const results = readJsonFile<VitestJson>(workspaceRoot, resultsFile, 'run again.');
+      // A file that could not load is a failed file with no test in it (jest counts those apart).
+      const unloadable = (results.testResults ?? []).filter((t) => t.status === 'failed' && (t.assertionResults?.length ?? 0) === 0).length;
+      const include = /^\s*include: (.+)$/m.exec(stripVTControlCharacters(output))?.[1]?.trim();
+      return {
+        ...results,
+        numRuntimeErrorTestSuites: results.numRuntimeErrorTestSuites ?? unloadable,
+        noTestsPattern: include ? `include: ${include}` : null,
+      };
+    },
+  );
 }

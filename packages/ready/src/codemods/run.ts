@@ -1,7 +1,19 @@
+import type { ReadTree } from '../core/workspace/files';
 import type { Project, SourceFile } from 'ts-morph';
 import { Codemod, CodemodReport, CodemodResult, CodemodSkip } from './codemod';
 
 export type CodemodMode = 'analyze' | 'transform';
+
+/**
+ * A codemod over one project, as its check (analyze) and its generator (transform) both run it:
+ * what it would write, in `writes`, never written by itself.
+ */
+export type ProjectPlanner<Options, Result> = (
+  tree: ReadTree,
+  project: { name: string; root: string },
+  options: Options,
+  mode?: CodemodMode,
+) => Result;
 
 export interface FileRun<R> {
   /** What the codemod found (analyze) or did (transform); null when the file did not parse. */

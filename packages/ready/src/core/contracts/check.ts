@@ -118,6 +118,11 @@ export interface Check<Data = unknown> {
   run(context: CheckContext): Promise<CheckOutcome<Data>> | CheckOutcome<Data>;
 }
 
+/** A check: its id, title and default weight, and how it measures one project. */
+export function defineCheck<Data = unknown>(about: Omit<Check, 'run'>, run: Check<Data>['run']): Check<Data> {
+  return { ...about, run };
+}
+
 const runMemos = new WeakMap<CheckContext, Map<string, unknown>>();
 
 /**

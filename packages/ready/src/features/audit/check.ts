@@ -1,4 +1,4 @@
-import { Check, skip } from '../../core/contracts/check';
+import { defineCheck, skip } from '../../core/contracts/check';
 import { PACKAGE_MANAGER_COMMANDS, packageManagerAt } from '../../core/workspace/package-manager';
 import { withoutBuild } from '../build/check';
 import { AUDIT_RESULT_FILE } from './files';
@@ -8,11 +8,9 @@ import { AUDIT_RESULT_FILE } from './files';
  * security-audit target wrote beside the build, else an audit asked now. Reported with the build it
  * ships in: without a Next.js build there is nothing deployed to judge yet.
  */
-export const securityAuditCheck: Check = {
-  id: 'security-audit',
-  title: 'No known vulnerabilities in the app’s packages',
-  defaultWeight: 10,
-  async run(context) {
+export const securityAuditCheck = defineCheck(
+  { id: 'security-audit', title: 'No known vulnerabilities in the app’s packages', defaultWeight: 10 },
+  async (context) => {
     const missing = withoutBuild(context);
     if (missing) return missing;
     const { measureAudit } = await import('./measure');
@@ -43,4 +41,4 @@ export const securityAuditCheck: Check = {
       ratchet: { 'vulnerable packages': { value: audit.vulnerabilities.length, better: 'lower' } },
     };
   },
-};
+);

@@ -1,7 +1,7 @@
 import { kb } from '../../utils/format';
 import { isReadyError } from '../../utils/errors';
 import { targetNames } from '../../core/contracts/defaults';
-import { Check, CheckContext, CheckOutcome, checkTree, perRun, skip } from '../../core/contracts/check';
+import { defineCheck, CheckContext, CheckOutcome, checkTree, perRun, skip } from '../../core/contracts/check';
 import { isNextProject, nextConfigPath } from '../../core/workspace/project-facts';
 import { nextFigureNote } from './render';
 import type { BuildMeasure } from './measure';
@@ -53,11 +53,9 @@ export interface BundleSizeData {
   routes: Array<{ route: string; gzip: number; raw: number; budgetKb: number; nextGzip?: number }>;
 }
 
-export const bundleSizeCheck: Check<BundleSizeData> = {
-  id: 'bundle-size',
-  title: 'Route first-load JS within budget',
-  defaultWeight: 15,
-  async run(context) {
+export const bundleSizeCheck = defineCheck<BundleSizeData>(
+  { id: 'bundle-size', title: 'Route first-load JS within budget', defaultWeight: 15 },
+  async (context) => {
     const missing = withoutBuild(context);
     if (missing) return missing;
     const { routes } = await buildMeasure(context);
@@ -97,13 +95,11 @@ export const bundleSizeCheck: Check<BundleSizeData> = {
       },
     };
   },
-};
+);
 
-export const buildCheck: Check = {
-  id: 'build',
-  title: 'Production build and deployment package',
-  defaultWeight: 10,
-  async run(context) {
+export const buildCheck = defineCheck(
+  { id: 'build', title: 'Production build and deployment package', defaultWeight: 10 },
+  async (context) => {
     const missing = withoutBuild(context, (run) => ({
       status: 'fail',
       score: 0,
@@ -142,4 +138,4 @@ export const buildCheck: Check = {
       fix: fixes.length === 0 ? null : fixes.join('; '),
     };
   },
-};
+);

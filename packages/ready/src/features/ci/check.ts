@@ -4,17 +4,15 @@ import { targetNames } from '../../core/contracts/defaults';
 import { isApp, isNextProject } from '../../core/workspace/project-facts';
 import { gitIgnoreRule } from '../../core/workspace/git';
 import { ciRunsReady } from './ci-detect';
-import { Check, CheckDetail, checkTree, skip } from '../../core/contracts/check';
+import { defineCheck, CheckDetail, checkTree, skip } from '../../core/contracts/check';
 
 /**
  * The seed's checklist for an app: a production env file that git keeps, a build-production target
  * (both for Next.js apps), and CI that runs `nx affected -t ready`.
  */
-export const scriptsCheck: Check = {
-  id: 'scripts',
-  title: 'Production env, build-production target, CI runs ready',
-  defaultWeight: 10,
-  run(context) {
+export const scriptsCheck = defineCheck(
+  { id: 'scripts', title: 'Production env, build-production target, CI runs ready', defaultWeight: 10 },
+  (context) => {
     if (!isApp(checkTree(context), context.projectRoot, context.projectType)) return skip('Not an app: the checklist is for apps.');
     const missing: CheckDetail[] = [];
     const fixes: string[] = [];
@@ -62,4 +60,4 @@ export const scriptsCheck: Check = {
       ratchet: { 'checklist items': { value: items - missing.length, better: 'higher' } },
     };
   },
-};
+);

@@ -1,14 +1,12 @@
-import { Check, checkTree, skip } from '../../core/contracts/check';
+import { defineCheck, checkTree, skip } from '../../core/contracts/check';
 
 /**
  * Static imports of heavy client libraries that `nx g @plinto/ready:dynamic-import` could split
  * out of the first load: the generator's own feature function, in analysis mode, over the files on disk.
  */
-export const codeSplittingCheck: Check = {
-  id: 'code-splitting',
-  title: 'Heavy components split out of the first load',
-  defaultWeight: 10,
-  async run(context) {
+export const codeSplittingCheck = defineCheck(
+  { id: 'code-splitting', title: 'Heavy components split out of the first load', defaultWeight: 10 },
+  async (context) => {
     // Loaded when the check runs: the codemod brings the TypeScript parser and esbuild.
     const { splitProject, splittingNotApplicable } = await import('./split-project');
     const tree = checkTree(context);
@@ -37,4 +35,4 @@ export const codeSplittingCheck: Check = {
       ratchet: { 'heavy imports to split': { value: count, better: 'lower' } },
     };
   },
-};
+);

@@ -10,7 +10,7 @@ import { relativeImportTarget } from '../../codemods/imports';
 import { aliasResolver } from './aliases';
 import { HEAVY_MODULE_MIN_GZIP_BYTES, cachedModuleSize } from './module-size';
 import { kb } from '../../utils/format';
-import { CodemodMode, runCodemod, tally } from '../../codemods/run';
+import { ProjectPlanner, runCodemod, tally } from '../../codemods/run';
 
 const SOURCE = /\.(tsx|jsx|ts|js)$/;
 
@@ -63,12 +63,7 @@ export function parseComponents(tree: ReadTree, root: string, entries: readonly 
  * the --components files) analysed (what the `code-splitting` check reports) or split (what the
  * generator writes). Nothing is written: `writes` holds the new texts.
  */
-export function splitProject(
-  tree: ReadTree,
-  project: { name: string; root: string },
-  options: SplitOptions,
-  mode: CodemodMode = 'transform',
-): DynamicImportProjectResult {
+export const splitProject: ProjectPlanner<SplitOptions, DynamicImportProjectResult> = (tree, project, options, mode = 'transform') => {
   const framework = frameworkOf(tree, project.root) ?? 'react';
   const modules = [...HEAVY_MODULES, ...options.modules];
   const out: DynamicImportProjectResult = {
@@ -102,7 +97,7 @@ export function splitProject(
     tally(out, file, runCodemod(dynamicImportCodemod, codemodProject, file, text, context, mode));
   }
   return out;
-}
+};
 
 const MODULE_FILES = ['', '.tsx', '.ts', '.jsx', '.js', '/index.tsx', '/index.ts', '/index.jsx', '/index.js'];
 

@@ -3,7 +3,7 @@ import { readTestsRecord } from './tests-record';
 import { COVERAGE_METRICS, CoverageGateReport, CoverageMetric } from './types';
 import { DEFAULTS, targetNames } from '../../core/contracts/defaults';
 import { findTestRunner } from '../../core/workspace/project-facts';
-import { Check, CheckDetail, CheckMetric, checkTree, skip } from '../../core/contracts/check';
+import { defineCheck, CheckDetail, CheckMetric, checkTree, skip } from '../../core/contracts/check';
 
 /** Each metric against its threshold, and the coverage map the workspace summary merges. */
 export interface CoverageData {
@@ -17,11 +17,7 @@ export interface CoverageData {
  * coverage-gate judges it: pass at or above the thresholds, warn when only the ratchet holds, fail
  * otherwise. No run yet is a skip that names the command producing it.
  */
-export const coverageCheck: Check<CoverageData> = {
-  id: 'coverage',
-  title: 'Test coverage',
-  defaultWeight: 20,
-  run(context) {
+export const coverageCheck = defineCheck<CoverageData>({ id: 'coverage', title: 'Test coverage', defaultWeight: 20 }, (context) => {
     const reportTarget = targetNames(context.options?.targetNames).coverageReport;
     const tests = readTestsRecord(context.workspaceRoot, context.resultsDir);
     // A recorded run counts wherever the tests live (a root jest `projects` config runs them too).
@@ -99,8 +95,7 @@ export const coverageCheck: Check<CoverageData> = {
         coverageFinal: report.coverageFinal,
       },
     };
-  },
-};
+});
 
 /**
  * The figure that decided the status: the metric furthest under its threshold when one fails (or is

@@ -1,13 +1,9 @@
 import { readTestsRecord } from './tests-record';
-import { Check, skip } from '../../core/contracts/check';
+import { defineCheck, skip } from '../../core/contracts/check';
 import { targetNames } from '../../core/contracts/defaults';
 
 /** The project's test target exists and its last run (through coverage-report) passed. */
-export const testsCheck: Check = {
-  id: 'tests',
-  title: 'Tests exist and pass',
-  defaultWeight: 15,
-  run(context) {
+export const testsCheck = defineCheck({ id: 'tests', title: 'Tests exist and pass', defaultWeight: 15 }, (context) => {
     const names = targetNames(context.options?.targetNames);
     const testTarget = names.test;
     const record = readTestsRecord(context.workspaceRoot, context.resultsDir);
@@ -70,5 +66,4 @@ export const testsCheck: Check = {
       fix: record.passed ? null : `fix the failing tests (nx run ${context.projectName}:${testTarget} lists them)`,
       ratchet: { 'failing tests': { value: record.failed, better: 'lower' } },
     };
-  },
-};
+});

@@ -1,11 +1,9 @@
-import { Check, checkTree, skip } from '../../core/contracts/check';
+import { defineCheck, checkTree, skip } from '../../core/contracts/check';
 
 /** Environment variables declared, secrets kept out: see `measureEnv`. */
-export const envCheck: Check = {
-  id: 'env',
-  title: 'Environment variables declared, secrets kept out',
-  defaultWeight: 10,
-  async run(context) {
+export const envCheck = defineCheck(
+  { id: 'env', title: 'Environment variables declared, secrets kept out', defaultWeight: 10 },
+  async (context) => {
     // Loaded when the check runs: the scan brings the TypeScript parser.
     const [{ envNotApplicable }, { measureEnv }] = await Promise.all([import('./generate'), import('./measure')]);
     const tree = checkTree(context);
@@ -21,4 +19,4 @@ export const envCheck: Check = {
       ratchet: { problems: { value: m.problems.length, better: 'lower' } },
     };
   },
-};
+);

@@ -5,7 +5,7 @@ import { CodemodChange, CodemodSkip } from '../../codemods/codemod';
 import { parseWithBabel } from '../../codemods/babel';
 import { NextConfigImages, readNextConfigImages, remotePatternsCodemod } from '../../codemods/next-config/remote-patterns';
 import { nextImageCodemod } from '../../codemods/next-image/transform';
-import { CodemodMode, runCodemod, tally } from '../../codemods/run';
+import { ProjectPlanner, runCodemod, tally } from '../../codemods/run';
 
 const CANDIDATE = /\.(tsx|jsx|js|mjs)$/;
 
@@ -52,12 +52,7 @@ function readConfigImages(tree: ReadTree, configPath: string | null): NextConfig
  * (what the `images` check reports) or convert (what the generator writes), and allow the remote
  * hosts of what was converted in next.config.*. Nothing is written: `writes` holds the new texts.
  */
-export function convertImages(
-  tree: ReadTree,
-  project: { name: string; root: string },
-  options: ImagesOptions,
-  mode: CodemodMode = 'transform',
-): ProjectConversion {
+export const convertImages: ProjectPlanner<ImagesOptions, ProjectConversion> = (tree, project, options, mode = 'transform') => {
   const out: ProjectConversion = {
     project: project.name,
     filesRead: 0,
@@ -102,4 +97,4 @@ export function convertImages(
     if (run.text !== null) out.writes.set(configPath, run.text);
   }
   return out;
-}
+};

@@ -1,22 +1,17 @@
-import { Check } from '../../core/contracts/check';
+import { defineCheck } from '../../core/contracts/check';
 import { targetNames } from '../../core/contracts/defaults';
 import { targetPasses } from '../../core/contracts/target-check';
 
-export const lintCheck: Check = {
-  id: 'lint',
-  title: 'Lint passes',
-  defaultWeight: 10,
-  async run(context) {
-    const target = targetNames(context.options?.targetNames).lint;
-    return (
-      (await targetPasses(context, target, 'lint')) ?? {
-        status: 'fail',
-        score: 0,
-        metric: { value: 1, unit: 'failing target', text: 'no lint target' },
-        details: [{ message: `project has no "${target}" target` }],
-        // @nx/eslint may not be installed yet (package-based repos): nx add installs it first.
-        fix: `nx add @nx/eslint && nx g @nx/eslint:lint-project --project=${context.projectName}`,
-      }
-    );
-  },
-};
+export const lintCheck = defineCheck({ id: 'lint', title: 'Lint passes', defaultWeight: 10 }, async (context) => {
+  const target = targetNames(context.options?.targetNames).lint;
+  return (
+    (await targetPasses(context, target, 'lint')) ?? {
+      status: 'fail',
+      score: 0,
+      metric: { value: 1, unit: 'failing target', text: 'no lint target' },
+      details: [{ message: `project has no "${target}" target` }],
+      // @nx/eslint may not be installed yet (package-based repos): nx add installs it first.
+      fix: `nx add @nx/eslint && nx g @nx/eslint:lint-project --project=${context.projectName}`,
+    }
+  );
+});

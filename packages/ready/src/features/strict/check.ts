@@ -1,13 +1,11 @@
-import { Check, CheckDetail, checkTree, skip } from '../../core/contracts/check';
+import { defineCheck, CheckDetail, checkTree, skip } from '../../core/contracts/check';
 import { treeFiles } from '../../core/workspace/files';
 import { strictByDefault } from '../../core/workspace/tsconfig';
 import { STRICT_SUPPRESSION_TAG } from '../../codemods/strict/tag';
 
-export const typescriptStrictCheck: Check = {
-  id: 'typescript-strict',
-  title: 'TypeScript strict mode',
-  defaultWeight: 20,
-  async run(context) {
+export const typescriptStrictCheck = defineCheck(
+  { id: 'typescript-strict', title: 'TypeScript strict mode', defaultWeight: 20 },
+  async (context) => {
     // Loaded when the check runs: reading tsconfigs brings the TypeScript compiler.
     const { measureStrictness } = await import('./measure');
     const m = measureStrictness(checkTree(context), context.projectName, context.projectRoot);
@@ -73,4 +71,4 @@ export const typescriptStrictCheck: Check = {
       },
     };
   },
-};
+);

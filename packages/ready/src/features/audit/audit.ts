@@ -8,6 +8,7 @@ import { lockfileName, packageManagerAt } from '../../core/workspace/package-man
 import { externalPackages } from '../../core/workspace/project-graph';
 import { AUDIT_NOTE_FILE } from './files';
 import { RawAudit, runPackageManagerAudit } from './package-manager-audit';
+import { readJsonIfValid } from '../../utils/json';
 
 /** The audit restricted to the project's packages: fails at or above `level`, never crashes. */
 export function scopedAudit(scope: Set<string>, level: AuditLevel, raw: RawAudit | { unavailable: string }): AuditResult {
@@ -105,8 +106,8 @@ export function unavailableMemoryFile(workspaceRoot: string): string {
 
 function rememberedUnavailable(workspaceRoot: string, sha256: string, now = Date.now()): string | null {
   try {
-    const m = JSON.parse(readFileSync(unavailableMemoryFile(workspaceRoot), 'utf8')) as { sha256: string; reason: string; at: number };
-    if (m.sha256 !== sha256 || now - m.at > UNAVAILABLE_MEMORY_MS) return null;
+    const m = readJsonIfValid<{ sha256: string; reason: string; at: number }>(unavailableMemoryFile(workspaceRoot));
+    if (!m || m.sha256 !== sha256 || now - m.at > UNAVAILABLE_MEMORY_MS) return null;
     const again = new Date(m.at + UNAVAILABLE_MEMORY_MS).toISOString().slice(0, 16).replace('T', ' ');
     return `${m.reason} (remembered for this lockfile; asked again after ${again} UTC or when the lockfile changes)`;
   } catch {
@@ -135,9 +136,9 @@ export function readRecordedAudit(workspaceRoot: string, path: string): StoredAu
   const file = join(workspaceRoot, path);
   try {
     if (Date.now() - statSync(file).mtimeMs > AUDIT_MAX_AGE_MS) return null;
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as StoredAudit;
+    const stored = readJsonIfValid<StoredAudit>(file);
     const lockfile = lockfileOf(workspaceRoot);
-    if (stored.schemaVersion !== 1 || !lockfile || stored.lockfile?.sha256 !== lockfile.sha256) return null;
+    if (!stored || stored.schemaVersion !== 1 || !lockfile || stored.lockfile?.sha256 !== lockfile.sha256) return null;
     const note = join(dirname(file), AUDIT_NOTE_FILE);
     if (stored.unavailable !== null && existsSync(note)) stored.detail = readFileSync(note, 'utf8').trim();
     return stored;

@@ -1,8 +1,9 @@
 import { CI_FOLDERS, CI_ROOT_FILES } from '../features/ci/files';
 import { TargetConfiguration } from '@nx/devkit';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { diskTree } from '../core/workspace/files';
+import { readJsonFile, readJsonIfValid } from '../utils/json';
 import { TestRunnerConfig, findNextConfig, findTestRunner } from '../core/workspace/project-facts';
 import { extendedConfigFiles, listProjectTsConfigs } from '../core/workspace/tsconfig';
 
@@ -39,7 +40,7 @@ export function onceJsonReader(workspaceRoot: string): JsonReader {
     let entry = read.get(file);
     if (!entry) {
       try {
-        entry = { value: JSON.parse(readFileSync(join(workspaceRoot, file), 'utf8')) };
+        entry = { value: readJsonFile(workspaceRoot, file, 'fix it (Nx reports it too).') };
       } catch (error) {
         entry = { error };
       }
@@ -155,10 +156,6 @@ function isInside(path: string, root: string): boolean {
 
 /** Names of every dependency the workspace root's package.json declares. */
 export function readRootDependencies(workspaceRoot: string): Set<string> {
-  try {
-    const pkg = JSON.parse(readFileSync(join(workspaceRoot, 'package.json'), 'utf8'));
-    return new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})]);
-  } catch {
-    return new Set();
-  }
+  const pkg = readJsonIfValid<{ dependencies?: object; devDependencies?: object }>(join(workspaceRoot, 'package.json'));
+  return new Set([...Object.keys(pkg?.dependencies ?? {}), ...Object.keys(pkg?.devDependencies ?? {})]);
 }

@@ -138,6 +138,10 @@ describe('createNodes', () => {
     ).toEqual(['^build']);
     ws.write('apps/web/package.json', { name: '@ws/web', nx: { targets: { test: { dependsOn: ['^compile', 'codegen'] } } } });
     expect((await run({ targetDefaults: { test: { dependsOn: ['^build'] } } })).dependsOn).toEqual(['^compile', 'codegen']);
+    // Never the project's own build (a Turborepo adoption's test.dependsOn: ["build"]): build-record records it.
+    ws.write('apps/web/package.json', { name: '@ws/web' });
+    expect((await run({ targetDefaults: { test: { dependsOn: ['build', '^build'] } } })).dependsOn).toEqual(['^build']);
+    expect((await run({ targetDefaults: { test: { dependsOn: [{ target: 'build' }] } } })).dependsOn).toBeUndefined();
   });
 
   it('takes target names and thresholds from the plugin options', async () => {

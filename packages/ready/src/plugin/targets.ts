@@ -103,10 +103,16 @@ function coverageReportTarget(facts: ProjectFacts, tests: TestRunnerConfig, opti
   const { runner, config } = tests;
   // jest is listed unconditionally (Nx's own jest setup installs it at the root); Vitest where the root declares it.
   const runnerPackage = runner === 'jest' ? ['jest'] : dependenciesOf(facts, ['vitest']);
+  // What the tests wait for (nx.json's target defaults, or the project's own), less the project's own
+  // build: a build that fails is build-record's to record, never a reason to leave the tests unmeasured
+  // (a Turborepo adoption's `test.dependsOn: ["build"]` did that to every app whose build failed).
+  const dependsOn = facts.testDependsOn.filter((d) =>
+    typeof d === 'string' ? d !== options.buildTargetName : !(d.target === options.buildTargetName && !d.dependencies && !d.projects),
+  );
   return {
     executor: '@plinto/ready:coverage-report',
     cache: true,
-    ...(facts.testDependsOn.length > 0 ? { dependsOn: facts.testDependsOn } : {}),
+    ...(dependsOn.length > 0 ? { dependsOn } : {}),
     inputs: [
       ...projectInputs(facts, dependenciesOf(facts, ['typescript', '@plinto/ready'])),
       ...(runner === 'jest' ? ['{workspaceRoot}/jest.preset.js'] : []),
@@ -114,7 +120,12 @@ function coverageReportTarget(facts: ProjectFacts, tests: TestRunnerConfig, opti
     ],
     outputs: ['{workspaceRoot}/coverage/{projectRoot}', `${RESULTS}/${TESTS_FILE}`],
     options: {
-      ...(runner === 'jest' ? { jestConfig: `{projectRoot}/${config}` } : { vitestConfig: `{projectRoot}/${config}` }),
+      runner,
+      ...(config === null
+        ? {}
+        : runner === 'jest'
+          ? { jestConfig: `{projectRoot}/${config}` }
+          : { vitestConfig: `{projectRoot}/${config}` }),
       testTarget: options.testTargetName,
       outputPath: RESULTS_OPTION,
     },

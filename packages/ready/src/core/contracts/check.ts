@@ -41,6 +41,11 @@ export interface CheckResult<Data = unknown> {
    * lists it among its failures, and no waiver or weight hides it.
    */
   failsProject?: string;
+  /**
+   * The failing things by name (the test suites that do not load): a baseline holds each one, so one
+   * that failed before and still does is not worse, and a new one is.
+   */
+  items?: string[];
   /** A waiver from the project's configuration that covers this check. */
   waiver?: { reason: string; expires: string; active: boolean };
   /**

@@ -1,3 +1,4 @@
+import { Tree, readJson } from '@nx/devkit';
 import { posix } from 'node:path';
 import { ReadTree, treeFiles } from './files';
 
@@ -56,16 +57,36 @@ export function findVitestConfig(tree: ReadTree, projectRoot: string): string | 
 
 export interface TestRunnerConfig {
   runner: 'jest' | 'vitest';
-  /** The config's file name, in the project root. */
-  config: string;
+  /**
+   * The config's file name in the project root: a jest or Vitest config file, or package.json when
+   * jest is configured under its "jest" key; null when the runner runs on its defaults (Vitest
+   * needs no config file, nor does jest).
+   */
+  config: string | null;
 }
 
-/** How the project's tests run, from its own config: jest first (the older setup wins where both are), then Vitest. */
+/** A package.json `test` script that runs vitest or jest (through npx, pnpm exec or yarn too). */
+const TEST_SCRIPT_RUNNER = /(?:^|[\s;&|(])(?:npx\s+|pnpm\s+(?:exec\s+)?|yarn\s+|bunx\s+)?(vitest|jest)(?=\s|$|;|&)/;
+
+/**
+ * How the project's tests run: its own config file (jest first, the older setup wins where both
+ * are, then Vitest), else jest configured in package.json, else the runner its `test` script calls
+ * with the runner's defaults.
+ */
 export function findTestRunner(tree: ReadTree, projectRoot: string): TestRunnerConfig | null {
   const jest = findJestConfig(tree, projectRoot);
   if (jest) return { runner: 'jest', config: jest };
   const vitest = findVitestConfig(tree, projectRoot);
-  return vitest ? { runner: 'vitest', config: vitest } : null;
+  if (vitest) return { runner: 'vitest', config: vitest };
+  let pkg: { jest?: unknown; scripts?: { test?: unknown } } | null = null;
+  try {
+    pkg = tree.exists(posix.join(projectRoot, 'package.json')) ? readJson(tree as Tree, posix.join(projectRoot, 'package.json')) : null;
+  } catch {
+    pkg = null;
+  }
+  if (pkg?.jest && typeof pkg.jest === 'object') return { runner: 'jest', config: 'package.json' };
+  const script = typeof pkg?.scripts?.test === 'string' ? TEST_SCRIPT_RUNNER.exec(pkg.scripts.test) : null;
+  return script ? { runner: script[1] as 'jest' | 'vitest', config: null } : null;
 }
 
 export type Framework = 'next' | 'react';

@@ -6,7 +6,11 @@ import { failingTestsMessage } from '../../features/coverage/tests-record';
 import { firstLine, isReadyError } from '../../utils/errors';
 import { CoverageReportExecutorSchema } from './schema';
 
-/** Runs the tests once with coverage, for coverage-gate and ready; failing tests are recorded, not thrown. */
+/**
+ * Runs the tests once with coverage, for coverage-gate and ready. Failing tests, and what kept the
+ * tests from running at all, are recorded, not thrown: this target always succeeds, so the project
+ * is reported; coverage-gate and ready are the gates.
+ */
 export default async function coverageReportExecutor(
   options: CoverageReportExecutorSchema,
   context: ExecutorContext,
@@ -14,7 +18,8 @@ export default async function coverageReportExecutor(
   try {
     const name = context.projectName!;
     const record = runCoverageReport(context.root, { ...context.projectsConfigurations.projects[name], name }, options);
-    logger.info(record.passed ? `${record.total} test(s) passed; coverage in ${record.coverageDir}` : failingTestsMessage(record));
+    if (record.error) logger.error(failingTestsMessage(record));
+    else logger.info(record.passed ? `${record.total} test(s) passed; coverage in ${record.coverageDir}` : failingTestsMessage(record));
     return { success: true };
   } catch (error) {
     if (!isReadyError(error)) throw error;

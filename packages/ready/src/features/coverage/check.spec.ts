@@ -85,7 +85,12 @@ describe('coverage check', () => {
     record(false);
     expect(run()).toMatchObject({
       status: 'fail',
-      details: [{ message: '1 of 4 tests failed: coverage is only judged on a passing run' }],
+      details: [
+        {
+          message:
+            '1 of 4 test(s) failed in apps/web: fix the failing tests (see the coverage-report output); coverage is only judged on a passing run.',
+        },
+      ],
     });
   });
 });

@@ -1,5 +1,5 @@
 import { assessCoverage } from './assess';
-import { readTestsRecord } from './tests-record';
+import { failingTestsMessage, readTestsRecord } from './tests-record';
 import { COVERAGE_METRICS, CoverageGateReport, CoverageMetric } from './types';
 import { DEFAULTS, targetNames } from '../../core/contracts/defaults';
 import { findTestRunner } from '../../core/workspace/project-facts';
@@ -30,12 +30,15 @@ export const coverageCheck = defineCheck<CoverageData>({ id: 'coverage', title: 
     if (!tests) {
       return skip(`No coverage recorded yet (${context.resultsDir}/tests.json).`, `nx run ${context.projectName}:${reportTarget}`);
     }
+    if (tests.error) {
+      return skip(`Not measured: ${failingTestsMessage(tests)}`, `nx run ${context.projectName}:${reportTarget}`);
+    }
     if (!tests.passed) {
       return {
         status: 'fail',
         score: 0,
         metric: null,
-        details: [{ message: `${tests.failed} of ${tests.total} tests failed: coverage is only judged on a passing run` }],
+        details: [{ message: failingTestsMessage(tests) }],
         fix: `fix the failing tests (nx run ${context.projectName}:${targetNames(context.options?.targetNames).test} lists them)`,
       };
     }

@@ -4,7 +4,7 @@ import { join, posix, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { DEFAULT_TARGET_NAMES } from '../../core/contracts/defaults';
 import { resultsDirFor } from '../../core/contracts/results';
-import { ReadyError } from '../../utils/errors';
+import { ReadyError, isReadyError } from '../../utils/errors';
 import { writeFilesAtomically } from '../../utils/write-files';
 import { JestRun, jestEnvironment, runJestWithCoverage } from './run-jest';
 import { portableCoverageFiles } from './read-coverage';
@@ -13,6 +13,8 @@ import { TESTS_FILE } from './files';
 import { TestsRecord } from './tests-record';
 
 export interface CoverageReportOptions {
+  /** The test runner; by default vitest when vitestConfig is set, else jest. */
+  runner?: 'jest' | 'vitest';
   /** Workspace-relative jest config (Nx has already put the project root in for `{projectRoot}`). */
   jestConfig?: string;
   /** Workspace-relative Vitest config (`vitest.config.*`, or a `vite.config.*` with a `test` section). */
@@ -28,16 +30,45 @@ export interface CoverageReportOptions {
  * so that one failing test never hides the rest of a project's readiness report.
  */
 export function runCoverageReport(workspaceRoot: string, project: ProjectConfiguration & { name: string }, options: CoverageReportOptions): TestsRecord {
-  const runner = options.vitestConfig ? 'vitest' : 'jest';
-  const config = options.vitestConfig ?? options.jestConfig;
+  const coverageDir = posix.normalize(options.coverageDirectory ?? `coverage/${project.root}`);
+  let record: TestsRecord;
+  try {
+    record = measureTests(workspaceRoot, project, options, coverageDir);
+  } catch (error) {
+    if (!isReadyError(error)) throw error;
+    // What stopped the run is the finding: recorded like a failing test, and the target succeeds.
+    record = {
+      schemaVersion: 1,
+      project: project.name,
+      projectRoot: project.root,
+      total: 0,
+      failed: 0,
+      failedSuites: 0,
+      passed: false,
+      coverageDir,
+      error: error.message,
+    };
+  }
+  writeFilesAtomically(workspaceRoot, { [`${resultsDirFor(project.root, options.outputPath)}/${TESTS_FILE}`]: JSON.stringify(record, null, 2) + '\n' });
+  return record;
+}
+
+function measureTests(
+  workspaceRoot: string,
+  project: ProjectConfiguration & { name: string },
+  options: CoverageReportOptions,
+  coverageDir: string,
+): TestsRecord {
+  const runner = options.runner ?? (options.vitestConfig ? 'vitest' : 'jest');
+  const config = runner === 'vitest' ? options.vitestConfig : options.jestConfig;
   const testConfig = config ? posix.normalize(config) : null;
-  if (!testConfig || !existsSync(join(workspaceRoot, testConfig))) {
+  // No config: the runner on its defaults in the project root (zero-config Vitest, jest without a file).
+  if (testConfig !== null && !existsSync(join(workspaceRoot, testConfig))) {
     throw new ReadyError(
-      `${testConfig ?? `${project.root}/jest.config.ts`} does not exist, so project "${project.name}" has no tests to measure: ` +
+      `${testConfig} does not exist, so project "${project.name}" has no tests to measure: ` +
         `add a jest or vitest config to the project, or remove the coverage targets.`,
     );
   }
-  const coverageDir = posix.normalize(options.coverageDirectory ?? `coverage/${project.root}`);
   const testTarget = project.targets?.[options.testTarget ?? DEFAULT_TARGET_NAMES.test];
   const run =
     runner === 'vitest'
@@ -46,7 +77,7 @@ export function runCoverageReport(workspaceRoot: string, project: ProjectConfigu
   // A config whose pattern finds no test file: the configuration is fine, the project has no test.
   if ((run.numTotalTestSuites ?? (run.testResults ?? []).length) === 0 && run.numTotalTests === 0) {
     throw new ReadyError(
-      `no tests found in ${project.name} (${runner} ${run.noTestsPattern ?? `config ${testConfig}`}): add a spec or remove the target.`,
+      `no tests found in ${project.name} (${runner} ${run.noTestsPattern ?? (testConfig ? `config ${testConfig}` : 'defaults')}): add a spec or remove the target.`,
     );
   }
   const record: TestsRecord = {
@@ -61,7 +92,6 @@ export function runCoverageReport(workspaceRoot: string, project: ProjectConfigu
     coverageDir,
   };
   portableCoverageFiles(workspaceRoot, coverageDir);
-  writeFilesAtomically(workspaceRoot, { [`${resultsDirFor(project.root, options.outputPath)}/${TESTS_FILE}`]: JSON.stringify(record, null, 2) + '\n' });
   return record;
 }
 

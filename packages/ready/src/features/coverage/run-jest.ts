@@ -25,7 +25,7 @@ export interface JestRun {
 export function runJestWithCoverage(
   workspaceRoot: string,
   projectRoot: string,
-  jestConfig: string,
+  jestConfig: string | null,
   coverageDir: string,
   env: NodeJS.ProcessEnv = process.env,
 ): JestRun {
@@ -39,8 +39,8 @@ export function runJestWithCoverage(
     { workspaceRoot, coverageDir, cwd: join(workspaceRoot, projectRoot), env, runner: 'jest' },
     (absCoverage, resultsFile) => [
       jestBin,
-      '--config',
-      join(workspaceRoot, jestConfig),
+      // No config: jest's own lookup in the project root (package.json, or its defaults).
+      ...(jestConfig ? ['--config', join(workspaceRoot, jestConfig)] : []),
       '--ci',
       '--coverage',
       '--coverageReporters=json',
@@ -59,7 +59,7 @@ export function runJestWithCoverage(
       }
       if (!existsSync(resultsFile)) {
         throw new ReadyError(
-          `jest did not run for ${jestConfig} (exit ${status ?? signal}): see its output above, fix the jest configuration, then run the coverage gate again.`,
+          `jest did not run for ${jestConfig ?? projectRoot} (exit ${status ?? signal}): see its output above, fix the jest configuration, then run the coverage gate again.`,
         );
       }
       const results = readJsonFile<JestRun>(workspaceRoot, resultsFile, 'run the coverage gate again.');
@@ -75,9 +75,12 @@ export function runJestWithCoverage(
  * bundler; without it jest cannot even read the config. Where the test target says nothing, a
  * TypeScript jest config gets the same setting Nx uses.
  */
-export function jestEnvironment(testTarget: { options?: { env?: Record<string, string> } } | undefined, jestConfig: string): NodeJS.ProcessEnv {
+export function jestEnvironment(
+  testTarget: { options?: { env?: Record<string, string> } } | undefined,
+  jestConfig: string | null,
+): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ...(testTarget?.options?.env ?? {}) };
-  if (/\.[cm]?ts$/.test(jestConfig) && env.TS_NODE_COMPILER_OPTIONS === undefined) {
+  if (jestConfig && /\.[cm]?ts$/.test(jestConfig) && env.TS_NODE_COMPILER_OPTIONS === undefined) {
     env.TS_NODE_COMPILER_OPTIONS = JSON.stringify({ moduleResolution: 'node10', module: 'commonjs', customConditions: null });
   }
   return env;

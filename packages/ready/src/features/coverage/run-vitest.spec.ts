@@ -63,16 +63,31 @@ describe('coverage-report on a Vitest project', () => {
     expect(coverage.data).toMatchObject({ metrics: { functions: { pct: 50 }, lines: { pct: 100 } } });
   }, 60_000);
 
-  it('a config that finds no test file is one clear error naming its pattern, and no record', () => {
+  it('a config that finds no test file is one clear message naming its pattern, recorded for the tests check', async () => {
     ws.write('libs/calc/vitest.config.mjs', "export default { test: { include: ['src/**/*.test.js'] } };\n").write(
       'libs/calc/src/calc.js',
       'export const a = 1;\n',
     );
-    expect(() => runCoverageReport(ws.root, { root: 'libs/calc', name: 'calc' }, { vitestConfig: 'libs/calc/vitest.config.mjs' })).toThrow(
-      'no tests found in calc (vitest include: src/**/*.test.js): add a spec or remove the target.',
-    );
-    expect(existsSync(join(ws.root, 'dist/ready/libs/calc/tests.json'))).toBe(false);
+    const record = runCoverageReport(ws.root, { root: 'libs/calc', name: 'calc' }, { vitestConfig: 'libs/calc/vitest.config.mjs' });
+    expect(record.error).toBe('no tests found in calc (vitest include: src/**/*.test.js): add a spec or remove the target.');
+    expect(existsSync(join(ws.root, 'dist/ready/libs/calc/tests.json'))).toBe(true);
+    expect(await testsCheck.run(context)).toMatchObject({ status: 'fail', details: [{ message: record.error }] });
+    expect(await coverageCheck.run(context)).toMatchObject({ status: 'skip' });
   }, 60_000);
+
+  it('runs zero-config Vitest (a `test` script, no vitest.config.*): a new failing test is found and fails the tests check', async () => {
+    ws.write('libs/calc/package.json', { name: 'calc', scripts: { test: 'vitest run' } })
+      .write('libs/calc/src/calc.js', 'export const add = (a, b) => a + b;\n')
+      .write('libs/calc/src/calc.test.js', "import { add } from './calc';\nimport { test, expect } from 'vitest';\ntest('add', () => expect(add(1, 2)).toBe(3));\n");
+    const found = findTestRunner(diskTree(ws.root), 'libs/calc');
+    expect(found).toEqual({ runner: 'vitest', config: null });
+    const passing = runCoverageReport(ws.root, { root: 'libs/calc', name: 'calc' }, { runner: 'vitest' });
+    expect(passing).toMatchObject({ total: 1, failed: 0, passed: true });
+    expect(await testsCheck.run(context)).toMatchObject({ status: 'pass' });
+    ws.write('libs/calc/src/broken.test.js', "import { add } from './calc';\nimport { test, expect } from 'vitest';\ntest('broken', () => expect(add(1, 2)).toBe(4));\n");
+    expect(runCoverageReport(ws.root, { root: 'libs/calc', name: 'calc' }, { runner: 'vitest' })).toMatchObject({ total: 2, failed: 1 });
+    expect(await testsCheck.run(context)).toMatchObject({ status: 'fail', ratchet: { 'failing tests': { value: 1 } } });
+  }, 90_000);
 
   it('a test file that fails to load is recorded with its message and fails the tests check', async () => {
     ws.write('libs/calc/vitest.config.mjs', "export default { test: { include: ['src/**/*.test.js'] } };\n");

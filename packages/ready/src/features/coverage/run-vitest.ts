@@ -17,7 +17,7 @@ type VitestJson = Omit<JestRun, 'numRuntimeErrorTestSuites'> & { numRuntimeError
 export function runVitestWithCoverage(
   workspaceRoot: string,
   projectRoot: string,
-  vitestConfig: string,
+  vitestConfig: string | null,
   coverageDir: string,
   env: NodeJS.ProcessEnv = process.env,
 ): JestRun {
@@ -33,8 +33,8 @@ export function runVitestWithCoverage(
     (absCoverage, resultsFile) => [
       bin,
       'run',
-      '--config',
-      join(workspaceRoot, vitestConfig),
+      // No config: Vitest's defaults (it needs no config file), rooted at the project.
+      ...(vitestConfig ? ['--config', join(workspaceRoot, vitestConfig)] : []),
       '--root',
       cwd,
       '--coverage.enabled=true',
@@ -55,7 +55,7 @@ export function runVitestWithCoverage(
       }
       if (!existsSync(resultsFile)) {
         throw new ReadyError(
-          `vitest did not run for ${vitestConfig} (exit ${status ?? signal}): see its output above, fix the Vitest configuration, then run again.`,
+          `vitest did not run for ${vitestConfig ?? projectRoot} (exit ${status ?? signal}): see its output above, fix the Vitest configuration, then run again.`,
         );
       }
       const results = readJsonFile<VitestJson>(workspaceRoot, resultsFile, 'run again.');

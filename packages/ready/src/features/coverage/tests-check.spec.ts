@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CheckContext } from '../../core/contracts/check';
 import { readCoverageMap } from './read-coverage';
@@ -31,18 +31,29 @@ describe('tests check on a real jest run', () => {
     ws.cleanup();
   });
 
-  it('a config whose pattern finds no test is "no tests found", naming jest\'s testMatch, never "fix the jest configuration"', () => {
+  it('a config whose pattern finds no test is recorded as "no tests found", naming jest\'s testMatch, never "fix the jest configuration"', () => {
     ws.write('libs/calc/src/calc.js', 'module.exports = 1;\n');
-    expect(() =>
-      runCoverageReport(
-        ws.root,
-        { root: 'libs/calc', name: 'calc' },
-        { jestConfig: 'libs/calc/jest.config.js', outputPath: 'dist/ready/libs/calc' },
-      ),
-    ).toThrow(
+    const record = runCoverageReport(
+      ws.root,
+      { root: 'libs/calc', name: 'calc' },
+      { jestConfig: 'libs/calc/jest.config.js', outputPath: 'dist/ready/libs/calc' },
+    );
+    expect(record.error).toMatch(
       /^no tests found in calc \(jest testMatch: \*\*\/__tests__\/\*\*\/\*\.\?\(\[mc\]\)\[jt\]s\?\(x\), .+\): add a spec or remove the target\.$/,
     );
-    expect(existsSync(join(ws.root, 'dist/ready/libs/calc/tests.json'))).toBe(false);
+    // Recorded, not thrown: the project is still reported, and ready judges the record.
+    expect(JSON.parse(ws.read('dist/ready/libs/calc/tests.json'))).toMatchObject({ passed: false, error: record.error });
+  }, 60_000);
+
+  it('runs jest configured under "jest" in package.json, as the inferred target passes it', async () => {
+    ws.write('libs/calc/package.json', { name: 'calc', jest: { testEnvironment: 'node', transform: {} } })
+      .write('libs/calc/src/calc.js', 'module.exports = (a, b) => a + b;\n')
+      .write('libs/calc/src/calc.test.js', "const add = require('./calc');\ntest('add', () => expect(add(1, 2)).toBe(3));\n");
+    // Without the jest.config.js of beforeEach: package.json is the only config.
+    rmSync(join(ws.root, 'libs/calc/jest.config.js'));
+    const record = runCoverageReport(ws.root, { root: 'libs/calc', name: 'calc' }, { jestConfig: 'libs/calc/package.json', outputPath: 'dist/ready/libs/calc' });
+    expect(record).toMatchObject({ total: 1, failed: 0, passed: true });
+    expect(await check({ test: {} })).toMatchObject({ status: 'pass' });
   }, 60_000);
 
   it('writes the test record and the coverage map without a path or a time of the machine: two folders, the same bytes, read back as this one', () => {

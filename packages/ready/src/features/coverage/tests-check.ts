@@ -20,6 +20,17 @@ export const testsCheck = defineCheck({ id: 'tests', title: 'Tests exist and pas
     if (!record) {
       return skip(`No test run recorded yet (${context.resultsDir}/tests.json).`, `nx run ${context.projectName}:${names.coverageReport}`);
     }
+    // The run itself could not happen (no test found, the runner or its coverage provider missing):
+    // what coverage-report recorded is the finding, with its fix.
+    if (record.error) {
+      return {
+        status: 'fail',
+        score: 0,
+        metric: { value: 0, unit: 'tests run', text: 'the tests could not be run' },
+        details: [{ message: record.error }],
+        fix: `fix what the message above names, then nx run ${context.projectName}:${names.coverageReport}`,
+      };
+    }
     // Suites that could not even load (a missing module, a syntax error): their tests never ran, so "0 of 0" would be a lie.
     if (record.failedSuites > 0) {
       const errors = record.suiteErrors ?? [];
@@ -37,6 +48,8 @@ export const testsCheck = defineCheck({ id: 'tests', title: 'Tests exist and pas
             : [{ message: `${record.failedSuites} suite(s) could not run: see the coverage-report output` }],
         fix: `fix the load error of ${[...new Set(errors.map((e) => e.file).filter(Boolean))].join(', ') || 'each suite above'} (a missing module or a syntax error)`,
         failsProject: `${record.failedSuites} test suite(s) fail to load`,
+        // Held one by one by a baseline: a suite that failed to load before and still does is not worse.
+        items: [...new Set(errors.map((e) => e.file).filter(Boolean))],
       };
     }
     if (record.total === 0) {

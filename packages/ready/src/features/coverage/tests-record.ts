@@ -16,6 +16,12 @@ export interface TestsRecord {
   passed: boolean;
   /** Workspace-relative folder of jest's coverage files. */
   coverageDir: string;
+  /**
+   * Why the tests could not be run or measured (no test found, the runner or its coverage provider
+   * not installed, a config that does not load), with what fixes it: recorded, not thrown, so the
+   * project is still reported and ready judges the record.
+   */
+  error?: string;
   /** Older records carried the time of the run; a time in a task's output changes the hash of every task that reads it. */
   ranAt?: string;
 }
@@ -28,6 +34,10 @@ export function readTestsRecord(workspaceRoot: string, resultsDir: string): Test
 }
 
 export function failingTestsMessage(tests: TestsRecord): string {
+  if (tests.error) return `the tests of ${tests.projectRoot} could not be measured: ${tests.error}`;
+  if (tests.failed === 0 && tests.failedSuites > 0) {
+    return `${tests.failedSuites} test suite(s) of ${tests.projectRoot} failed to load: fix them (see the coverage-report output); coverage is only judged on a passing run.`;
+  }
   return (
     `${tests.failed} of ${tests.total} test(s) failed` +
     (tests.failedSuites > 0 ? ` and ${tests.failedSuites} test suite(s) did not run` : '') +

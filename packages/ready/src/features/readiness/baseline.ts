@@ -11,7 +11,7 @@ export interface ReadyBaseline {
   schemaVersion: 1;
   project: string;
   /** Each check's status and ratchet figures when the baseline was written. No time: the file is committed. */
-  checks: Record<string, { status: CheckStatus; figures?: Record<string, number> }>;
+  checks: Record<string, { status: CheckStatus; figures?: Record<string, number>; items?: string[] }>;
 }
 
 export interface BaselineComparison {
@@ -37,7 +37,11 @@ export function baselineOf(project: string, results: CheckResult[]): ReadyBaseli
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([name, f]) => [name, f.value]),
     );
-    checks[r.id] = { status: r.status, ...(Object.keys(figures).length > 0 ? { figures } : {}) };
+    checks[r.id] = {
+      status: r.status,
+      ...(Object.keys(figures).length > 0 ? { figures } : {}),
+      ...(r.items && r.items.length > 0 ? { items: [...r.items].sort() } : {}),
+    };
   }
   return { schemaVersion: 1, project, checks };
 }
@@ -64,6 +68,17 @@ export function readBaseline(workspaceRoot: string, projectRoot: string): ReadyB
 }
 
 /**
+ * A failure that fails the project (a build that does not build, suites that do not load) is held
+ * by a baseline in which its check failed already, as long as nothing it names is new.
+ */
+export function heldByBaseline(result: CheckResult, baseline: ReadyBaseline): boolean {
+  const was = baseline.checks[result.id];
+  if (!was || was.status !== 'fail') return false;
+  const held = new Set(was.items ?? []);
+  return (result.items ?? []).every((item) => held.has(item));
+}
+
+/**
  * What moved since the baseline. Worse: a check that now passes less (pass → warn → fail), a check
  * the baseline does not know that fails, a ratchet figure past its tolerance the wrong way. A check
  * that skipped (now or then) measured nothing and is not compared; a waived check is the waiver's.
@@ -82,6 +97,10 @@ export function compareToBaseline(results: CheckResult[], baseline: ReadyBaselin
       if (RANK[r.status] > RANK[was.status]) worse.push(`${r.id} ${VERB[r.status]} (baseline: ${was.status})`);
       else if (RANK[r.status] < RANK[was.status]) better.push(`${r.id} ${VERB[r.status]} (baseline: ${was.status})`);
     }
+    const held = new Set(was.items ?? []);
+    const now = new Set(r.items ?? []);
+    for (const item of now) if (!held.has(item)) worse.push(`${r.id}: ${item} fails and is not in the baseline`);
+    for (const item of held) if (was.status === 'fail' && !now.has(item) && r.items) better.push(`${r.id}: ${item} no longer fails`);
     for (const [name, figure] of Object.entries(r.ratchet ?? {})) {
       const before = was.figures?.[name];
       if (typeof before !== 'number') continue;

@@ -109,11 +109,36 @@ describe('the readiness gate', () => {
     expect(waived.status).toBe('pass');
   });
 
-  it('a project-failing check (a build that does not build) fails it even under a baseline that recorded it', async () => {
+  it('a project-failing check (a build that does not build) fails it without a baseline, or under a baseline where it passed', async () => {
+    const broken = fixed('build', { status: 'fail', score: 0, failsProject: 'the build fails (nx run web:build exited with 1)' });
+    const none = await runReady(ctx, { minScore: 0, baseline: null, now: JAN }, [broken]);
+    expect(none.failures).toEqual(['the build fails (nx run web:build exited with 1)']);
+    const passed = await runReady(ctx, { minScore: 0, baseline: await baselineFrom([fixed('build')]), now: JAN }, [broken]);
+    expect(passed.status).toBe('fail');
+    expect(passed.failures).toContain('the build fails (nx run web:build exited with 1)');
+  });
+
+  it('a baseline that recorded the project-failing check holds it: the unchanged repo is green on day one', async () => {
     const broken = fixed('build', { status: 'fail', score: 0, failsProject: 'the build fails (nx run web:build exited with 1)' });
     const r = await runReady(ctx, { minScore: 0, baseline: await baselineFrom([broken]), now: JAN }, [broken]);
-    expect(r.status).toBe('fail');
-    expect(r.failures).toEqual(['the build fails (nx run web:build exited with 1)']);
+    expect(r.status).toBe('pass');
+    expect(r.verdict.headline).toBe('held by baseline: 1 check(s) still fail (build), none worse');
+  });
+
+  it('holds failing items one by one: a suite that failed to load before is held, a new one is worse', async () => {
+    const suites = (...files: string[]) =>
+      fixed('tests', { status: 'fail', score: 0, failsProject: `${files.length} test suite(s) fail to load`, items: files });
+    const baseline = await baselineFrom([suites('apps/web/e2e/live.spec.ts')]);
+    expect(baseline.content.checks.tests).toEqual({ status: 'fail', items: ['apps/web/e2e/live.spec.ts'] });
+    expect((await runReady(ctx, { minScore: 0, baseline, now: JAN }, [suites('apps/web/e2e/live.spec.ts')])).status).toBe('pass');
+    const worse = await runReady(ctx, { minScore: 0, baseline, now: JAN }, [
+      suites('apps/web/e2e/live.spec.ts', 'apps/web/app/new.spec.ts'),
+    ]);
+    expect(worse.status).toBe('fail');
+    expect(worse.failures).toEqual([
+      '2 test suite(s) fail to load',
+      'worse than the baseline: tests: apps/web/app/new.spec.ts fails and is not in the baseline',
+    ]);
   });
 
   it('a skip measured nothing, now or then: it is never worse', async () => {

@@ -5,7 +5,7 @@ import { LEVEL_ORDER, Level, applies, computeLevel, levelAtLeast, normalizeLevel
 import { ReadyReport, READY_SCHEMA_VERSION } from '../../core/contracts/report';
 import { computeScore } from './score';
 import { Waiver, applyWaivers } from './waivers';
-import { ReadyBaseline, compareToBaseline } from './baseline';
+import { ReadyBaseline, compareToBaseline, heldByBaseline } from './baseline';
 
 export interface RunReadyOptions {
   minScore: number;
@@ -83,8 +83,12 @@ export function judgeReady(
   const score = computeScore(results.filter((r) => !r.waiver?.active));
   const { level, blocking } = computeLevel(results, levels);
   const failing = results.filter((r) => r.status === 'fail' && !r.waiver?.active).map((r) => r.id);
-  const always = [...results.flatMap((r) => (r.failsProject ? [r.failsProject] : [])), ...expired];
   const baseline = options.baseline ?? null;
+  // A failure that fails the project does so whatever the score, but a baseline that has it already holds it.
+  const always = [
+    ...results.flatMap((r) => (r.failsProject && !(baseline && heldByBaseline(r, baseline.content)) ? [r.failsProject] : [])),
+    ...expired,
+  ];
   const comparison = baseline ? compareToBaseline(results, baseline.content) : { worse: [], better: [] };
 
   const failures = [...always];

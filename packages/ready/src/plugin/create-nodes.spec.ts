@@ -38,6 +38,40 @@ describe('createNodes', () => {
     expect(createNodes[0]).toBe('**/{project.json,package.json}');
   });
 
+  it('infers every target on a Next.js app at the workspace root (a single-app repository after nx init), its results in a folder of their own', async () => {
+    const single = new TempWorkspace();
+    try {
+      // nx init makes the root a project by package.json's "nx" key; Vitest with no config file.
+      single.write('package.json', { name: 'shop', nx: {}, scripts: { test: 'vitest run' }, devDependencies: { next: '15.5.0' } });
+      single.write('next.config.mjs', 'export default {};');
+      single.write('nx.json', {});
+      const results = await createNodes[1](['package.json'], {}, { nxJsonConfiguration: {}, workspaceRoot: single.root });
+      const projects = Object.fromEntries(results.flatMap(([, r]) => Object.entries(r.projects ?? {})));
+      expect(Object.keys(projects)).toEqual(['.']);
+      const targets = projects['.'].targets!;
+      expect(Object.keys(targets).sort()).toEqual([
+        'build-production',
+        'build-record',
+        'coverage-gate',
+        'coverage-report',
+        'ready',
+        'security-audit',
+      ]);
+      // Never dist/ready itself (the workspace summary's folder), nor all of coverage/.
+      expect(targets.ready.options.outputPath).toBe('dist/ready/_root');
+      expect(targets.ready.outputs).toContain('{workspaceRoot}/dist/ready/_root/ready.json');
+      expect(targets['coverage-report'].options).toMatchObject({
+        runner: 'vitest',
+        coverageDirectory: 'coverage/_root',
+        outputPath: 'dist/ready/_root',
+      });
+      expect(targets['coverage-report'].options.vitestConfig).toBeUndefined();
+      expect(targets['coverage-report'].outputs).toEqual(['{workspaceRoot}/coverage/_root', '{workspaceRoot}/dist/ready/_root/tests.json']);
+    } finally {
+      single.cleanup();
+    }
+  });
+
   it('infers ready everywhere, coverage-gate with jest, build-production with next.config', async () => {
     const results = await createNodes[1](files, {}, context);
     const projects = Object.fromEntries(results.flatMap(([, r]) => Object.entries(r.projects ?? {})));

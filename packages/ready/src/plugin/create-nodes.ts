@@ -79,7 +79,8 @@ function selectProjectFiles(files: readonly string[], context: CreateNodesContex
   const inWorkspaces = packageJsonWorkspacesMatcher(context.workspaceRoot, (f: string) => readJsonFile(join(context.workspaceRoot, f)));
   return files.filter((file) => {
     const root = dirname(file);
-    if (root === '.') return false; // the workspace root is not an app
+    // The workspace root too, where Nx makes it a project (a project.json, or package.json's "nx"):
+    // the Next.js app of a single-app repository lives there.
     if (file.endsWith('project.json')) return true;
     // A package.json beside a project.json: the project.json already stands for the project.
     return !projectJsonRoots.has(root) && inWorkspaces(file);

@@ -9,6 +9,8 @@ import { extendedConfigFiles, listProjectTsConfigs } from '../core/workspace/tsc
 
 /** What the plugin needs to know about a project to infer its targets. */
 export interface ProjectFacts {
+  /** Workspace-relative; "." for a project at the workspace root. */
+  root: string;
   /** The project's own jest or Vitest config, which coverage-report runs. */
   tests: TestRunnerConfig | null;
   nextConfig: string | null;
@@ -83,6 +85,7 @@ export function readProjectFacts(
     }
   }
   return {
+    root: projectRoot,
     tests: findTestRunner(tree, projectRoot),
     nextConfig: findNextConfig(tree, projectRoot),
     externalTsConfigs: [...externalTsConfigs].sort(),

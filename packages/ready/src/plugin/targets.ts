@@ -1,7 +1,7 @@
 import { TargetConfiguration } from '@nx/devkit';
 import { NormalizedPluginOptions } from '../core/nx/plugin-options';
 import { READY_JSON_FILE, READY_MD_FILE } from '../core/contracts/report';
-import { RESULTS_OUTPUT_PATH } from '../core/contracts/results';
+import { RESULTS_OUTPUT_PATH, RESULTS_ROOT, ROOT_PROJECT_FOLDER } from '../core/contracts/results';
 import { AUDIT_NOTE_FILE, AUDIT_RESULT_FILE } from '../features/audit/files';
 import { BUILD_MANIFEST_FILE, BUILD_PRODUCTION_FILE, BUILD_RUN_FILE, DEPLOY_PACKAGE_FILE } from '../features/build/files';
 import { COVERAGE_GATE_FILE, TESTS_FILE } from '../features/coverage/files';
@@ -9,8 +9,13 @@ import { ProjectFacts } from './inference-facts';
 import type { TestRunnerConfig } from '../core/workspace/project-facts';
 import { BASELINE_FILE } from '../features/readiness/baseline';
 
-const RESULTS = `{workspaceRoot}/${RESULTS_OUTPUT_PATH}`;
-const RESULTS_OPTION = RESULTS_OUTPUT_PATH;
+/**
+ * The results folder as a target's `outputPath` option and as its outputs: dist/ready/{projectRoot},
+ * or dist/ready/_root for a project at the workspace root (never dist/ready itself, the summary's).
+ */
+const resultsOption = (facts: ProjectFacts) =>
+  facts.root === '.' ? `${RESULTS_ROOT}/${ROOT_PROJECT_FOLDER}` : RESULTS_OUTPUT_PATH;
+const resultsOutput = (facts: ProjectFacts) => `{workspaceRoot}/${resultsOption(facts)}`;
 
 /** The project's files, the configs it extends from outside, and the sources of what it depends on. */
 function projectInputs(facts: ProjectFacts, externalDependencies: string[]): NonNullable<TargetConfiguration['inputs']> {
@@ -42,8 +47,8 @@ export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptio
       : {}),
     ...(facts.nextConfig
       ? {
-          [options.buildRecordTargetName]: buildRecordTarget(options),
-          [options.securityAuditTargetName]: securityAuditTarget(),
+          [options.buildRecordTargetName]: buildRecordTarget(facts, options),
+          [options.securityAuditTargetName]: securityAuditTarget(facts),
           [options.buildProductionTargetName]: buildProductionTarget(facts, options),
         }
       : {}),
@@ -74,9 +79,9 @@ function readyTarget(facts: ProjectFacts, options: NormalizedPluginOptions): Tar
     ],
     // The baseline too: a replayed `ready --updateBaseline` must restore the baseline it wrote. (It is
     // an input as well, so any other replay restores the very file the hash was taken over.)
-    outputs: [`${RESULTS}/${READY_JSON_FILE}`, `${RESULTS}/${READY_MD_FILE}`, `{projectRoot}/${BASELINE_FILE}`],
+    outputs: [`${resultsOutput(facts)}/${READY_JSON_FILE}`, `${resultsOutput(facts)}/${READY_MD_FILE}`, `{projectRoot}/${BASELINE_FILE}`],
     options: {
-      outputPath: RESULTS_OPTION,
+      outputPath: resultsOption(facts),
       minScore: options.minScore,
       ...(options.minLevel ? { minLevel: options.minLevel } : {}),
       ...(options.levels ? { levels: options.levels } : {}),
@@ -103,6 +108,8 @@ function coverageReportTarget(facts: ProjectFacts, tests: TestRunnerConfig, opti
   const { runner, config } = tests;
   // jest is listed unconditionally (Nx's own jest setup installs it at the root); Vitest where the root declares it.
   const runnerPackage = runner === 'jest' ? ['jest'] : dependenciesOf(facts, ['vitest']);
+  // coverage/{projectRoot}; for the root project a folder of its own, not all of coverage/.
+  const coverageDir = facts.root === '.' ? `coverage/${ROOT_PROJECT_FOLDER}` : 'coverage/{projectRoot}';
   // What the tests wait for (nx.json's target defaults, or the project's own), less the project's own
   // build: a build that fails is build-record's to record, never a reason to leave the tests unmeasured
   // (a Turborepo adoption's `test.dependsOn: ["build"]` did that to every app whose build failed).
@@ -118,7 +125,7 @@ function coverageReportTarget(facts: ProjectFacts, tests: TestRunnerConfig, opti
       ...(runner === 'jest' ? ['{workspaceRoot}/jest.preset.js'] : []),
       ...(runnerPackage.length > 0 ? [{ externalDependencies: runnerPackage }] : []),
     ],
-    outputs: ['{workspaceRoot}/coverage/{projectRoot}', `${RESULTS}/${TESTS_FILE}`],
+    outputs: [`{workspaceRoot}/${coverageDir}`, `${resultsOutput(facts)}/${TESTS_FILE}`],
     options: {
       runner,
       ...(config === null
@@ -127,7 +134,8 @@ function coverageReportTarget(facts: ProjectFacts, tests: TestRunnerConfig, opti
           ? { jestConfig: `{projectRoot}/${config}` }
           : { vitestConfig: `{projectRoot}/${config}` }),
       testTarget: options.testTargetName,
-      outputPath: RESULTS_OPTION,
+      outputPath: resultsOption(facts),
+      ...(facts.root === '.' ? { coverageDirectory: coverageDir } : {}),
     },
     metadata: { technologies: [runner], description: 'Run the tests once with coverage, for coverage-gate and ready' },
   };
@@ -144,9 +152,9 @@ function coverageGateTarget(facts: ProjectFacts, tests: TestRunnerConfig, option
       { dependentTasksOutputFiles: `**/{${TESTS_FILE},coverage-final.json}`, transitive: false },
       ...(dependenciesOf(facts, ['@plinto/ready']).length > 0 ? [{ externalDependencies: ['@plinto/ready'] }] : []),
     ],
-    outputs: [`${RESULTS}/${COVERAGE_GATE_FILE}`],
+    outputs: [`${resultsOutput(facts)}/${COVERAGE_GATE_FILE}`],
     options: {
-      outputPath: RESULTS_OPTION,
+      outputPath: resultsOption(facts),
       thresholds: {
         lines: options.coverage.lines,
         statements: options.coverage.statements,
@@ -166,12 +174,12 @@ function coverageGateTarget(facts: ProjectFacts, tests: TestRunnerConfig, option
  * Not cached: it runs the build through Nx, whose own cache replays an unchanged build. Its outputs
  * name the build folder too, so ready's hash covers the manifests it measures.
  */
-function buildRecordTarget(options: NormalizedPluginOptions): TargetConfiguration {
+function buildRecordTarget(facts: ProjectFacts, options: NormalizedPluginOptions): TargetConfiguration {
   return {
     executor: '@plinto/ready:build-record',
     cache: false,
-    outputs: [`${RESULTS}/${BUILD_RUN_FILE}`, '{projectRoot}/.next', '{workspaceRoot}/dist/{projectRoot}/.next'],
-    options: { buildTarget: options.buildTargetName, outputPath: RESULTS_OPTION },
+    outputs: [`${resultsOutput(facts)}/${BUILD_RUN_FILE}`, '{projectRoot}/.next', '{workspaceRoot}/dist/{projectRoot}/.next'],
+    options: { buildTarget: options.buildTargetName, outputPath: resultsOption(facts) },
     metadata: {
       technologies: ['next'],
       description: "Run the project's build and record whether it passed, so ready reports a failing build",
@@ -183,12 +191,12 @@ function buildRecordTarget(options: NormalizedPluginOptions): TargetConfiguratio
  * Not cached: advisories appear every day while the lockfile stays the same. No dependency on the
  * build either, so Nx runs it while the build runs.
  */
-function securityAuditTarget(): TargetConfiguration {
+function securityAuditTarget(facts: ProjectFacts): TargetConfiguration {
   return {
     executor: '@plinto/ready:security-audit',
     cache: false,
-    outputs: [`${RESULTS}/${AUDIT_RESULT_FILE}`, `${RESULTS}/${AUDIT_NOTE_FILE}`],
-    options: { outputPath: RESULTS_OPTION },
+    outputs: [`${resultsOutput(facts)}/${AUDIT_RESULT_FILE}`, `${resultsOutput(facts)}/${AUDIT_NOTE_FILE}`],
+    options: { outputPath: resultsOption(facts) },
     metadata: {
       technologies: ['next'],
       description: "The package manager's audit, restricted to the project's packages (runs beside the build)",
@@ -207,9 +215,9 @@ function buildProductionTarget(facts: ProjectFacts, options: NormalizedPluginOpt
       ...projectInputs(facts, dependenciesOf(facts, ['typescript', 'next', '@plinto/ready'])),
       { dependentTasksOutputFiles: `**/{${AUDIT_RESULT_FILE},${BUILD_RUN_FILE}}`, transitive: false },
     ],
-    outputs: [`${RESULTS}/${BUILD_PRODUCTION_FILE}`, `${RESULTS}/${BUILD_MANIFEST_FILE}`, `${RESULTS}/${DEPLOY_PACKAGE_FILE}`],
+    outputs: [`${resultsOutput(facts)}/${BUILD_PRODUCTION_FILE}`, `${resultsOutput(facts)}/${BUILD_MANIFEST_FILE}`, `${resultsOutput(facts)}/${DEPLOY_PACKAGE_FILE}`],
     options: {
-      outputPath: RESULTS_OPTION,
+      outputPath: resultsOption(facts),
       budgets: { firstLoadJsKb: options.budgets.firstLoadJsKb },
       buildRecorded: true,
     },

@@ -8,8 +8,10 @@ import {
   formatFiles,
   logger,
   readJson,
+  runTasksInSerial,
   updateNxJson,
 } from '@nx/devkit';
+import { reportInferred } from './lib/inferred-report';
 import { ReadyError, firstLine } from '../../utils/errors';
 import { PACKAGE_JSON, PLUGIN_NAME } from '../../core/contracts/versions';
 import { defaultPluginEntryOptions } from '../../core/nx/plugin-options';
@@ -37,11 +39,12 @@ export async function initGenerator(tree: Tree, options: InitGeneratorSchema): P
   }
   logger.info(
     changed
-      ? `@plinto/ready registered in nx.json: every project now has a "ready" target (run "nx affected -t ready").`
+      ? `@plinto/ready registered in nx.json; what it infers per project follows once nx.json is written.`
       : `@plinto/ready is already registered in nx.json: nothing to change.`,
   );
   if (!options.skipFormat) await formatFiles(tree);
-  return install;
+  // After the install, with nx.json on disk: the targets Nx now infers, project by project.
+  return runTasksInSerial(install, reportInferred);
 }
 
 /** nx.json, or one clear sentence when it is missing or not JSON. */

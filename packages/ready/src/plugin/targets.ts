@@ -13,8 +13,7 @@ import { BASELINE_FILE } from '../features/readiness/baseline';
  * The results folder as a target's `outputPath` option and as its outputs: dist/ready/{projectRoot},
  * or dist/ready/_root for a project at the workspace root (never dist/ready itself, the summary's).
  */
-const resultsOption = (facts: ProjectFacts) =>
-  facts.root === '.' ? `${RESULTS_ROOT}/${ROOT_PROJECT_FOLDER}` : RESULTS_OUTPUT_PATH;
+const resultsOption = (facts: ProjectFacts) => (facts.root === '.' ? `${RESULTS_ROOT}/${ROOT_PROJECT_FOLDER}` : RESULTS_OUTPUT_PATH);
 const resultsOutput = (facts: ProjectFacts) => `{workspaceRoot}/${resultsOption(facts)}`;
 
 /** The project's files, the configs it extends from outside, and the sources of what it depends on. */
@@ -215,7 +214,11 @@ function buildProductionTarget(facts: ProjectFacts, options: NormalizedPluginOpt
       ...projectInputs(facts, dependenciesOf(facts, ['typescript', 'next', '@plinto/ready'])),
       { dependentTasksOutputFiles: `**/{${AUDIT_RESULT_FILE},${BUILD_RUN_FILE}}`, transitive: false },
     ],
-    outputs: [`${resultsOutput(facts)}/${BUILD_PRODUCTION_FILE}`, `${resultsOutput(facts)}/${BUILD_MANIFEST_FILE}`, `${resultsOutput(facts)}/${DEPLOY_PACKAGE_FILE}`],
+    outputs: [
+      `${resultsOutput(facts)}/${BUILD_PRODUCTION_FILE}`,
+      `${resultsOutput(facts)}/${BUILD_MANIFEST_FILE}`,
+      `${resultsOutput(facts)}/${DEPLOY_PACKAGE_FILE}`,
+    ],
     options: {
       outputPath: resultsOption(facts),
       budgets: { firstLoadJsKb: options.budgets.firstLoadJsKb },

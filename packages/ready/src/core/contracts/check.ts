@@ -8,6 +8,8 @@ import { ReadTree, diskTree, memoTree } from '../workspace/files';
  */
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
 
+export type SkipKind = 'does not apply' | 'not measured';
+
 export interface CheckDetail {
   message: string;
   /** Workspace-relative path. */
@@ -27,6 +29,12 @@ export interface CheckResult<Data = unknown> {
   id: string;
   title: string;
   status: CheckStatus;
+  /**
+   * Why a `skip` measured nothing: the check's subject does not exist in the project ("does not
+   * apply": a config package has no code to test), or it does and could not be measured ("not
+   * measured": no build yet, the registry did not answer), which names the step that measures it.
+   */
+  skipped?: SkipKind;
   /** 0–100; ignored in the project's score when the status is `skip`. */
   score: number;
   weight: number;
@@ -149,7 +157,23 @@ export function checkTree(context: CheckContext): ReadTree {
   return perRun(context, 'tree', () => memoTree(diskTree(context.workspaceRoot)));
 }
 
-/** A check that measured nothing: the reason, and the command that produces what it needs. */
+/** A check applies unless its subject is not in the project (a skip that could not measure is a gap, not "does not apply"). */
+export function applies(check: Pick<CheckResult, 'status' | 'skipped' | 'fix'>): boolean {
+  if (check.status !== 'skip') return true;
+  return (check.skipped ?? (check.fix === null ? 'does not apply' : 'not measured')) !== 'does not apply';
+}
+
+/**
+ * A check that measured nothing: with a fix (the command that produces what it needs), "not
+ * measured"; without one, its subject is not there and it "does not apply".
+ */
 export function skip(reason: string, fix: string | null = null): CheckOutcome<never> {
-  return { status: 'skip', score: 0, metric: null, details: [{ message: reason }], fix };
+  return {
+    status: 'skip',
+    skipped: fix === null ? 'does not apply' : 'not measured',
+    score: 0,
+    metric: null,
+    details: [{ message: reason }],
+    fix,
+  };
 }

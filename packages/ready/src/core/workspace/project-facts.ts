@@ -124,3 +124,26 @@ export function packageDependencies(tree: ReadTree, projectRoot: string): Set<st
     return new Set();
   }
 }
+
+/** Files that configure tools rather than hold a project's code: `*.config.*`, `.*rc.*`, declarations. */
+const CONFIG_FILE = /(^|\/)([^/]+\.config\.[cm]?[jt]s|\.[^/]+rc\.[cm]?js|[^/]+\.d\.[cm]?ts)$/;
+const CODE_FILE = /\.[cm]?[jt]sx?$/;
+/** A package that exists to share configuration: `@repo/eslint-config`, `typescript-config`, `tsconfig`. */
+const CONFIG_PACKAGE_NAME = /(^|[/@-])(tsconfig|config)$/;
+
+/**
+ * Whether the project has code to test and lint: a source file that is not a tool's config, in a
+ * package that is not a shared-config package (a tsconfig, tailwind or eslint config package is
+ * JSON and config modules: "no tests" there is not a finding). A library with code and no tests is.
+ */
+export function hasCodeToTest(tree: ReadTree, projectRoot: string): boolean {
+  let name = '';
+  try {
+    const path = posix.join(projectRoot, 'package.json');
+    name = tree.exists(path) ? String(readJson<{ name?: unknown }>(tree as Tree, path).name ?? '') : '';
+  } catch {
+    name = '';
+  }
+  if (CONFIG_PACKAGE_NAME.test(name)) return false;
+  return treeFiles(tree, projectRoot, CODE_FILE).some((file) => !CONFIG_FILE.test(file));
+}

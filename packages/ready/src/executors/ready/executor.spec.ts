@@ -139,7 +139,14 @@ describe('ready executor', () => {
     // Most checks do not apply to a style package, and its line says how many did.
     expect(report.applies).toBe(report.checks.filter((c: CheckResult) => c.status !== 'skip' || c.fix !== null).length);
     expect(report.applies).toBeLessThan(6);
-    expect(info.mock.calls.flat().join('\n')).toContain(`, ${report.applies} of 13 checks apply — `);
+    const unmeasured = report.checks.filter((c: CheckResult) => c.skipped === 'not measured').length;
+    expect(info.mock.calls.flat().join('\n')).toContain(
+      `, ${report.applies} of 13 checks apply${unmeasured > 0 ? ` (${unmeasured} not measured)` : ''} — `,
+    );
+    // No code to test or lint: "no test target" and "no lint target" would be false findings.
+    for (const id of ['tests', 'lint', 'coverage']) {
+      expect(report.checks.find((c: CheckResult) => c.id === id)).toMatchObject({ status: 'skip', skipped: 'does not apply', fix: null });
+    }
     const strict = report.checks.find((c: CheckResult) => c.id === 'typescript-strict');
     expect(strict).toMatchObject({ status: 'skip' });
     expect(strict.details[0].message).toBe('No tsconfig in libs/styles: not a TypeScript project, nothing to check.');

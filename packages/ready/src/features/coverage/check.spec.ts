@@ -41,7 +41,8 @@ describe('coverage check', () => {
   });
 
   it('skips a project without a jest or Vitest config and no recorded run, naming no plugin the workspace may lack', () => {
-    const bare = new TempWorkspace();
+    // Code to test, and nothing that runs tests (a project with no code at all is "does not apply").
+    const bare = new TempWorkspace().write('apps/web/src/a.ts', 'export const a = 1;\n');
     try {
       const result = coverageCheck.run({ ...ctx(), workspaceRoot: bare.root }) as CheckOutcome;
       expect(result).toMatchObject({ status: 'skip' });

@@ -2,7 +2,7 @@ import { assessCoverage } from './assess';
 import { failingTestsMessage, readTestsRecord } from './tests-record';
 import { COVERAGE_METRICS, CoverageGateReport, CoverageMetric } from './types';
 import { DEFAULTS, targetNames } from '../../core/contracts/defaults';
-import { findTestRunner } from '../../core/workspace/project-facts';
+import { findTestRunner, hasCodeToTest } from '../../core/workspace/project-facts';
 import { defineCheck, CheckDetail, CheckMetric, checkTree, skip } from '../../core/contracts/check';
 
 /** Each metric against its threshold, and the coverage map the workspace summary merges. */
@@ -22,6 +22,9 @@ export const coverageCheck = defineCheck<CoverageData>({ id: 'coverage', title: 
     const tests = readTestsRecord(context.workspaceRoot, context.resultsDir);
     // A recorded run counts wherever the tests live (a root jest `projects` config runs them too).
     if (!tests && !findTestRunner(checkTree(context), context.projectRoot)) {
+      if (!hasCodeToTest(checkTree(context), context.projectRoot)) {
+        return skip(`No code to cover in ${context.projectRoot} (configuration and assets only): coverage does not apply.`);
+      }
       return skip(
         'No jest or Vitest config in the project: no tests to measure.',
         `add a jest.config.* or vitest.config.* to ${context.projectRoot} (ready then runs its tests with coverage)`,

@@ -1,5 +1,6 @@
 import { readTestsRecord } from './tests-record';
-import { defineCheck, skip } from '../../core/contracts/check';
+import { checkTree, defineCheck, skip } from '../../core/contracts/check';
+import { hasCodeToTest } from '../../core/workspace/project-facts';
 import { targetNames } from '../../core/contracts/defaults';
 
 /** The project's test target exists and its last run (through coverage-report) passed. */
@@ -9,6 +10,9 @@ export const testsCheck = defineCheck({ id: 'tests', title: 'Tests exist and pas
     const record = readTestsRecord(context.workspaceRoot, context.resultsDir);
     // Tests run from a root jest `projects` config have no target of their own: the recorded run is what counts.
     if (!record && context.targets && !context.targets[testTarget]) {
+      if (!hasCodeToTest(checkTree(context), context.projectRoot)) {
+        return skip(`No code to test in ${context.projectRoot} (configuration and assets only): tests do not apply.`);
+      }
       return {
         status: 'fail',
         score: 0,

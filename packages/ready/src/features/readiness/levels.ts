@@ -1,4 +1,4 @@
-import { CheckResult } from '../../core/contracts/check';
+import { CheckResult, applies } from '../../core/contracts/check';
 import { ReadyError } from '../../utils/errors';
 
 export const LEVEL_ORDER = ['bronze', 'silver', 'gold'] as const;
@@ -13,11 +13,6 @@ export const DEFAULT_LEVELS: Record<Level, string[]> = {
   silver: ['lint', 'coverage', 'images', 'env'],
   gold: ['typescript-strict', 'bundle-size', 'security-audit', 'code-splitting', 'scripts', 'backup'],
 };
-
-/** A check applies unless it skipped for want of anything to measure (a skip with a fix is a gap, not "does not apply"). */
-export function applies(check: CheckResult): boolean {
-  return check.status !== 'skip' || check.fix !== null;
-}
 
 /** A check meets its level when it passes, is waived (unexpired), or does not apply. */
 export function meetsLevel(check: CheckResult): boolean {

@@ -1,11 +1,13 @@
 import { markdownTable } from '../../utils/markdown';
-import { CheckResult, CheckStatus } from '../../core/contracts/check';
+import { CheckResult, CheckStatus, applies } from '../../core/contracts/check';
 import { ReadyReport } from '../../core/contracts/report';
 import { textTable } from '../../utils/format';
 
 const STATUS_MARK: Record<CheckStatus, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };
 
 export function statusText(c: CheckResult): string {
+  // A skip says which: the subject is not there (n/a), or it is and could not be measured.
+  if (c.status === 'skip') return applies(c) ? 'NOT MEASURED' : 'N/A';
   if (!c.waiver) return STATUS_MARK[c.status];
   return c.waiver.active
     ? `${STATUS_MARK[c.status]} (waived until ${c.waiver.expires}: ${c.waiver.reason})`
@@ -25,9 +27,15 @@ export function levelText(report: Pick<ReadyReport, 'level' | 'nextLevel'>): str
   return next.needs.length > 0 ? `${level} (${next.level} needs ${next.needs.join(', ')})` : level;
 }
 
+/** "12 of 13 checks apply", and how many of those could not be measured. */
+function appliesText(report: Pick<ReadyReport, 'applies' | 'checks'>): string {
+  const unmeasured = report.checks.filter((c) => c.status === 'skip' && applies(c)).length;
+  return `${report.applies} of ${report.checks.length} checks apply` + (unmeasured > 0 ? ` (${unmeasured} not measured)` : '');
+}
+
 /** The project's line: score, level and what the next needs, how many checks apply, and the verdict in words. */
 export function headlineText(report: ReadyReport): string {
-  return `${report.project}: ${report.score}/100, ${levelText(report)}, ${report.applies} of ${report.checks.length} checks apply — ${report.verdict.headline}`;
+  return `${report.project}: ${report.score}/100, ${levelText(report)}, ${appliesText(report)} — ${report.verdict.headline}`;
 }
 
 export function renderMarkdown(report: ReadyReport): string {
@@ -36,8 +44,7 @@ export function renderMarkdown(report: ReadyReport): string {
     '',
     `**${report.verdict.headline}**`,
     '',
-    `${report.applies} of ${report.checks.length} checks apply.` +
-      (report.verdict.baseline ? ` Judged against the baseline in \`${report.verdict.baseline}\`.` : ''),
+    `${appliesText(report)}.` + (report.verdict.baseline ? ` Judged against the baseline in \`${report.verdict.baseline}\`.` : ''),
     '',
     ...report.failures.map((f) => `- **${f}**`),
     ...(report.failures.length > 0 ? [''] : []),

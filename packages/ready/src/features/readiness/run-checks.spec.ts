@@ -49,7 +49,9 @@ describe('the readiness gate', () => {
     ];
     const r = await runReady(ctx, { minScore: 80, now: JAN }, checks);
     expect(r).toMatchObject({ applies: 2, status: 'pass', verdict: { headline: 'ready' } });
-    expect(headlineText(r)).toContain('2 of 4 checks apply — ready');
+    // The skip that names a step applies, and is counted apart: it could not be measured.
+    expect(headlineText(r)).toContain('2 of 4 checks apply (1 not measured) — ready');
+    expect(r.checks.map((c) => c.skipped)).toEqual([undefined, 'does not apply', 'does not apply', 'not measured']);
   });
 
   it('with a baseline, holds a project that is no worse, and says so in words', async () => {

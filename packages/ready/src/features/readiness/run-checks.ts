@@ -1,7 +1,7 @@
-import { Check, CheckContext, CheckResult } from '../../core/contracts/check';
+import { Check, CheckContext, CheckResult, applies } from '../../core/contracts/check';
 import { ReadyError } from '../../utils/errors';
 import { PACKAGE_JSON, PLUGIN_NAME } from '../../core/contracts/versions';
-import { LEVEL_ORDER, Level, applies, computeLevel, levelAtLeast, normalizeLevels } from './levels';
+import { LEVEL_ORDER, Level, computeLevel, levelAtLeast, normalizeLevels } from './levels';
 import { ReadyReport, READY_SCHEMA_VERSION } from '../../core/contracts/report';
 import { computeScore } from './score';
 import { Waiver, applyWaivers } from './waivers';
@@ -63,6 +63,8 @@ export async function measureChecks(
       title: check.title,
       weight: options.weights?.[check.id] ?? check.defaultWeight,
       ...outcome,
+      // Every skip says which it is, in ready.json too: a check that names a step could not measure.
+      ...(outcome.status === 'skip' ? { skipped: outcome.skipped ?? (outcome.fix === null ? 'does not apply' : 'not measured') } : {}),
       score: Math.max(0, Math.min(100, Math.round(outcome.score))),
     });
   }

@@ -2,7 +2,7 @@ import { readJsonIfValid } from '../../utils/json';
 import { createCoverageMap } from 'istanbul-lib-coverage';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { CheckStatus } from '../../core/contracts/check';
+import { CheckResult, CheckStatus, applies } from '../../core/contracts/check';
 import { READY_JSON_FILE, ReadyReport } from '../../core/contracts/report';
 import { RESULTS_ROOT, resultsDirFor } from '../../core/contracts/results';
 import { markdownTable } from '../../utils/markdown';
@@ -35,7 +35,8 @@ export interface WorkspaceSummary {
     headline: string;
     /** For a stale project: when its shown result was measured (not in this run). */
     measuredAt: string | null;
-    checks: Record<string, CheckStatus | 'waived'>;
+    /** Each check's state: a skip says whether the check does not apply (n/a) or could not measure. */
+    checks: Record<string, CheckStatus | 'waived' | 'n/a' | 'not measured'>;
     fixes: string[];
     failures: string[];
   }>;
@@ -114,7 +115,7 @@ export function summarize(workspaceRoot: string, projects: ProjectSummary[], now
           status,
           headline: p.report ? (p.report.verdict?.headline ?? p.report.status) : why!,
           measuredAt: p.report ? null : (p.stale?.generatedAt ?? null),
-          checks: Object.fromEntries((shown?.checks ?? []).map((c) => [c.id, c.waiver?.active ? ('waived' as const) : c.status])),
+          checks: Object.fromEntries((shown?.checks ?? []).map((c) => [c.id, checkState(c)])),
           fixes: [...new Set((shown?.checks ?? []).filter((c) => c.fix && c.status !== 'pass' && !c.waiver?.active).map((c) => c.fix!))],
           failures: p.report?.failures ?? [why!],
         };
@@ -135,7 +136,13 @@ export function measuredAny(projects: ProjectSummary[]): boolean {
   return projects.some((p) => p.report !== null);
 }
 
-const MARK: Record<string, string> = { pass: '✅', warn: '⚠️', fail: '❌', skip: '➖', waived: '🕊️' };
+const MARK: Record<string, string> = { pass: '✅', warn: '⚠️', fail: '❌', 'n/a': '➖', 'not measured': '❔', waived: '🕊️' };
+
+function checkState(c: CheckResult): WorkspaceSummary['projects'][number]['checks'][string] {
+  if (c.waiver?.active) return 'waived';
+  if (c.status === 'skip') return applies(c) ? 'not measured' : 'n/a';
+  return c.status;
+}
 
 /** The workspace table, like the "Current Metrics" of a readiness report, with the fixes to run. */
 export function renderSummaryMarkdown(summary: WorkspaceSummary): string {

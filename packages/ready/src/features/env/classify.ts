@@ -41,8 +41,8 @@ function isAbsoluteUrl(value: string): boolean {
 }
 
 const SECRET_WORDS = /(SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE_KEY|CREDENTIAL|DATABASE_URL|CONNECTION_STRING|DSN)/;
-/** Keys meant for the browser: anon, publishable and site keys, client and measurement ids. */
-const PUBLIC_BY_DESIGN = /(PUBLIC|PUBLISHABLE|ANON|SITE_KEY|CLIENT_ID|MEASUREMENT_ID|APP_ID)/;
+/** Keys meant for the browser: anon, publishable, search-only and site keys, client and measurement ids. */
+const PUBLIC_BY_DESIGN = /(PUBLIC|PUBLISHABLE|ANON|SEARCH|SITE_KEY|CLIENT_ID|MEASUREMENT_ID|APP_ID)/;
 
 /**
  * Secret-like by name: SECRET, TOKEN, PASSWORD, PRIVATE_KEY, …, or `_KEY` unless it is a key meant
@@ -103,16 +103,62 @@ export function classify(reads: Array<EnvRead & { project: string }>): EnvVariab
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** A value that looks like a real secret: a known key prefix, or long and random. */
-export function looksLikeRealSecret(value: string): boolean {
+/** Key formats that are secrets wherever they appear (live payment keys, cloud and VCS tokens, private keys). */
+const SECRET_KEY =
+  /^(sk_live_|rk_live_|sk-[A-Za-z0-9]{20}|ghp_|gho_|github_pat_|xox[abpr]-|AKIA[0-9A-Z]{12}|AIza[0-9A-Za-z_-]{20}|-----BEGIN)/;
+/** What example files put where a value goes: `<your key>`, `${FROM_SECRETS}`, `xxxx`, `changeme`, `your-api-key-here`. */
+const PLACEHOLDER =
+  /^(<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|x{3,}|\*{3,}|\.{3,}|change-?me|placeholder|todo|tbd|dummy|example|unused|secret|password|passwd|pass|none|null|undefined|your[-_ ].*|.*[-_ ]here)$/i;
+/** Hosts no deployment talks to: loopback, and the names example files and RFC 2606 reserve. */
+const LOCAL_OR_EXAMPLE_HOST =
+  /^(localhost|127(\.\d+){3}|\[?::1\]?|0\.0\.0\.0|host|hostname|your[-_.].*|.*\.(localhost|example|test|invalid|local)|(.*\.)?example\.(com|org|net))$/i;
+
+/**
+ * A committed value that looks like a real secret to rotate: a known key format anywhere; a URL
+ * with a password that is not a placeholder, on a host a deployment uses (not loopback, not an
+ * example host); else a long random string, unless the variable is public by design. Placeholders,
+ * interpolations (`${…}`), public URLs and JSON lists of them are not secrets.
+ */
+export function looksLikeRealSecret(value: string, name = ''): boolean {
   const v = value.trim().replace(/^['"]|['"]$/g, '');
-  if (/^(sk_live_|rk_live_|sk-[A-Za-z0-9]{20}|ghp_|gho_|github_pat_|xox[abpr]-|AKIA[0-9A-Z]{12}|AIza[0-9A-Za-z_-]{20}|-----BEGIN)/.test(v))
-    return true;
-  if (/^[a-z]+:\/\/[^:]+:[^@]{8,}@/.test(v)) return true; // a URL with a password in it
-  if (v.length < 24 || /\s/.test(v)) return false;
+  if (SECRET_KEY.test(v)) return true;
+  if (v === '' || PLACEHOLDER.test(v) || /\$\{[^}]*\}/.test(v)) return false;
+  if (/^[[{]/.test(v)) return jsonHoldsSecret(v);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return urlHoldsSecret(v);
+  // A value the name says is public (NEXT_PUBLIC_ ships to every browser; publishable, search-only keys).
+  if (name.startsWith('NEXT_PUBLIC_') || PUBLIC_BY_DESIGN.test(name) || v.length < 24 || /\s/.test(v)) return false;
   const counts = new Map<string, number>();
   for (const ch of v) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   let entropy = 0;
   for (const n of counts.values()) entropy -= (n / v.length) * Math.log2(n / v.length);
   return entropy > 4;
+}
+
+function urlHoldsSecret(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  const password = decodeURIComponent(url.password);
+  if (password && !PLACEHOLDER.test(password) && !LOCAL_OR_EXAMPLE_HOST.test(url.hostname)) return true;
+  // A token in the query (…?api_key=sk_live_…) is a secret wherever the URL points.
+  return [...url.searchParams.values()].some((v) => SECRET_KEY.test(v));
+}
+
+function jsonHoldsSecret(value: string): boolean {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return false;
+  }
+  const strings: string[] = [];
+  const walk = (x: unknown): void => {
+    if (typeof x === 'string') strings.push(x);
+    else if (x && typeof x === 'object') Object.values(x).forEach(walk);
+  };
+  walk(parsed);
+  return strings.some((s) => SECRET_KEY.test(s) || (/^[a-z][a-z0-9+.-]*:\/\//i.test(s) && urlHoldsSecret(s)));
 }

@@ -22,6 +22,24 @@ export interface EnvMeasure {
   unresolved: EnvProblem[];
 }
 
+/** Files that document a variable without holding its value: `.env.example`, `.env.sample`, `.env.local.example`, … */
+const EXAMPLE_ENV_FILE = /^\.env(\.[\w-]+)*\.(example|sample|template|dist)$/;
+
+/**
+ * The env files that declare a variable: the project's (or the workspace root's) `.env.production`
+ * and `.env`, and the example files a team documents its environment in, in either place.
+ */
+function declaringEnvFiles(tree: ReadTree, projectRoot: string): string[] {
+  const dirs = [...new Set([projectRoot, '.'])];
+  return dirs.flatMap((dir) =>
+    tree
+      .children(dir)
+      .filter((name) => name === '.env.production' || name === '.env' || EXAMPLE_ENV_FILE.test(name))
+      .sort()
+      .map((name) => (dir === '.' ? name : posix.join(dir, name))),
+  );
+}
+
 /** Env files of the project that git tracks: the ones whose values are shared with everyone. */
 function committedEnvFiles(workspaceRoot: string, projectRoot: string): string[] {
   try {
@@ -48,8 +66,8 @@ export function measureEnv(tree: ReadTree, project: { name: string; root: string
   const workspaceRoot = tree.root;
   const scan = scanEnv(tree, project, graph);
   const declared = new Set<string>();
-  for (const name of ['.env.production', '.env']) {
-    const text = tree.read(posix.join(project.root, name), 'utf-8');
+  for (const file of declaringEnvFiles(tree, project.root)) {
+    const text = tree.read(file, 'utf-8');
     if (text) for (const e of parseDotenv(text).entries) declared.add(e.key);
   }
   const moduleText = tree.read(envModulePath(tree, project.root), 'utf-8') ?? '';
@@ -59,7 +77,11 @@ export function measureEnv(tree: ReadTree, project: { name: string; root: string
     const [file, line] = v.readAt[0].split(':');
     const ownedElsewhere = v.optional === 'platform' || v.optional === 'tooling';
     if (!declared.has(v.name) && !ownedElsewhere && !v.readAt.every((r) => isNextConfigFile(r.split(':')[0]))) {
-      problems.push({ file, line: Number(line), message: `${v.name} is read but declared nowhere (.env.production or the env module)` });
+      problems.push({
+        file,
+        line: Number(line),
+        message: `${v.name} is read but declared nowhere (.env.production, .env, an example file such as .env.example, or the env module)`,
+      });
     }
     if (v.side === 'client' && v.secret)
       problems.push({ file, line: Number(line), message: `${v.name}: a secret-like name with NEXT_PUBLIC_ ships to every browser` });
@@ -68,7 +90,7 @@ export function measureEnv(tree: ReadTree, project: { name: string; root: string
     const abs = join(workspaceRoot, file);
     if (!existsSync(abs)) continue;
     for (const e of parseDotenv(readFileSync(abs, 'utf8')).entries) {
-      if (e.value && looksLikeRealSecret(e.value)) {
+      if (e.value && looksLikeRealSecret(e.value, e.key)) {
         problems.push({
           file,
           line: e.line,

@@ -9,6 +9,7 @@ import { listBackups } from './backup';
 import { LATEST_VERIFICATION_OBJECT, VERIFY_RESULT_FILE } from './files';
 import { BackupStorage } from './storage';
 import { VerifyRecord } from './verify';
+import { databaseEngine } from './engine';
 
 /** Packages that mean the project talks to a database (and so has data to lose). */
 const DATABASE_PACKAGES = [
@@ -31,6 +32,7 @@ const DATABASE_PACKAGES = [
 
 export type BackupAssessment =
   | { state: 'no-database'; reason: string }
+  | { state: 'unsupported-engine'; engine: string; evidence: string }
   | { state: 'not-configured'; evidence: string }
   | { state: 'verified'; record: VerifyRecord; ageDays: number; maxAgeDays: number; source: string }
   | { state: 'stale'; record: VerifyRecord; ageDays: number; maxAgeDays: number; source: string }
@@ -61,6 +63,9 @@ export async function assessBackups(
     if (!project.isApp) return { state: 'no-database', reason: 'a library: backups belong to the app that owns the database' };
     const deps = new Set([...packageDependencies(tree, project.root), ...project.externalDependencies]);
     const db = DATABASE_PACKAGES.find((p) => deps.has(p));
+    // Backups are pg_dump and pg_restore: another engine's data is not theirs to back up.
+    const engine = db ? databaseEngine(tree, project.root, project.externalDependencies) : null;
+    if (engine && engine.engine !== 'postgresql') return { state: 'unsupported-engine', engine: engine.engine, evidence: engine.evidence };
     if (db) return { state: 'not-configured', evidence: `it depends on ${db}` };
     return { state: 'no-database', reason: `no database client among its dependencies (${DATABASE_PACKAGES.slice(0, 6).join(', ')}, …)` };
   }

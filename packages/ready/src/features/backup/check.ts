@@ -22,6 +22,8 @@ export const backupCheck = defineCheck({ id: 'backup', title: 'Backups proven by
   switch (a.state) {
     case 'no-database':
       return skip(`No database to back up: ${a.reason}.`);
+    case 'unsupported-engine':
+      return skip(`Backups do not apply: the datasource is ${a.engine} (${a.evidence}), and ${a.engine} is not supported yet.`);
     case 'not-configured':
       return judged(
         ['fail', 0],

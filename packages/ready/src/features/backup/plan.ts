@@ -1,6 +1,7 @@
 import { TargetConfiguration } from '@nx/devkit';
 import { ReadTree } from '../../core/workspace/files';
 import { ReadyError } from '../../utils/errors';
+import { databaseEngine } from './engine';
 import { workflowContext } from '../../core/workspace/workflow-context';
 import { BACKUP_MARKER, BACKUP_TARGET, RUNBOOK_MARKER, VERIFY_TARGET } from './files';
 import { BackupSettings, storageOptions } from './settings';
@@ -61,6 +62,12 @@ export function planBackup(
     throw new ReadyError(`--engine=${options.engine} is not supported: only postgres (PostgreSQL) is, for now.`);
   }
   if (!options.bucket) throw new ReadyError('--bucket is required: the S3-compatible bucket the backups go to.');
+  const engine = databaseEngine(tree, project.root);
+  if (engine && engine.engine !== 'postgresql') {
+    throw new ReadyError(
+      `${project.name}'s datasource is ${engine.engine} (${engine.evidence}): backups are pg_dump and pg_restore, for PostgreSQL only; ${engine.engine} is not supported yet.`,
+    );
+  }
   const lines: string[] = [];
   // What names the project's files, jobs and default prefix: `@acme/shop` → `acme-shop`.
   const slug = project.name.replace(/^@/, '').replace(/\//g, '-');

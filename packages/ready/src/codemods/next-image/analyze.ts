@@ -42,6 +42,22 @@ export const SKIP_REASONS = {
 
 export type SkipReason = keyof typeof SKIP_REASONS;
 
+/**
+ * The skips where next/image does not apply at all (nothing ships, or the markup is not a page's):
+ * reported, never counted as images left for a person to review.
+ */
+export const NOT_APPLICABLE_SKIPS: ReadonlySet<SkipReason> = new Set<SkipReason>([
+  'test-file',
+  'og-image',
+  'email',
+  'server-markup',
+  'route-handler',
+  'noscript',
+  'tracking-pixel',
+  'data-uri',
+  'svg',
+]);
+
 export type ImgPlan =
   | { kind: 'skip'; reason: SkipReason }
   | { kind: 'static-import'; publicPath: string }

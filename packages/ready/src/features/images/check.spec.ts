@@ -24,6 +24,26 @@ describe('images check', () => {
   });
   afterEach(() => ws.cleanup());
 
+  it('passes an Open Graph image route and an email template: next/image does not apply, nothing is left to review', async () => {
+    ws.write(
+      'apps/web/app/opengraph-image.tsx',
+      [
+        "import { ImageResponse } from 'next/og';",
+        'export default function Image() {',
+        '  return new ImageResponse(<div><img src="https://cdn.acme.io/logo.png" width={64} height={64} alt="" /></div>);',
+        '}',
+      ].join('\n'),
+    );
+    ws.write('apps/web/emails/welcome.tsx', 'export const Welcome = () => <img src="https://cdn.acme.io/mail.png" alt="" />;\n');
+    const result = await run();
+    expect(result).toMatchObject({ status: 'pass', metric: { value: 0, text: '0 convertible raw <img>' } });
+    // Still said, as what was left alone and why.
+    expect(result.details.map((d) => d.message)).toEqual([
+      expect.stringContaining('Open Graph / Twitter image route'),
+      expect.stringContaining('email template'),
+    ]);
+  });
+
   it('fails on convertible raw <img>, with file:line, and lists what the codemod would leave alone', async () => {
     ws.write(
       'apps/web/app/page.tsx',

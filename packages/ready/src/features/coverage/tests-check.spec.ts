@@ -122,6 +122,23 @@ describe('tests check on a real jest run', () => {
     expect(await check({})).toMatchObject({ status: 'pass', metric: { text: '1 tests pass' } });
   });
 
+  it('quotes what a suite threw at load in the fix, never guessing "a missing module or a syntax error"', async () => {
+    ws.write('dist/ready/libs/calc/tests.json', {
+      schemaVersion: 1,
+      project: 'calc',
+      projectRoot: 'libs/calc',
+      total: 12,
+      failed: 0,
+      failedSuites: 1,
+      suiteErrors: [{ file: 'libs/calc/e2e/live.spec.ts', message: 'Error: E2E_BASE_URL is not set: point it at a deployment\n  > 3 | throw' }],
+      passed: false,
+      coverageDir: 'coverage/libs/calc',
+    });
+    const r = await check({ test: {} });
+    expect(r.fix).toBe('make libs/calc/e2e/live.spec.ts load: "Error: E2E_BASE_URL is not set: point it at a deployment"');
+    expect(r.items).toEqual(['libs/calc/e2e/live.spec.ts']);
+  });
+
   it("keeps a suite's message and drops the runner's stack frames", () => {
     const message = [
       '\u001b[1m● \u001b[22mTest suite failed to run',

@@ -50,7 +50,11 @@ export const testsCheck = defineCheck({ id: 'tests', title: 'Tests exist and pas
           errors.length > 0
             ? errors.map((e) => ({ file: e.file, message: e.message }))
             : [{ message: `${record.failedSuites} suite(s) could not run: see the coverage-report output` }],
-        fix: `fix the load error of ${[...new Set(errors.map((e) => e.file).filter(Boolean))].join(', ') || 'each suite above'} (a missing module or a syntax error)`,
+        // The suite's own words: a suite may throw a message of its own at load (a missing E2E_BASE_URL), not only a missing module.
+        fix:
+          errors.length > 0
+            ? `make ${errors[0].file} load: "${errors[0].message.split('\n')[0]}"` + (errors.length > 1 ? ` (and ${errors.length - 1} more suite(s) above)` : '')
+            : 'make each suite above load (see the coverage-report output)',
         failsProject: `${record.failedSuites} test suite(s) fail to load`,
         // Held one by one by a baseline: a suite that failed to load before and still does is not worse.
         items: [...new Set(errors.map((e) => e.file).filter(Boolean))],

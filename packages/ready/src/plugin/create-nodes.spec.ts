@@ -67,6 +67,10 @@ describe('createNodes', () => {
       });
       expect(targets['coverage-report'].options.vitestConfig).toBeUndefined();
       expect(targets['coverage-report'].outputs).toEqual(['{workspaceRoot}/coverage/_root', '{workspaceRoot}/dist/ready/_root/tests.json']);
+      // Committing the readiness baseline re-runs ready alone, never the tests or the build.
+      for (const name of ['coverage-report', 'coverage-gate', 'build-production'])
+        expect(targets[name].inputs).toContain('!{projectRoot}/ready-baseline.json');
+      expect(targets.ready.inputs).not.toContain('!{projectRoot}/ready-baseline.json');
     } finally {
       single.cleanup();
     }

@@ -16,10 +16,18 @@ import { BASELINE_FILE } from '../features/readiness/baseline';
 const resultsOption = (facts: ProjectFacts) => (facts.root === '.' ? `${RESULTS_ROOT}/${ROOT_PROJECT_FOLDER}` : RESULTS_OUTPUT_PATH);
 const resultsOutput = (facts: ProjectFacts) => `{workspaceRoot}/${resultsOption(facts)}`;
 
-/** The project's files, the configs it extends from outside, and the sources of what it depends on. */
-function projectInputs(facts: ProjectFacts, externalDependencies: string[]): NonNullable<TargetConfiguration['inputs']> {
+/**
+ * The project's files, the configs it extends from outside, and the sources of what it depends on.
+ * The readiness baseline is ready's input alone: committing it must not re-run the tests or the build.
+ */
+function projectInputs(
+  facts: ProjectFacts,
+  externalDependencies: string[],
+  { baseline }: { baseline: boolean },
+): NonNullable<TargetConfiguration['inputs']> {
   const inputs: NonNullable<TargetConfiguration['inputs']> = [
     '{projectRoot}/**/*',
+    ...(baseline ? [] : [`!{projectRoot}/${BASELINE_FILE}`]),
     '^default',
     ...facts.externalTsConfigs.map((f) => `{workspaceRoot}/${f}`),
   ];
@@ -71,7 +79,7 @@ function readyTarget(facts: ProjectFacts, options: NormalizedPluginOptions): Tar
       ...(runsBuild ? [options.buildRecordTargetName, options.securityAuditTargetName] : []),
     ],
     inputs: [
-      ...projectInputs(facts, dependenciesOf(facts, ['typescript', '@plinto/ready', 'eslint'])),
+      ...projectInputs(facts, dependenciesOf(facts, ['typescript', '@plinto/ready', 'eslint']), { baseline: true }),
       ...facts.rootInputs.map((f) => `{workspaceRoot}/${f}`),
       { env: 'NX_BASE' },
       ...(runsTests || runsBuild ? [{ dependentTasksOutputFiles: READY_DEPENDENCY_OUTPUTS, transitive: false }] : []),
@@ -120,7 +128,7 @@ function coverageReportTarget(facts: ProjectFacts, tests: TestRunnerConfig, opti
     cache: true,
     ...(dependsOn.length > 0 ? { dependsOn } : {}),
     inputs: [
-      ...projectInputs(facts, dependenciesOf(facts, ['typescript', '@plinto/ready'])),
+      ...projectInputs(facts, dependenciesOf(facts, ['typescript', '@plinto/ready']), { baseline: false }),
       ...(runner === 'jest' ? ['{workspaceRoot}/jest.preset.js'] : []),
       ...(runnerPackage.length > 0 ? [{ externalDependencies: runnerPackage }] : []),
     ],
@@ -147,6 +155,7 @@ function coverageGateTarget(facts: ProjectFacts, tests: TestRunnerConfig, option
     dependsOn: [options.coverageReportTargetName],
     inputs: [
       '{projectRoot}/**/*',
+      `!{projectRoot}/${BASELINE_FILE}`,
       { env: 'NX_BASE' },
       { dependentTasksOutputFiles: `**/{${TESTS_FILE},coverage-final.json}`, transitive: false },
       ...(dependenciesOf(facts, ['@plinto/ready']).length > 0 ? [{ externalDependencies: ['@plinto/ready'] }] : []),
@@ -211,7 +220,7 @@ function buildProductionTarget(facts: ProjectFacts, options: NormalizedPluginOpt
     // of one app at a time would share its .next folder), and a failing build is named.
     dependsOn: [options.buildRecordTargetName, options.securityAuditTargetName],
     inputs: [
-      ...projectInputs(facts, dependenciesOf(facts, ['typescript', 'next', '@plinto/ready'])),
+      ...projectInputs(facts, dependenciesOf(facts, ['typescript', 'next', '@plinto/ready']), { baseline: false }),
       { dependentTasksOutputFiles: `**/{${AUDIT_RESULT_FILE},${BUILD_RUN_FILE}}`, transitive: false },
     ],
     outputs: [

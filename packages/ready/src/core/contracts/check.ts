@@ -1,6 +1,7 @@
 import type { AuditLevel } from './audit';
 import type { ProjectGraph, TargetConfiguration } from '@nx/devkit';
 import { ReadTree, diskTree, memoTree } from '../workspace/files';
+import { findMatchingProjects } from '../workspace/nx-internals';
 
 /**
  * The check contract. A check measures one readiness gap of one project and names the command
@@ -129,6 +130,20 @@ export interface Check<Data = unknown> {
   /** Relative importance in the score, overridable by the `weights` option. */
   defaultWeight: number;
   run(context: CheckContext): Promise<CheckOutcome<Data>> | CheckOutcome<Data>;
+}
+
+/**
+ * The project as a person types it in a fix: `web` for `@ws/web` where the generators' own
+ * resolution (Nx's project matcher) finds that one project by it, else the full name.
+ */
+export function projectArg(context: Pick<CheckContext, 'projectName' | 'projectGraph'>): string {
+  const name = context.projectName;
+  const short = name.replace(/^@[^/]+\//, '');
+  const nodes = context.projectGraph?.nodes ?? {};
+  if (short === name || !nodes[name]) return name;
+  const projects = Object.fromEntries(Object.entries(nodes).map(([n, node]) => [n, node.data]));
+  const found = findMatchingProjects(short, projects);
+  return found.length === 1 && found[0] === name ? short : name;
 }
 
 /** A check: its id, title and default weight, and how it measures one project. */

@@ -1,7 +1,7 @@
 import { detectPackageManager } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { TempWorkspace } from '../../testing/temp-workspace';
-import { PACKAGE_MANAGER_COMMANDS, packageManagerAt, workspacePackageManager } from './package-manager';
+import { PACKAGE_MANAGER_COMMANDS, addDevDependencyCommand, packageManagerAt, workspacePackageManager } from './package-manager';
 
 describe('the workspace package manager (one module for CI, audit, backup and fix texts)', () => {
   it.each([
@@ -42,6 +42,32 @@ describe('the workspace package manager (one module for CI, audit, backup and fi
     expect(workspacePackageManager(tree)).toMatchObject({ name: 'npm', lockfile: 'package-lock.json', pinned: '11.1.0' });
     tree.write('nx.json', JSON.stringify({ cli: { packageManager: 'pnpm' } }));
     expect(workspacePackageManager(tree)).toMatchObject({ name: 'pnpm', lockfile: 'pnpm-lock.yaml', pinned: null });
+  });
+
+  it("writes an install fix in the workspace's own package manager, where the package is needed", () => {
+    const tree = (files: Record<string, string>) => {
+      const t = createTreeWithEmptyWorkspace();
+      for (const [file, text] of Object.entries(files)) t.write(file, text);
+      return t;
+    };
+    const provider = ['@vitest/coverage-v8@4.1.12'];
+    expect(addDevDependencyCommand(tree({ 'package-lock.json': '{}' }), provider)).toBe('npm i -D @vitest/coverage-v8@4.1.12');
+    const pnpm = tree({
+      'pnpm-lock.yaml': '',
+      'pnpm-workspace.yaml': 'packages: [apps/*]\n',
+      'apps/web/package.json': '{"name":"@ws/web"}',
+    });
+    expect(addDevDependencyCommand(pnpm, provider, 'apps/web')).toBe('pnpm add -D @vitest/coverage-v8@4.1.12 --filter @ws/web');
+    expect(addDevDependencyCommand(pnpm, ['typescript'])).toBe('pnpm add -D typescript -w');
+    const npm = tree({ 'package-lock.json': '{}', 'package.json': '{"workspaces":["apps/*"]}', 'apps/web/package.json': '{"name":"web"}' });
+    expect(addDevDependencyCommand(npm, provider, 'apps/web')).toBe('npm i -D @vitest/coverage-v8@4.1.12 -w apps/web');
+    const yarn = tree({
+      'yarn.lock': '# yarn lockfile v1\n',
+      'package.json': '{"workspaces":["apps/*"]}',
+      'apps/web/package.json': '{"name":"web"}',
+    });
+    expect(addDevDependencyCommand(yarn, ['jest'], 'apps/web')).toBe('yarn workspace web add -D jest');
+    expect(addDevDependencyCommand(yarn, ['jest'])).toBe('yarn add -D jest -W');
   });
 
   it('spells each package manager its own way', () => {

@@ -54,6 +54,30 @@ export function workspacePackageManager(tree: ReadTree): WorkspacePackageManager
   return { name: chosen, flavour: flavourOf(tree, chosen, pinned, lockfile), lockfile, pinned: pinned || null };
 }
 
+/**
+ * The command that adds dev dependencies where they are needed, in the workspace's own package
+ * manager: to the project's package.json when it has one in a monorepo (npm -w, pnpm --filter, yarn
+ * workspace), else to the workspace root (with the flag a workspace root needs).
+ */
+export function addDevDependencyCommand(tree: ReadTree, packages: string[], projectRoot = '.'): string {
+  const pm = workspacePackageManager(tree);
+  const list = packages.join(' ');
+  const projectName =
+    projectRoot !== '.' && tree.exists(`${projectRoot}/package.json`) ? readJsonIn(tree, `${projectRoot}/package.json`)?.name : undefined;
+  const rootJson = readJsonIn(tree, 'package.json');
+  const monorepo = tree.exists('pnpm-workspace.yaml') || rootJson?.workspaces !== undefined;
+  if (projectName && monorepo) {
+    if (pm.name === 'npm') return `npm i -D ${list} -w ${projectRoot}`;
+    if (pm.name === 'pnpm') return `pnpm add -D ${list} --filter ${projectName}`;
+    if (pm.name === 'yarn') return `yarn workspace ${projectName} add -D ${list}`;
+    return `cd ${projectRoot} && bun add -d ${list}`;
+  }
+  if (pm.name === 'npm') return `npm i -D ${list}`;
+  if (pm.name === 'pnpm') return `pnpm add -D ${list}${monorepo ? ' -w' : ''}`;
+  if (pm.name === 'yarn') return `yarn add -D ${list}${monorepo && pm.flavour === 'yarn-classic' ? ' -W' : ''}`;
+  return `bun add -d ${list}`;
+}
+
 /** The package manager of the workspace on disk. */
 export function packageManagerAt(workspaceRoot: string): WorkspacePackageManager {
   return workspacePackageManager(diskTree(workspaceRoot));
@@ -78,7 +102,10 @@ function flavourOf(tree: ReadTree, pm: PackageManager, pinned: string | null, lo
   return berry ? 'yarn-berry' : 'yarn-classic';
 }
 
-function readJsonIn(tree: ReadTree, file: string): { packageManager?: string; cli?: { packageManager?: PackageManager } } | null {
+function readJsonIn(
+  tree: ReadTree,
+  file: string,
+): { packageManager?: string; cli?: { packageManager?: PackageManager }; name?: string; workspaces?: unknown } | null {
   try {
     return readJson(tree as Tree, file);
   } catch {

@@ -1,4 +1,4 @@
-import { CheckOutcome, CheckStatus, defineCheck, checkTree, skip } from '../../core/contracts/check';
+import { CheckOutcome, CheckStatus, defineCheck, checkTree, skip, projectArg } from '../../core/contracts/check';
 import { isApp } from '../../core/workspace/project-facts';
 
 /**
@@ -29,7 +29,7 @@ export const backupCheck = defineCheck({ id: 'backup', title: 'Backups proven by
         ['fail', 0],
         [0, 'verified restores', 'no backup configured'],
         [`The project has a database (${a.evidence}) and no db-backup / db-restore-verify targets.`],
-        `nx g @plinto/ready:backup --project=${context.projectName} --bucket=<bucket>`,
+        `nx g @plinto/ready:backup --project=${projectArg(context)} --bucket=<bucket>`,
       );
     case 'verified':
       return judged(

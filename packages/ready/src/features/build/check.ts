@@ -1,7 +1,7 @@
 import { kb } from '../../utils/format';
 import { isReadyError } from '../../utils/errors';
 import { targetNames } from '../../core/contracts/defaults';
-import { defineCheck, CheckContext, CheckOutcome, checkTree, perRun, skip } from '../../core/contracts/check';
+import { defineCheck, CheckContext, CheckOutcome, checkTree, perRun, skip, projectArg } from '../../core/contracts/check';
 import { isNextProject, nextConfigPath } from '../../core/workspace/project-facts';
 import { nextFigureNote } from './render';
 import type { BuildMeasure } from './measure';
@@ -82,7 +82,7 @@ export const bundleSizeCheck = defineCheck<BundleSizeData>(
         })),
         ...(note ? [{ message: note }] : []),
       ],
-      fix: over.length > 0 ? `nx g @plinto/ready:dynamic-import --project=${context.projectName}` : null,
+      fix: over.length > 0 ? `nx g @plinto/ready:dynamic-import --project=${projectArg(context)}` : null,
       ratchet: { 'routes over budget': { value: over.length, better: 'lower' } },
       data: {
         routes: routes.map((r) => ({

@@ -4,7 +4,7 @@ import { targetNames } from '../../core/contracts/defaults';
 import { isApp, isNextProject } from '../../core/workspace/project-facts';
 import { gitIgnoreRule } from '../../core/workspace/git';
 import { ciRunsReady } from './ci-detect';
-import { defineCheck, CheckDetail, checkTree, skip } from '../../core/contracts/check';
+import { defineCheck, CheckDetail, checkTree, skip, projectArg } from '../../core/contracts/check';
 
 /**
  * The seed's checklist for an app: a production env file that git keeps, a build-production target
@@ -21,7 +21,7 @@ export const scriptsCheck = defineCheck(
     const envFile = `${context.projectRoot}/.env.production`;
     if (next && !existsSync(join(context.workspaceRoot, envFile))) {
       missing.push({ file: envFile, message: 'no production env file' });
-      fixes.push(`nx g @plinto/ready:env --project=${context.projectName}`);
+      fixes.push(`nx g @plinto/ready:env --project=${projectArg(context)}`);
     } else if (next) {
       const rule = gitIgnoreRule(context.workspaceRoot, envFile);
       if (rule) {

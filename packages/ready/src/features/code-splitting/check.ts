@@ -1,4 +1,4 @@
-import { defineCheck, checkTree, skip } from '../../core/contracts/check';
+import { defineCheck, checkTree, skip, projectArg } from '../../core/contracts/check';
 
 /**
  * Static imports of heavy client libraries that `nx g @plinto/ready:dynamic-import` could split
@@ -31,7 +31,7 @@ export const codeSplittingCheck = defineCheck(
         ...r.changes.map((c) => ({ file: c.file, line: c.line, message: `static import to split: ${c.message}` })),
         ...r.skips.map((s) => ({ file: s.file, line: s.line, message: `left alone: ${s.message}` })),
       ],
-      fix: count > 0 ? `nx g @plinto/ready:dynamic-import --project=${context.projectName}` : null,
+      fix: count > 0 ? `nx g @plinto/ready:dynamic-import --project=${projectArg(context)}` : null,
       ratchet: { 'heavy imports to split': { value: count, better: 'lower' } },
     };
   },

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { ReadyError } from '../../utils/errors';
 import { readJsonFile } from '../../utils/json';
+import { diskTree } from '../../core/workspace/files';
+import { addDevDependencyCommand } from '../../core/workspace/package-manager';
 import { runTestProcess } from './test-process';
 
 export interface JestRun {
@@ -33,7 +35,9 @@ export function runJestWithCoverage(
   try {
     jestBin = require.resolve('jest/bin/jest', { paths: [join(workspaceRoot, projectRoot), workspaceRoot] });
   } catch {
-    throw new ReadyError(`jest is not installed in this workspace: install it (npm i -D jest), then run the coverage gate again.`);
+    throw new ReadyError(
+      `jest is not installed in this workspace: install it (${addDevDependencyCommand(diskTree(workspaceRoot), ['jest'], projectRoot)}), then run the coverage gate again.`,
+    );
   }
   return runTestProcess(
     { workspaceRoot, coverageDir, cwd: join(workspaceRoot, projectRoot), env, runner: 'jest' },

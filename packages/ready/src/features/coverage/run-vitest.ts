@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { ReadyError } from '../../utils/errors';
-import { readJsonFile } from '../../utils/json';
+import { readJsonFile, readJsonIfValid } from '../../utils/json';
+import { diskTree } from '../../core/workspace/files';
+import { addDevDependencyCommand } from '../../core/workspace/package-manager';
 import { runTestProcess } from './test-process';
 import { JestRun } from './run-jest';
 
@@ -23,10 +25,14 @@ export function runVitestWithCoverage(
 ): JestRun {
   const cwd = join(workspaceRoot, projectRoot);
   let bin: string;
+  let version: string | null;
   try {
-    bin = join(dirname(require.resolve('vitest/package.json', { paths: [cwd, workspaceRoot] })), 'vitest.mjs');
+    const manifest = require.resolve('vitest/package.json', { paths: [cwd, workspaceRoot] });
+    bin = join(dirname(manifest), 'vitest.mjs');
+    version = readJsonIfValid<{ version?: string }>(manifest)?.version ?? null;
   } catch {
-    throw new ReadyError(`vitest is not installed for ${projectRoot}: install it (npm i -D vitest @vitest/coverage-v8), then run again.`);
+    const add = addDevDependencyCommand(diskTree(workspaceRoot), ['vitest', '@vitest/coverage-v8'], projectRoot);
+    throw new ReadyError(`vitest is not installed for ${projectRoot}: install it (${add}), then run again.`);
   }
   return runTestProcess(
     { workspaceRoot, coverageDir, cwd, env: { ...env, CI: 'true' }, runner: 'vitest' },
@@ -51,7 +57,9 @@ export function runVitestWithCoverage(
       const missingProvider = /Cannot find dependency '(@vitest\/coverage-[a-z0-9]+)'|MISSING DEPENDENCY.*?(@vitest\/coverage-[a-z0-9]+)/s.exec(output);
       if (missingProvider) {
         const provider = missingProvider[1] ?? missingProvider[2];
-        throw new ReadyError(`Vitest needs ${provider} to measure coverage for ${projectRoot}: install it (npm i -D ${provider}), then run again.`);
+        // The provider must be the installed Vitest's own version: a newer one refuses to load.
+        const add = addDevDependencyCommand(diskTree(workspaceRoot), [version ? `${provider}@${version}` : provider], projectRoot);
+        throw new ReadyError(`Vitest needs ${provider} to measure coverage for ${projectRoot}: install it (${add}), then run again.`);
       }
       if (!existsSync(resultsFile)) {
         throw new ReadyError(

@@ -1,4 +1,4 @@
-import { defineCheck, checkTree, skip } from '../../core/contracts/check';
+import { defineCheck, checkTree, skip, projectArg } from '../../core/contracts/check';
 
 /** Environment variables declared, secrets kept out: see `measureEnv`. */
 export const envCheck = defineCheck(
@@ -15,7 +15,7 @@ export const envCheck = defineCheck(
       score: Math.max(0, 100 - 20 * m.problems.length),
       metric: { value: m.problems.length, unit: 'problems', text: `${m.variables} variables, ${m.problems.length} problem(s)` },
       details: [...m.problems, ...m.unresolved],
-      fix: m.problems.length > 0 ? `nx g @plinto/ready:env --project=${context.projectName}` : null,
+      fix: m.problems.length > 0 ? `nx g @plinto/ready:env --project=${projectArg(context)}` : null,
       ratchet: { problems: { value: m.problems.length, better: 'lower' } },
     };
   },

@@ -1,5 +1,5 @@
 import { NOT_APPLICABLE_SKIPS, SkipReason } from '../../codemods/next-image/analyze';
-import { defineCheck, CheckDetail, checkTree, skip } from '../../core/contracts/check';
+import { defineCheck, CheckDetail, checkTree, skip, projectArg } from '../../core/contracts/check';
 
 /**
  * Raw `<img>` that `nx g @plinto/ready:next-image` would convert (fail) or must leave alone (warn,
@@ -37,7 +37,7 @@ export const imagesCheck = defineCheck({ id: 'images', title: 'Images use next/i
       text: `${count} convertible raw <img>` + (left > 0 ? `, ${left} to review by hand` : ''),
     },
     details,
-    fix: count > 0 ? `nx g @plinto/ready:next-image --project=${context.projectName}` : null,
+    fix: count > 0 ? `nx g @plinto/ready:next-image --project=${projectArg(context)}` : null,
     ratchet: { 'convertible raw <img>': { value: count, better: 'lower' } },
   };
 });

@@ -1,4 +1,4 @@
-import { defineCheck, CheckDetail, checkTree, skip } from '../../core/contracts/check';
+import { defineCheck, CheckDetail, checkTree, skip, projectArg } from '../../core/contracts/check';
 import { treeFiles } from '../../core/workspace/files';
 import { strictByDefault } from '../../core/workspace/tsconfig';
 import { STRICT_SUPPRESSION_TAG } from '../../codemods/strict/tag';
@@ -9,7 +9,7 @@ export const typescriptStrictCheck = defineCheck(
     // Loaded when the check runs: reading tsconfigs brings the TypeScript compiler.
     const { measureStrictness } = await import('./measure');
     const m = measureStrictness(checkTree(context), context.projectName, context.projectRoot);
-    const fix = `nx g @plinto/ready:strict --project=${context.projectName}`;
+    const fix = `nx g @plinto/ready:strict --project=${projectArg(context)}`;
     const details: CheckDetail[] = m.off.map((o) => ({ file: o.file, message: `${o.flag} ${o.why}` }));
     if (!m.installed) {
       details.push({

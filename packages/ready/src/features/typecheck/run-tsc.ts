@@ -1,3 +1,5 @@
+import { diskTree } from '../../core/workspace/files';
+import { addDevDependencyCommand } from '../../core/workspace/package-manager';
 import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { listProjectTsConfigs, readTsConfig } from '../../core/workspace/tsconfig';
@@ -28,7 +30,10 @@ export function runTsc(workspaceRoot: string, projectRoot: string): TscRun {
   try {
     tsc = require.resolve('typescript/bin/tsc', { paths: [join(workspaceRoot, projectRoot), workspaceRoot] });
   } catch {
-    return { skipped: 'typescript is not installed in the workspace.', fix: 'npm i -D typescript' };
+    return {
+      skipped: 'typescript is not installed in the workspace.',
+      fix: addDevDependencyCommand(diskTree(workspaceRoot), ['typescript']),
+    };
   }
   return {
     configs: configs.map((config) => {

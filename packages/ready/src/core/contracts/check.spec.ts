@@ -4,7 +4,9 @@ import { projectArg } from './check';
 describe('projectArg: the project as a person types it in a fix', () => {
   const graph = (...names: string[]) =>
     ({
-      nodes: Object.fromEntries(names.map((name) => [name, { name, type: 'app', data: { root: `apps/${name.replace(/^@[^/]+\//, '')}` } }])),
+      nodes: Object.fromEntries(
+        names.map((name) => [name, { name, type: 'app', data: { root: `apps/${name.replace(/^@[^/]+\//, '')}` } }]),
+      ),
       dependencies: {},
     }) as unknown as ProjectGraph;
 

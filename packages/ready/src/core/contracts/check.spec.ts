@@ -1,5 +1,5 @@
 import { ProjectGraph } from '@nx/devkit';
-import { projectArg } from './check';
+import { fixMarkdown, projectArg } from './check';
 
 describe('projectArg: the project as a person types it in a fix', () => {
   const graph = (...names: string[]) =>
@@ -15,5 +15,15 @@ describe('projectArg: the project as a person types it in a fix', () => {
     expect(projectArg({ projectName: '@ws/web', projectGraph: graph('@ws/web', '@other/web') })).toBe('@ws/web');
     expect(projectArg({ projectName: 'web', projectGraph: graph('web') })).toBe('web');
     expect(projectArg({ projectName: '@ws/web' })).toBe('@ws/web');
+  });
+});
+
+describe('fixMarkdown: a command in backticks, a step as words', () => {
+  it('tells the two apart', () => {
+    expect(fixMarkdown('nx g @plinto/ready:env --project=web')).toBe('`nx g @plinto/ready:env --project=web`');
+    expect(fixMarkdown('pnpm add -D @vitest/coverage-v8@4.1.12 --filter @ws/web')).toBe(
+      '`pnpm add -D @vitest/coverage-v8@4.1.12 --filter @ws/web`',
+    );
+    expect(fixMarkdown('add tests for apps/web/app/page.tsx (40 % of lines)')).toBe('add tests for apps/web/app/page.tsx (40 % of lines)');
   });
 });

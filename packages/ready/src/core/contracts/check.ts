@@ -132,6 +132,16 @@ export interface Check<Data = unknown> {
   run(context: CheckContext): Promise<CheckOutcome<Data>> | CheckOutcome<Data>;
 }
 
+/** A fix that is a command to run (`nx g …`, `pnpm add …`), as opposed to a step to take ("add tests for …"). */
+export function isCommand(fix: string): boolean {
+  return /^(nx|npx|npm|pnpm|yarn|bun|bunx|git|tsc|cd)\s/.test(fix);
+}
+
+/** A fix as markdown: a command in backticks, a step as words. */
+export function fixMarkdown(fix: string): string {
+  return isCommand(fix) ? `\`${fix}\`` : fix;
+}
+
 /**
  * The project as a person types it in a fix: `web` for `@ws/web` where the generators' own
  * resolution (Nx's project matcher) finds that one project by it, else the full name.

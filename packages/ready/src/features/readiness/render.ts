@@ -1,5 +1,5 @@
 import { markdownTable } from '../../utils/markdown';
-import { CheckResult, CheckStatus, applies } from '../../core/contracts/check';
+import { CheckResult, CheckStatus, applies, fixMarkdown, isCommand } from '../../core/contracts/check';
 import { ReadyReport } from '../../core/contracts/report';
 import { textTable } from '../../utils/format';
 
@@ -63,7 +63,7 @@ export function renderMarkdown(report: ReadyReport): string {
         c.status === 'skip' ? '–' : String(c.score),
         String(c.weight),
         c.metric?.text ?? '–',
-        c.fix ? `\`${c.fix}\`` : '',
+        c.fix ? fixMarkdown(c.fix) : '',
       ]),
     ),
   ];
@@ -86,7 +86,7 @@ export function renderTable(report: ReadyReport, maxDetails = 10): string {
     const shown = c.details.slice(0, maxDetails);
     for (const d of shown) out.push(`  ${c.id}: ${where(d)}${d.message}`);
     if (c.details.length > shown.length) out.push(`  ${c.id}: … ${c.details.length - shown.length} more in ready.md`);
-    if (c.fix) out.push(`  ${c.id}: fix with \`${c.fix}\``);
+    if (c.fix) out.push(isCommand(c.fix) ? `  ${c.id}: fix with \`${c.fix}\`` : `  ${c.id}: to fix, ${c.fix}`);
   }
   out.push('', headlineText(report));
   return out.join('\n');

@@ -1,6 +1,7 @@
 import { render } from 'ejs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isCommand } from '../../core/contracts/check';
 import { ReadyReport } from '../../core/contracts/report';
 import { checkData } from './check-data';
 import { WorkspaceSummary } from './summary';
@@ -103,5 +104,5 @@ export function renderDashboard(summary: WorkspaceSummary, reports: ReadyReport[
     })
     .filter((p) => p.charts.length > 0);
   const fixes = summary.projects.filter((p) => p.fixes.length > 0);
-  return render(readFileSync(TEMPLATE, 'utf8'), { summary, charts, fixes });
+  return render(readFileSync(TEMPLATE, 'utf8'), { summary, charts, fixes, isCommand });
 }

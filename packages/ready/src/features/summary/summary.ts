@@ -2,7 +2,7 @@ import { readJsonIfValid } from '../../utils/json';
 import { createCoverageMap } from 'istanbul-lib-coverage';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { CheckResult, CheckStatus, applies } from '../../core/contracts/check';
+import { CheckResult, CheckStatus, applies, fixMarkdown } from '../../core/contracts/check';
 import { READY_JSON_FILE, ReadyReport } from '../../core/contracts/report';
 import { RESULTS_ROOT, resultsDirFor } from '../../core/contracts/results';
 import { markdownTable } from '../../utils/markdown';
@@ -176,7 +176,7 @@ export function renderSummaryMarkdown(summary: WorkspaceSummary): string {
   if (withFixes.length > 0) {
     lines.push('', '## What to do');
     for (const p of withFixes) {
-      lines.push('', `**${p.project}**: ${p.headline}`, ...p.fixes.map((f) => `- \`${f}\``));
+      lines.push('', `**${p.project}**: ${p.headline}`, ...p.fixes.map((f) => `- ${fixMarkdown(f)}`));
     }
   }
   lines.push(

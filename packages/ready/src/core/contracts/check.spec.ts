@@ -1,5 +1,5 @@
 import { ProjectGraph } from '@nx/devkit';
-import { fixMarkdown, projectArg } from './check';
+import { fixMarkdown, projectArg, runCommand } from './check';
 
 describe('projectArg: the project as a person types it in a fix', () => {
   const graph = (...names: string[]) =>
@@ -25,5 +25,12 @@ describe('fixMarkdown: a command in backticks, a step as words', () => {
       '`pnpm add -D @vitest/coverage-v8@4.1.12 --filter @ws/web`',
     );
     expect(fixMarkdown('add tests for apps/web/app/page.tsx (40 % of lines)')).toBe('add tests for apps/web/app/page.tsx (40 % of lines)');
+  });
+});
+
+describe('runCommand: a fix never names a target the project does not have', () => {
+  it('names the target where the project has it, and nothing where it does not', () => {
+    expect(runCommand({ projectName: 'web', targets: { test: {} } }, 'test')).toBe('nx run web:test');
+    expect(runCommand({ projectName: 'web', targets: { build: {} } }, 'test')).toBeNull();
   });
 });

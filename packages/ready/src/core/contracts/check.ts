@@ -132,6 +132,12 @@ export interface Check<Data = unknown> {
   run(context: CheckContext): Promise<CheckOutcome<Data>> | CheckOutcome<Data>;
 }
 
+/** `nx run <project>:<target>`, or null where the project has no such target: a fix never names one it lacks. */
+export function runCommand(context: Pick<CheckContext, 'projectName' | 'targets'>, target: string): string | null {
+  if (context.targets && !context.targets[target]) return null;
+  return `nx run ${context.projectName}:${target}`;
+}
+
 /** A fix that is a command to run (`nx g …`, `pnpm add …`), as opposed to a step to take ("add tests for …"). */
 export function isCommand(fix: string): boolean {
   return /^(nx|npx|npm|pnpm|yarn|bun|bunx|git|tsc|cd)\s/.test(fix);

@@ -3,7 +3,7 @@ import { failingTestsMessage, readTestsRecord } from './tests-record';
 import { COVERAGE_METRICS, CoverageGateReport, CoverageMetric } from './types';
 import { DEFAULTS, targetNames } from '../../core/contracts/defaults';
 import { findTestRunner, hasCodeToTest } from '../../core/workspace/project-facts';
-import { defineCheck, CheckDetail, CheckMetric, checkTree, skip } from '../../core/contracts/check';
+import { defineCheck, CheckDetail, CheckMetric, checkTree, skip, runCommand } from '../../core/contracts/check';
 
 /** Each metric against its threshold, and the coverage map the workspace summary merges. */
 export interface CoverageData {
@@ -42,7 +42,7 @@ export const coverageCheck = defineCheck<CoverageData>({ id: 'coverage', title: 
         score: 0,
         metric: null,
         details: [{ message: failingTestsMessage(tests) }],
-        fix: `fix the failing tests (nx run ${context.projectName}:${targetNames(context.options?.targetNames).test} lists them)`,
+        fix: `fix the failing tests (${runCommand(context, targetNames(context.options?.targetNames).test) ?? `nx run ${context.projectName}:${reportTarget}`} lists them)`,
       };
     }
     const c = context.options?.coverage ?? {};

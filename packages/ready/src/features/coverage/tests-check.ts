@@ -1,5 +1,5 @@
 import { readTestsRecord } from './tests-record';
-import { checkTree, defineCheck, skip } from '../../core/contracts/check';
+import { checkTree, defineCheck, skip, runCommand } from '../../core/contracts/check';
 import { hasCodeToTest } from '../../core/workspace/project-facts';
 import { targetNames } from '../../core/contracts/defaults';
 
@@ -84,7 +84,7 @@ export const testsCheck = defineCheck({ id: 'tests', title: 'Tests exist and pas
               message: `${record.failed} failing test(s)${record.failedSuites ? `, ${record.failedSuites} suite(s) that did not run` : ''}`,
             },
           ],
-      fix: record.passed ? null : `fix the failing tests (nx run ${context.projectName}:${testTarget} lists them)`,
+      fix: record.passed ? null : `fix the failing tests (${runCommand(context, testTarget) ?? `nx run ${context.projectName}:${names.coverageReport}`} lists them)`,
       ratchet: { 'failing tests': { value: record.failed, better: 'lower' } },
     };
 });

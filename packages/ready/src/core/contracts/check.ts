@@ -55,6 +55,11 @@ export interface CheckResult<Data = unknown> {
    * that failed before and still does is not worse, and a new one is.
    */
   items?: string[];
+  /**
+   * This check's status in the committed baseline the report was judged against ("new" when the
+   * baseline does not know the check); absent when there was no baseline.
+   */
+  baseline?: CheckStatus | 'new';
   /** A waiver from the project's configuration that covers this check. */
   waiver?: { reason: string; expires: string; active: boolean };
   /**

@@ -5,6 +5,12 @@ import { textTable } from '../../utils/format';
 
 const STATUS_MARK: Record<CheckStatus, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };
 
+/** "FAIL → " before the status, where the report was judged against a baseline. */
+export function baselineText(c: Pick<CheckResult, 'baseline'>): string {
+  if (!c.baseline) return '';
+  return `${c.baseline === 'new' ? 'NEW' : c.baseline === 'skip' ? 'SKIP' : STATUS_MARK[c.baseline]} → `;
+}
+
 export function statusText(c: CheckResult): string {
   // A skip says which: the subject is not there (n/a), or it is and could not be measured.
   if (c.status === 'skip') return applies(c) ? 'NOT MEASURED' : 'N/A';
@@ -51,7 +57,7 @@ export function renderMarkdown(report: ReadyReport): string {
     ...markdownTable(
       [
         { title: 'check' },
-        { title: 'status' },
+        { title: report.verdict.baseline ? 'baseline → now' : 'status' },
         { title: 'score', align: 'right' },
         { title: 'weight', align: 'right' },
         { title: 'metric' },
@@ -59,7 +65,7 @@ export function renderMarkdown(report: ReadyReport): string {
       ],
       report.checks.map((c) => [
         `${c.title} (\`${c.id}\`)`,
-        statusText(c),
+        baselineText(c) + statusText(c),
         c.status === 'skip' ? '–' : String(c.score),
         String(c.weight),
         c.metric?.text ?? '–',
@@ -78,7 +84,12 @@ export function renderMarkdown(report: ReadyReport): string {
 export function renderTable(report: ReadyReport, maxDetails = 10): string {
   const rows = [
     ['check', 'status', 'score', 'metric'],
-    ...report.checks.map((c) => [c.id, statusText(c), c.status === 'skip' ? '-' : String(c.score), c.metric?.text ?? '-']),
+    ...report.checks.map((c) => [
+      c.id,
+      baselineText(c) + statusText(c),
+      c.status === 'skip' ? '-' : String(c.score),
+      c.metric?.text ?? '-',
+    ]),
   ];
   const out = textTable(rows);
   for (const c of report.checks) {

@@ -1,5 +1,5 @@
 import { Check, CheckOutcome } from '../../core/contracts/check';
-import { headlineText } from './render';
+import { headlineText, renderMarkdown, renderTable } from './render';
 import { ReadyBaseline, baselineOf, compareToBaseline } from './baseline';
 import { measureChecks, judgeReady, runReady } from './run-checks';
 
@@ -125,6 +125,22 @@ describe('the readiness gate', () => {
     const r = await runReady(ctx, { minScore: 0, baseline: await baselineFrom([broken]), now: JAN }, [broken]);
     expect(r.status).toBe('pass');
     expect(r.verdict.headline).toBe('held by baseline: 1 check(s) still fail (build), none worse');
+  });
+
+  it('shows baseline → now for every check in ready.md and the terminal table', async () => {
+    const r = await runReady(ctx, { minScore: 0, baseline: await baselineFrom([coverage(80, 'pass'), fixed('build')]), now: JAN }, [
+      coverage(60),
+      fixed('build'),
+      fixed('lint'),
+    ]);
+    expect(r.checks.map((c) => [c.id, c.baseline])).toEqual([
+      ['coverage', 'pass'],
+      ['build', 'pass'],
+      ['lint', 'new'],
+    ]);
+    expect(renderMarkdown(r)).toContain('| check | baseline → now |');
+    expect(renderMarkdown(r)).toContain('| coverage (`coverage`) | PASS → FAIL |');
+    expect(renderTable(r)).toMatch(/^lint +NEW → PASS/m);
   });
 
   it('holds failing items one by one: a suite that failed to load before is held, a new one is worse', async () => {

@@ -92,6 +92,8 @@ export function judgeReady(
     ...expired,
   ];
   const comparison = baseline ? compareToBaseline(results, baseline.content) : { worse: [], better: [] };
+  // Each check shows baseline → now wherever it is reported.
+  if (baseline) for (const r of results) r.baseline = baseline.content.checks[r.id]?.status ?? 'new';
 
   const failures = [...always];
   let headline: string;

@@ -37,6 +37,8 @@ export interface WorkspaceSummary {
     measuredAt: string | null;
     /** Each check's state: a skip says whether the check does not apply (n/a) or could not measure. */
     checks: Record<string, CheckStatus | 'waived' | 'n/a' | 'not measured'>;
+    /** Each check's status in the committed baseline, where it differs from now. */
+    baseline: Record<string, CheckStatus | 'new'>;
     fixes: string[];
     failures: string[];
   }>;
@@ -116,6 +118,10 @@ export function summarize(workspaceRoot: string, projects: ProjectSummary[], now
           headline: p.report ? (p.report.verdict?.headline ?? p.report.status) : why!,
           measuredAt: p.report ? null : (p.stale?.generatedAt ?? null),
           checks: Object.fromEntries((shown?.checks ?? []).map((c) => [c.id, checkState(c)])),
+          // What the baseline said, where it differs from now: shown as baseline → now.
+          baseline: Object.fromEntries(
+            (shown?.checks ?? []).filter((c) => c.baseline && c.baseline !== c.status).map((c) => [c.id, c.baseline!]),
+          ),
           fixes: [...new Set((shown?.checks ?? []).filter((c) => c.fix && c.status !== 'pass' && !c.waiver?.active).map((c) => c.fix!))],
           failures: p.report?.failures ?? [why!],
         };
@@ -136,7 +142,16 @@ export function measuredAny(projects: ProjectSummary[]): boolean {
   return projects.some((p) => p.report !== null);
 }
 
-const MARK: Record<string, string> = { pass: '✅', warn: '⚠️', fail: '❌', 'n/a': '➖', 'not measured': '❔', waived: '🕊️' };
+const MARK: Record<string, string> = {
+  pass: '✅',
+  warn: '⚠️',
+  fail: '❌',
+  'n/a': '➖',
+  skip: '➖',
+  'not measured': '❔',
+  waived: '🕊️',
+  new: '🆕',
+};
 
 function checkState(c: CheckResult): WorkspaceSummary['projects'][number]['checks'][string] {
   if (c.waiver?.active) return 'waived';
@@ -162,7 +177,7 @@ export function renderSummaryMarkdown(summary: WorkspaceSummary): string {
         String(p.score ?? '–'),
         p.level ?? '–',
         p.status === 'stale' ? `stale (${utcMinute(p.measuredAt!)})` : p.status,
-        ...summary.checkIds.map((id) => MARK[p.checks[id]] ?? ''),
+        ...summary.checkIds.map((id) => (p.baseline[id] ? `${MARK[p.baseline[id]] ?? '➖'}→` : '') + (MARK[p.checks[id]] ?? '')),
       ]),
     ),
   ];

@@ -1,5 +1,7 @@
 // First: what this entry loads next compiles from V8's code cache (Node ≥ 22).
 import '../../utils/compile-cache';
+// Second: one line, not a stack trace, when the @nx/devkit peer is missing.
+import '../../utils/devkit-installed';
 import { ExecutorContext, logger } from '@nx/devkit';
 import { runCoverageReport } from '../../features/coverage/report';
 import { failingTestsMessage } from '../../features/coverage/tests-record';

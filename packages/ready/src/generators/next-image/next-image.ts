@@ -1,5 +1,7 @@
 // First: what this entry loads next compiles from V8's code cache (Node ≥ 22).
 import '../../utils/compile-cache';
+// Second: one line, not a stack trace, when the @nx/devkit peer is missing.
+import '../../utils/devkit-installed';
 import { Tree, formatFiles, logger } from '@nx/devkit';
 import { selectProjects } from '../../core/nx/select-projects';
 import { ImagesOptions, ProjectConversion, convertImages, imagesNotApplicable, renderConversionSummary } from '../../features/images';

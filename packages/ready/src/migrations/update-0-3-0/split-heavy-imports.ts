@@ -1,3 +1,5 @@
+// First: one line, not a stack trace, when the @nx/devkit peer is missing.
+import '../../utils/devkit-installed';
 import { Tree, formatFiles, getProjects, logger } from '@nx/devkit';
 import { splitProject, splittingNotApplicable } from '../../features/code-splitting';
 

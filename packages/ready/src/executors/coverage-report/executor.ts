@@ -21,6 +21,7 @@ export default async function coverageReportExecutor(
     const name = context.projectName!;
     const record = runCoverageReport(context.root, { ...context.projectsConfigurations.projects[name], name }, options);
     if (record.error) logger.error(failingTestsMessage(record));
+    else if (record.coverageError) logger.warn(record.coverageError.message);
     else logger.info(record.passed ? `${record.total} test(s) passed; coverage in ${record.coverageDir}` : failingTestsMessage(record));
     return { success: true };
   } catch (error) {

@@ -33,6 +33,7 @@ export const coverageCheck = defineCheck<CoverageData>({ id: 'coverage', title: 
     if (!tests) {
       return skip(`No coverage recorded yet (${context.resultsDir}/tests.json).`, `nx run ${context.projectName}:${reportTarget}`);
     }
+    if (tests.coverageError) return skip(`Not measured: ${tests.coverageError.message}`, tests.coverageError.fix);
     if (tests.error) {
       return skip(`Not measured: ${failingTestsMessage(tests)}`, `nx run ${context.projectName}:${reportTarget}`);
     }

@@ -35,6 +35,7 @@ export function runGate(workspaceRoot: string, project: { name: string; root: st
     );
   }
   if (!tests.passed) throw new ReadyError(failingTestsMessage(tests));
+  if (tests.coverageError) throw new ReadyError(tests.coverageError.message);
   const report = assessCoverage({
     workspaceRoot,
     projectName: project.name,

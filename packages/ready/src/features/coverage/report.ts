@@ -90,6 +90,7 @@ function measureTests(
     suiteErrors: suiteErrors(workspaceRoot, run),
     passed: run.numFailedTests === 0 && run.numRuntimeErrorTestSuites === 0,
     coverageDir,
+    ...(run.coverageUnavailable ? { coverageError: run.coverageUnavailable } : {}),
   };
   portableCoverageFiles(workspaceRoot, coverageDir);
   return record;

@@ -16,6 +16,8 @@ export interface JestRun {
   numFailedTests: number;
   /** Suites that could not run at all (a syntax error, a missing module). */
   numRuntimeErrorTestSuites: number;
+  /** Why coverage was not measured although the tests ran (Vitest without its coverage provider), with the install. */
+  coverageUnavailable?: { message: string; fix: string };
   /** Per test file: its absolute path, and for a file that could not run, jest's message. */
   testResults?: Array<{ name: string; message?: string; assertionResults?: unknown[]; status?: string }>;
 }

@@ -75,6 +75,22 @@ describe('coverage-report on a Vitest project', () => {
     expect(await coverageCheck.run(context)).toMatchObject({ status: 'skip' });
   }, 60_000);
 
+  it('without its coverage provider, the tests still run and are judged; coverage is "not measured" with the pinned install', async () => {
+    ws.write('libs/calc/vitest.config.mjs', "export default { test: { include: ['src/**/*.test.js'], coverage: { provider: 'istanbul' } } };\n").write(
+      'libs/calc/src/calc.test.js',
+      "import { test, expect } from 'vitest';\nimport { add } from './calc.js';\ntest('adds', () => expect(add(1, 2)).toBe(3));\n",
+    );
+    const vitest = JSON.parse(readFileSync(join(REPO_NODE_MODULES, 'vitest/package.json'), 'utf8')).version;
+    const record = runCoverageReport(ws.root, { root: 'libs/calc', name: 'calc' }, { vitestConfig: 'libs/calc/vitest.config.mjs' });
+    expect(record).toMatchObject({ total: 1, failed: 0, passed: true });
+    expect(record.coverageError).toEqual({
+      message: `Vitest needs @vitest/coverage-istanbul to measure coverage for libs/calc: install it (npm i -D @vitest/coverage-istanbul@${vitest}), then run again.`,
+      fix: `npm i -D @vitest/coverage-istanbul@${vitest}`,
+    });
+    expect(await testsCheck.run(context)).toMatchObject({ status: 'pass' });
+    expect(await coverageCheck.run(context)).toMatchObject({ status: 'skip', skipped: 'not measured', fix: `npm i -D @vitest/coverage-istanbul@${vitest}` });
+  }, 90_000);
+
   it('runs zero-config Vitest (a `test` script, no vitest.config.*): a new failing test is found and fails the tests check', async () => {
     ws.write('libs/calc/package.json', { name: 'calc', scripts: { test: 'vitest run' } })
       .write('libs/calc/src/calc.js', 'export const add = (a, b) => a + b;\n')

@@ -8,6 +8,16 @@ import { addDevDependencyCommand } from '../../core/workspace/package-manager';
 import { runTestProcess } from './test-process';
 import { JestRun } from './run-jest';
 
+/** Vitest could run the tests but not measure coverage: its coverage provider is not installed. */
+class MissingCoverageProvider extends ReadyError {
+  constructor(
+    message: string,
+    readonly fix: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Vitest's JSON reporter: jest's result shape, without the count of suites that could not run. */
 type VitestJson = Omit<JestRun, 'numRuntimeErrorTestSuites'> & { numRuntimeErrorTestSuites?: number };
 
@@ -34,7 +44,8 @@ export function runVitestWithCoverage(
     const add = addDevDependencyCommand(diskTree(workspaceRoot), ['vitest', '@vitest/coverage-v8'], projectRoot);
     throw new ReadyError(`vitest is not installed for ${projectRoot}: install it (${add}), then run again.`);
   }
-  return runTestProcess(
+  const run = (coverage: boolean): JestRun =>
+    runTestProcess(
     { workspaceRoot, coverageDir, cwd, env: { ...env, CI: 'true' }, runner: 'vitest' },
     (absCoverage, resultsFile) => [
       bin,
@@ -43,11 +54,15 @@ export function runVitestWithCoverage(
       ...(vitestConfig ? ['--config', join(workspaceRoot, vitestConfig)] : []),
       '--root',
       cwd,
-      '--coverage.enabled=true',
-      '--coverage.reporter=json',
-      '--coverage.reporter=json-summary',
-      '--coverage.reporter=text-summary',
-      `--coverage.reportsDirectory=${absCoverage}`,
+      ...(coverage
+        ? [
+            '--coverage.enabled=true',
+            '--coverage.reporter=json',
+            '--coverage.reporter=json-summary',
+            '--coverage.reporter=text-summary',
+            `--coverage.reportsDirectory=${absCoverage}`,
+          ]
+        : ['--coverage.enabled=false']),
       '--reporter=default',
       '--reporter=json',
       `--outputFile.json=${resultsFile}`,
@@ -59,7 +74,7 @@ export function runVitestWithCoverage(
         const provider = missingProvider[1] ?? missingProvider[2];
         // The provider must be the installed Vitest's own version: a newer one refuses to load.
         const add = addDevDependencyCommand(diskTree(workspaceRoot), [version ? `${provider}@${version}` : provider], projectRoot);
-        throw new ReadyError(`Vitest needs ${provider} to measure coverage for ${projectRoot}: install it (${add}), then run again.`);
+        throw new MissingCoverageProvider(`Vitest needs ${provider} to measure coverage for ${projectRoot}: install it (${add}), then run again.`, add);
       }
       if (!existsSync(resultsFile)) {
         throw new ReadyError(
@@ -76,5 +91,12 @@ export function runVitestWithCoverage(
         noTestsPattern: include ? `include: ${include}` : null,
       };
     },
-  );
+  );;
+  try {
+    return run(true);
+  } catch (error) {
+    if (!(error instanceof MissingCoverageProvider)) throw error;
+    // The tests still run, and are judged: only coverage goes unmeasured, with the install that measures it.
+    return { ...run(false), coverageUnavailable: { message: error.message, fix: error.fix } };
+  }
 }

@@ -22,6 +22,8 @@ export interface TestsRecord {
    * project is still reported and ready judges the record.
    */
   error?: string;
+  /** The tests ran, and coverage could not be measured (a missing coverage provider), with the install that fixes it. */
+  coverageError?: { message: string; fix: string };
   /** Older records carried the time of the run; a time in a task's output changes the hash of every task that reads it. */
   ranAt?: string;
 }

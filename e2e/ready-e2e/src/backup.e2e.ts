@@ -71,7 +71,7 @@ describe('backups proven by a restore', () => {
 
   it('before the generator, ready says the app has a database and no backup', () => {
     const check = backupCheck();
-    expect(check).toMatchObject({ status: 'fail', fix: expect.stringContaining('nx g @plinto/ready:backup --project=@ws/web') });
+    expect(check).toMatchObject({ status: 'fail', fix: expect.stringContaining('nx g @plinto/ready:backup --project=web ') });
     expect(check.details[0].message).toContain('it depends on pg');
   });
 

@@ -14,6 +14,7 @@ import {
   sh,
   writeWsFile,
   wsFileExists,
+  APP_ARG,
 } from './harness';
 
 describe('env', () => {
@@ -41,7 +42,7 @@ describe('env', () => {
   });
 
   it("writes .env.production with the app's and the library's variables, no secret value, and a typed module", () => {
-    const r = runOk(`npx nx g @plinto/ready:env --project=${APP}`);
+    const r = runOk(`npx nx g @plinto/ready:env --project=${APP_ARG}`);
     expect(r.output).toContain(`read in ${APP}, ${LIB}`);
     const env = readWsFile(`${APP_ROOT}/.env.production`);
     expect(env).toContain(`# read at ${LIB_ROOT}/src/lib/payments.ts:1\nUI_THEME=light`);
@@ -57,7 +58,7 @@ describe('env', () => {
     expect(readWsJson(`${APP_ROOT}/package.json`).dependencies).toHaveProperty('@t3-oss/env-nextjs');
     expect(wsFileExists('node_modules/@t3-oss/env-nextjs/package.json')).toBe(true);
     sh('git add -A');
-    runOk(`npx nx g @plinto/ready:env --project=${APP}`);
+    runOk(`npx nx g @plinto/ready:env --project=${APP_ARG}`);
     expect(changesSinceStaged()).toBe('');
     commitAll('env');
   });
@@ -100,7 +101,7 @@ describe('env', () => {
     commitAll('a committed secret and an undeclared variable');
     run(`npx nx run ${APP}:ready --checks=env --excludeTaskDependencies`);
     const check = readWsJson(`dist/ready/${APP_ROOT}/ready.json`).checks[0];
-    expect(check).toMatchObject({ id: 'env', status: 'fail', fix: `nx g @plinto/ready:env --project=${APP}` });
+    expect(check).toMatchObject({ id: 'env', status: 'fail', fix: `nx g @plinto/ready:env --project=${APP_ARG}` });
     expect(check.details).toEqual(
       expect.arrayContaining([
         expect.objectContaining({

@@ -11,6 +11,8 @@ export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 export const E2E_DIR = join(REPO_ROOT, 'tmp', 'e2e');
 export const WS = join(E2E_DIR, 'ws');
 export const APP = '@ws/web';
+/** The app as fixes name it, the way a person types it: the generators find @ws/web by "web". */
+export const APP_ARG = 'web';
 export const APP_ROOT = 'apps/web';
 export const LIB = '@ws/ui';
 export const LIB_ROOT = 'libs/ui';

@@ -144,7 +144,7 @@ describe('Next.js 14, 15 and 16 in one package-based repository', () => {
     }
     const after = matrix.sh(`npx nx run ${app.project}:ready --minScore=0 --output-style=static`, ws);
     // ready judges every check (lint may fail where the repo has no lint target): what matters here is that it measured.
-    expect(after.output).toMatch(/\d+ of 13 checks apply — /);
+    expect(after.output).toMatch(/\d+ of 13 checks apply( \(\d+ not measured\))? — /);
     const report = readyJson(ws, app);
     expect(check(report, 'build').status).not.toBe('fail');
     expect(check(report, 'tests').status).toBe('pass');

@@ -86,13 +86,18 @@ describe('verdicts a team can trust', () => {
     );
   });
 
-  it('coverage-report on a project with no test says so in words and exits 1', () => {
+  it('coverage-report on a project with no test says so in words, records it and succeeds; ready reports it, so the project is never hidden', () => {
     runOk(`find ${LIB_ROOT} -not -path '*/node_modules/*' \\( -name '*.spec.*' -o -name '*.test.*' \\) -type f -delete`);
+    const noTests = new RegExp(`no tests found in ${LIB.replace('/', '\\/')} \\(jest testMatch: .+\\): add a spec or remove the target\\.`);
     const report = run(`npx nx run ${LIB}:coverage-report --skip-nx-cache`);
-    expect(report.code).toBe(1);
-    expect(report.output).toMatch(
-      new RegExp(`no tests found in ${LIB.replace('/', '\\/')} \\(jest testMatch: .+\\): add a spec or remove the target\\.`),
-    );
+    // A measuring target records what went wrong and succeeds: only the gates fail.
+    expect(report.code).toBe(0);
+    expect(report.output).toMatch(noTests);
     expect(report.output).not.toContain('fix the jest configuration');
+    expect(readWsJson(`dist/ready/${LIB_ROOT}/tests.json`)).toMatchObject({ passed: false, error: expect.stringMatching(noTests) });
+    const ready = run(`npx nx run ${LIB}:ready --skip-nx-cache --minScore=0`);
+    expect(ready.code).not.toBe(0);
+    const tests = readWsJson(`dist/ready/${LIB_ROOT}/ready.json`).checks.find((c: { id: string }) => c.id === 'tests');
+    expect(tests).toMatchObject({ status: 'fail', details: [{ message: expect.stringMatching(noTests) }] });
   });
 });

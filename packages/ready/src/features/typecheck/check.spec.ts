@@ -44,4 +44,24 @@ describe('typecheck check (real tsc)', () => {
     });
     expect(await typecheckCheck.run(ctx())).toMatchObject({ status: 'pass' });
   });
+
+  it("an import of a workspace package that is not built is one set-up finding, never the project's type errors", async () => {
+    ws.write('apps/web/src/a.ts', "import { sdk } from '@ws/sdk';\nimport { ui } from '@ws/ui/button';\nexport const n = [sdk, ui];\n");
+    const graph = {
+      nodes: {
+        '@ws/sdk': { name: '@ws/sdk', type: 'lib', data: { root: 'libs/sdk' } },
+        ui: { name: 'ui', type: 'lib', data: { root: 'libs/ui', metadata: { js: { packageName: '@ws/ui' } } } },
+      },
+      dependencies: {},
+    } as unknown as CheckContext['projectGraph'];
+    const result = (await typecheckCheck.run({ ...ctx(), projectGraph: graph })) as CheckOutcome;
+    expect(result).toMatchObject({ status: 'warn', metric: { value: 0 }, ratchet: { 'type errors': { value: 0 } } });
+    expect(result.details[0].message).toMatch(
+      /^2 import\(s\) of workspace packages that are not built \(@ws\/sdk, @ws\/ui\) do not resolve/,
+    );
+    expect(result.fix).toBe('add "typecheck": { "dependsOn": ["^build"] } to targetDefaults in nx.json');
+    // A module that is not a workspace package is the project's own error.
+    ws.write('apps/web/src/b.ts', "import { x } from 'not-installed-anywhere';\nexport const y = x;\n");
+    expect(await typecheckCheck.run({ ...ctx(), projectGraph: graph })).toMatchObject({ status: 'fail', metric: { value: 1 } });
+  });
 });

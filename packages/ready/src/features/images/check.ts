@@ -1,4 +1,4 @@
-import { NOT_APPLICABLE_SKIPS, SkipReason } from '../../codemods/next-image/analyze';
+import { NOT_APPLICABLE_SKIPS, SkipReason } from '../../codemods/next-image/skip-reasons';
 import { defineCheck, CheckDetail, checkTree, skip, projectArg } from '../../core/contracts/check';
 
 /**

@@ -193,10 +193,17 @@ export function checkTree(context: CheckContext): ReadTree {
   return perRun(context, 'tree', () => memoTree(diskTree(context.workspaceRoot)));
 }
 
+/**
+ * Why a skip measured nothing: what the check said, else by its fix (a skip that names the step
+ * that measures it was "not measured"; one with nothing to do "does not apply").
+ */
+export function skipKind(check: Pick<CheckResult, 'skipped' | 'fix'>): SkipKind {
+  return check.skipped ?? (check.fix === null ? 'does not apply' : 'not measured');
+}
+
 /** A check applies unless its subject is not in the project (a skip that could not measure is a gap, not "does not apply"). */
 export function applies(check: Pick<CheckResult, 'status' | 'skipped' | 'fix'>): boolean {
-  if (check.status !== 'skip') return true;
-  return (check.skipped ?? (check.fix === null ? 'does not apply' : 'not measured')) !== 'does not apply';
+  return check.status !== 'skip' || skipKind(check) !== 'does not apply';
 }
 
 /**
@@ -206,7 +213,7 @@ export function applies(check: Pick<CheckResult, 'status' | 'skipped' | 'fix'>):
 export function skip(reason: string, fix: string | null = null): CheckOutcome<never> {
   return {
     status: 'skip',
-    skipped: fix === null ? 'does not apply' : 'not measured',
+    skipped: skipKind({ fix }),
     score: 0,
     metric: null,
     details: [{ message: reason }],

@@ -1,4 +1,4 @@
-import { Check, CheckContext, CheckResult, applies } from '../../core/contracts/check';
+import { Check, CheckContext, CheckResult, applies, skipKind } from '../../core/contracts/check';
 import { ReadyError } from '../../utils/errors';
 import { PACKAGE_JSON, PLUGIN_NAME } from '../../core/contracts/versions';
 import { LEVEL_ORDER, Level, computeLevel, levelAtLeast, normalizeLevels } from './levels';
@@ -64,7 +64,7 @@ export async function measureChecks(
       weight: options.weights?.[check.id] ?? check.defaultWeight,
       ...outcome,
       // Every skip says which it is, in ready.json too: a check that names a step could not measure.
-      ...(outcome.status === 'skip' ? { skipped: outcome.skipped ?? (outcome.fix === null ? 'does not apply' : 'not measured') } : {}),
+      ...(outcome.status === 'skip' ? { skipped: skipKind(outcome) } : {}),
       score: Math.max(0, Math.min(100, Math.round(outcome.score))),
     });
   }

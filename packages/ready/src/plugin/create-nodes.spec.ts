@@ -115,10 +115,19 @@ describe('createNodes', () => {
       ],
       options: { minScore: 80, coverage: { lines: 80 }, budgets: { firstLoadJsKb: 200 }, buildRecorded: true },
     });
-    // build-record never fails and is not cached (the build it runs is); its outputs name the build folder for ready's hash.
+    // build-record never fails; it is cached over the project's inputs (a failing build is replayed,
+    // not run again), runs alone, and its outputs name the build folder for ready's hash.
     expect(projects['apps/web'].targets!['build-record']).toMatchObject({
       executor: '@plinto/ready:build-record',
-      cache: false,
+      cache: true,
+      parallelism: false,
+      inputs: [
+        '{projectRoot}/**/*',
+        '!{projectRoot}/ready-baseline.json',
+        '^default',
+        '{workspaceRoot}/tsconfig.base.json',
+        { externalDependencies: ['typescript', 'next'] },
+      ],
       options: { buildTarget: 'build' },
       outputs: expect.arrayContaining(['{workspaceRoot}/dist/ready/{projectRoot}/build-run.json', '{projectRoot}/.next']),
     });
@@ -180,6 +189,51 @@ describe('createNodes', () => {
     ws.write('apps/web/package.json', { name: '@ws/web' });
     expect((await run({ targetDefaults: { test: { dependsOn: ['build', '^build'] } } })).dependsOn).toEqual(['^build']);
     expect((await run({ targetDefaults: { test: { dependsOn: [{ target: 'build' }] } } })).dependsOn).toBeUndefined();
+  });
+
+  it('coverage-report waits for the build of workspace packages the project consumes through their build output, nothing else', async () => {
+    const coverageReport = async () => {
+      const results = await createNodes[1](files, {}, context);
+      return Object.fromEntries(results.flatMap(([, r]) => Object.entries(r.projects ?? {})))['apps/web'].targets!['coverage-report'];
+    };
+    ws.write('apps/web/package.json', { name: '@ws/web', dependencies: { '@ws/ui': '*' } });
+    // Consumed as source (the app's bundler transpiles it): nothing to wait for.
+    ws.write('libs/ui/package.json', { name: '@ws/ui', main: './src/index.ts', scripts: { build: 'tsc' } });
+    expect((await coverageReport()).dependsOn).toBeUndefined();
+    // Built entry points but no build to run: nothing Nx could wait for.
+    ws.write('libs/ui/package.json', { name: '@ws/ui', main: './dist/index.js' });
+    expect((await coverageReport()).dependsOn).toBeUndefined();
+    // Consumed through its build output (exports conditions and types all built files).
+    ws.write('libs/ui/package.json', {
+      name: '@ws/ui',
+      scripts: { build: 'tsc' },
+      exports: { '.': { types: './dist/index.d.ts', import: './dist/index.mjs', require: './dist/index.cjs' } },
+    });
+    expect((await coverageReport()).dependsOn).toEqual(['^build']);
+    // The build target may come from project.json rather than a script.
+    ws.write('libs/ui/package.json', { name: '@ws/ui', main: './dist/index.js' });
+    ws.write('libs/ui/project.json', { name: 'ui', targets: { build: { command: 'tsc' } } });
+    expect((await coverageReport()).dependsOn).toEqual(['^build']);
+    // A package the app does not depend on changes nothing.
+    ws.write('apps/web/package.json', { name: '@ws/web' });
+    expect((await coverageReport()).dependsOn).toBeUndefined();
+  });
+
+  it("build-record is hashed and cached as the project's build is: its own target, else nx.json's target defaults", async () => {
+    const run = async (nxJson: object) => {
+      ws.write('nx.json', nxJson);
+      const results = await createNodes[1](files, {}, { ...context, nxJsonConfiguration: nxJson });
+      return Object.fromEntries(results.flatMap(([, r]) => Object.entries(r.projects ?? {})))['apps/web'].targets!['build-record'];
+    };
+    const defaults = { targetDefaults: { build: { cache: true, inputs: ['production', '^production', { env: 'NEXT_PUBLIC_API' }] } } };
+    expect(await run(defaults)).toMatchObject({
+      cache: true,
+      inputs: ['production', '^production', { env: 'NEXT_PUBLIC_API' }, '!{projectRoot}/ready-baseline.json'],
+    });
+    // A build the workspace does not cache is run every time, so is its record.
+    expect(await run({ targetDefaults: { build: { cache: false } } })).toMatchObject({ cache: false });
+    ws.write('apps/web/package.json', { name: '@ws/web', nx: { targets: { build: { cache: false, inputs: ['default'] } } } });
+    expect(await run(defaults)).toMatchObject({ cache: false, inputs: ['default', '!{projectRoot}/ready-baseline.json'] });
   });
 
   it('takes target names and thresholds from the plugin options', async () => {

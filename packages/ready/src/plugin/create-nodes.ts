@@ -2,7 +2,7 @@ import { CreateNodesContextV2, CreateNodesV2, TargetConfiguration, createNodesFr
 import { dirname, join, posix } from 'node:path';
 import { assertMatchingDevkit, assertSupportedNx, packageJsonWorkspacesMatcher } from '../core/workspace/nx-internals';
 import { ReadyPluginOptions, normalizePluginOptions } from '../core/nx/plugin-options';
-import { onceJsonReader, readProjectFacts, readRootDependencies, rootInputsOf } from './inference-facts';
+import { asArray, builtPackagesOf, onceJsonReader, readProjectFacts, readRootDependencies, rootInputsOf } from './inference-facts';
 import { buildTargets } from './targets';
 import { PLUGIN_OPTIONS_SCHEMA, optionProblems, pluginEntryName, targetOptionProblems } from './validate-options';
 import { ReadyError } from '../utils/errors';
@@ -42,20 +42,30 @@ export const createNodes: CreateNodesV2<ReadyPluginOptions> = [
     }
     const roots = projectFiles.map((f) => posix.dirname(f));
     const rootDependencies = readRootDependencies(context.workspaceRoot);
+    const targetDefaults = context.nxJsonConfiguration?.targetDefaults;
+    const testDefaults = unfilteredDefault(targetDefaults?.[options.testTargetName]);
     const test = {
       target: options.testTargetName,
-      defaults: defaultDependsOn(context.nxJsonConfiguration?.targetDefaults?.[options.testTargetName]),
+      defaults: asArray<NonNullable<TargetConfiguration['dependsOn']>[number]>(testDefaults?.dependsOn),
+    };
+    const buildDefaults = unfilteredDefault(targetDefaults?.[options.buildTargetName]);
+    const build = {
+      target: options.buildTargetName,
+      defaults: { inputs: asArray<NonNullable<TargetConfiguration['inputs']>[number]>(buildDefaults?.inputs), cache: buildDefaults?.cache },
     };
     // The workspace-level files are the same for every project: looked for once.
     const rootInputs = rootInputsOf(context.workspaceRoot);
     const chains = new Map<string, string[]>();
+    const builtPackages = builtPackagesOf(readJson, roots, options.buildTargetName);
     const facts = roots.map((root) =>
       readProjectFacts(context.workspaceRoot, root, {
         rootDependencies,
         test,
+        build,
         rootInputs,
         tsconfigChains: chains,
         readJson,
+        builtPackages,
       }),
     );
     // Targets are built from the facts each time: no cache file whose key could outlive what the facts say.
@@ -88,11 +98,10 @@ function selectProjectFiles(files: readonly string[], context: CreateNodesContex
 }
 
 /**
- * The dependsOn nx.json's targetDefaults give a target: its value is one config, or (Nx 23) a list
- * of entries with filters; an entry without a filter applies to every project.
+ * The entry of nx.json's targetDefaults that applies to every project: the value is one config, or
+ * (Nx 23) a list of entries with filters, where an entry without a filter applies to all.
  */
-function defaultDependsOn(value: unknown): TargetConfiguration['dependsOn'] | undefined {
-  const entries = (Array.isArray(value) ? value : value ? [value] : []) as Array<{ filter?: unknown; dependsOn?: unknown }>;
-  const found = entries.find((e) => !e.filter && Array.isArray(e.dependsOn));
-  return found?.dependsOn as TargetConfiguration['dependsOn'] | undefined;
+function unfilteredDefault(value: unknown): TargetConfiguration | undefined {
+  const entries = (Array.isArray(value) ? value : value ? [value] : []) as Array<TargetConfiguration & { filter?: unknown }>;
+  return entries.find((e) => e && typeof e === 'object' && !e.filter);
 }

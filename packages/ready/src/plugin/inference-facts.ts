@@ -25,6 +25,17 @@ export interface ProjectFacts {
    * defaults): coverage-report runs the same tests, so it waits for the same tasks (`^build`).
    */
   testDependsOn: NonNullable<TargetConfiguration['dependsOn']>;
+  /**
+   * How the project's build is hashed and cached, as its own configuration (else nx.json's target
+   * defaults) says: build-record is cached as the build is, over the same inputs, so an unchanged
+   * failing build is replayed rather than run again. Null where neither says (an inferred build).
+   */
+  build: { inputs: TargetConfiguration['inputs'] | null; cache: boolean | null };
+  /**
+   * Workspace packages the project depends on that it consumes through their build output (their
+   * entry points are built files): its tests and type-check resolve them only once they are built.
+   */
+  builtDependencies: string[];
   /** The project has a db-restore-verify target (nx g @plinto/ready:backup): ready's backup check reads storage. */
   backups: boolean;
 }
@@ -57,10 +68,13 @@ export function onceJsonReader(workspaceRoot: string): JsonReader {
 export interface GraphReads {
   rootDependencies: Set<string>;
   test?: { target: string; defaults?: TargetConfiguration['dependsOn'] };
+  build?: { target: string; defaults?: Pick<TargetConfiguration, 'inputs' | 'cache'> };
   rootInputs?: string[];
   /** Extends chains already read in this graph (every project's tsconfigs extend the same base). */
   tsconfigChains?: Map<string, string[]>;
   readJson?: JsonReader;
+  /** Names of the workspace's packages that are consumed through their build output (see builtPackages). */
+  builtPackages?: Set<string>;
 }
 
 export function readProjectFacts(
@@ -69,9 +83,11 @@ export function readProjectFacts(
   {
     rootDependencies,
     test = { target: 'test' },
+    build = { target: 'build' },
     rootInputs = rootInputsOf(workspaceRoot),
     tsconfigChains = new Map(),
     readJson = onceJsonReader(workspaceRoot),
+    builtPackages = new Set(),
   }: GraphReads,
 ): ProjectFacts {
   const tree = diskTree(workspaceRoot);
@@ -91,14 +107,29 @@ export function readProjectFacts(
     externalTsConfigs: [...externalTsConfigs].sort(),
     externalDependencies: ['typescript', 'next', '@plinto/ready', 'eslint', 'vitest'].filter((d) => rootDependencies.has(d)),
     rootInputs,
-    testDependsOn: declaredDependsOn(readJson, projectRoot, test.target) ?? test.defaults ?? [],
+    testDependsOn: asArray(declaredTarget(readJson, projectRoot, test.target)?.dependsOn) ?? test.defaults ?? [],
+    build: buildHashing(declaredTarget(readJson, projectRoot, build.target), build.defaults),
+    builtDependencies: dependencyNames(readJson, projectRoot).filter((d) => builtPackages.has(d)),
     backups: declaresExecutor(readJson, projectRoot, '@plinto/ready:db-restore-verify'),
   };
 }
 
-/** A target's dependsOn as the project declares it (project.json, or package.json "nx"), or null. */
-function declaredDependsOn(readJson: JsonReader, projectRoot: string, target: string): TargetConfiguration['dependsOn'] | null {
-  type Targets = Record<string, { dependsOn?: unknown } | undefined> | undefined;
+/** The value when it is an array (a JSON field that may hold anything), else undefined. */
+export const asArray = <T>(value: unknown): T[] | undefined => (Array.isArray(value) ? (value as T[]) : undefined);
+
+/** The build's inputs and cache flag: each from the project's own target where it sets it, else the defaults'. */
+function buildHashing(
+  declared: TargetConfiguration | null,
+  defaults: Pick<TargetConfiguration, 'inputs' | 'cache'> | undefined,
+): ProjectFacts['build'] {
+  const inputs = asArray<NonNullable<TargetConfiguration['inputs']>[number]>(declared?.inputs) ?? asArray(defaults?.inputs) ?? null;
+  const cache = typeof declared?.cache === 'boolean' ? declared.cache : typeof defaults?.cache === 'boolean' ? defaults.cache : null;
+  return { inputs, cache };
+}
+
+/** A target as the project declares it (project.json, or package.json "nx"), or null. */
+function declaredTarget(readJson: JsonReader, projectRoot: string, target: string): TargetConfiguration | null {
+  type Targets = Record<string, TargetConfiguration | undefined> | undefined;
   type ProjectFile = { targets?: Targets; nx?: { targets?: Targets } };
   for (const [file, pick] of [
     ['project.json', (j: ProjectFile) => j.targets],
@@ -110,8 +141,8 @@ function declaredDependsOn(readJson: JsonReader, projectRoot: string, target: st
     } catch {
       continue; // missing, or malformed: a malformed project file is Nx's to report
     }
-    const dependsOn = pick(json)?.[target]?.dependsOn;
-    if (Array.isArray(dependsOn)) return dependsOn as TargetConfiguration['dependsOn'];
+    const found = pick(json)?.[target];
+    if (found && typeof found === 'object') return found;
   }
   return null;
 }
@@ -161,4 +192,65 @@ function isInside(path: string, root: string): boolean {
 export function readRootDependencies(workspaceRoot: string): Set<string> {
   const pkg = readJsonIfValid<{ dependencies?: object; devDependencies?: object }>(join(workspaceRoot, 'package.json'));
   return new Set([...Object.keys(pkg?.dependencies ?? {}), ...Object.keys(pkg?.devDependencies ?? {})]);
+}
+
+type PackageJson = {
+  name?: unknown;
+  main?: unknown;
+  module?: unknown;
+  types?: unknown;
+  typings?: unknown;
+  exports?: unknown;
+  scripts?: Record<string, unknown>;
+  dependencies?: Record<string, unknown>;
+  devDependencies?: Record<string, unknown>;
+  peerDependencies?: Record<string, unknown>;
+};
+
+function readPackageJson(readJson: JsonReader, projectRoot: string): PackageJson | null {
+  try {
+    const json = readJson(`${projectRoot}/package.json`);
+    return json && typeof json === 'object' ? (json as PackageJson) : null;
+  } catch {
+    return null; // missing, or malformed: Nx's to report
+  }
+}
+
+function dependencyNames(readJson: JsonReader, projectRoot: string): string[] {
+  const pkg = readPackageJson(readJson, projectRoot);
+  return [...new Set([pkg?.dependencies, pkg?.devDependencies, pkg?.peerDependencies].flatMap((d) => Object.keys(d ?? {})))];
+}
+
+/** Every path a package.json's entry fields name (main, module, types, and each condition of exports). */
+function entryPaths(pkg: PackageJson): string[] {
+  const paths: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') paths.push(value);
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  [pkg.main, pkg.module, pkg.types, pkg.typings, pkg.exports].forEach(walk);
+  return paths.filter((p) => !p.endsWith('package.json'));
+}
+
+const BUILT_ENTRY = /\.(js|mjs|cjs|d\.ts|d\.mts|d\.cts)$/;
+
+/**
+ * Workspace packages consumed through their build output: they have a build (a `build` script, or
+ * a build target in their project files) and their entry points are built files (JS or
+ * declarations), not sources. A package whose entries are its TypeScript sources is consumed as
+ * it is (the app's bundler transpiles it), and needs no build first.
+ */
+export function builtPackagesOf(readJson: JsonReader, projectRoots: string[], buildTarget: string): Set<string> {
+  const names = new Set<string>();
+  for (const root of projectRoots) {
+    const pkg = readPackageJson(readJson, root);
+    if (!pkg || typeof pkg.name !== 'string') continue;
+    const hasBuild = typeof pkg.scripts?.[buildTarget] === 'string' || declaredTarget(readJson, root, buildTarget) !== null;
+    const entries = entryPaths(pkg);
+    if (hasBuild && entries.length > 0 && entries.every((e) => BUILT_ENTRY.test(e))) {
+      names.add(pkg.name);
+    }
+  }
+  return names;
 }

@@ -123,6 +123,14 @@ function coverageReportTarget(facts: ProjectFacts, tests: TestRunnerConfig, opti
   const dependsOn = facts.testDependsOn.filter((d) =>
     typeof d === 'string' ? d !== options.buildTargetName : !(d.target === options.buildTargetName && !d.dependencies && !d.projects),
   );
+  // Workspace packages the tests import through their build output are built first, even where
+  // nothing in nx.json says so (a Turborepo 1.x adoption's): unbuilt, every suite that imports one
+  // fails to load, and that is the workspace's set-up, not the project's tests.
+  const depsBuild = `^${options.buildTargetName}`;
+  const waitsForDepsBuild = dependsOn.some((d) =>
+    typeof d === 'string' ? d === depsBuild : d.target === options.buildTargetName && d.dependencies === true,
+  );
+  if (facts.builtDependencies.length > 0 && !waitsForDepsBuild) dependsOn.push(depsBuild);
   return {
     executor: '@plinto/ready:coverage-report',
     cache: true,
@@ -179,13 +187,22 @@ function coverageGateTarget(facts: ProjectFacts, tests: TestRunnerConfig, option
 }
 
 /**
- * Not cached: it runs the build through Nx, whose own cache replays an unchanged build. Its outputs
- * name the build folder too, so ready's hash covers the manifests it measures.
+ * Cached as the build is (its `cache` flag, over its inputs where the project or nx.json's target
+ * defaults name them), so an unchanged build that fails is replayed from its record instead of run
+ * again; its outputs name the build folder too, so a replay restores what ready measures.
+ * `parallelism: false`: no other task runs beside it, so a run that schedules the build as well
+ * (`nx run-many -t build,ready`) never has two builds of the app in its .next folder at once; the
+ * one that comes second is Nx's cache hit.
  */
 function buildRecordTarget(facts: ProjectFacts, options: NormalizedPluginOptions): TargetConfiguration {
+  const inputs = facts.build.inputs
+    ? [...facts.build.inputs, `!{projectRoot}/${BASELINE_FILE}`]
+    : projectInputs(facts, dependenciesOf(facts, ['typescript', 'next']), { baseline: false });
   return {
     executor: '@plinto/ready:build-record',
-    cache: false,
+    cache: facts.build.cache ?? true,
+    parallelism: false,
+    inputs,
     outputs: [`${resultsOutput(facts)}/${BUILD_RUN_FILE}`, '{projectRoot}/.next', '{workspaceRoot}/dist/{projectRoot}/.next'],
     options: { buildTarget: options.buildTargetName, outputPath: resultsOption(facts) },
     metadata: {

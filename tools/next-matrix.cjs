@@ -41,6 +41,21 @@ export default async function Shop({ params }: { params: Promise<{ id: string }>
   return <main>{id}<AboutWidget /></main>;
 }
 `,
+  // An error boundary (a client component whose chunks every page's HTML loads), a page that only
+  // redirects, and a not-found page with a link: the routes whose sizes the manifests get wrong.
+  'app/error.tsx': `'use client';
+import { useEffect } from 'react';
+export default function Error({ error, reset }: { error: Error; reset: () => void }) {
+  useEffect(() => { console.error(error); }, [error]);
+  return <div><p>Something went wrong</p><button onClick={() => reset()}>Try again</button></div>;
+}
+`,
+  'app/go/page.tsx': `import { redirect } from 'next/navigation';
+export default function Go() { redirect('/about'); }
+`,
+  'app/not-found.tsx': `import Link from 'next/link';
+export default function NotFound() { return <main><h1>Not found</h1><Link href="/">Home</Link></main>; }
+`,
   'pages/legacy/index.tsx': `import { useState } from 'react';
 export default function Legacy() { const [n, setN] = useState(0); return <button onClick={() => setN(n + 1)}>legacy {n}</button>; }
 `,
@@ -157,7 +172,11 @@ function assembleNextMatrix(dir, tarball, log = () => undefined) {
   writeFileSync(
     join(ws, 'turbo.json'),
     JSON.stringify(
-      { $schema: 'https://turbo.build/schema.json', tasks: { build: { dependsOn: ['^build'], outputs: ['.next/**', '!.next/cache/**'] } } },
+      {
+        $schema: 'https://turbo.build/schema.json',
+        // test after the app's own build, as many Turborepo repositories have it: nx init carries it into targetDefaults.test
+        tasks: { build: { dependsOn: ['^build'], outputs: ['.next/**', '!.next/cache/**'] }, test: { dependsOn: ['build'] } },
+      },
       null,
       2,
     ) + '\n',
@@ -183,10 +202,50 @@ function assembleNextMatrix(dir, tarball, log = () => undefined) {
 /** The JS a prerendered page's HTML loads (module scripts, not noModule polyfills), gzip bytes. */
 function htmlScriptsGzip(nextDir, htmlFile) {
   const { readFileSync } = require('node:fs');
+  return scriptsGzipOf(nextDir, readFileSync(htmlFile, 'utf8'));
+}
+
+function scriptsGzipOf(nextDir, html) {
+  const { readFileSync } = require('node:fs');
   const { gzipSync } = require('node:zlib');
-  const html = readFileSync(htmlFile, 'utf8');
   const files = [...html.matchAll(/<script\b[^>]*\bsrc="\/_next\/([^"]+)"[^>]*>/g)].filter((m) => !/nomodule/i.test(m[0])).map((m) => m[1]);
   return [...new Set(files)].reduce((sum, f) => sum + gzipSync(readFileSync(join(nextDir, decodeURIComponent(f)))).length, 0);
+}
+
+/**
+ * The JS the HTML of `path` loads as the built app serves it (`next start` on a free loopback port,
+ * stopped afterwards): the measure of a dynamic route, which has no prerendered HTML. Gzip bytes.
+ */
+async function servedScriptsGzip(appRoot, path) {
+  const { spawn } = require('node:child_process');
+  const { createServer } = require('node:net');
+  const port = await new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+  const next = require.resolve('next/dist/bin/next', { paths: [appRoot] });
+  const child = spawn(process.execPath, [next, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: appRoot,
+    env: SAMPLE_ENV,
+    stdio: 'ignore',
+    detached: true,
+  });
+  try {
+    for (let i = 0; i < 240; i++) {
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}${path}`);
+        if (response.ok) return scriptsGzipOf(join(appRoot, '.next'), await response.text());
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`next start in ${appRoot} never served ${path}`);
+  } finally {
+    process.kill(-child.pid, 'SIGTERM');
+  }
 }
 
 /**
@@ -204,4 +263,4 @@ function routesAgainstHtml(nextDir, routes) {
   });
 }
 
-module.exports = { APPS, assembleNextMatrix, htmlScriptsGzip, routesAgainstHtml, writeNextApp, sh, must };
+module.exports = { APPS, assembleNextMatrix, htmlScriptsGzip, servedScriptsGzip, routesAgainstHtml, writeNextApp, sh, must };

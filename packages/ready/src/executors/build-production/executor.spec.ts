@@ -113,6 +113,42 @@ describe('build-production', () => {
     expect(buildSeconds(ws.root, 'apps/web/.next')).toBe(12.35);
   });
 
+  it('a prerendered route is measured by the scripts its HTML loads (error boundary and redirect routes included), a dynamic one by the manifests', () => {
+    seedNextBuild(ws);
+    // The manifests give / its layout and page chunks; the HTML Next wrote loads an error boundary's
+    // chunk too (the manifests leave it out), under a basePath, with a deployment query, beside a
+    // noModule polyfill and inline scripts that are no files.
+    ws.write('apps/web/.next/static/chunks/error.js', noise(6000, 6000));
+    ws.write(
+      'apps/web/.next/server/app/index.html',
+      '<!DOCTYPE html><html><head>' +
+        '<link rel="preload" as="script" href="/shop/_next/static/chunks/heavy.js"/>' +
+        '<script src="/shop/_next/static/chunks/main-a.js?dpl=abc" async=""></script>' +
+        "<script src='/shop/_next/static/chunks/main-b.js' async></script>" +
+        '<script noModule src="/shop/_next/static/chunks/poly.js"></script>' +
+        '<script src="/shop/_next/static/chunks/error.js" async=""></script>' +
+        '<script src="/shop/_next/static/chunks/page.js" async=""></script>' +
+        '<script src="https://cdn.example.com/analytics.js"></script>' +
+        '</head><body><script>self.__next_f.push([1,"x"])</script></body></html>',
+    );
+    const { routes } = measureRoutes(ws.root, 'apps/web/.next');
+    const home = routes.find((r) => r.route === '/')!;
+    expect(home.measuredFrom).toBe('html');
+    expect(home.chunks.map((c) => c.file)).toEqual([
+      'static/chunks/main-a.js',
+      'static/chunks/main-b.js',
+      'static/chunks/error.js',
+      'static/chunks/page.js',
+    ]);
+    expect(home.firstLoadJs.gzip).toBe(gz(1000) + gz(2000) + gz(6000) + gz(4000));
+    // /charts has no HTML (rendered on request): the manifests' account.
+    expect(routes.find((r) => r.route === '/charts')!.measuredFrom).toBe('manifests');
+    // A redirecting page's HTML loads only the shared files: never its manifest entry's chunks.
+    ws.write('apps/web/.next/server/app/charts.html', '<html><script src="/_next/static/chunks/main-a.js" async></script></html>');
+    const charts = measureRoutes(ws.root, 'apps/web/.next').routes.find((r) => r.route === '/charts')!;
+    expect(charts).toMatchObject({ measuredFrom: 'html', firstLoadJs: { raw: 1000, gzip: gz(1000) } });
+  });
+
   it("webpack on Next 13–15: the page's entry and its layouts from app-build-manifest, not other routes' client chunks; Next's own figure beside it", () => {
     seedNextBuild(ws);
     ws.write('apps/web/.next/static/chunks/blog-layout.js', noise(600, 6));

@@ -50,7 +50,7 @@ function buildMeasure(context: CheckContext): Promise<BuildMeasure> {
 
 /** The routes as ready.json carries them, which the dashboard draws against their budgets. */
 export interface BundleSizeData {
-  routes: Array<{ route: string; gzip: number; raw: number; budgetKb: number; nextGzip?: number }>;
+  routes: Array<{ route: string; gzip: number; raw: number; budgetKb: number; nextGzip?: number; measuredFrom?: 'html' | 'manifests' }>;
 }
 
 export const bundleSizeCheck = defineCheck<BundleSizeData>(
@@ -90,6 +90,7 @@ export const bundleSizeCheck = defineCheck<BundleSizeData>(
           gzip: r.firstLoadJs.gzip,
           raw: r.firstLoadJs.raw,
           budgetKb: r.budgetKb,
+          measuredFrom: r.measuredFrom,
           ...(r.nextFirstLoadJs ? { nextGzip: r.nextFirstLoadJs.gzip } : {}),
         })),
       },

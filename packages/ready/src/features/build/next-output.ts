@@ -49,6 +49,11 @@ export function layoutsAbove(entry: string): string[] {
   return segments.reduce<string[]>((all, _s, i) => [...all, `/${segments.slice(0, i + 1).join('/')}/layout`], ['/layout']);
 }
 
+/** The boundary entries above an app-router page entry: "/blog/page" → "/error", "/loading", "/not-found", "/blog/error", … */
+export function boundariesAbove(entry: string): string[] {
+  return layoutsAbove(entry).flatMap((layout) => ['error', 'loading', 'not-found'].map((kind) => layout.replace(/layout$/, kind)));
+}
+
 type RscManifest = { entryJSFiles?: Record<string, string[]>; clientModules?: Record<string, { chunks?: unknown[] }> };
 
 function readRscManifest(workspaceRoot: string, manifestFile: string, entry: string): RscManifest {
@@ -87,7 +92,10 @@ function appRouteChunks(
 ): { files: string[]; layoutFiles: string[] } {
   if (appBuild) {
     const layoutFiles = jsOnly(layoutsAbove(entry).flatMap((l) => appBuild[l] ?? []));
-    return { files: jsOnly([...(appBuild[entry] ?? []), ...layoutFiles]), layoutFiles };
+    // The error, loading and not-found boundaries of every segment above the page: their client
+    // chunks are in the page's HTML too (an app/error.tsx is on every page below it).
+    const boundaryFiles = jsOnly(boundariesAbove(entry).flatMap((b) => appBuild[b] ?? []));
+    return { files: jsOnly([...(appBuild[entry] ?? []), ...layoutFiles, ...boundaryFiles]), layoutFiles };
   }
   // Only Next 13–15's app-build-manifest tells Next's own figure apart, so only it needs the layouts' files.
   const manifest = readRscManifest(workspaceRoot, manifestFile, entry);
@@ -120,12 +128,44 @@ function serverBundleText(workspaceRoot: string, nextDir: string, entry: string,
     .join('\n');
 }
 
+/** The HTML Next prerendered for a route at build time (server/app or server/pages), or null (a dynamic route). */
+function prerenderedHtml(workspaceRoot: string, nextDir: string, route: string, router: 'app' | 'pages'): string | null {
+  const name = route === '/' ? 'index' : route.replace(/^\//, '');
+  const file = join(workspaceRoot, nextDir, 'server', router, `${name}.html`);
+  return existsSync(file) ? readFileSync(file, 'utf8') : null;
+}
+
+const SCRIPT_TAG = /<script\b[^>]*>/gi;
+const SRC_ATTRIBUTE = /\bsrc=(?:"([^"]*)"|'([^']*)')/i;
+
+/**
+ * The build's files a prerendered page's HTML loads as scripts: every `<script src>` under `/_next/`
+ * (whatever basePath or assetPrefix comes before it, without a deployment query), less `noModule`
+ * polyfills, which modern browsers skip. This is exactly what a browser downloads on first load:
+ * the error boundary's chunks, the not-found page's and a redirecting page's, which the manifests
+ * attribute wrongly, included.
+ */
+export function htmlScripts(html: string): string[] {
+  const files: string[] = [];
+  for (const [tag] of html.matchAll(SCRIPT_TAG)) {
+    if (/\bnomodule\b/i.test(tag)) continue;
+    const match = SRC_ATTRIBUTE.exec(tag);
+    const src = match?.[1] ?? match?.[2];
+    const at = src?.indexOf('/_next/') ?? -1;
+    if (!src || at < 0) continue;
+    const file = src.slice(at + '/_next/'.length).split(/[?#]/)[0];
+    if (file.endsWith('.js') && !files.includes(file)) files.push(file);
+  }
+  return files;
+}
+
 export interface MeasuredRoutes {
   routes: Omit<RouteSize, 'budgetKb' | 'overBudget'>[];
 }
 
 /**
- * First-load JS per route, as a modern browser downloads it: `rootMainFiles` plus the route's own
+ * First-load JS per route, as a modern browser downloads it: for a prerendered route, the scripts
+ * its HTML loads; for a dynamic one, `rootMainFiles` plus the route's own
  * chunks (app router), or `/_app` plus the page's files (pages router); `polyfillFiles` are
  * `noModule` scripts and are counted apart. Raw and gzip bytes of the files on disk.
  */
@@ -173,10 +213,13 @@ export function measureRoutes(workspaceRoot: string, nextDir: string): MeasuredR
       const manifestFile = posix.join(nextDir, 'server', 'app', `${entry}_client-reference-manifest.js`);
       if (!appBuild && !existsSync(join(workspaceRoot, manifestFile))) continue;
       const own = appRouteChunks(workspaceRoot, nextDir, entry, manifestFile, appBuild, readText);
-      const files = [...new Set([...(build.rootMainFiles ?? []), ...own.files])];
+      // What the prerendered HTML loads where there is one; the manifests' account for dynamic routes.
+      const html = prerenderedHtml(workspaceRoot, nextDir, route, 'app');
+      const files = html ? htmlScripts(html) : [...new Set([...(build.rootMainFiles ?? []), ...own.files])];
       const measured: MeasuredRoutes['routes'][number] = {
         route,
         router: 'app',
+        measuredFrom: html ? 'html' : 'manifests',
         firstLoadJs: total(files),
         polyfills,
         chunks: files.map(sizeOf),
@@ -192,10 +235,18 @@ export function measureRoutes(workspaceRoot: string, nextDir: string): MeasuredR
   for (const [page, pageFiles] of Object.entries(build.pages ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
     if (page === '/_app' || page === '/_document' || page === '/_error') continue;
     // The pages router's HTML also loads the build's route manifests (lowPriorityFiles), deferred.
-    const files = [...new Set([...(build.pages?.['/_app'] ?? []), ...pageFiles, ...(build.lowPriorityFiles ?? [])])].filter((f) =>
-      f.endsWith('.js'),
-    );
-    routes.push({ route: page, router: 'pages', firstLoadJs: total(files), polyfills, chunks: files.map(sizeOf) });
+    const html = prerenderedHtml(workspaceRoot, nextDir, page, 'pages');
+    const files = html
+      ? htmlScripts(html)
+      : [...new Set([...(build.pages?.['/_app'] ?? []), ...pageFiles, ...(build.lowPriorityFiles ?? [])])].filter((f) => f.endsWith('.js'));
+    routes.push({
+      route: page,
+      router: 'pages',
+      measuredFrom: html ? 'html' : 'manifests',
+      firstLoadJs: total(files),
+      polyfills,
+      chunks: files.map(sizeOf),
+    });
   }
   return { routes };
 }

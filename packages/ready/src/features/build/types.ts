@@ -10,6 +10,11 @@ export interface RouteSize {
   /** The URL path, e.g. "/" or "/gallery". */
   route: string;
   router: 'app' | 'pages';
+  /**
+   * Where the figure comes from: the scripts of the HTML Next prerendered for the route (exact), or
+   * the build manifests (dynamic routes, which have no HTML until a request renders them).
+   */
+  measuredFrom: 'html' | 'manifests';
   /** JS a modern browser downloads on first load: the shared files plus the route's own chunks. */
   firstLoadJs: { raw: number; gzip: number };
   /** Legacy-browser polyfills (`noModule`): downloaded by browsers without ES modules only. */

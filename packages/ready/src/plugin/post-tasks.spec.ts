@@ -165,6 +165,9 @@ describe('workspace summary (postTasksExecution)', () => {
         task('@ws/admin', 'apps/admin', 'coverage-report', 'failure'),
         task('@ws/admin', 'apps/admin', 'ready', 'skipped'),
         task('@ws/docs', 'apps/docs', 'ready', 'stopped'),
+        // Skipped over a workspace package's build that failed: none of its own tasks failed.
+        task('@ws/ui', 'libs/ui', 'build', 'failure'),
+        task('@ws/shop', 'apps/shop', 'ready', 'skipped'),
       ]),
     );
     const summary = JSON.parse(readFileSync(join(ws.root, 'dist/ready/summary.json'), 'utf8'));
@@ -184,6 +187,11 @@ describe('workspace summary (postTasksExecution)', () => {
         score: null,
         checks: {},
         failures: ['not measured in this run: the ready task wrote no report (stopped)'],
+      }),
+      expect.objectContaining({
+        project: '@ws/shop',
+        status: 'not measured',
+        failures: ['not measured in this run: @ws/admin:coverage-report, @ws/ui:build failed first (run it to see why)'],
       }),
       expect.objectContaining({ project: '@ws/web', status: 'fail', measuredAt: null }),
     ]);

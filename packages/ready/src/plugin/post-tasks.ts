@@ -1,4 +1,5 @@
-import { PostTasksExecution, logger } from '@nx/devkit';
+import { PostTasksExecution, ProjectGraph, logger, readCachedProjectGraph } from '@nx/devkit';
+import { workspaceDependencies } from '../core/workspace/project-graph';
 import { appendFileSync } from 'node:fs';
 import { READY_JSON_FILE, ReadyReport } from '../core/contracts/report';
 import { renderDashboard } from '../features/summary/dashboard';
@@ -15,6 +16,7 @@ export const postTasksExecution: PostTasksExecution<ReadyPluginOptions> = async 
   const options = normalizePluginOptions(rawOptions);
   const results = Object.values(context.taskResults);
   const failed = results.filter((r) => r.status === 'failure').map((r) => r.task.target);
+  const graph = failed.length > 0 ? cachedGraph() : null;
   const tasks = results
     .filter((r) => r.task.target.target === options.readyTargetName)
     .map((r) => ({
@@ -23,10 +25,9 @@ export const postTasksExecution: PostTasksExecution<ReadyPluginOptions> = async 
       status: r.status,
       // Where this task wrote its report: its declared output, which honours a configured outputPath.
       resultsDir: r.task.outputs?.find((o) => o.endsWith(`/${READY_JSON_FILE}`))?.slice(0, -READY_JSON_FILE.length - 1),
-      // Nx gives no task graph here: the project's own failed tasks are what stopped its ready.
-      failedDependencies: failed
-        .filter((t) => t.project === r.task.target.project && t.target !== options.readyTargetName)
-        .map((t) => `${t.project}:${t.target}`),
+      // Nx gives no task graph here: the project's own failed tasks are what stopped its ready, else
+      // (none of its own failed) another project's, such as the build of a workspace package it waits for.
+      failedDependencies: failedFirst(failed, r.task.target.project, options.readyTargetName, r.status === 'skipped' ? graph : undefined),
     }));
   if (tasks.length === 0) return;
   const projects = readProjectReports(context.workspaceRoot, tasks, typeof context.startTime === 'number' ? context.startTime : 0);
@@ -49,3 +50,30 @@ export const postTasksExecution: PostTasksExecution<ReadyPluginOptions> = async 
   if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, markdown);
   logger.info(`@plinto/ready: workspace summary in ${paths.md} and ${paths.html}`);
 };
+
+/** The project graph of this run as Nx cached it, or null (graph caching turned off). */
+function cachedGraph(): ProjectGraph | null {
+  try {
+    return readCachedProjectGraph();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The failed tasks that stopped a project's ready: its own; else, where Nx skipped it, those of the
+ * workspace projects it depends on (the build of a package it waits for), or every other project's
+ * failed task where the graph is not at hand. `graph` is undefined where ready was not skipped.
+ */
+function failedFirst(
+  failed: Array<{ project: string; target: string }>,
+  project: string,
+  readyTarget: string,
+  graph: ProjectGraph | null | undefined,
+): string[] {
+  const others = failed.filter((t) => t.target !== readyTarget);
+  const own = others.filter((t) => t.project === project);
+  if (own.length > 0 || graph === undefined) return own.map((t) => `${t.project}:${t.target}`);
+  const dependencies = graph && graph.nodes[project] ? new Set(workspaceDependencies(graph, project)) : null;
+  return others.filter((t) => !dependencies || dependencies.has(t.project)).map((t) => `${t.project}:${t.target}`);
+}

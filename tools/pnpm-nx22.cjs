@@ -1,5 +1,7 @@
 // Matrix shape (c): a pnpm workspace on Nx 22 (never committed) with a Next 15 app (app router and
-// pages router) and a Vitest library, as a team that has not moved to Nx 23 has it. pnpm comes
+// pages router) and a Vitest library, as a team that has not moved to Nx 23 has it. nx.json has no
+// targetDefaults, and the library consumes another workspace package through its build output
+// (`main: dist/index.js`, built by its `build` script): its tests load only once that is built. pnpm comes
 // from the npm registry (`npx pnpm@<version>`), like every other package here.
 const { mkdirSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -28,16 +30,38 @@ function assemblePnpmNx22(dir, tarball, log = () => undefined) {
   write(
     join(calc, 'package.json'),
     JSON.stringify(
-      { name: '@pm/calc', version: '0.0.0', private: true, type: 'module', main: 'src/calc.js', scripts: { test: 'vitest run' } },
+      {
+        name: '@pm/calc',
+        version: '0.0.0',
+        private: true,
+        type: 'module',
+        main: 'src/calc.js',
+        scripts: { test: 'vitest run' },
+        dependencies: { '@pm/money': 'workspace:*' },
+      },
       null,
       2,
     ) + '\n',
+  );
+  const money = join(ws, 'libs', 'money');
+  write(
+    join(money, 'package.json'),
+    JSON.stringify(
+      { name: '@pm/money', version: '0.0.0', private: true, type: 'module', main: 'dist/index.js', scripts: { build: 'node build.mjs' } },
+      null,
+      2,
+    ) + '\n',
+  );
+  write(join(money, 'src', 'index.js'), 'export const cents = (amount) => Math.round(amount * 100);\n');
+  write(
+    join(money, 'build.mjs'),
+    "import { cpSync, mkdirSync } from 'node:fs';\nmkdirSync('dist', { recursive: true });\ncpSync('src/index.js', 'dist/index.js');\n",
   );
   write(join(calc, 'vite.config.mjs'), "export default { test: { include: ['src/**/*.test.js'] } };\n");
   write(join(calc, 'src', 'calc.js'), 'export const add = (a, b) => a + b;\nexport const abs = (a) => (a < 0 ? -a : a);\n');
   write(
     join(calc, 'src', 'calc.test.js'),
-    "import { test, expect } from 'vitest';\nimport { add, abs } from './calc.js';\ntest('adds', () => expect(add(1, 2)).toBe(3));\ntest('abs', () => { expect(abs(-2)).toBe(2); expect(abs(3)).toBe(3); });\n",
+    "import { test, expect } from 'vitest';\nimport { cents } from '@pm/money';\nimport { add, abs } from './calc.js';\ntest('adds', () => expect(add(1, 2)).toBe(3));\ntest('abs', () => { expect(abs(-2)).toBe(2); expect(abs(3)).toBe(3); });\ntest('cents', () => expect(cents(add(1, 0.5))).toBe(150));\n",
   );
   write(
     join(ws, 'package.json'),

@@ -47,9 +47,20 @@ describe('a pnpm workspace on Nx 22 with a Next 15 app and a Vitest library', ()
   });
 
   it('measures the Vitest library: its tests and its coverage, from the same istanbul JSON', () => {
-    expect(check(CALC, 'tests')).toMatchObject({ status: 'pass', metric: { text: '2 tests pass' } });
+    expect(check(CALC, 'tests')).toMatchObject({ status: 'pass', metric: { text: '3 tests pass' } });
     expect(check(CALC, 'coverage').status).toBe('pass');
     expect(existsSync(join(ws, 'coverage/libs/calc/coverage-final.json'))).toBe(true);
+  });
+
+  it('with no targetDefaults, the library’s tests wait for the build of the workspace package it imports through its build output', () => {
+    const nxJson = JSON.parse(readFileSync(join(ws, 'nx.json'), 'utf8'));
+    expect(nxJson.targetDefaults?.test?.dependsOn).toBeUndefined();
+    const calc = JSON.parse(matrix.must(`${pnpm} exec nx show project ${CALC.project} --json`, ws));
+    expect(calc.targets['coverage-report'].dependsOn).toEqual(['^build']);
+    expect(first.output).toContain('nx run @pm/money:build');
+    expect(existsSync(join(ws, 'libs/money/dist/index.js'))).toBe(true);
+    // The test that imports it ran (3 pass, above); none of it is a set-up finding.
+    expect(JSON.stringify(report(CALC))).not.toContain('@pm/money');
   });
 
   it('measures the Next 15 app: every prerendered route within 5 % of what its HTML loads', () => {

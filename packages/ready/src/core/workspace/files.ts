@@ -1,4 +1,4 @@
-import { Tree, visitNotIgnoredFiles } from '@nx/devkit';
+import { Tree, readJson, visitNotIgnoredFiles } from '@nx/devkit';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isTestFile, isUnderIgnoredDir } from '../../utils/project-files';
@@ -12,6 +12,20 @@ import type { TextOverlay } from './tsconfig';
 export type ReadTree = Pick<Tree, 'root' | 'read' | 'exists' | 'children' | 'isFile'>;
 
 /** A read-only view of the workspace on disk, for checks and executors. */
+/**
+ * A JSON file of the tree, or null where it is missing or malformed: for readers that judge what a
+ * file says, where a broken file is another tool's to report (Nx reports a bad package.json).
+ */
+export function readJsonIfPresent<T extends object = Record<string, unknown>>(tree: ReadTree, file: string): T | null {
+  if (!tree.exists(file)) return null;
+  try {
+    const json = readJson<T>(tree as Tree, file);
+    return json && typeof json === 'object' ? json : null;
+  } catch {
+    return null;
+  }
+}
+
 export function diskTree(workspaceRoot: string): ReadTree {
   const abs = (path: string) => join(workspaceRoot, path);
   function read(path: string): Buffer | null;

@@ -1,6 +1,6 @@
-import { PackageManager, Tree, readJson } from '@nx/devkit';
+import { PackageManager } from '@nx/devkit';
 import { coerce } from 'semver';
-import { ReadTree, diskTree } from './files';
+import { ReadTree, diskTree, readJsonIfPresent } from './files';
 
 /**
  * The one place that knows the workspace's package manager: which one (as `@nx/devkit`'s
@@ -102,13 +102,5 @@ function flavourOf(tree: ReadTree, pm: PackageManager, pinned: string | null, lo
   return berry ? 'yarn-berry' : 'yarn-classic';
 }
 
-function readJsonIn(
-  tree: ReadTree,
-  file: string,
-): { packageManager?: string; cli?: { packageManager?: PackageManager }; name?: string; workspaces?: unknown } | null {
-  try {
-    return readJson(tree as Tree, file);
-  } catch {
-    return null;
-  }
-}
+type RootJson = { packageManager?: string; cli?: { packageManager?: PackageManager }; name?: string; workspaces?: unknown };
+const readJsonIn = (tree: ReadTree, file: string) => readJsonIfPresent<RootJson>(tree, file);

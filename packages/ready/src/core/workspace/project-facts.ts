@@ -1,6 +1,5 @@
-import { Tree, readJson } from '@nx/devkit';
 import { posix } from 'node:path';
-import { ReadTree, treeFiles } from './files';
+import { ReadTree, readJsonIfPresent, treeFiles } from './files';
 
 /**
  * Facts about a project that every layer asks: is it a Next.js app, which framework, where its
@@ -78,12 +77,7 @@ export function findTestRunner(tree: ReadTree, projectRoot: string): TestRunnerC
   if (jest) return { runner: 'jest', config: jest };
   const vitest = findVitestConfig(tree, projectRoot);
   if (vitest) return { runner: 'vitest', config: vitest };
-  let pkg: { jest?: unknown; scripts?: { test?: unknown } } | null = null;
-  try {
-    pkg = tree.exists(posix.join(projectRoot, 'package.json')) ? readJson(tree as Tree, posix.join(projectRoot, 'package.json')) : null;
-  } catch {
-    pkg = null;
-  }
+  const pkg = readJsonIfPresent<{ jest?: unknown; scripts?: { test?: unknown } }>(tree, posix.join(projectRoot, 'package.json'));
   if (pkg?.jest && typeof pkg.jest === 'object') return { runner: 'jest', config: 'package.json' };
   const script = typeof pkg?.scripts?.test === 'string' ? TEST_SCRIPT_RUNNER.exec(pkg.scripts.test) : null;
   return script ? { runner: script[1] as 'jest' | 'vitest', config: null } : null;
@@ -111,18 +105,15 @@ export function isApp(tree: ReadTree, projectRoot: string, projectType?: string)
 
 /** Names of every dependency (runtime, peer and dev) the project's own package.json declares. */
 export function packageDependencies(tree: ReadTree, projectRoot: string): Set<string> {
-  const text = tree.read(posix.join(projectRoot, 'package.json'), 'utf-8');
-  if (!text) return new Set();
-  try {
-    const json = JSON.parse(text);
-    return new Set([
-      ...Object.keys(json.dependencies ?? {}),
-      ...Object.keys(json.peerDependencies ?? {}),
-      ...Object.keys(json.devDependencies ?? {}),
-    ]);
-  } catch {
-    return new Set();
-  }
+  const json = readJsonIfPresent<{ dependencies?: object; peerDependencies?: object; devDependencies?: object }>(
+    tree,
+    posix.join(projectRoot, 'package.json'),
+  );
+  return new Set([
+    ...Object.keys(json?.dependencies ?? {}),
+    ...Object.keys(json?.peerDependencies ?? {}),
+    ...Object.keys(json?.devDependencies ?? {}),
+  ]);
 }
 
 /** Files that configure tools rather than hold a project's code: `*.config.*`, `.*rc.*`, declarations. */
@@ -137,13 +128,7 @@ const CONFIG_PACKAGE_NAME = /(^|[/@-])(tsconfig|config)$/;
  * JSON and config modules: "no tests" there is not a finding). A library with code and no tests is.
  */
 export function hasCodeToTest(tree: ReadTree, projectRoot: string): boolean {
-  let name = '';
-  try {
-    const path = posix.join(projectRoot, 'package.json');
-    name = tree.exists(path) ? String(readJson<{ name?: unknown }>(tree as Tree, path).name ?? '') : '';
-  } catch {
-    name = '';
-  }
+  const name = String(readJsonIfPresent<{ name?: unknown }>(tree, posix.join(projectRoot, 'package.json'))?.name ?? '');
   if (CONFIG_PACKAGE_NAME.test(name)) return false;
   return treeFiles(tree, projectRoot, CODE_FILE).some((file) => !CONFIG_FILE.test(file));
 }

@@ -1,0 +1,112 @@
+/**
+ * The day-one gate on a package-based npm-workspaces repository adopted with `nx init` (shape (a)):
+ * a config-only package, a library with code and no tests, and a Next 15 app with zero-config
+ * Vitest and no coverage provider, an integration suite that needs a live URL, a `.env.example`
+ * and a MySQL Prisma schema. What applies is judged and nothing else; `--updateBaseline` and a
+ * commit make the unchanged repository green with one build; a new failing test turns it red.
+ */
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from './harness';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const matrix = require('../../../tools/next-matrix.cjs');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { assemblePackageBased } = require('../../../tools/package-based.cjs');
+
+const DIR = join(tmpdir(), 'plinto-ready-package-based');
+const STORE = { project: '@st/store', root: 'apps/store' };
+const TSCONFIG = { project: '@st/tsconfig', root: 'packages/tsconfig' };
+const UTILS = { project: '@st/utils', root: 'packages/utils' };
+const ALL = [STORE, TSCONFIG, UTILS];
+
+describe('a package-based repository adopted with nx init: config package, untested library, Next app with zero-config Vitest', () => {
+  let ws: string;
+  let init: string;
+  const report = (p: { root: string }) => JSON.parse(readFileSync(join(ws, 'dist/ready', p.root, 'ready.json'), 'utf8'));
+  const check = (p: { root: string }, id: string) => report(p).checks.find((c: { id: string }) => c.id === id);
+  const summary = () => JSON.parse(readFileSync(join(ws, 'dist/ready/summary.json'), 'utf8'));
+  /** The next builds since the last call (the app's build script counts itself). */
+  const builds = () => {
+    const log = join(ws, 'builds.log');
+    const count = readFileSync(log, { encoding: 'utf8', flag: 'a+' }).split('\n').filter(Boolean).length;
+    rmSync(log, { force: true });
+    return count;
+  };
+  const run = (args = '') => matrix.sh(`npx nx run-many -t ready ${args} --output-style=static`, ws);
+  beforeAll(
+    () => {
+      const tarball = readdirSync(join(REPO_ROOT, 'dist')).find((f) => /^plinto-ready-.*\.tgz$/.test(f));
+      ({ ws, init } = assemblePackageBased(DIR, join(REPO_ROOT, 'dist', tarball!), (m: string) =>
+        process.stdout.write(`[package-based] ${m}\n`),
+      ));
+    },
+    20 * 60 * 1000,
+  );
+  afterAll(() => {
+    if (process.env.PLINTO_E2E_KEEP !== '1') rmSync(DIR, { recursive: true, force: true });
+  });
+
+  it('init names what it inferred on each project', () => {
+    expect(init).toContain('@plinto/ready inferred targets on 3 of 3 project(s):');
+    expect(init).toMatch(
+      /@st\/store \(apps\/store\): build-production, build-record, coverage-gate, coverage-report, ready, security-audit/,
+    );
+    expect(init).toMatch(/@st\/tsconfig \(packages\/tsconfig\): ready\b/);
+  });
+
+  it('--updateBaseline and a commit make the unchanged repository green, every project reported, one build', () => {
+    const first = run('--updateBaseline');
+    expect({ code: first.code, tail: first.code === 0 ? '' : first.output.slice(-3000) }).toEqual({ code: 0, tail: '' });
+    expect(builds()).toBe(1);
+    expect(summary().projects.map((p: { project: string }) => p.project)).toEqual(ALL.map((p) => p.project).sort());
+    matrix.must('git add -A && git commit -q -m "accept the readiness baseline"', ws);
+    const again = run();
+    expect({ code: again.code, tail: again.code === 0 ? '' : again.output.slice(-3000) }).toEqual({ code: 0, tail: '' });
+    expect(builds()).toBe(0);
+    expect(summary().projects.map((p: { project: string }) => p.project)).toEqual(ALL.map((p) => p.project).sort());
+    for (const p of ALL)
+      expect({ project: p.project, decidedBy: report(p).verdict.decidedBy }).toEqual({ project: p.project, decidedBy: 'baseline' });
+  });
+
+  it('judges only what applies: the config package has nothing to test or lint; the untested library is a true finding', () => {
+    for (const id of ['tests', 'coverage', 'lint'])
+      expect({ id, status: check(TSCONFIG, id).status, skipped: check(TSCONFIG, id).skipped }).toEqual({
+        id,
+        status: 'skip',
+        skipped: 'does not apply',
+      });
+    expect(check(UTILS, 'tests').status).toBe('fail');
+    // Backups: a MySQL datasource is not PostgreSQL.
+    expect(check(STORE, 'backup')).toMatchObject({ status: 'skip', skipped: 'does not apply' });
+    expect(check(STORE, 'backup').details[0].message).toContain('mysql is not supported yet');
+  });
+
+  it("the app's zero-config Vitest runs without a coverage provider, its live-URL suite is held, and env agrees with .env.example", () => {
+    const tests = check(STORE, 'tests');
+    expect(tests.status).toBe('fail');
+    expect(JSON.stringify(tests.details)).toContain('E2E_BASE_URL is not set');
+    expect(check(STORE, 'coverage')).toMatchObject({
+      status: 'skip',
+      skipped: 'not measured',
+      fix: 'npm i -D @vitest/coverage-v8@4.1.12',
+    });
+    const env = JSON.stringify(check(STORE, 'env'));
+    expect(env).not.toContain('declared nowhere');
+    expect(env).not.toContain('looks like a real secret');
+  });
+
+  it('a change that adds a failing test turns the gate red, naming tests', () => {
+    writeFileSync(
+      join(ws, STORE.root, 'lib', 'refund.test.ts'),
+      "import { test, expect } from 'vitest';\nimport { price } from './price';\ntest('refund', () => expect(price(-5)).toBe(-0.05));\n",
+    );
+    matrix.must('git add -A && git commit -q -m "a failing test"', ws);
+    const red = run();
+    expect(red.code).not.toBe(0);
+    expect(red.output).toContain('worse than the baseline: tests');
+    expect(builds()).toBeLessThanOrEqual(1);
+    expect(summary().projects.map((p: { project: string }) => p.project)).toEqual(ALL.map((p) => p.project).sort());
+  });
+});

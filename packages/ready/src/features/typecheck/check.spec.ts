@@ -64,4 +64,27 @@ describe('typecheck check (real tsc)', () => {
     ws.write('apps/web/src/b.ts', "import { x } from 'not-installed-anywhere';\nexport const y = x;\n");
     expect(await typecheckCheck.run({ ...ctx(), projectGraph: graph })).toMatchObject({ status: 'fail', metric: { value: 1 } });
   });
+
+  it("the project's own typecheck target failing only on unbuilt workspace imports is the same set-up finding; any other error fails", async () => {
+    const graph = {
+      nodes: { '@ws/sdk': { name: '@ws/sdk', type: 'lib', data: { root: 'libs/sdk' } } },
+      dependencies: {},
+    } as unknown as CheckContext['projectGraph'];
+    const unbuiltOnly = [
+      '> nx run web:typecheck',
+      '> tsc --build --emitDeclarationOnly --pretty false',
+      "apps/web/src/a.ts(1,21): error TS2307: Cannot find module '@ws/sdk' or its corresponding type declarations.",
+      "apps/web/src/b.ts(2,3): error TS2307: Cannot find module '@ws/sdk/client' or its corresponding type declarations.",
+    ].join('\n');
+    const withTarget = (output: string): CheckContext => ({
+      ...ctx({ typecheck: {} }),
+      projectGraph: graph,
+      runTarget: async () => ({ success: false, output }),
+    });
+    const setup = (await typecheckCheck.run(withTarget(unbuiltOnly))) as CheckOutcome;
+    expect(setup).toMatchObject({ status: 'warn', metric: { value: 0, text: '0 type error(s); 1 workspace package(s) not built' } });
+    expect(setup.details[0].message).toMatch(/^2 import\(s\) of workspace packages that are not built \(@ws\/sdk\)/);
+    const own = `${unbuiltOnly}\napps/web/src/c.ts(1,7): error TS2322: Type 'string' is not assignable to type 'number'.`;
+    expect(await typecheckCheck.run(withTarget(own))).toMatchObject({ status: 'fail', metric: { text: 'typecheck fails' } });
+  });
 });

@@ -4,7 +4,8 @@
 //   an integration suite that needs a live deployment (E2E_BASE_URL), a `.env.example` declaring
 //   what the app reads (a MySQL URL with an empty password among it), a MySQL Prisma schema;
 // - packages/tsconfig: a config-only package (JSON and a package.json, no sources);
-// - packages/utils: a library with code and no tests (a true finding the baseline holds).
+// - packages/utils: a library with code and no tests (a true finding the baseline holds), which the
+//   app consumes through its build output (`main: dist/index.js`, built by `tsc`), shape (c).
 const { mkdirSync, rmSync, writeFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 const { writeNextApp, must } = require('./next-matrix.cjs');
@@ -66,12 +67,25 @@ function assemblePackageBased(dir, tarball, log = () => undefined) {
   );
   write(join(ws, 'packages', 'tsconfig', 'package.json'), { name: '@st/tsconfig', version: '0.0.0', private: true, files: ['base.json'] });
   write(join(ws, 'packages', 'tsconfig', 'base.json'), { compilerOptions: { strict: true, target: 'ES2022', module: 'esnext' } });
-  write(join(ws, 'packages', 'utils', 'package.json'), { name: '@st/utils', version: '0.0.0', private: true, main: 'src/index.ts' });
+  // Consumed through its build output (shape (c)): its entry points are the files its build writes.
+  write(join(ws, 'packages', 'utils', 'package.json'), {
+    name: '@st/utils',
+    version: '0.0.0',
+    private: true,
+    type: 'module',
+    main: 'dist/index.js',
+    types: 'dist/index.d.ts',
+    scripts: { build: 'tsc -p tsconfig.json' },
+  });
   write(
     join(ws, 'packages', 'utils', 'src', 'index.ts'),
     'export const clamp = (value: number, min: number, max = Number.POSITIVE_INFINITY) => Math.min(Math.max(value, min), max);\n',
   );
-  write(join(ws, 'packages', 'utils', 'tsconfig.json'), { extends: '@st/tsconfig/base.json', include: ['src'] });
+  write(join(ws, 'packages', 'utils', 'tsconfig.json'), {
+    extends: '@st/tsconfig/base.json',
+    compilerOptions: { outDir: 'dist', rootDir: 'src', declaration: true, moduleResolution: 'bundler' },
+    include: ['src'],
+  });
   write(join(ws, 'package.json'), {
     name: 'store-monorepo',
     private: true,

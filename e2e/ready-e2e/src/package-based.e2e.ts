@@ -1,6 +1,7 @@
 /**
  * The day-one gate on a package-based npm-workspaces repository adopted with `nx init` (shape (a)):
- * a config-only package, a library with code and no tests, and a Next 15 app with zero-config
+ * a config-only package, a library with code and no tests that the app consumes through its build
+ * output (shape (c)), and a Next 15 app with zero-config
  * Vitest and no coverage provider, an integration suite that needs a live URL, a `.env.example`
  * and a MySQL Prisma schema. What applies is judged and nothing else; `--updateBaseline` and a
  * commit make the unchanged repository green with one build; a new failing test turns it red.
@@ -81,6 +82,16 @@ describe('a package-based repository adopted with nx init: config package, untes
     // Backups: a MySQL datasource is not PostgreSQL.
     expect(check(STORE, 'backup')).toMatchObject({ status: 'skip', skipped: 'does not apply' });
     expect(check(STORE, 'backup').details[0].message).toContain('mysql is not supported yet');
+  });
+
+  it('the app waits for the build of the library it consumes through build output: its tests load and it type-checks', () => {
+    const store = JSON.parse(matrix.must(`npx nx show project ${STORE.project} --json`, ws));
+    expect(store.targets['coverage-report'].dependsOn).toContain('^build');
+    expect(store.targets['build-record'].dependsOn).toContain('^build');
+    expect(check(STORE, 'typecheck').status).toBe('pass');
+    expect(check(STORE, 'build').status).toBe('pass');
+    // Only the live-URL suite fails to load: the one importing the library loads.
+    expect(JSON.stringify(check(STORE, 'tests'))).not.toContain('@st/utils');
   });
 
   it("the app's zero-config Vitest runs without a coverage provider, its live-URL suite is held, and env agrees with .env.example", () => {

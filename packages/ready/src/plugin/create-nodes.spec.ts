@@ -210,6 +210,11 @@ describe('createNodes', () => {
       exports: { '.': { types: './dist/index.d.ts', import: './dist/index.mjs', require: './dist/index.cjs' } },
     });
     expect((await coverageReport()).dependsOn).toEqual(['^build']);
+    const buildRecord = async () => {
+      const results = await createNodes[1](files, {}, context);
+      return Object.fromEntries(results.flatMap(([, r]) => Object.entries(r.projects ?? {})))['apps/web'].targets!['build-record'];
+    };
+    expect((await buildRecord()).dependsOn).toEqual(['^build']);
     // The build target may come from project.json rather than a script.
     ws.write('libs/ui/package.json', { name: '@ws/ui', main: './dist/index.js' });
     ws.write('libs/ui/project.json', { name: 'ui', targets: { build: { command: 'tsc' } } });
@@ -217,6 +222,7 @@ describe('createNodes', () => {
     // A package the app does not depend on changes nothing.
     ws.write('apps/web/package.json', { name: '@ws/web' });
     expect((await coverageReport()).dependsOn).toBeUndefined();
+    expect((await buildRecord()).dependsOn).toBeUndefined();
   });
 
   it("build-record is hashed and cached as the project's build is: its own target, else nx.json's target defaults", async () => {

@@ -202,6 +202,9 @@ function buildRecordTarget(facts: ProjectFacts, options: NormalizedPluginOptions
     executor: '@plinto/ready:build-record',
     cache: facts.build.cache ?? true,
     parallelism: false,
+    // Workspace packages the app consumes through their build output are built first (their builds
+    // run in this run, not in the nested one), whatever the build's own dependsOn says.
+    ...(facts.builtDependencies.length > 0 ? { dependsOn: [`^${options.buildTargetName}`] } : {}),
     inputs,
     outputs: [`${resultsOutput(facts)}/${BUILD_RUN_FILE}`, '{projectRoot}/.next', '{workspaceRoot}/dist/{projectRoot}/.next'],
     options: { buildTarget: options.buildTargetName, outputPath: resultsOption(facts) },

@@ -24,7 +24,7 @@ function assemblePackageBased(dir, tarball, log = () => undefined) {
     name: '@st/store',
     // The build counts itself into builds.log (an Nx replay prints a cached build's output again, so output cannot tell).
     scripts: { dev: 'next dev', build: 'node ../../count-build.cjs && next build', test: 'vitest run' },
-    dependencies: { next: '15.5.7', react: '19.2.0', 'react-dom': '19.2.0', '@st/utils': '*' },
+    dependencies: { next: '15.5.7', react: '19.2.0', 'react-dom': '19.2.0', '@prisma/client': '7.10.1', '@st/utils': '*' },
     devDependencies: { '@st/tsconfig': '*', '@types/react': '^19.0.0', '@types/react-dom': '^19.0.0', vitest: '4.1.12' },
   });
   write(

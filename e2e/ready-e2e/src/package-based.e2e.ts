@@ -101,7 +101,7 @@ describe('a package-based repository adopted with nx init: config package, untes
     expect(check(STORE, 'coverage')).toMatchObject({
       status: 'skip',
       skipped: 'not measured',
-      fix: 'npm i -D @vitest/coverage-v8@4.1.12',
+      fix: 'npm i -D @vitest/coverage-v8@4.1.12 -w apps/store',
     });
     const env = JSON.stringify(check(STORE, 'env'));
     expect(env).not.toContain('declared nowhere');

@@ -98,7 +98,7 @@ describe('createNodes', () => {
       dependsOn: ['coverage-report', 'build-record', 'security-audit'],
       inputs: [
         '{projectRoot}/**/*',
-        '^default',
+        '^ready-sources',
         '{workspaceRoot}/tsconfig.base.json',
         { externalDependencies: ['typescript', '@plinto/ready'] },
         '{workspaceRoot}/eslint.config.mjs',
@@ -124,7 +124,7 @@ describe('createNodes', () => {
       inputs: [
         '{projectRoot}/**/*',
         '!{projectRoot}/ready-baseline.json',
-        '^default',
+        '^ready-sources',
         '{workspaceRoot}/tsconfig.base.json',
         { externalDependencies: ['typescript', 'next'] },
       ],
@@ -137,7 +137,7 @@ describe('createNodes', () => {
       dependsOn: [],
       inputs: [
         '{projectRoot}/**/*',
-        '^default',
+        '^ready-sources',
         { externalDependencies: ['typescript', '@plinto/ready'] },
         '{workspaceRoot}/eslint.config.mjs',
         '{workspaceRoot}/.github/workflows/**/*',
@@ -189,6 +189,18 @@ describe('createNodes', () => {
     ws.write('apps/web/package.json', { name: '@ws/web' });
     expect((await run({ targetDefaults: { test: { dependsOn: ['build', '^build'] } } })).dependsOn).toEqual(['^build']);
     expect((await run({ targetDefaults: { test: { dependsOn: [{ target: 'build' }] } } })).dependsOn).toBeUndefined();
+  });
+
+  it('every project defines ready-sources (its files less its baseline), which its targets take from their dependencies in place of ^default', async () => {
+    const results = await createNodes[1](files, {}, context);
+    const projects = Object.fromEntries(results.flatMap(([, r]) => Object.entries(r.projects ?? {})));
+    for (const root of ['apps/web', 'libs/ui'])
+      expect(projects[root].namedInputs).toEqual({ 'ready-sources': ['{projectRoot}/**/*', '!{projectRoot}/ready-baseline.json'] });
+    for (const target of ['coverage-report', 'build-record', 'ready'])
+      expect({ target, inputs: projects['apps/web'].targets![target].inputs }).toEqual({
+        target,
+        inputs: expect.arrayContaining(['^ready-sources']),
+      });
   });
 
   it('coverage-report waits for the build of workspace packages the project consumes through their build output, nothing else', async () => {

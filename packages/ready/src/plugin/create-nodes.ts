@@ -3,7 +3,7 @@ import { dirname, join, posix } from 'node:path';
 import { assertMatchingDevkit, assertSupportedNx, packageJsonWorkspacesMatcher } from '../core/workspace/nx-internals';
 import { ReadyPluginOptions, normalizePluginOptions } from '../core/nx/plugin-options';
 import { asArray, builtPackagesOf, onceJsonReader, readProjectFacts, readRootDependencies, rootInputsOf } from './inference-facts';
-import { buildTargets } from './targets';
+import { buildTargets, readyNamedInputs } from './targets';
 import { PLUGIN_OPTIONS_SCHEMA, optionProblems, pluginEntryName, targetOptionProblems } from './validate-options';
 import { ReadyError } from '../utils/errors';
 
@@ -72,7 +72,7 @@ export const createNodes: CreateNodesV2<ReadyPluginOptions> = [
     return createNodesFromFiles(
       (_file, _options, _context, index) => {
         const root = roots[index];
-        return { projects: { [root]: { root, targets: buildTargets(facts[index], options) } } };
+        return { projects: { [root]: { root, namedInputs: readyNamedInputs(), targets: buildTargets(facts[index], options) } } };
       },
       projectFiles,
       options,

@@ -17,6 +17,18 @@ const resultsOption = (facts: ProjectFacts) => (facts.root === '.' ? `${RESULTS_
 const resultsOutput = (facts: ProjectFacts) => `{workspaceRoot}/${resultsOption(facts)}`;
 
 /**
+ * The named input every inferred project defines (see `readySourcesInput`): its files less its
+ * readiness baseline. `^ready-sources` in place of `^default`: committing a library's baseline
+ * must not re-run the tests or the build of every app that depends on it.
+ */
+export const READY_SOURCES = 'ready-sources';
+
+/** The named inputs every project the plugin infers targets for defines. */
+export function readyNamedInputs(): Record<string, string[]> {
+  return { [READY_SOURCES]: ['{projectRoot}/**/*', `!{projectRoot}/${BASELINE_FILE}`] };
+}
+
+/**
  * The project's files, the configs it extends from outside, and the sources of what it depends on.
  * The readiness baseline is ready's input alone: committing it must not re-run the tests or the build.
  */
@@ -28,7 +40,7 @@ function projectInputs(
   const inputs: NonNullable<TargetConfiguration['inputs']> = [
     '{projectRoot}/**/*',
     ...(baseline ? [] : [`!{projectRoot}/${BASELINE_FILE}`]),
-    '^default',
+    `^${READY_SOURCES}`,
     ...facts.externalTsConfigs.map((f) => `{workspaceRoot}/${f}`),
   ];
   if (externalDependencies.length > 0) inputs.push({ externalDependencies });

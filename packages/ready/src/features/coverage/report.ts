@@ -87,6 +87,7 @@ function measureTests(
     total: run.numTotalTests,
     failed: run.numFailedTests,
     failedSuites: run.numRuntimeErrorTestSuites,
+    failedTests: failedTestNames(workspaceRoot, run),
     suiteErrors: suiteErrors(workspaceRoot, run),
     passed: run.numFailedTests === 0 && run.numRuntimeErrorTestSuites === 0,
     coverageDir,
@@ -94,6 +95,16 @@ function measureTests(
   };
   portableCoverageFiles(workspaceRoot, coverageDir);
   return record;
+}
+
+/** Every failing test as "<workspace-relative file> › <full name>", sorted and unique (jest's and Vitest's JSON alike). */
+export function failedTestNames(workspaceRoot: string, run: JestRun): string[] {
+  const names = new Set<string>();
+  for (const t of run.testResults ?? []) {
+    const file = relative(workspaceRoot, t.name).replace(/\\/g, '/');
+    for (const a of t.assertionResults ?? []) if (a.status === 'failed') names.add(`${file} › ${a.fullName ?? a.title ?? '(unnamed test)'}`);
+  }
+  return [...names].sort();
 }
 
 /** The suites jest could not run, each with the first lines of its message (colours and stack frames stripped). */

@@ -18,8 +18,13 @@ export interface JestRun {
   numRuntimeErrorTestSuites: number;
   /** Why coverage was not measured although the tests ran (Vitest without its coverage provider), with the install. */
   coverageUnavailable?: { message: string; fix: string };
-  /** Per test file: its absolute path, and for a file that could not run, jest's message. */
-  testResults?: Array<{ name: string; message?: string; assertionResults?: unknown[]; status?: string }>;
+  /** Per test file: its absolute path, its tests (name and status), and for a file that could not run, jest's message. */
+  testResults?: Array<{
+    name: string;
+    message?: string;
+    assertionResults?: Array<{ fullName?: string; title?: string; status?: string }>;
+    status?: string;
+  }>;
 }
 
 /**

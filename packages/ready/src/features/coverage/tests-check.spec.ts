@@ -112,6 +112,27 @@ describe('tests check on a real jest run', () => {
     expect(result.details[0]).toMatchObject({ file: 'libs/calc/src/calc.test.js' });
   });
 
+  it('records each failing test by file and name beside a suite that fails to load, so a baseline holds them one by one', async () => {
+    ws.write('libs/calc/src/live.test.js', "if (!process.env.E2E_BASE_URL) throw new Error('E2E_BASE_URL is not set');\ntest('x', () => {});\n");
+    ws.write(
+      'libs/calc/src/calc.test.js',
+      "describe('add', () => {\n  test('adds', () => expect(1 + 1).toBe(2));\n  test('refunds', () => expect(-1).toBe(1));\n});\n",
+    );
+    const record = runCoverageReport(
+      ws.root,
+      { root: 'libs/calc', name: 'calc' },
+      { jestConfig: 'libs/calc/jest.config.js', outputPath: 'dist/ready/libs/calc' },
+    );
+    expect(record.failedTests).toEqual(['libs/calc/src/calc.test.js › add refunds']);
+    const result = await check({ test: {} });
+    expect(result).toMatchObject({
+      status: 'fail',
+      metric: { text: '1 test suite(s) failed to load; 1 of 2 tests fail' },
+      items: ['libs/calc/src/live.test.js', 'libs/calc/src/calc.test.js › add refunds'],
+      ratchet: { 'failing tests': { value: 1, better: 'lower' } },
+    });
+  });
+
   it('judges a project without a test target of its own (root jest projects) by its recorded run', async () => {
     ws.write('libs/calc/src/calc.test.js', "test('adds', () => expect(1 + 1).toBe(2));\n");
     runCoverageReport(

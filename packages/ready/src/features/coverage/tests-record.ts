@@ -11,6 +11,8 @@ export interface TestsRecord {
   total: number;
   failed: number;
   failedSuites: number;
+  /** The tests that failed, each as "<file> › <full name>", sorted: a baseline holds them one by one. */
+  failedTests?: string[];
   /** The suites that could not run (a missing module, a syntax error): file and the first lines of jest's message. */
   suiteErrors?: Array<{ file: string; message: string }>;
   passed: boolean;

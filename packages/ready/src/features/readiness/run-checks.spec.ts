@@ -159,6 +159,28 @@ describe('the readiness gate', () => {
     ]);
   });
 
+  it('a new failing test beside a held suite that fails to load is worse; the tests that failed before are held', async () => {
+    const tests = (failed: string[]) =>
+      fixed('tests', {
+        status: 'fail',
+        score: 0,
+        failsProject: '1 test suite(s) fail to load',
+        items: ['apps/web/e2e/live.spec.ts', ...failed],
+        ratchet: { 'failing tests': { value: failed.length, better: 'lower' } },
+      });
+    const baseline = await baselineFrom([tests(['apps/web/a.spec.ts › flaky'])]);
+    expect((await runReady(ctx, { minScore: 0, baseline, now: JAN }, [tests(['apps/web/a.spec.ts › flaky'])])).status).toBe('pass');
+    const worse = await runReady(ctx, { minScore: 0, baseline, now: JAN }, [
+      tests(['apps/web/a.spec.ts › flaky', 'apps/web/b.spec.ts › refund']),
+    ]);
+    expect(worse.status).toBe('fail');
+    expect(worse.failures).toEqual(
+      expect.arrayContaining([
+        'worse than the baseline: tests: apps/web/b.spec.ts › refund fails and is not in the baseline; tests failing tests 2 (baseline: 1)',
+      ]),
+    );
+  });
+
   it('a skip measured nothing, now or then: it is never worse', async () => {
     const baseline = await baselineFrom([coverage(80, 'pass')]);
     const results = await measureChecks(ctx, {}, [fixed('coverage', { status: 'skip', score: 0, fix: 'nx run x:coverage-report' })]);

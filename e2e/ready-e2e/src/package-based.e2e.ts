@@ -78,6 +78,8 @@ describe('a package-based repository adopted with nx init: config package, untes
         status: 'skip',
         skipped: 'does not apply',
       });
+    // Nothing applies to it: nothing is missing (never "0/100" over checks that do not apply).
+    expect(report(TSCONFIG)).toMatchObject({ score: 100, status: 'pass' });
     expect(check(UTILS, 'tests').status).toBe('fail');
     // Backups: a MySQL datasource is not PostgreSQL.
     expect(check(STORE, 'backup')).toMatchObject({ status: 'skip', skipped: 'does not apply' });

@@ -306,7 +306,14 @@ describe('scoring and reports', () => {
 
   it('is the weighted mean of checks that ran; skipped checks do not count', () => {
     expect(computeScore([result('a', 'pass', 100, 3), result('b', 'fail', 0, 1), result('c', 'skip', 0, 50)])).toBe(75);
-    expect(computeScore([result('a', 'skip', 0, 1)])).toBe(0);
+    // Nothing ran: not measured is never a silent 100; nothing applying is nothing missing.
+    expect(
+      computeScore([
+        { ...result('a', 'skip', 0, 1), skipped: 'not measured' },
+        { ...result('b', 'skip', 0, 1), skipped: 'does not apply' },
+      ]),
+    ).toBe(0);
+    expect(computeScore([{ ...result('a', 'skip', 0, 1), skipped: 'does not apply' }, result('b', 'skip', 0, 1)])).toBe(100);
   });
 
   it('renders markdown with one row per check and escaped cells', () => {

@@ -12,6 +12,7 @@ export function envVariable(name: string, extra: Partial<EnvVariable> = {}): Env
     readAt: ['apps/web/app/config.ts:1'],
     projects: ['web'],
     optional: null,
+    fallsBack: false,
     ...extra,
   };
 }

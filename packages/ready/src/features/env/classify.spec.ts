@@ -96,7 +96,7 @@ describe('env judgement on code as apps write it', () => {
     expect(module).toContain('APP_ORIGIN: z.string().optional(),');
     expect(module).toContain('MAIL_REGION: z.string().optional(),');
     expect(mergeDotenv('', vars).text).toContain(
-      '# optional: where it is unset, the code goes on with what it reads beside it (||, ??)\nAPP_ORIGIN=',
+      '# optional: where it is unset, the code goes on with what it reads beside it (||, ??)\n# APP_ORIGIN=\n',
     );
   });
 
@@ -133,5 +133,71 @@ describe('env judgement on code as apps write it', () => {
     expect(v('PRIVATE_MODE')).toMatchObject({ secret: false });
     expect(['RECAPTCHA_SITE_KEY', 'NEXT_PUBLIC_FIREBASE_APP_ID', 'GOOGLE_CLIENT_ID'].map(isSecretLike)).toEqual([false, false, false]);
     expect(['GCP_PRIVATE_KEY', 'SUPABASE_SERVICE_ROLE_KEY', 'OPENAI_API_KEY'].map(isSecretLike)).toEqual([true, true, true]);
+  });
+});
+
+describe('env judgement: how the code tests, guards and falls back (round 3)', () => {
+  const vars = variablesOf({
+    'apps/web/lib/backends.ts': [
+      'if (process.env.SENTRY_DSN) init({ dsn: process.env.SENTRY_DSN });',
+      'export function mailer() {',
+      '  if (!process.env.SMTP_HOST) return null;',
+      '  return connect(process.env.SMTP_HOST);',
+      '}',
+      'export const plausible = !!process.env.PLAUSIBLE_DOMAIN;',
+      "export const cdn = process.env.CDN_HOST ? `https://${process.env.CDN_HOST}` : '';",
+      'export const hook = process.env.SLACK_WEBHOOK && post(process.env.SLACK_WEBHOOK);',
+      "if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is required');",
+      'export const db = connect(process.env.DATABASE_URL);',
+      "const clickhouseEnabled = process.env.CLICKHOUSE_ENABLED === 'true';",
+      'export const ch = clickhouseEnabled ? new URL(process.env.CLICKHOUSE_URL!) : null;',
+      "export const beta = process.env.FEATURE_BETA === 'true';",
+      "if (process.env.NODE_ENV === 'production') connect(process.env.PROD_ONLY_URL);",
+      'const { COMPANY_NAME, SITE_NAME } = process.env;',
+      "export const brand = COMPANY_NAME || SITE_NAME || '';",
+      'export const oauth = [process.env.GITHUB_CLIENT_ID, process.env.GITHUB_CLIENT_SECRET, process.env.GITHUB_SHA];',
+      'declare function init(o: object): void; declare function connect(u?: string): object; declare function post(u: string): void;',
+    ].join('\n'),
+  });
+  const v = (name: string) => vars.find((x) => x.name === name)!;
+
+  it('a variable the code tests for absence is optional, whatever the form of the test; one whose absence only throws is required', () => {
+    for (const name of ['SENTRY_DSN', 'SMTP_HOST', 'PLAUSIBLE_DOMAIN', 'CDN_HOST', 'SLACK_WEBHOOK'])
+      expect({ name, optional: v(name).optional }).toEqual({ name, optional: 'presence' });
+    expect(v('DATABASE_URL').optional).toBeNull();
+  });
+
+  it('a setting read only behind a switch is optional; NODE_ENV is no switch (production is where it is deployed)', () => {
+    expect(v('CLICKHOUSE_URL').optional).toBe('guarded');
+    expect(v('PROD_ONLY_URL').optional).toBeNull();
+  });
+
+  it("a flag compared to 'true' is an optional boolean, off while unset", () => {
+    expect(v('FEATURE_BETA')).toMatchObject({ type: 'boolean', optional: 'flag' });
+    expect(renderEnvModule(vars)).toContain(
+      `FEATURE_BETA: z.enum(['true', 'false', '1', '0']).default("false").transform((value) => value === 'true' || value === '1'),`,
+    );
+  });
+
+  it('a destructured variable used with || beside another is seen as falling back', () => {
+    expect(v('COMPANY_NAME')).toMatchObject({ optional: 'alternative', fallsBack: true });
+    expect(v('SITE_NAME')).toMatchObject({ fallsBack: true });
+    expect(v('SITE_NAME').optional).not.toBeNull();
+  });
+
+  it('platform variables are the ones the platform sets, not every name with its prefix', () => {
+    expect(v('GITHUB_SHA').optional).toBe('platform');
+    expect(v('GITHUB_CLIENT_ID').optional).toBeNull();
+    expect(v('GITHUB_CLIENT_SECRET').optional).toBeNull();
+    expect(mergeDotenv('', vars).added).toEqual(expect.arrayContaining(['GITHUB_CLIENT_ID', 'GITHUB_CLIENT_SECRET']));
+  });
+
+  it('no placeholder defines a variable the code falls back from: commented out, and a second merge adds nothing', () => {
+    const first = mergeDotenv('', vars);
+    for (const name of ['SENTRY_DSN', 'COMPANY_NAME', 'FEATURE_BETA', 'CLICKHOUSE_URL'])
+      expect({ name, line: first.text.split('\n').find((l) => l.includes(`${name}=`)) }).toEqual({ name, line: `# ${name}=` });
+    // What the code needs and has no way on without stays a line to fill in.
+    expect(first.text).toContain('\nDATABASE_URL=\n');
+    expect(mergeDotenv(first.text, vars)).toMatchObject({ text: first.text, added: [] });
   });
 });

@@ -17,12 +17,64 @@ export interface EnvVariable {
    * Why the app may start without it, or null when it is required: the hosting platform or CI sets
    * it, only tooling reads it, or the code only tests whether it is set (or compares it to a value).
    */
-  optional: 'platform' | 'tooling' | 'presence' | 'next-config' | 'alternative' | null;
+  optional: 'platform' | 'tooling' | 'presence' | 'next-config' | 'alternative' | 'guarded' | 'flag' | null;
+  /**
+   * The code has a way on without it (a literal fallback, another value beside it, a test for its
+   * absence): a placeholder in .env.production would change what the code does where the platform
+   * does not set it (`X=` is "", and `X ?? 'default'` then yields ""), so it is never written as one.
+   */
+  fallsBack: boolean;
 }
 
-/** Set by the hosting platform, the CI or the runtime itself: never the app's to declare or require. */
-const PLATFORM_VARIABLE =
-  /^(VERCEL|VERCEL_[A-Z0-9_]+|NEXT_PUBLIC_VERCEL_[A-Z0-9_]+|NETLIFY|NETLIFY_[A-Z0-9_]+|CONTEXT|DEPLOY_URL|DEPLOY_PRIME_URL|CI|CI_[A-Z0-9_]+|GITHUB_[A-Z0-9_]+|GITLAB_CI|RENDER|RENDER_[A-Z0-9_]+|RAILWAY_[A-Z0-9_]+|FLY_[A-Z0-9_]+|HEROKU_[A-Z0-9_]+|CF_PAGES(_[A-Z0-9_]+)?|AWS_LAMBDA_[A-Z0-9_]+|AWS_EXECUTION_ENV|PORT|HOSTNAME|NEXT_RUNTIME|NEXT_PHASE|NEXT_DEPLOYMENT_ID|NX_[A-Z0-9_]+|JEST_WORKER_ID|TZ)$/;
+/**
+ * Set by the hosting platform, the CI or the runtime itself: never the app's to declare or require.
+ * By name, as each platform documents what it sets, never by prefix alone: GITHUB_CLIENT_ID is an
+ * OAuth app's setting, not GitHub Actions', and VERCEL_API_TOKEN is the app's own token.
+ */
+const PLATFORM_NAMES = new Set(
+  [
+    // GitHub Actions' default variables
+    'GITHUB_ACTIONS GITHUB_ACTION GITHUB_ACTION_PATH GITHUB_ACTION_REPOSITORY GITHUB_ACTOR GITHUB_ACTOR_ID GITHUB_API_URL',
+    'GITHUB_BASE_REF GITHUB_ENV GITHUB_EVENT_NAME GITHUB_EVENT_PATH GITHUB_GRAPHQL_URL GITHUB_HEAD_REF GITHUB_JOB GITHUB_OUTPUT',
+    'GITHUB_PATH GITHUB_REF GITHUB_REF_NAME GITHUB_REF_PROTECTED GITHUB_REF_TYPE GITHUB_REPOSITORY GITHUB_REPOSITORY_ID',
+    'GITHUB_REPOSITORY_OWNER GITHUB_REPOSITORY_OWNER_ID GITHUB_RETENTION_DAYS GITHUB_RUN_ATTEMPT GITHUB_RUN_ID GITHUB_RUN_NUMBER',
+    'GITHUB_SERVER_URL GITHUB_SHA GITHUB_STATE GITHUB_STEP_SUMMARY GITHUB_TRIGGERING_ACTOR GITHUB_WORKFLOW GITHUB_WORKFLOW_REF',
+    'GITHUB_WORKFLOW_SHA GITHUB_WORKSPACE RUNNER_OS RUNNER_ARCH RUNNER_NAME RUNNER_TEMP RUNNER_TOOL_CACHE RUNNER_DEBUG',
+    // Vercel's system variables (and their NEXT_PUBLIC_ twins, below)
+    'VERCEL VERCEL_ENV VERCEL_TARGET_ENV VERCEL_URL VERCEL_BRANCH_URL VERCEL_PROJECT_PRODUCTION_URL VERCEL_REGION',
+    'VERCEL_DEPLOYMENT_ID VERCEL_PROJECT_ID VERCEL_SKEW_PROTECTION_ENABLED VERCEL_AUTOMATION_BYPASS_SECRET VERCEL_OIDC_TOKEN',
+    'VERCEL_GIT_PROVIDER VERCEL_GIT_REPO_SLUG VERCEL_GIT_REPO_OWNER VERCEL_GIT_REPO_ID VERCEL_GIT_COMMIT_REF VERCEL_GIT_COMMIT_SHA',
+    'VERCEL_GIT_COMMIT_MESSAGE VERCEL_GIT_COMMIT_AUTHOR_LOGIN VERCEL_GIT_COMMIT_AUTHOR_NAME VERCEL_GIT_PREVIOUS_SHA',
+    'VERCEL_GIT_PULL_REQUEST_ID',
+    // Netlify's (not its generic names, URL, BRANCH, SITE_NAME…, which apps use for their own settings)
+    'NETLIFY NETLIFY_DEV NETLIFY_LOCAL NETLIFY_IMAGES_CDN_DOMAIN CONTEXT DEPLOY_URL DEPLOY_PRIME_URL',
+    // Render, Railway, Fly.io, Heroku's dyno metadata, Cloudflare Pages
+    'RENDER RENDER_SERVICE_ID RENDER_SERVICE_NAME RENDER_SERVICE_TYPE RENDER_EXTERNAL_URL RENDER_EXTERNAL_HOSTNAME',
+    'RENDER_GIT_COMMIT RENDER_GIT_BRANCH RENDER_GIT_REPO_SLUG RENDER_INSTANCE_ID RENDER_CPU_COUNT RENDER_DISCOVERY_SERVICE',
+    'RAILWAY_ENVIRONMENT RAILWAY_ENVIRONMENT_NAME RAILWAY_ENVIRONMENT_ID RAILWAY_PUBLIC_DOMAIN RAILWAY_PRIVATE_DOMAIN',
+    'RAILWAY_STATIC_URL RAILWAY_PROJECT_NAME RAILWAY_PROJECT_ID RAILWAY_SERVICE_NAME RAILWAY_SERVICE_ID RAILWAY_REPLICA_ID',
+    'RAILWAY_DEPLOYMENT_ID RAILWAY_SNAPSHOT_ID RAILWAY_VOLUME_NAME RAILWAY_VOLUME_MOUNT_PATH RAILWAY_GIT_COMMIT_SHA',
+    'RAILWAY_GIT_BRANCH RAILWAY_GIT_REPO_NAME RAILWAY_GIT_REPO_OWNER RAILWAY_GIT_AUTHOR RAILWAY_GIT_COMMIT_MESSAGE',
+    'FLY_APP_NAME FLY_MACHINE_ID FLY_ALLOC_ID FLY_REGION FLY_PUBLIC_IP FLY_PRIVATE_IP FLY_IMAGE_REF FLY_MACHINE_VERSION',
+    'FLY_PROCESS_GROUP FLY_VM_MEMORY_MB',
+    'HEROKU_APP_ID HEROKU_APP_NAME HEROKU_DYNO_ID HEROKU_RELEASE_CREATED_AT HEROKU_RELEASE_VERSION HEROKU_SLUG_COMMIT',
+    'HEROKU_SLUG_DESCRIPTION HEROKU_BRANCH HEROKU_PR_NUMBER',
+    'CF_PAGES CF_PAGES_BRANCH CF_PAGES_COMMIT_SHA CF_PAGES_URL',
+    // AWS Lambda's runtime
+    'AWS_EXECUTION_ENV AWS_LAMBDA_FUNCTION_NAME AWS_LAMBDA_FUNCTION_VERSION AWS_LAMBDA_FUNCTION_MEMORY_SIZE',
+    'AWS_LAMBDA_LOG_GROUP_NAME AWS_LAMBDA_LOG_STREAM_NAME AWS_LAMBDA_RUNTIME_API AWS_LAMBDA_INITIALIZATION_TYPE',
+    // CI in general, and the runtime, Next.js and Nx themselves
+    'CI CONTINUOUS_INTEGRATION GITLAB_CI PORT HOSTNAME NEXT_RUNTIME NEXT_PHASE NEXT_DEPLOYMENT_ID JEST_WORKER_ID TZ',
+  ]
+    .join(' ')
+    .split(' '),
+);
+/** Prefixes only a platform uses for what it sets: GitLab CI's CI_* (CI_COMMIT_SHA, CI_PROJECT_ID, …) and Nx's own NX_*. */
+const PLATFORM_PREFIX = /^(CI_|NX_)[A-Z0-9_]+$/;
+
+function isPlatformVariable(name: string): boolean {
+  return PLATFORM_NAMES.has(name) || PLATFORM_NAMES.has(name.replace(/^NEXT_PUBLIC_/, '')) || PLATFORM_PREFIX.test(name);
+}
 
 /** Switches for tools, not settings of the app: validation skips, bundle analysis, debug output. */
 const TOOLING_VARIABLE = /^(SKIP_ENV_VALIDATION|ANALYZE|BUNDLE_ANALYZE|DEBUG|NODE_OPTIONS|NEXT_TELEMETRY_DISABLED|NEXT_MANUAL_SIG_HANDLE)$/;
@@ -34,6 +86,11 @@ const TOOLING_FILE =
 /** Set by npm or the runtime for every process: the app never declares these. */
 export function isRuntimeProvided(name: string): boolean {
   return /^npm_/.test(name) || name === 'NODE_ENV';
+}
+
+/** localhost, 127.0.0.1, 0.0.0.0, [::1], with or without a scheme and port: a development default. */
+export function isLocalAddress(value: string): boolean {
+  return /^([a-z]+:\/\/)?(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(:\d+)?(\/|$)/i.test(value);
 }
 
 function isAbsoluteUrl(value: string): boolean {
@@ -65,8 +122,24 @@ function typeOf(name: string, reads: EnvRead[]): { type: EnvType; values: string
   const fallback = reads.find((r) => r.fallback !== undefined)?.fallback;
   if (fallback !== undefined) return { type: isAbsoluteUrl(fallback) ? 'url' : 'string', values };
   // A URL-ish name without a fallback is a URL; with one, the fallback says (a host name, '').
-  if (/(_URL|_URI)$/.test(name) && !PLATFORM_VARIABLE.test(name)) return { type: 'url', values };
+  if (/(_URL|_URI)$/.test(name) && !isPlatformVariable(name)) return { type: 'url', values };
   return { type: 'string', values };
+}
+
+/**
+ * Why the app may start without the variable, or null where it needs it. A test for its absence
+ * anywhere (`if (!process.env.X) return`) makes it optional, unless the code only throws there.
+ */
+function optionalBecause(name: string, rs: EnvRead[]): EnvVariable['optional'] {
+  if (isPlatformVariable(name)) return 'platform';
+  if (rs.some((r) => r.form === 'next.config env')) return 'next-config';
+  if (TOOLING_VARIABLE.test(name) || rs.every((r) => TOOLING_FILE.test(r.file))) return 'tooling';
+  if (rs.some((r) => r.requiredByThrow)) return null;
+  if (rs.every((r) => r.flag || r.presence)) return rs.some((r) => r.flag) ? 'flag' : 'presence';
+  if (rs.some((r) => r.presence) || rs.every((r) => (r.values?.length ?? 0) > 0)) return 'presence';
+  if (rs.every((r) => r.alternative || r.presence || r.flag || (r.values?.length ?? 0) > 0)) return 'alternative';
+  if (rs.every((r) => r.guarded || r.alternative || r.flag || (r.values?.length ?? 0) > 0)) return 'guarded';
+  return null;
 }
 
 /** Groups the reads by variable name and classifies each variable. */
@@ -87,17 +160,8 @@ export function classify(reads: Array<EnvRead & { project: string }>): EnvVariab
         fallback: secret ? null : fallback,
         readAt: rs.map((r) => `${r.file}:${r.line}`),
         projects: [...new Set(rs.map((r) => r.project))],
-        optional: PLATFORM_VARIABLE.test(name)
-          ? ('platform' as const)
-          : rs.some((r) => r.form === 'next.config env')
-            ? ('next-config' as const)
-            : TOOLING_VARIABLE.test(name) || rs.every((r) => TOOLING_FILE.test(r.file))
-              ? ('tooling' as const)
-              : rs.every((r) => r.presence || (r.values?.length ?? 0) > 0)
-                ? ('presence' as const)
-                : rs.every((r) => r.alternative || r.presence || (r.values?.length ?? 0) > 0)
-                  ? ('alternative' as const)
-                  : null,
+        optional: optionalBecause(name, rs),
+        fallsBack: rs.some((r) => r.fallback !== undefined || r.alternative || r.presence || r.guarded || r.flag),
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));

@@ -1,5 +1,5 @@
 import { parse } from 'dotenv';
-import { EnvVariable } from './classify';
+import { EnvVariable, isLocalAddress } from './classify';
 
 export interface DotenvEntry {
   key: string;
@@ -17,6 +17,7 @@ export interface ParsedDotenv {
 const ENTRY = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=(.*)$/;
 export const STALE_MARK = '# plinto-ready: no longer read by the code (kept as you wrote it)';
 const BLOCK_MARK = '# --- added by @plinto/ready env ---';
+const COMMENTED_PLACEHOLDER = /^\s*#\s*([A-Za-z_][A-Za-z0-9_.-]*)=\s*$/;
 
 /**
  * Reads a .env file: the values as dotenv itself parses them (what Next.js loads), and for each
@@ -65,19 +66,19 @@ function block(variables: EnvVariable[]): string[] {
       else if (v.optional === 'presence') out.push('# optional: the code only tests whether it is set');
       else if (v.optional === 'alternative')
         out.push('# optional: where it is unset, the code goes on with what it reads beside it (||, ??)');
+      else if (v.optional === 'guarded') out.push('# optional: read only where a switch or another setting turns its part on');
+      else if (v.optional === 'flag') out.push("# optional: a switch, off while unset (the code compares it to 'true')");
       else if (v.fallback === null) out.push('# no default in the code: set it for production');
       // A local address is the code's development default, never a production value.
       const local = v.fallback !== null && isLocalAddress(v.fallback);
       if (local) out.push(`# the code falls back to ${v.fallback} (a local address): set the production value`);
-      out.push(`${v.name}=${v.secret || v.fallback === null || local ? '' : quote(v.fallback)}`);
+      const value = v.secret || v.fallback === null || local ? '' : quote(v.fallback);
+      // An empty placeholder is "" where the platform does not set the variable: the code's fallback,
+      // its `??` alternative or its absence test would no longer apply. Commented out, it defines nothing.
+      out.push(value === '' && (v.fallsBack || v.optional !== null) ? `# ${v.name}=` : `${v.name}=${value}`);
     }
   }
   return out;
-}
-
-/** localhost, 127.0.0.1, 0.0.0.0, [::1], with or without a scheme and port. */
-function isLocalAddress(value: string): boolean {
-  return /^([a-z]+:\/\/)?(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(:\d+)?(\/|$)/i.test(value);
 }
 
 function quote(value: string): string {
@@ -99,7 +100,9 @@ export interface MergeResult {
  */
 export function mergeDotenv(text: string, variables: EnvVariable[]): MergeResult {
   const parsed = parseDotenv(text);
-  const present = new Set(parsed.entries.map((e) => e.key));
+  // A commented-out placeholder (`# X=`) is the variable listed, as this merge writes it for one the code falls back from.
+  const placeholders = parsed.lines.flatMap((l) => COMMENTED_PLACEHOLDER.exec(l)?.[1] ?? []);
+  const present = new Set([...parsed.entries.map((e) => e.key), ...placeholders]);
   const read = new Set(variables.map((v) => v.name));
   const lines = [...parsed.lines];
   const stale: string[] = [];

@@ -1,11 +1,20 @@
-import { EnvVariable } from './classify';
+import { EnvVariable, isLocalAddress } from './classify';
 
 export const MODULE_MARKER = '// @plinto/ready env module: generated from the variables the code reads.';
 
-/** The variable's schema: its type, its default, and `.optional()` where the app may start without it. */
-function zodFor(v: EnvVariable): string {
+/**
+ * The variable's schema: its type, its default, and `.optional()` where the app may start without
+ * it. A local address the code falls back to is its development default, never production's: the
+ * schema gives no default of its own (the code's fallback still applies where it is unset, as it
+ * did; .env.production says to set it).
+ */
+function zodFor(variable: EnvVariable): string {
+  const v =
+    variable.fallback !== null && isLocalAddress(variable.fallback)
+      ? { ...variable, fallback: null, optional: variable.optional ?? ('alternative' as const) }
+      : variable;
   const schema = baseSchema(v);
-  return v.optional !== null && v.fallback === null ? `${schema}.optional()` : schema;
+  return v.optional !== null && v.optional !== 'flag' && v.fallback === null ? `${schema}.optional()` : schema;
 }
 
 function baseSchema(v: EnvVariable): string {
@@ -14,7 +23,8 @@ function baseSchema(v: EnvVariable): string {
     case 'number':
       return `z.coerce.number()${v.fallback !== null && !Number.isNaN(Number(v.fallback)) ? `.default(${Number(v.fallback)})` : ''}`;
     case 'boolean':
-      return `z.enum(['true', 'false', '1', '0'])${v.fallback !== null ? `.default(${lit(['1', 'true'].includes(v.fallback) ? 'true' : 'false')})` : ''}.transform((value) => value === 'true' || value === '1')`;
+      // A switch the code compares to 'true' is off while unset: default "false", never required.
+      return `z.enum(['true', 'false', '1', '0'])${v.fallback !== null ? `.default(${lit(['1', 'true'].includes(v.fallback) ? 'true' : 'false')})` : v.optional === 'flag' ? `.default("false")` : ''}.transform((value) => value === 'true' || value === '1')`;
     case 'url':
       return `z.string().url()${v.fallback !== null ? `.default(${lit(v.fallback)})` : ''}`;
     default:

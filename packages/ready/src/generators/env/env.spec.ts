@@ -42,9 +42,10 @@ describe('env generator', () => {
   it('writes .env.production with the app and library variables, a typed module, the gitignore entry and the dependencies', async () => {
     await envGenerator(tree, { project: 'web', skipFormat: true });
     const env = tree.read('apps/web/.env.production', 'utf-8')!;
-    // The code's localhost fallback is a development default: production gets an empty line to fill in.
+    // The code's localhost fallback is a development default: production gets a line to fill in,
+    // commented out (an empty value would be "", and the code's fallback would no longer apply).
     expect(env).toContain(
-      '# read at apps/web/app/config.ts:1, apps/web/app/page.tsx:1\n# the code falls back to http://localhost:3000 (a local address): set the production value\nNEXT_PUBLIC_API_URL=\n',
+      '# read at apps/web/app/config.ts:1, apps/web/app/page.tsx:1\n# the code falls back to http://localhost:3000 (a local address): set the production value\n# NEXT_PUBLIC_API_URL=\n',
     );
     expect(env).toContain('PAGE_SIZE=20');
     expect(env).toContain(
@@ -56,7 +57,8 @@ describe('env generator', () => {
     const module = tree.read('apps/web/env.ts', 'utf-8')!;
     expect(module.startsWith(MODULE_MARKER)).toBe(true);
     expect(module).toContain('PAGE_SIZE: z.coerce.number().default(20),');
-    expect(module).toContain('NEXT_PUBLIC_API_URL: z.string().url().default("http://localhost:3000"),');
+    // A local address is the code's development default: never a schema default (the code's own fallback still applies).
+    expect(module).toContain('NEXT_PUBLIC_API_URL: z.string().url().optional(),');
     expect(module).toContain('STRIPE_SECRET_KEY: z.string().min(1),');
     expect(tree.read('.gitignore', 'utf-8')).toContain('\n.env*.local\n');
     expect(readJson(tree, 'package.json').dependencies).toMatchObject({ '@t3-oss/env-nextjs': '^0.13.11', zod: '^3.25.76' });

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { Node, SourceFile, ts } from 'ts-morph';
+import { Node, SourceFile, SyntaxKind, ts } from 'ts-morph';
 
 /**
  * Every identifier text in the file: a cheap, conservative answer to "is this name taken?". It walks
@@ -99,6 +99,18 @@ export function isClientFile(sourceFile: SourceFile): boolean {
     if (Node.isStringLiteral(e) && e.getLiteralValue() === 'use client') return true;
   }
   return false;
+}
+
+/**
+ * A client module without the directive: it calls React hooks (`useState`, `useCopyToClipboard`,
+ * `React.useEffect`; not React 19's `use`, which Server Components may call). Hooks cannot run in
+ * a Server Component, so a file that calls them is only ever imported from client modules.
+ */
+export function callsHooks(sourceFile: SourceFile): boolean {
+  if (!/\buse[A-Z]/.test(sourceFile.getFullText())) return false;
+  return sourceFile
+    .getDescendantsOfKind(SyntaxKind.CallExpression)
+    .some((call) => /^(React\.)?use[A-Z]\w*$/.test(call.getExpression().getText()));
 }
 
 /** The workspace-relative file a relative import of `file` names, without its source extension: `./chart` → `apps/web/app/chart`. */

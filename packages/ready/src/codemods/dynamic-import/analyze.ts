@@ -1,5 +1,5 @@
 import { Identifier, ImportDeclaration, Node, SourceFile } from 'ts-morph';
-import { isClientFile, relativeImportTarget } from '../imports';
+import { callsHooks, isClientFile, relativeImportTarget } from '../imports';
 import { isHeavy } from './heavy-modules';
 import type { DynamicImportContext } from './context';
 import { parentJudge } from './parents';
@@ -12,9 +12,9 @@ export function isPagesRouterFile(file: string): boolean {
   return /(^|\/)pages\//.test(file) && !/(^|\/)app\//.test(file);
 }
 
-/** Could this file be a React Server Component? */
+/** Could this file be a React Server Component? Not where it says 'use client', nor where it calls hooks (a client module without the directive). */
 export function maybeServerComponent(sourceFile: SourceFile, context: DynamicImportContext): boolean {
-  if (context.framework !== 'next' || isClientFile(sourceFile) || isPagesRouterFile(context.file)) return false;
+  if (context.framework !== 'next' || isClientFile(sourceFile) || isPagesRouterFile(context.file) || callsHooks(sourceFile)) return false;
   return /(^|\/)app\//.test(context.file) || context.appRouter === true;
 }
 

@@ -3,7 +3,7 @@ import { posix } from 'node:path';
 import { ImportDeclaration, JsxElement, JsxSelfClosingElement, Node, SourceFile, ts } from 'ts-morph';
 import { findNodes, plainParse } from '../parse';
 import { Codemod, CodemodReport, CodemodResult, CodemodSkip, emptyResult } from '../codemod';
-import { freeName, importsInsertionIn, isClientFile, namesInFile, preferredQuote, quoteIn } from '../imports';
+import { callsHooks, freeName, importsInsertionIn, isClientFile, namesInFile, preferredQuote, quoteIn } from '../imports';
 import { removeStatements } from '../remove-statements';
 import { TextEdits } from '../text-edits';
 import { Binding, DynamicFinding, DynamicImportContext, SKIP_REASONS, analyzeDynamicImports, isPagesRouterFile, useKind } from './analyze';
@@ -25,7 +25,7 @@ function splitImports(sourceFile: SourceFile, context: DynamicImportContext): Co
   const q = preferredQuote(sourceFile);
   const taken = namesInFile(sourceFile);
   // ssr: false is a build error in Server Components; pages-router files (never 'use client') take it.
-  const client = isClientFile(sourceFile) || isPagesRouterFile(context.file);
+  const client = isClientFile(sourceFile) || isPagesRouterFile(context.file) || callsHooks(sourceFile);
   if (context.ssr === 'false' && !client && context.framework === 'next' && plans.length > 0) {
     result.warnings.push({
       file: context.file,

@@ -47,9 +47,10 @@ describe('env', () => {
     const env = readWsFile(`${APP_ROOT}/.env.production`);
     expect(env).toContain(`# read at ${LIB_ROOT}/src/lib/payments.ts:1\nUI_THEME=light`);
     expect(env).toMatch(/# secret: set it in the deployment environment, never in a committed file\nPAYMENTS_SECRET_KEY=\n/);
-    // The code's localhost fallback is left to the module's default, never written as a production value.
+    // The code's localhost fallback is never a production value, nor a placeholder that would
+    // define the variable as "" (the code's fallback would no longer apply): a line commented out.
     expect(env).toContain(
-      '# the code falls back to http://localhost:3000 (a local address): set the production value\nNEXT_PUBLIC_API_URL=\n',
+      '# the code falls back to http://localhost:3000 (a local address): set the production value\n# NEXT_PUBLIC_API_URL=\n',
     );
     expect(env).toContain('PAGE_SIZE=20');
     expect(readWsFile('.gitignore')).toContain('.env*.local');
@@ -72,7 +73,10 @@ describe('env', () => {
     runOk(`npx tsc --noEmit -p ${APP_ROOT}/tsconfig.json`);
     // Values already in the environment win over the files: the deployment's secret.
     runOk(`npx nx build ${APP} --skip-nx-cache`, { env: { PAYMENTS_SECRET_KEY: 'from-the-deployment' } });
-    expect(readWsFile(`${APP_ROOT}/.next/server/app/settings.html`)).toContain('API at <!-- -->http://localhost:3000');
+    // A development default is never production's: the module gives none, so a build without the value shows none.
+    const html = readWsFile(`${APP_ROOT}/.next/server/app/settings.html`);
+    expect(html).toContain('per page');
+    expect(html).not.toContain('http://localhost:3000');
   });
 
   it('--rewrite withholds a file whose type errors the rewrite would raise, names the error, and rewrites the rest', () => {

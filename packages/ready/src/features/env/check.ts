@@ -10,12 +10,22 @@ export const envCheck = defineCheck(
     const why = envNotApplicable(tree, context.projectRoot, context.projectType);
     if (why) return skip(`Not an app: ${why}.`);
     const m = measureEnv(tree, { name: context.projectName, root: context.projectRoot }, context.projectGraph ?? null);
+    // A generated module nothing imports is not a pass: declared, but checked by nothing.
     return {
-      status: m.problems.length > 0 ? 'fail' : m.unresolved.length > 0 ? 'warn' : 'pass',
-      score: Math.max(0, 100 - 20 * m.problems.length),
-      metric: { value: m.problems.length, unit: 'problems', text: `${m.variables} variables, ${m.problems.length} problem(s)` },
-      details: [...m.problems, ...m.unresolved],
-      fix: m.problems.length > 0 ? `nx g @plinto/ready:env --project=${projectArg(context)}` : null,
+      status: m.problems.length > 0 ? 'fail' : m.unresolved.length > 0 || m.notWired ? 'warn' : 'pass',
+      score: Math.max(0, 100 - 20 * m.problems.length - (m.notWired ? 25 : 0)),
+      metric: {
+        value: m.problems.length,
+        unit: 'problems',
+        text: `${m.variables} variables, ${m.problems.length} problem(s)${m.notWired ? '; env module not wired' : ''}`,
+      },
+      details: [...m.problems, ...(m.notWired ? [m.notWired] : []), ...m.unresolved],
+      fix:
+        m.problems.length > 0
+          ? `nx g @plinto/ready:env --project=${projectArg(context)}`
+          : m.notWired
+            ? `nx g @plinto/ready:env --project=${projectArg(context)} --rewrite`
+            : null,
       ratchet: { problems: { value: m.problems.length, better: 'lower' } },
     };
   },

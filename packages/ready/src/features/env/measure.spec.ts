@@ -64,4 +64,20 @@ describe('the env check on an app as teams keep it', () => {
     expect(looksLikeRealSecret('q8Zr2LmX0vB7nK4pT9wE1yH6cJ3uA5sD', 'NEXT_PUBLIC_MAPS_TOKEN')).toBe(false);
     expect(looksLikeRealSecret('q8Zr2LmX0vB7nK4pT9wE1yH6cJ3uA5sD', 'SESSION_SECRET')).toBe(true);
   });
+
+  it('a generated env module nothing imports is "not wired", never a pass; imported (even for its side effect) it is', async () => {
+    const { renderEnvModule } = await import('./env-module');
+    const { envVariable } = await import('../../testing/env-variables');
+    ws.write('apps/web/next.config.js', 'module.exports = {};\n')
+      .write('apps/web/app/config.ts', 'export const api = process.env.API_URL;\n')
+      .write('apps/web/src/env.ts', renderEnvModule([envVariable('API_URL')]));
+    const unwired = measure();
+    expect(unwired.problems).toEqual([]);
+    expect(unwired.notWired).toMatchObject({ file: 'apps/web/src/env.ts', message: expect.stringContaining('nothing imports it') });
+    ws.write(
+      'apps/web/app/layout.tsx',
+      "import '../src/env';\nexport default function Layout({ children }: { children: React.ReactNode }) { return children; }\n",
+    );
+    expect(measure().notWired).toBeNull();
+  });
 });

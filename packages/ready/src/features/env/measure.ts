@@ -20,6 +20,8 @@ export interface EnvMeasure {
   problems: EnvProblem[];
   /** Reads whose variable name is computed at run time. */
   unresolved: EnvProblem[];
+  /** The generated env module nothing imports: its schema checks nothing at start. */
+  notWired: EnvProblem | null;
 }
 
 /** Files that document a variable without holding its value: `.env.example`, `.env.sample`, `.env.local.example`, … */
@@ -104,5 +106,13 @@ export function measureEnv(tree: ReadTree, project: { name: string; root: string
     line: u.line,
     message: `unresolvable read ${u.text}: declare what it reads by hand`,
   }));
-  return { variables: scan.variables.length, problems, unresolved };
+  const notWired =
+    scan.module && !scan.module.imported
+      ? {
+          file: scan.module.file,
+          line: 1,
+          message: `${scan.module.file} is generated but nothing imports it: its schema checks nothing when the app starts (import it where the app starts, or rerun the generator with --rewrite)`,
+        }
+      : null;
+  return { variables: scan.variables.length, problems, unresolved, notWired };
 }

@@ -1,9 +1,10 @@
 import { ProjectGraph, createProjectGraphAsync, joinPathFragments } from '@nx/devkit';
 import { posix } from 'node:path';
 import { minimatch } from 'minimatch';
-import { ts } from 'ts-morph';
+import { SourceFile, ts } from 'ts-morph';
 import { codemodProjectFor, parseFile, releaseFile } from '../../codemods/project';
 import { hasSyntaxErrors } from '../../codemods/parse';
+import { relativeImportTarget } from '../../codemods/imports';
 import { ENV_PREFILTER, EnvRead, UnresolvedRead, findEnvReads, findNextConfigEnvKeys } from '../../codemods/env/find-env';
 import { EnvVariable, classify, isRuntimeProvided } from './classify';
 import { MODULE_MARKER } from './env-module';
@@ -20,6 +21,11 @@ export interface EnvScanResult {
   /** Projects scanned: the app and the workspace libraries it depends on. */
   projects: string[];
   filesParsed: number;
+  /**
+   * The generated env module (our marker) where the project has one, and whether any file imports
+   * it (reads `env.X` from it): unimported, its schema checks nothing at start.
+   */
+  module: { file: string; imported: boolean } | null;
 }
 
 export async function loadProjectGraph(): Promise<ProjectGraph | null> {
@@ -42,11 +48,12 @@ export function scanEnv(tree: ReadTree, project: { name: string; root: string },
   const modulePath = envModulePath(tree, project.root);
   const ours = tree.read(modulePath, 'utf-8')?.startsWith(MODULE_MARKER) ? modulePath.replace(/\.[cm]?[jt]sx?$/, '') : undefined;
   let filesParsed = 0;
+  let moduleImported = false;
   for (const p of projects) {
     for (const file of treeFiles(tree, p.root, SOURCE, { tests: false })) {
       const text = tree.read(file, 'utf-8') ?? '';
       const isConfig = isNextConfigFile(file) && posix.dirname(file) === p.root;
-      if (!isConfig && !ENV_PREFILTER.test(text) && !(ours && /\benv\./.test(text))) continue;
+      if (!isConfig && !ENV_PREFILTER.test(text) && !(ours && (/\benv\./.test(text) || text.includes(posix.basename(ours))))) continue;
       // Our own env module reads every variable by design: it declares them, it is not a use.
       if (text.startsWith(MODULE_MARKER)) continue;
       filesParsed++;
@@ -57,6 +64,7 @@ export function scanEnv(tree: ReadTree, project: { name: string; root: string },
           continue;
         }
         const scan = findEnvReads(sf, file, ours);
+        if (ours && !moduleImported) moduleImported = importsModule(sf, file, ours);
         reads.push(...scan.reads.map((r) => ({ ...r, project: p.name })));
         unresolved.push(...scan.unresolved);
         if (isConfig) reads.push(...findNextConfigEnvKeys(sf, file).map((r) => ({ ...r, project: p.name })));
@@ -72,7 +80,17 @@ export function scanEnv(tree: ReadTree, project: { name: string; root: string },
     unparsable,
     projects: projects.map((p) => p.name),
     filesParsed,
+    module: ours ? { file: modulePath, imported: moduleImported } : null,
   };
+}
+
+/** Does the file import the module (`modulePath`, workspace-relative without extension) by a relative path or any alias that ends in its name? */
+function importsModule(sf: SourceFile, file: string, modulePath: string): boolean {
+  const base = posix.basename(modulePath);
+  return sf.getImportDeclarations().some((d) => {
+    const spec = d.getModuleSpecifierValue().replace(/\.[cm]?[jt]sx?$/, '');
+    return spec.startsWith('.') ? relativeImportTarget(file, spec) === modulePath : spec === base || spec.endsWith(`/${base}`);
+  });
 }
 
 const MODULE_CANDIDATES = ['src/env.ts', 'env.ts', 'app/env.ts', 'lib/env.ts'];

@@ -80,6 +80,18 @@ describe('type-check safety net', () => {
     ]);
   });
 
+  it('an image import in a Next.js app whose next-env.d.ts is not there (git-ignored, not built yet) says why and what fixes it: no type error', () => {
+    ws.write('apps/web/next.config.js', 'module.exports = {};\n');
+    const writes = new Map([['apps/web/c.ts', "import hero from './hero.png';\nexport const c = hero;\n"]]);
+    const without = typeCheckWrites(diskTree(ws.root), 'apps/web', writes);
+    expect(without.withheld).toEqual([]);
+    expect(without.unverified).toEqual([
+      expect.stringMatching(
+        /^apps\/web\/c\.ts:1: Cannot find module '\.\/hero\.png'.*\(not a type error: apps\/web\/next-env\.d\.ts, which declares image imports \(next\/image-types\/global\), is not there .*run next build once, or commit a declaration file/,
+      ),
+    ]);
+  });
+
   it('names a file no tsconfig compiles as not type-checked', () => {
     ws.write('apps/web/tsconfig.json', { compilerOptions: { strict: true }, include: ['src/**/*.ts'] });
     const result = typeCheckWrites(diskTree(ws.root), 'apps/web', new Map([['apps/web/a.ts', 'export const n: string = 1;\n']]));

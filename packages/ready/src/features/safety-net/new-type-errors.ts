@@ -99,6 +99,23 @@ function unresolvableButThere(tree: ReadTree, projectRoot: string, message: stri
   }
 }
 
+/** An image Next declares the type of through next-env.d.ts (`next/image-types/global`). */
+const NEXT_IMAGE_ASSET = /\.(png|jpe?g|gif|webp|avif|svg|ico|bmp)(\?.*)?'/i;
+
+/**
+ * Why a module had no types, in words a reader can act on. An image import in a Next.js project
+ * without its `next-env.d.ts` (git-ignored, so a fresh clone has none until `next build` or `next
+ * dev` writes it) lacks the declarations of `next/image-types/global`; it is no type error.
+ */
+function whyNoTypes(tree: ReadTree, projectRoot: string, message: string): string {
+  const next = ['next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs'].some((f) =>
+    tree.exists(posix.join(projectRoot, f)),
+  );
+  if (next && NEXT_IMAGE_ASSET.test(message) && !tree.exists(posix.join(projectRoot, 'next-env.d.ts')))
+    return `not a type error: ${posix.join(projectRoot, 'next-env.d.ts')}, which declares image imports (next/image-types/global), is not there (git-ignored, and written by next build or next dev); run next build once, or commit a declaration file with /// <reference types="next/image-types/global" />, and run the generator again to have them checked`;
+  return 'the project has no types for it, so this could not be checked';
+}
+
 /** One tsconfig's part of a change: its compiler options, the files it compiles, the files the change adds. */
 interface ConfigCheck {
   options: ts.CompilerOptions;
@@ -135,7 +152,7 @@ function checkWithConfig(
     const rose = errorsOf(file).filter((e) => !bag.take(e));
     const real = (e: TsError) => !UNRESOLVED_MODULE.has(e.code) || unresolvableButThere(tree, projectRoot, e.message);
     for (const e of rose.filter((x) => !real(x)))
-      result.unverified.push(`${file}:${e.line}: ${e.message} (the project has no types for it, so this could not be checked)`);
+      result.unverified.push(`${file}:${e.line}: ${e.message} (${whyNoTypes(tree, projectRoot, e.message)})`);
     const rising = rose.filter(real);
     if (rising.length === 0) continue;
     result.writes.delete(file);

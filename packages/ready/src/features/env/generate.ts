@@ -1,5 +1,6 @@
 import { ProjectGraph, joinPathFragments } from '@nx/devkit';
 import { join, posix } from 'node:path';
+import { minimatch } from 'minimatch';
 import { ReadTree, treeFiles, treeOverlay } from '../../core/workspace/files';
 import { isApp, isNextConfigFile } from '../../core/workspace/project-facts';
 import { envRewriteCodemod } from '../../codemods/env/rewrite';
@@ -120,8 +121,34 @@ export function planEnv(
 /** `.env*.local` holds real values on a developer's machine: the .gitignore text that keeps it out, or null when it already does. */
 export function gitignoreWithLocalEnv(tree: ReadTree): string | null {
   const current = tree.read('.gitignore', 'utf-8') ?? '';
-  if (current.split(/\r?\n/).some((l) => l.trim() === '.env*.local')) return null;
+  if (ignoresLocalEnvFiles(current)) return null;
   return `${current}${current === '' || current.endsWith('\n') ? '' : '\n'}\n# local env files (real values, never committed)\n.env*.local\n`;
+}
+
+/** Local env files, as Next.js names them: what `.env*.local` is there to keep out of git. */
+const LOCAL_ENV_FILES = ['.env.local', '.env.development.local', '.env.production.local', '.env.test.local'];
+
+/**
+ * Do the root .gitignore's rules already keep every local env file out, at any depth (`.env*`,
+ * `.env*.local`, `*.local`, `.env.*`)? Rules without a slash match a file name anywhere, as git
+ * reads them; a negation that lets one back in means no.
+ */
+function ignoresLocalEnvFiles(gitignore: string): boolean {
+  const rules = gitignore
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'))
+    .map((l) => l.replace(/^\*\*\//, ''))
+    .filter((l) => !l.replace(/^!/, '').includes('/'));
+  const ignored = (name: string) => {
+    let out = false;
+    for (const rule of rules) {
+      const negated = rule.startsWith('!');
+      if (minimatch(name, negated ? rule.slice(1) : rule, { dot: true })) out = !negated;
+    }
+    return out;
+  };
+  return LOCAL_ENV_FILES.every(ignored);
 }
 
 /** --rewrite: the env codemod over the app's own files (not the module, not next.config.*). */

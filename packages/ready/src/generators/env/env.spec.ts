@@ -110,6 +110,32 @@ describe('env generator', () => {
     expect(info.mock.calls.flat().join('\n')).toContain('dependencies: @t3-oss/env-nextjs, zod → apps/web/package.json');
   });
 
+  it('leaves unrelated lines alone: an unsorted dependency list keeps its order, and a .gitignore that already ignores local env files gets no line', async () => {
+    tree.write('apps/web/package.json', JSON.stringify({ name: 'web', dependencies: { react: '19.2.0', next: '15.5.0', clsx: '2.1.1' } }));
+    tree.write('.gitignore', 'node_modules\n.env*\n!.env.example\n');
+    await envGenerator(tree, { project: 'web', skipFormat: true });
+    expect(Object.keys(readJson(tree, 'apps/web/package.json').dependencies)).toEqual([
+      'react',
+      'next',
+      'clsx',
+      '@t3-oss/env-nextjs',
+      'zod',
+    ]);
+    expect(tree.read('.gitignore', 'utf-8')).toBe('node_modules\n.env*\n!.env.example\n');
+    // A sorted list stays sorted, each new name in its place; a rule that lets a local file back in means the line is added.
+    tree.write('apps/web/package.json', JSON.stringify({ name: 'web', dependencies: { clsx: '2.1.1', next: '15.5.0', react: '19.2.0' } }));
+    tree.write('.gitignore', '.env*\n!.env.local\n');
+    await envGenerator(tree, { project: 'web', skipFormat: true });
+    expect(Object.keys(readJson(tree, 'apps/web/package.json').dependencies)).toEqual([
+      '@t3-oss/env-nextjs',
+      'clsx',
+      'next',
+      'react',
+      'zod',
+    ]);
+    expect(tree.read('.gitignore', 'utf-8')).toContain('\n.env*.local\n');
+  });
+
   it('changes nothing on a second run, and never writes a secret value', async () => {
     await envGenerator(tree, { project: 'web', skipFormat: true });
     const snapshot = tree.listChanges().map((c) => [c.path, c.content?.toString()]);

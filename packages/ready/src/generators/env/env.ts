@@ -2,16 +2,7 @@
 import '../../utils/compile-cache';
 // Second: one line, not a stack trace, when the @nx/devkit peer is missing.
 import '../../utils/devkit-installed';
-import {
-  GeneratorCallback,
-  Tree,
-  addDependenciesToPackageJson,
-  formatFiles,
-  installPackagesTask,
-  joinPathFragments,
-  logger,
-  readJson,
-} from '@nx/devkit';
+import { GeneratorCallback, Tree, formatFiles, installPackagesTask, joinPathFragments, logger, readJson, updateJson } from '@nx/devkit';
 import { gitIgnoreRule } from '../../core/workspace/git';
 import { selectProjects } from '../../core/nx/select-projects';
 import { envNotApplicable, gitignoreWithLocalEnv, planEnv } from '../../features/env/generate';
@@ -49,11 +40,31 @@ export async function envGenerator(tree: Tree, options: EnvGeneratorSchema): Pro
   const gitignore = gitignoreWithLocalEnv(tree);
   if (gitignore !== null) tree.write('.gitignore', gitignore);
   logger.info(lines.join('\n'));
-  for (const [manifest, deps] of dependencies) addDependenciesToPackageJson(tree, deps, {}, manifest, true);
+  for (const [manifest, deps] of dependencies) addDependencies(tree, manifest, deps);
   if (!options.skipFormat) await formatFiles(tree);
   // Nx's install task, with the workspace's own package manager; told to run even when only a
   // project's package.json changed (by itself it looks at the root's alone).
   return options.skipInstall || dependencies.size === 0 ? () => undefined : () => installPackagesTask(tree, true);
+}
+
+/**
+ * Adds the packages the project lacks to `dependencies`, leaving every other line where it was: a
+ * sorted list stays sorted (each new name in its place), an unsorted one gets the new names at its
+ * end. (devkit's addDependenciesToPackageJson re-sorts the whole list, churn in a file the change
+ * is not about.) A version already declared, in dependencies or devDependencies, is kept.
+ */
+function addDependencies(tree: Tree, manifest: string, deps: Record<string, string>): void {
+  updateJson<{ dependencies?: Record<string, string>; devDependencies?: Record<string, string> }>(tree, manifest, (json) => {
+    const current = json.dependencies ?? {};
+    const missing = Object.keys(deps).filter((name) => !(name in current) && !(name in (json.devDependencies ?? {})));
+    if (missing.length === 0) return json;
+    const names = Object.keys(current);
+    const sorted = names.every((name, i) => i === 0 || names[i - 1].localeCompare(name, 'en') <= 0);
+    const merged = [...names, ...missing];
+    if (sorted) merged.sort((a, b) => a.localeCompare(b, 'en'));
+    json.dependencies = Object.fromEntries(merged.map((name) => [name, current[name] ?? deps[name]]));
+    return json;
+  });
 }
 
 /** The package.json a project's dependencies belong in: its own when it declares any, else the workspace's. */

@@ -32,6 +32,11 @@ describe('env', () => {
       `${LIB_ROOT}/src/lib/payments.ts`,
       "export const theme = process.env.UI_THEME ?? 'light';\nexport const paymentsKey = process.env.PAYMENTS_SECRET_KEY;\n",
     );
+    // The app imports the library (by its package name, through its barrel): what the import graph
+    // reaches is what the app runs. A file of the library nothing imports reads nothing of the app's.
+    writeWsFile(`${LIB_ROOT}/src/index.ts`, `${readWsFile(`${LIB_ROOT}/src/index.ts`)}export * from './lib/payments';\n`);
+    writeWsFile(`${LIB_ROOT}/src/lib/admin-only.ts`, 'export const adminKey = process.env.NEXT_PUBLIC_ADMIN_ONLY_KEY;\n');
+    writeWsFile(`${APP_ROOT}/app/theme.ts`, "import { theme } from '@ws/ui';\nexport const uiTheme = theme;\n");
     commitAll('env reads in the app and its library');
   });
   afterAll(() => resetWorkspace());
@@ -46,6 +51,7 @@ describe('env', () => {
     expect(r.output).toContain(`read in ${APP}, ${LIB}`);
     const env = readWsFile(`${APP_ROOT}/.env.production`);
     expect(env).toContain(`# read at ${LIB_ROOT}/src/lib/payments.ts:1\nUI_THEME=light`);
+    expect(env).not.toContain('NEXT_PUBLIC_ADMIN_ONLY_KEY');
     expect(env).toMatch(/# secret: set it in the deployment environment, never in a committed file\nPAYMENTS_SECRET_KEY=\n/);
     // The code's localhost fallback is never a production value, nor a placeholder that would
     // define the variable as "" (the code's fallback would no longer apply): a line commented out.

@@ -81,3 +81,44 @@ describe('the env check on an app as teams keep it', () => {
     expect(measure().notWired).toBeNull();
   });
 });
+
+describe("the files of a library whose reads are the app's", () => {
+  let ws: TempWorkspace;
+  beforeEach(() => {
+    ws = new TempWorkspace();
+  });
+  afterEach(() => ws.cleanup());
+
+  it('reaches through package names (a workspace symlink), aliases and re-exports; reads a library whole where an import of it does not resolve', async () => {
+    const { symlinkSync, mkdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { filesTheAppRuns } = await import('./reach');
+    ws.write('apps/web/tsconfig.json', {
+      compilerOptions: { moduleResolution: 'bundler', module: 'esnext', jsx: 'preserve', paths: { '@/*': ['./*'] } },
+    })
+      .write(
+        'apps/web/app/page.tsx',
+        "import { Button } from '@ws/ui';\nimport { site } from '@/lib/site';\nexport default () => <Button>{site}</Button>;\n",
+      )
+      .write('apps/web/lib/site.ts', "export const site = 'x';\n")
+      .write('libs/ui/package.json', { name: '@ws/ui', main: 'src/index.ts' })
+      .write('libs/ui/src/index.ts', "export * from './button';\n")
+      .write('libs/ui/src/button.tsx', 'export const Button = (p: { children: unknown }) => p.children;\n')
+      .write('libs/ui/src/payment-form.tsx', 'export const key = process.env.NEXT_PUBLIC_STRIPE_KEY;\n')
+      .write('libs/sdk/package.json', { name: '@ws/sdk', main: 'dist/index.js' })
+      .write('libs/sdk/src/index.ts', 'export const sdk = process.env.SDK_URL;\n')
+      .write('apps/web/app/api.ts', "import { sdk } from '@ws/sdk';\nexport const a = sdk;\n");
+    mkdirSync(join(ws.root, 'node_modules/@ws'), { recursive: true });
+    symlinkSync(join(ws.root, 'libs/ui'), join(ws.root, 'node_modules/@ws/ui'));
+    symlinkSync(join(ws.root, 'libs/sdk'), join(ws.root, 'node_modules/@ws/sdk'));
+    const files = filesTheAppRuns(diskTree(ws.root), { name: 'web', root: 'apps/web' }, [
+      { name: 'ui', root: 'libs/ui', packageName: '@ws/ui' },
+      { name: 'sdk', root: 'libs/sdk', packageName: '@ws/sdk' },
+    ]);
+    expect(files.get('apps/web')).toEqual(['apps/web/app/api.ts', 'apps/web/app/page.tsx', 'apps/web/lib/site.ts']);
+    // The barrel and what it re-exports, never the payment form nothing imports.
+    expect(files.get('libs/ui')).toEqual(['libs/ui/src/button.tsx', 'libs/ui/src/index.ts']);
+    // Consumed through a build output that is not there: what it runs cannot be told, so all of it.
+    expect(files.get('libs/sdk')).toEqual(['libs/sdk/src/index.ts']);
+  });
+});

@@ -11,8 +11,7 @@ import { MODULE_MARKER } from './env-module';
 import { isNextConfigFile } from '../../core/workspace/project-facts';
 import { ReadTree, treeFiles } from '../../core/workspace/files';
 import { workspaceDependencies } from '../../core/workspace/project-graph';
-
-const SOURCE = /\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/;
+import { filesTheAppRuns } from './reach';
 
 export interface EnvScanResult {
   variables: EnvVariable[];
@@ -38,8 +37,16 @@ export async function loadProjectGraph(): Promise<ProjectGraph | null> {
 
 /** Every variable read by a project and the libraries it depends on, with where and how. */
 export function scanEnv(tree: ReadTree, project: { name: string; root: string }, graph: ProjectGraph | null): EnvScanResult {
-  const libs = graph ? workspaceDependencies(graph, project.name).map((name) => ({ name, root: graph.nodes[name].data.root })) : [];
+  const libs = graph
+    ? workspaceDependencies(graph, project.name).map((name) => ({
+        name,
+        root: graph.nodes[name].data.root,
+        packageName: (graph.nodes[name].data.metadata as { js?: { packageName?: string } } | undefined)?.js?.packageName,
+      }))
+    : [];
   const projects = [project, ...libs];
+  // The libraries' files the app's imports reach, not every file of every library it depends on.
+  const files = filesTheAppRuns(tree, project, libs);
   const reads: Array<EnvRead & { project: string }> = [];
   const unresolved: UnresolvedRead[] = [];
   const unparsable: string[] = [];
@@ -50,7 +57,7 @@ export function scanEnv(tree: ReadTree, project: { name: string; root: string },
   let filesParsed = 0;
   let moduleImported = false;
   for (const p of projects) {
-    for (const file of treeFiles(tree, p.root, SOURCE, { tests: false })) {
+    for (const file of files.get(p.root) ?? []) {
       const text = tree.read(file, 'utf-8') ?? '';
       const isConfig = isNextConfigFile(file) && posix.dirname(file) === p.root;
       if (!isConfig && !ENV_PREFILTER.test(text) && !(ours && (/\benv\./.test(text) || text.includes(posix.basename(ours))))) continue;

@@ -32,8 +32,13 @@ describe('env generator', () => {
       'apps/web/app/config.ts',
       "export const api = process.env.NEXT_PUBLIC_API_URL ?? 'http://localhost:3000';\nexport const size = Number(process.env.PAGE_SIZE || 20);\n",
     );
-    tree.write('apps/web/app/page.tsx', 'export default function Page() { return <p>{process.env.NEXT_PUBLIC_API_URL}</p>; }\n');
+    tree.write(
+      'apps/web/app/page.tsx',
+      "import { key } from '../../../libs/pay/src/client';\nexport default function Page() { return <p>{process.env.NEXT_PUBLIC_API_URL}{String(!!key)}</p>; }\n",
+    );
     tree.write('libs/pay/src/client.ts', 'export const key = process.env.STRIPE_SECRET_KEY;\n');
+    // A file of the library the app never imports: what it reads is not the app's.
+    tree.write('libs/pay/src/admin-form.ts', 'export const admin = process.env.NEXT_PUBLIC_ADMIN_KEY;\n');
     tree.write('libs/other/src/x.ts', 'export const y = process.env.NOT_OURS;\n');
     info = jest.spyOn(console, 'info').mockImplementation(() => undefined);
   });
@@ -45,8 +50,10 @@ describe('env generator', () => {
     // The code's localhost fallback is a development default: production gets a line to fill in,
     // commented out (an empty value would be "", and the code's fallback would no longer apply).
     expect(env).toContain(
-      '# read at apps/web/app/config.ts:1, apps/web/app/page.tsx:1\n# the code falls back to http://localhost:3000 (a local address): set the production value\n# NEXT_PUBLIC_API_URL=\n',
+      '# read at apps/web/app/config.ts:1, apps/web/app/page.tsx:2\n# the code falls back to http://localhost:3000 (a local address): set the production value\n# NEXT_PUBLIC_API_URL=\n',
     );
+    // Only what the app's imports reach: the library's file it never imports reads nothing of the app's.
+    expect(env).not.toContain('NEXT_PUBLIC_ADMIN_KEY');
     expect(env).toContain('PAGE_SIZE=20');
     expect(env).toContain(
       '# read at libs/pay/src/client.ts:1\n# secret: set it in the deployment environment, never in a committed file\nSTRIPE_SECRET_KEY=\n',

@@ -57,12 +57,18 @@ export interface Plan {
   alsoTyped: Set<string>;
 }
 
-/** Is this import a candidate: a heavy module, or a local component named by --components? */
-function candidateKind(decl: ImportDeclaration, context: DynamicImportContext): 'heavy' | 'component' | null {
+/** Packages every app loads anyway: never worth weighing for a split. */
+const FRAMEWORK_PACKAGE = /^(react|react-dom|next|scheduler)(\/|$)|^node:|^@types\//;
+
+/**
+ * Is this import a candidate: a listed heavy module, a local component named by --components, or
+ * (where modules can be weighed) any other third-party package, which the measurement judges.
+ */
+function candidateKind(decl: ImportDeclaration, context: DynamicImportContext): 'heavy' | 'component' | 'unlisted' | null {
   const spec = decl.getModuleSpecifierValue();
   if (isHeavy(spec, context.modules)) return 'heavy';
   const resolved = spec.startsWith('.') ? relativeImportTarget(context.file, spec) : (context.resolveAlias?.(spec) ?? null);
-  if (resolved === null) return null;
+  if (resolved === null) return context.weigh && !spec.startsWith('.') && !FRAMEWORK_PACKAGE.test(spec) ? 'unlisted' : null;
   const target = resolved.replace(/\.(tsx?|jsx?)$/, '');
   return context.components.has(target) || context.components.has(`${target}/index`) ? 'component' : null;
 }
@@ -128,13 +134,17 @@ export function analyzeDynamicImports(
       if (!decl.getImportClause()) findings.push({ line, specifier, skip: 'side-effect-import' });
       continue;
     }
+    // An unlisted package is a candidate only where the measurement says it is heavy, and only
+    // what is rendered as JSX alone (a hook or helper library is never split): no finding otherwise.
+    if (kind === 'unlisted' && (serverComponent || !rendersOnly(sourceFile, bindings))) continue;
     let note: string | undefined;
-    if (kind === 'heavy' && context.weigh) {
+    if ((kind === 'heavy' || kind === 'unlisted') && context.weigh) {
       const weight = context.weigh(
         specifier,
         bindings.map((b) => b.imported ?? 'default'),
       );
       note = weight.note;
+      if (kind === 'unlisted' && !(weight.heavy && weight.measured)) continue;
       if (!weight.heavy) {
         findings.push({ line, specifier, skip: 'light-module', note });
         continue;
@@ -185,6 +195,19 @@ export function analyzeDynamicImports(
   return { plans, findings };
 }
 
+/** Is every use of every binding a JSX tag (or a type)? Only then is an unlisted library a component library to split. */
+function rendersOnly(sourceFile: SourceFile, bindings: Binding[]): boolean {
+  let jsx = false;
+  for (const b of bindings) {
+    for (const use of importReferences(sourceFile, b.node)) {
+      const kind = useKind(use);
+      if (kind === 'value' || kind === 'export') return false;
+      if (kind === 'jsx') jsx = true;
+    }
+  }
+  return jsx;
+}
+
 /** Is this JSX tag inside an element whose tag is another binding of the same import? */
 function insideElementOf(tag: Node, locals: ReadonlySet<string>): boolean {
   const own = tag.getText();
@@ -213,8 +236,13 @@ function heavyLocals(sourceFile: SourceFile, context: DynamicImportContext): Set
   // A heavy component this codemod already split (`const Chart = dynamic(() => import('recharts')…)`)
   // is still a heavy parent: a second run judges its children the same way.
   for (const v of sourceFile.getVariableDeclarations()) {
-    const loaded = /^([\w$.]+)\(\s*\(\)\s*=>\s*import\(\s*['"]([^'"]+)['"]/.exec(v.getInitializer()?.getText() ?? '');
-    if (loaded && isHeavy(loaded[2], context.modules)) names.add(v.getName());
+    const text = v.getInitializer()?.getText() ?? '';
+    const loaded = /^([\w$.]+)\(\s*\(\)\s*=>\s*import\(\s*['"]([^'"]+)['"]/.exec(text);
+    if (!loaded) continue;
+    // Listed, or (an unlisted library split because it measured heavy) measured heavy again.
+    const member = /\.then\(\s*\(?(\w+)\)?\s*=>\s*\1\.(\w+)/.exec(text)?.[2] ?? 'default';
+    const weight = isHeavy(loaded[2], context.modules) ? null : context.weigh?.(loaded[2], [member]);
+    if (isHeavy(loaded[2], context.modules) || (weight?.heavy && weight.measured)) names.add(v.getName());
   }
   return names;
 }

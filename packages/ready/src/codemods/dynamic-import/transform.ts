@@ -202,7 +202,20 @@ function prefilter(text: string, context: DynamicImportContext): boolean {
     pattern = new RegExp(`from\\s+['"][^'"]*(${names.map(escapeRegExp).join('|')})`);
     byComponents.set(context.components, pattern);
   }
-  return pattern.test(text);
+  return pattern.test(text) || (context.weigh !== undefined && mayRenderUnlistedLibrary(text, context));
+}
+
+/** An import of a package other than the framework's own. */
+const PACKAGE_IMPORT = /from\s+['"](?![./]|(react|react-dom|next|scheduler)(['"/])|node:)[^'"]+['"]/;
+
+/**
+ * Where modules can be weighed: a client module (React apps' files, pages-router files, 'use
+ * client' or hook-calling files) that renders JSX and imports some package, which the
+ * measurement may find heavy.
+ */
+function mayRenderUnlistedLibrary(text: string, context: DynamicImportContext): boolean {
+  if (!/<[A-Z]/.test(text) || !PACKAGE_IMPORT.test(text)) return false;
+  return context.framework === 'react' || isPagesRouterFile(context.file) || /['"]use client['"]|\buse[A-Z]\w*\(/.test(text);
 }
 
 /** The imports a file's analysis leaves alone, with the line and the reason. */

@@ -86,7 +86,7 @@ function renderZodModule(variables: EnvVariable[]): string {
   const entries = (side: 'client' | 'server') => schemaLines(variables, side, '  ');
   return `${MODULE_MARKER}
 // Rerun "nx g @plinto/ready:env" to add what the code starts to read; edit the schemas freely.
-// zod alone (this project's moduleResolution cannot resolve @t3-oss/env-nextjs): read server
+// zod alone (@t3-oss/env-nextjs does not load here: node10 resolution, or jest's ESM): read server
 // variables only in server code, nothing here stops a client component from reading one.
 import { z } from 'zod';
 

@@ -2,7 +2,7 @@ import { ProjectGraph, joinPathFragments } from '@nx/devkit';
 import { join, posix } from 'node:path';
 import { minimatch } from 'minimatch';
 import { ReadTree, treeFiles, treeOverlay } from '../../core/workspace/files';
-import { isApp, isNextConfigFile } from '../../core/workspace/project-facts';
+import { findTestRunner, isApp, isNextConfigFile } from '../../core/workspace/project-facts';
 import { envRewriteCodemod } from '../../codemods/env/rewrite';
 import { createCodemodProject } from '../../codemods/project';
 import { runCodemod } from '../../codemods/run';
@@ -33,8 +33,23 @@ export interface EnvPlan {
   dependencies: Record<string, string>;
 }
 
-/** t3-env where the project's tsconfig resolves package exports, zod alone where it does not (node10). */
-function moduleFlavour(tree: ReadTree, root: string): EnvModuleFlavour {
+/**
+ * t3-env, or zod alone with why: where the project's tsconfig does not resolve package exports
+ * (node10), and where its tests run on jest, which cannot load @t3-oss/env-nextjs (ESM only)
+ * without a transform: a suite importing a file that reads the module would stop loading.
+ */
+function moduleFlavour(tree: ReadTree, root: string): { flavour: EnvModuleFlavour; why: string } {
+  if (findTestRunner(tree, root)?.runner === 'jest')
+    return {
+      flavour: 'zod',
+      why: "zod alone: this project's tests run on jest, which cannot load @t3-oss/env-nextjs (ESM only) without a transform",
+    };
+  return tsconfigResolvesExports(tree, root)
+    ? { flavour: 't3-env', why: 't3-env and zod' }
+    : { flavour: 'zod', why: "zod alone: this project's moduleResolution cannot resolve @t3-oss/env-nextjs" };
+}
+
+function tsconfigResolvesExports(tree: ReadTree, root: string): boolean {
   const names = tree
     .children(root)
     .filter((name) => TSCONFIG_FILE.test(name))
@@ -42,12 +57,12 @@ function moduleFlavour(tree: ReadTree, root: string): EnvModuleFlavour {
   for (const path of names.map((name) => join(tree.root, root, name))) {
     try {
       const config = readTsConfig(path, tree.root, treeOverlay(tree), { files: false });
-      if (!config.compilesNothing) return resolvesPackageExports(config.options) ? 't3-env' : 'zod';
+      if (!config.compilesNothing) return resolvesPackageExports(config.options);
     } catch {
       // a broken tsconfig is reported by the checks that read it
     }
   }
-  return 't3-env';
+  return true;
 }
 
 /**
@@ -95,12 +110,12 @@ export function planEnv(
   } else if (existing !== null && !existing.startsWith(MODULE_MARKER)) {
     plan.lines.push(`  ${modulePath} exists and was not written by @plinto/ready: left as it is (merge the variables above by hand)`);
   } else if (scan.variables.length > 0) {
-    const flavour = moduleFlavour(tree, root);
+    const { flavour, why } = moduleFlavour(tree, root);
     plan.writes.set(modulePath, renderEnvModule(scan.variables, flavour));
     plan.module = modulePath;
     plan.dependencies = flavour === 'zod' ? { zod: ENV_DEPENDENCIES.zod } : ENV_DEPENDENCIES;
     plan.lines.push(
-      `  ${modulePath}: typed env module (server ${scan.variables.filter((v) => v.side === 'server').length}, client ${scan.variables.filter((v) => v.side === 'client').length}; ${flavour === 'zod' ? "zod alone: this project's moduleResolution cannot resolve @t3-oss/env-nextjs" : 't3-env and zod'})`,
+      `  ${modulePath}: typed env module (server ${scan.variables.filter((v) => v.side === 'server').length}, client ${scan.variables.filter((v) => v.side === 'client').length}; ${why})`,
     );
     if (options.rewrite) plan.lines.push(...rewriteReads(tree, root, modulePath, scan.variables, plan.writes));
     else {

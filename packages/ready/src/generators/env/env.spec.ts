@@ -88,6 +88,15 @@ describe('env generator', () => {
     expect(info.mock.calls.flat().join('\n')).toContain("zod alone: this project's moduleResolution cannot resolve @t3-oss/env-nextjs");
   });
 
+  it("writes the module on zod alone where the app's tests run on jest (which cannot load the ESM t3-env without a transform)", async () => {
+    tree.write('apps/web/jest.config.ts', 'export default {};\n');
+    await envGenerator(tree, { project: 'web', skipFormat: true, skipInstall: true });
+    const module = tree.read('apps/web/env.ts', 'utf-8') ?? tree.read('apps/web/src/env.ts', 'utf-8')!;
+    expect(module).toContain("import { z } from 'zod';");
+    expect(module).not.toMatch(/from '@t3-oss/);
+    expect(info.mock.calls.flat().join('\n')).toContain("zod alone: this project's tests run on jest");
+  });
+
   it('says so when git ignores the .env.production it writes, with what to do instead', async () => {
     const ws = new TempWorkspace().write('nx.json', {}).write('package.json', { name: 'ws', private: true }).write('.gitignore', '.env*\n');
     try {

@@ -58,6 +58,16 @@ export async function dynamicImportGenerator(tree: Tree, options: DynamicImportG
     lines.push(...r.changes.map((c) => `  converted ${c.file}:${c.line}: ${c.message}`));
     lines.push(...r.skips.map((s) => `  skipped   ${s.file}:${s.line}: ${s.message}`));
     lines.push(...r.warnings.map((w) => `  warning   ${w.file}:${w.line}: ${w.message}`));
+    // Modules that would not resolve: the app's dependencies are not installed. Said once, with what to do.
+    const unresolved = new Set(
+      [...r.changes, ...r.skips].flatMap((x) => /(\S+) \(size unknown: Could not resolve/.exec(x.message)?.[1] ?? []),
+    );
+    if (unresolved.size > 0)
+      lines.push(
+        `  install the app's dependencies to weigh modules: ${unresolved.size} module(s) could not be resolved (${[...unresolved].sort().join(', ')}), so the list judged them, and packages off the list were not weighed`,
+      );
+    const light = r.skips.filter((x) => x.reason === 'light-module').length;
+    if (light > 0) lines.push(`  ${light} import(s) of listed or named modules skipped as light (measured under 20 kB gzip)`);
     if (r.changes.length > 0 && r.framework === 'next') {
       const before = readRouteSizes(tree, p.config.root);
       if (before && options.measure !== false) {

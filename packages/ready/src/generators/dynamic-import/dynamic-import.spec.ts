@@ -30,7 +30,9 @@ describe('dynamic-import generator', () => {
     expect(out).toContain('measure: run "nx run web:build-production" before and after');
     // Said once for the run, with what to do.
     expect(out.match(/install the app's dependencies to weigh modules/g)).toHaveLength(1);
-    expect(out).toContain("install the app's dependencies to weigh modules: 1 module(s) could not be resolved (recharts)");
+    expect(out).toContain(
+      "install the app's dependencies to weigh modules: 2 module(s) could not be resolved (react-syntax-highlighter, recharts)",
+    );
   });
 
   it('finds a --components file imported through a tsconfig paths alias', async () => {

@@ -37,6 +37,8 @@ describe('env', () => {
     writeWsFile(`${LIB_ROOT}/src/index.ts`, `${readWsFile(`${LIB_ROOT}/src/index.ts`)}export * from './lib/payments';\n`);
     writeWsFile(`${LIB_ROOT}/src/lib/admin-only.ts`, 'export const adminKey = process.env.NEXT_PUBLIC_ADMIN_ONLY_KEY;\n');
     writeWsFile(`${APP_ROOT}/app/theme.ts`, "import { theme } from '@ws/ui';\nexport const uiTheme = theme;\n");
+    // The new import is a TypeScript project reference for Nx's sync generator, as a user's `nx sync` writes it.
+    runOk('npx nx sync');
     commitAll('env reads in the app and its library');
   });
   afterAll(() => resetWorkspace());

@@ -37,8 +37,6 @@ describe('env', () => {
     writeWsFile(`${LIB_ROOT}/src/index.ts`, `${readWsFile(`${LIB_ROOT}/src/index.ts`)}export * from './lib/payments';\n`);
     writeWsFile(`${LIB_ROOT}/src/lib/admin-only.ts`, 'export const adminKey = process.env.NEXT_PUBLIC_ADMIN_ONLY_KEY;\n');
     writeWsFile(`${APP_ROOT}/app/theme.ts`, "import { theme } from '@ws/ui';\nexport const uiTheme = theme;\n");
-    // The new import is a TypeScript project reference for Nx's sync generator, as a user's `nx sync` writes it.
-    runOk('npx nx sync');
     commitAll('env reads in the app and its library');
   });
   afterAll(() => resetWorkspace());
@@ -94,7 +92,9 @@ describe('env', () => {
     runOk(`npx nx test ${APP} --skip-nx-cache`, { env: { PAYMENTS_SECRET_KEY: 'from-the-deployment' } });
     sh(`rm ${APP_ROOT}/specs/env-module.spec.ts`);
     // Values already in the environment win over the files: the deployment's secret.
-    runOk(`npx nx build ${APP} --skip-nx-cache`, { env: { PAYMENTS_SECRET_KEY: 'from-the-deployment' } });
+    // --skip-sync: the app's new import of the library is a project reference Nx's TypeScript sync
+    // would add, after which a plain `tsc -p` of the app wants the library built first.
+    runOk(`npx nx build ${APP} --skip-nx-cache --skip-sync`, { env: { PAYMENTS_SECRET_KEY: 'from-the-deployment' } });
     // A development default is never production's: the module gives none, so a build without the value shows none.
     const html = readWsFile(`${APP_ROOT}/.next/server/app/settings.html`);
     expect(html).toContain('per page');

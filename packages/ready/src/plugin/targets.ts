@@ -17,7 +17,7 @@ const resultsOption = (facts: ProjectFacts) => (facts.root === '.' ? `${RESULTS_
 const resultsOutput = (facts: ProjectFacts) => `{workspaceRoot}/${resultsOption(facts)}`;
 
 /**
- * The named input every inferred project defines (see `readySourcesInput`): its files less its
+ * The named input every inferred project defines (`readyNamedInputs`): its files less its
  * readiness baseline. `^ready-sources` in place of `^default`: committing a library's baseline
  * must not re-run the tests or the build of every app that depends on it.
  */

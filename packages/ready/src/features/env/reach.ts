@@ -43,6 +43,13 @@ export function filesTheAppRuns(tree: ReadTree, app: ScannedProject, libs: Scann
     for (const spec of imports) {
       const resolved = ts.resolveModuleName(spec, join(tree.root, file), optionsOf(owner.root), host).resolvedModule;
       const target = resolved ? relative(tree.root, resolved.resolvedFileName).replace(/\\/g, '/') : null;
+      // Under node_modules: another package (one installed inside a library's folder is not its code),
+      // or a workspace library through a link not resolved to its folder, then read whole.
+      if (target?.includes('node_modules/')) {
+        const linked = libs.find((l) => importsPackage(spec, l));
+        if (linked) whole.add(linked.root);
+        continue;
+      }
       const lib = target ? libs.find((l) => inside(target, l.root)) : libs.find((l) => importsPackage(spec, l));
       if (!lib || whole.has(lib.root)) continue;
       // A library met through a declaration (its build's types), or an import of it that does not resolve: read whole.

@@ -127,21 +127,32 @@ function buildHashing(
   return { inputs, cache };
 }
 
+type DeclaredTargets = Record<string, TargetConfiguration | undefined>;
+
+/**
+ * The targets the project's own files declare: project.json's, then package.json's "nx" ones (the
+ * order in which Nx lets the first win). A missing or malformed file declares none: Nx reports it.
+ */
+function declaredTargetSets(readJson: JsonReader, projectRoot: string): DeclaredTargets[] {
+  const sets: DeclaredTargets[] = [];
+  for (const [file, pick] of [
+    ['project.json', (j: { targets?: DeclaredTargets }) => j.targets],
+    ['package.json', (j: { nx?: { targets?: DeclaredTargets } }) => j.nx?.targets],
+  ] as const) {
+    try {
+      const targets = pick(readJson(`${projectRoot}/${file}`) as never);
+      if (targets && typeof targets === 'object') sets.push(targets);
+    } catch {
+      // missing, or malformed: Nx's to report
+    }
+  }
+  return sets;
+}
+
 /** A target as the project declares it (project.json, or package.json "nx"), or null. */
 function declaredTarget(readJson: JsonReader, projectRoot: string, target: string): TargetConfiguration | null {
-  type Targets = Record<string, TargetConfiguration | undefined> | undefined;
-  type ProjectFile = { targets?: Targets; nx?: { targets?: Targets } };
-  for (const [file, pick] of [
-    ['project.json', (j: ProjectFile) => j.targets],
-    ['package.json', (j: ProjectFile) => j.nx?.targets],
-  ] as const) {
-    let json: ProjectFile;
-    try {
-      json = readJson(`${projectRoot}/${file}`) as ProjectFile;
-    } catch {
-      continue; // missing, or malformed: a malformed project file is Nx's to report
-    }
-    const found = pick(json)?.[target];
+  for (const targets of declaredTargetSets(readJson, projectRoot)) {
+    const found = targets[target];
     if (found && typeof found === 'object') return found;
   }
   return null;
@@ -149,19 +160,7 @@ function declaredTarget(readJson: JsonReader, projectRoot: string, target: strin
 
 /** Does the project's own file (project.json, or package.json "nx") declare a target with this executor? */
 function declaresExecutor(readJson: JsonReader, projectRoot: string, executor: string): boolean {
-  type Targets = Record<string, { executor?: unknown } | undefined> | undefined;
-  for (const [file, pick] of [
-    ['project.json', (j: { targets?: Targets }) => j.targets],
-    ['package.json', (j: { nx?: { targets?: Targets } }) => j.nx?.targets],
-  ] as const) {
-    try {
-      const targets = pick(readJson(`${projectRoot}/${file}`) as never);
-      if (Object.values(targets ?? {}).some((t) => t?.executor === executor)) return true;
-    } catch {
-      // missing or malformed: Nx's to report
-    }
-  }
-  return false;
+  return declaredTargetSets(readJson, projectRoot).some((targets) => Object.values(targets).some((t) => t?.executor === executor));
 }
 
 export const ROOT_FILES = [

@@ -131,6 +131,24 @@ function writeNextApp(root, pkg) {
   writeFileSync(join(root, 'package.json'), JSON.stringify({ version: '0.0.0', private: true, ...pkg }, null, 2) + '\n');
 }
 
+/**
+ * The day-one path of a repository that had no Nx, each step committed: npm install, `nx init`,
+ * the plugin's tarball installed and its init generator run. Returns what init printed.
+ */
+function adoptWithNxInit(ws, tarball, log, { what, repository }) {
+  log(`npm install (${what})`);
+  must('npm install --no-audit --no-fund', ws);
+  must(`git init -q && git add -A && git commit -q -m ${JSON.stringify(repository)}`, ws);
+  log('npx nx@23.2.1 init');
+  must('npx -y nx@23.2.1 init --interactive=false', ws);
+  must('git add -A && git commit -q -m "nx init"', ws);
+  log('npm i -D @plinto/ready, nx g @plinto/ready:init');
+  must(`npm i -D ${JSON.stringify(tarball)} --no-audit --no-fund`, ws);
+  const init = must('npx nx g @plinto/ready:init', ws);
+  must('git add -A && git commit -q -m "nx g @plinto/ready:init"', ws);
+  return init;
+}
+
 /** Creates `<dir>/ws` as a Turborepo repository, adopts it with `nx init`, adds the plugin; each step committed. */
 function assembleNextMatrix(dir, tarball, log = () => undefined) {
   rmSync(dir, { recursive: true, force: true });
@@ -186,16 +204,10 @@ function assembleNextMatrix(dir, tarball, log = () => undefined) {
   // `nx init`'s too). Hoisted, one app's Next would render with another's React.
   writeFileSync(join(ws, '.npmrc'), 'install-strategy=nested\nignore-scripts=true\n');
   writeFileSync(join(ws, '.gitignore'), 'node_modules\n.next\nnext-env.d.ts\n*.tsbuildinfo\ncoverage\ndist\n');
-  log('npm install (three Next.js versions, nested per app, install scripts skipped)');
-  must('npm install --no-audit --no-fund', ws);
-  must('git init -q && git add -A && git commit -q -m "a Turborepo repository"', ws);
-  log('npx nx@23.2.1 init (the Turborepo path)');
-  must('npx -y nx@23.2.1 init --interactive=false', ws);
-  must('git add -A && git commit -q -m "nx init"', ws);
-  log('npm i -D @plinto/ready, nx g @plinto/ready:init');
-  must(`npm i -D ${JSON.stringify(tarball)} --no-audit --no-fund`, ws);
-  must('npx nx g @plinto/ready:init', ws);
-  must('git add -A && git commit -q -m "nx g @plinto/ready:init"', ws);
+  adoptWithNxInit(ws, tarball, log, {
+    what: 'three Next.js versions, nested per app, install scripts skipped',
+    repository: 'a Turborepo repository',
+  });
   return { ws, apps: APPS.map((a) => ({ ...a, project: `@nm/${a.app}`, root: `apps/${a.app}` })) };
 }
 
@@ -263,4 +275,14 @@ function routesAgainstHtml(nextDir, routes) {
   });
 }
 
-module.exports = { APPS, assembleNextMatrix, htmlScriptsGzip, servedScriptsGzip, routesAgainstHtml, writeNextApp, sh, must };
+module.exports = {
+  APPS,
+  adoptWithNxInit,
+  assembleNextMatrix,
+  htmlScriptsGzip,
+  servedScriptsGzip,
+  routesAgainstHtml,
+  writeNextApp,
+  sh,
+  must,
+};

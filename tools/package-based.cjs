@@ -8,7 +8,7 @@
 //   app consumes through its build output (`main: dist/index.js`, built by `tsc`), shape (c).
 const { mkdirSync, rmSync, writeFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
-const { writeNextApp, must } = require('./next-matrix.cjs');
+const { adoptWithNxInit, writeNextApp } = require('./next-matrix.cjs');
 
 function write(file, text) {
   mkdirSync(dirname(file), { recursive: true });
@@ -97,16 +97,10 @@ function assemblePackageBased(dir, tarball, log = () => undefined) {
     "require('fs').appendFileSync(require('path').join(__dirname, 'builds.log'), require('path').basename(process.cwd()) + '\\n');\n",
   );
   write(join(ws, '.gitignore'), 'node_modules\n.next\nnext-env.d.ts\n*.tsbuildinfo\ncoverage\ndist\n.env*.local\nbuilds.log\n');
-  log('npm install (Next 15 app with zero-config Vitest, a config package, a library)');
-  must('npm install --no-audit --no-fund', ws);
-  must('git init -q && git add -A && git commit -q -m "a package-based repository"', ws);
-  log('npx nx@23.2.1 init');
-  must('npx -y nx@23.2.1 init --interactive=false', ws);
-  must('git add -A && git commit -q -m "nx init"', ws);
-  log('npm i -D @plinto/ready, nx g @plinto/ready:init');
-  must(`npm i -D ${JSON.stringify(tarball)} --no-audit --no-fund`, ws);
-  const init = must('npx nx g @plinto/ready:init', ws);
-  must('git add -A && git commit -q -m "nx g @plinto/ready:init"', ws);
+  const init = adoptWithNxInit(ws, tarball, log, {
+    what: 'Next 15 app with zero-config Vitest, a config package, a library',
+    repository: 'a package-based repository',
+  });
   return { ws, init };
 }
 

@@ -2,7 +2,7 @@
 // Vitest with no config file) that had no Nx, adopted as a team does: `nx init`, then the plugin.
 const { mkdirSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { writeNextApp, must } = require('./next-matrix.cjs');
+const { adoptWithNxInit, writeNextApp } = require('./next-matrix.cjs');
 
 /** Creates `<dir>/ws`: installed with npm, `nx init`, the plugin installed and its init run; each step committed. */
 function assembleSingleApp(dir, tarball, log = () => undefined) {
@@ -27,16 +27,10 @@ function assembleSingleApp(dir, tarball, log = () => undefined) {
     "import { test, expect } from 'vitest';\nimport { price } from './price';\ntest('price', () => expect(price(250)).toBe(2.5));\n",
   );
   writeFileSync(join(ws, '.gitignore'), 'node_modules\n.next\nnext-env.d.ts\n*.tsbuildinfo\ncoverage\ndist\n');
-  log('npm install (a single Next 16 app at the root, Vitest without a config file)');
-  must('npm install --no-audit --no-fund', ws);
-  must('git init -q && git add -A && git commit -q -m "a single-app repository"', ws);
-  log('npx nx@23.2.1 init');
-  must('npx -y nx@23.2.1 init --interactive=false', ws);
-  must('git add -A && git commit -q -m "nx init"', ws);
-  log('npm i -D @plinto/ready, nx g @plinto/ready:init');
-  must(`npm i -D ${JSON.stringify(tarball)} --no-audit --no-fund`, ws);
-  const init = must('npx nx g @plinto/ready:init', ws);
-  must('git add -A && git commit -q -m "nx g @plinto/ready:init"', ws);
+  const init = adoptWithNxInit(ws, tarball, log, {
+    what: 'a single Next 16 app at the root, Vitest without a config file',
+    repository: 'a single-app repository',
+  });
   return { ws, init };
 }
 

@@ -12,9 +12,17 @@ export function isPagesRouterFile(file: string): boolean {
   return /(^|\/)pages\//.test(file) && !/(^|\/)app\//.test(file);
 }
 
-/** Could this file be a React Server Component? Not where it says 'use client', nor where it calls hooks (a client module without the directive). */
+/**
+ * A client module: it says 'use client', is a pages-router file, calls hooks (a client module
+ * without the directive), or only client modules import it (the import graph says so).
+ */
+export function isClientModule(sourceFile: SourceFile, context: DynamicImportContext): boolean {
+  return isClientFile(sourceFile) || isPagesRouterFile(context.file) || context.clientByImporters === true || callsHooks(sourceFile);
+}
+
+/** Could this file be a React Server Component? Not where it is a client module. */
 export function maybeServerComponent(sourceFile: SourceFile, context: DynamicImportContext): boolean {
-  if (context.framework !== 'next' || isClientFile(sourceFile) || isPagesRouterFile(context.file) || callsHooks(sourceFile)) return false;
+  if (context.framework !== 'next' || isClientModule(sourceFile, context)) return false;
   return /(^|\/)app\//.test(context.file) || context.appRouter === true;
 }
 

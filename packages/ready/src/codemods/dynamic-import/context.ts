@@ -15,6 +15,12 @@ export interface DynamicImportContext {
    */
   appRouter?: boolean;
   /**
+   * Every project file that imports this one is a client module ('use client', hooks, pages
+   * router, or itself imported only from client modules): it is bundled for the browser, never a
+   * Server Component, though it says nothing of it. Found by the project's import graph.
+   */
+  clientByImporters?: boolean;
+  /**
    * Weighs a listed module by what it really adds to the client bundle (the list is a hint, the
    * measurement the judge): heavy or not, and the figure in words for the report. Unset: the list decides.
    */

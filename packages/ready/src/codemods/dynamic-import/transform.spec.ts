@@ -8,6 +8,8 @@ interface Meta extends CodemodFixtureMeta {
   ssr?: 'keep' | 'false';
   components?: Record<string, string[]>;
   appRouter?: boolean;
+  /** Only client modules import the file (the generator finds it by the project's import graph). */
+  clientByImporters?: boolean;
   /** Measured gzip bytes by module, as the generator's esbuild measurement would give them. */
   sizes?: Record<string, number>;
   /** Project modules the file imports, by specifier → their source text. */
@@ -22,6 +24,7 @@ describeCodemodFixtures(dynamicImportCodemod, join(__dirname, '__fixtures__'), {
     components: new Map(Object.entries(meta.components ?? {}).map(([k, v]) => [k, new Set(v)])),
     ssr: meta.ssr ?? 'keep',
     appRouter: meta.appRouter,
+    clientByImporters: meta.clientByImporters,
     weigh: meta.sizes
       ? (specifier) => {
           const bytes = meta.sizes![specifier];

@@ -3,10 +3,19 @@ import { posix } from 'node:path';
 import { ImportDeclaration, JsxElement, JsxSelfClosingElement, Node, SourceFile, ts } from 'ts-morph';
 import { findNodes, plainParse } from '../parse';
 import { Codemod, CodemodReport, CodemodResult, CodemodSkip, emptyResult } from '../codemod';
-import { callsHooks, freeName, importsInsertionIn, isClientFile, namesInFile, preferredQuote, quoteIn } from '../imports';
+import { freeName, importsInsertionIn, namesInFile, preferredQuote, quoteIn } from '../imports';
 import { removeStatements } from '../remove-statements';
 import { TextEdits } from '../text-edits';
-import { Binding, DynamicFinding, DynamicImportContext, SKIP_REASONS, analyzeDynamicImports, isPagesRouterFile, useKind } from './analyze';
+import {
+  Binding,
+  DynamicFinding,
+  DynamicImportContext,
+  SKIP_REASONS,
+  analyzeDynamicImports,
+  isClientModule,
+  isPagesRouterFile,
+  useKind,
+} from './analyze';
 import { importReferences } from './references';
 
 export { DynamicImportContext, SKIP_REASONS, analyzeDynamicImports } from './analyze';
@@ -25,7 +34,7 @@ function splitImports(sourceFile: SourceFile, context: DynamicImportContext): Co
   const q = preferredQuote(sourceFile);
   const taken = namesInFile(sourceFile);
   // ssr: false is a build error in Server Components; pages-router files (never 'use client') take it.
-  const client = isClientFile(sourceFile) || isPagesRouterFile(context.file) || callsHooks(sourceFile);
+  const client = isClientModule(sourceFile, context);
   if (context.ssr === 'false' && !client && context.framework === 'next' && plans.length > 0) {
     result.warnings.push({
       file: context.file,
@@ -215,7 +224,12 @@ const PACKAGE_IMPORT = /from\s+['"](?![./]|(react|react-dom|next|scheduler)(['"/
  */
 function mayRenderUnlistedLibrary(text: string, context: DynamicImportContext): boolean {
   if (!/<[A-Z]/.test(text) || !PACKAGE_IMPORT.test(text)) return false;
-  return context.framework === 'react' || isPagesRouterFile(context.file) || /['"]use client['"]|\buse[A-Z]\w*\(/.test(text);
+  return (
+    context.framework === 'react' ||
+    isPagesRouterFile(context.file) ||
+    context.clientByImporters === true ||
+    /['"]use client['"]|\buse[A-Z]\w*\(/.test(text)
+  );
 }
 
 /** The imports a file's analysis leaves alone, with the line and the reason. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { TempWorkspace } from '../../testing/temp-workspace';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { HEAVY_MODULE_MIN_GZIP_BYTES, MODULE_SIZE_CACHE, cachedModuleSize, measureModuleSize } from './module-size';
 
@@ -58,5 +58,30 @@ describe('measuring what a module adds to the client bundle (esbuild, gzip)', ()
     ws.write('libs/charts/index.js', 'export const Chart = () => 42;\n');
     expect(cachedModuleSize(ws.root, 'apps/web', '@ws/charts', ['Chart'])).toEqual({ unknown: 'Could not resolve "@ws/charts"' });
     expect(cachedModuleSize(ws.root, 'apps/web', '@ws/charts', ['Chart'], { aliased: true })).toEqual({ gzip: expect.any(Number) });
+  });
+
+  it("weighs a module where the project resolves it: a nested per-app install, pnpm's symlinked layout", () => {
+    const padding = (n: number) => JSON.stringify(randomBytes(n).toString('hex'));
+    // The workspace root holds a small 1.0.0; the admin app installs its own, heavy 2.0.0.
+    ws.write('node_modules/nested-charts/package.json', { name: 'nested-charts', version: '1.0.0', main: 'index.js' });
+    ws.write('node_modules/nested-charts/index.js', 'export const Chart = () => 1;\n');
+    ws.write('apps/admin/package.json', { name: 'admin' });
+    ws.write('apps/admin/node_modules/nested-charts/package.json', { name: 'nested-charts', version: '2.0.0', main: 'index.js' });
+    ws.write('apps/admin/node_modules/nested-charts/index.js', `export const Chart = () => ${padding(30_000)};\n`);
+    const nested = cachedModuleSize(ws.root, 'apps/admin', 'nested-charts', ['Chart']);
+    expect('gzip' in nested && nested.gzip).toBeGreaterThan(HEAVY_MODULE_MIN_GZIP_BYTES);
+    expect(cachedModuleSize(ws.root, 'apps/web', 'nested-charts', ['Chart'])).toEqual({ gzip: expect.any(Number) });
+    expect((cachedModuleSize(ws.root, 'apps/web', 'nested-charts', ['Chart']) as { gzip: number }).gzip).toBeLessThan(1_000);
+    // pnpm: the app's node_modules holds a link into the store, whose own dependencies stand beside it there.
+    const store = 'node_modules/.pnpm/pnpm-charts@1.0.0/node_modules';
+    ws.write(`${store}/pnpm-charts/package.json`, { name: 'pnpm-charts', version: '1.0.0', main: 'index.js' });
+    ws.write(`${store}/pnpm-charts/index.js`, "import { data } from 'pnpm-charts-data';\nexport const Chart = () => data;\n");
+    ws.write(`${store}/pnpm-charts-data/package.json`, { name: 'pnpm-charts-data', version: '1.0.0', main: 'index.js' });
+    ws.write(`${store}/pnpm-charts-data/index.js`, `export const data = ${padding(30_000)};\n`);
+    ws.write('apps/shop/package.json', { name: 'shop' });
+    mkdirSync(join(ws.root, 'apps/shop/node_modules'), { recursive: true });
+    symlinkSync(join(ws.root, store, 'pnpm-charts'), join(ws.root, 'apps/shop/node_modules/pnpm-charts'), 'dir');
+    const linked = cachedModuleSize(ws.root, 'apps/shop', 'pnpm-charts', ['Chart']);
+    expect('gzip' in linked && linked.gzip).toBeGreaterThan(HEAVY_MODULE_MIN_GZIP_BYTES);
   });
 });

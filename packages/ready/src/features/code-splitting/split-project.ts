@@ -7,6 +7,8 @@ import { HEAVY_MODULES } from '../../codemods/dynamic-import/heavy-modules';
 import { DynamicImportContext, dynamicImportCodemod } from '../../codemods/dynamic-import/transform';
 import { codemodProjectFor } from '../../codemods/project';
 import { relativeImportTarget } from '../../codemods/imports';
+import { isPagesRouterFile } from '../../codemods/dynamic-import/analyze';
+import { clientByImporters } from './client-modules';
 import { aliasResolver } from './aliases';
 import { HEAVY_MODULE_MIN_GZIP_BYTES, cachedModuleSize } from './module-size';
 import { kb } from '../../utils/format';
@@ -79,8 +81,12 @@ export const splitProject: ProjectPlanner<SplitOptions, DynamicImportProjectResu
   const appRouter = ['app', 'src/app'].some((dir) => tree.exists(joinPathFragments(project.root, dir)));
   const resolveAlias = aliasResolver(tree, project.root);
   const weigh = moduleWeigher(tree.root, project.root, resolveAlias);
-  for (const file of treeFiles(tree, project.root, SOURCE, { tests: false })) {
-    const text = tree.read(file, 'utf-8') ?? '';
+  const texts = new Map(treeFiles(tree, project.root, SOURCE, { tests: false }).map((file) => [file, tree.read(file, 'utf-8') ?? '']));
+  const clientOnly =
+    framework === 'next'
+      ? clientByImporters(texts, (from, specifier) => resolveProjectModule(tree, from, specifier, resolveAlias), isPagesRouterFile)
+      : new Set<string>();
+  for (const [file, text] of texts) {
     const context: DynamicImportContext = {
       file,
       framework,
@@ -88,6 +94,7 @@ export const splitProject: ProjectPlanner<SplitOptions, DynamicImportProjectResu
       components: options.components,
       ssr: options.ssr,
       appRouter,
+      clientByImporters: clientOnly.has(file),
       resolveAlias,
       weigh,
       readModule: (specifier) => readProjectModule(tree, file, specifier, resolveAlias),
@@ -101,11 +108,16 @@ export const splitProject: ProjectPlanner<SplitOptions, DynamicImportProjectResu
 
 const MODULE_FILES = ['', '.tsx', '.ts', '.jsx', '.js', '/index.tsx', '/index.ts', '/index.jsx', '/index.js'];
 
-/** The text of the project file a relative or aliased specifier names, or null (a package, or nothing there). */
-function readProjectModule(tree: ReadTree, from: string, specifier: string, resolveAlias: (s: string) => string | null): string | null {
+/** The project file a relative or aliased specifier names, or null (a package, or nothing there). */
+function resolveProjectModule(tree: ReadTree, from: string, specifier: string, resolveAlias: (s: string) => string | null): string | null {
   const base = specifier.startsWith('.') ? relativeImportTarget(from, specifier) : resolveAlias(specifier);
   if (base === null) return null;
-  const file = MODULE_FILES.map((ext) => base + ext).find((f) => SOURCE.test(f) && tree.isFile(f));
+  return MODULE_FILES.map((ext) => base + ext).find((f) => SOURCE.test(f) && tree.isFile(f)) ?? null;
+}
+
+/** The text of the project file a relative or aliased specifier names, or null. */
+function readProjectModule(tree: ReadTree, from: string, specifier: string, resolveAlias: (s: string) => string | null): string | null {
+  const file = resolveProjectModule(tree, from, specifier, resolveAlias);
   return file ? (tree.read(file, 'utf-8') ?? null) : null;
 }
 

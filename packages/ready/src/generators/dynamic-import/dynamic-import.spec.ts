@@ -67,6 +67,35 @@ describe('dynamic-import generator', () => {
     expect(info.mock.calls.flat().join('\n')).toMatch(/apps\/web\/app\/snippet\.tsx:6: react-syntax-highlighter .*inspects its children/);
   });
 
+  it('finds client modules by the import graph: a file only client modules import is split, one a page imports is not', async () => {
+    const view = (name: string) =>
+      `import SyntaxHighlighter from 'react-syntax-highlighter';\n\nexport function ${name}({ code }: { code: string }) {\n  return <SyntaxHighlighter>{code}</SyntaxHighlighter>;\n}\n`;
+    // imported only from a 'use client' file, itself imported from a hook-calling file: client twice removed
+    tree.write('apps/web/components/code-view.tsx', view('CodeView'));
+    tree.write('apps/web/components/inner-view.tsx', view('InnerView'));
+    tree.write(
+      'apps/web/components/code-panel.tsx',
+      "'use client';\nimport { CodeView } from './code-view';\nimport { InnerView } from './inner-view';\n\nexport const CodePanel = () => <><CodeView code=\"a\" /><InnerView code=\"b\" /></>;\n",
+    );
+    // imported from a client file and from a page (a Server Component): it may be one
+    tree.write('apps/web/components/shared-view.tsx', view('SharedView'));
+    tree.write(
+      'apps/web/app/docs/page.tsx',
+      "import { CodePanel } from '../../components/code-panel';\nimport { SharedView } from '../../components/shared-view';\n\nexport default function Page() {\n  return <><CodePanel /><SharedView code=\"c\" /></>;\n}\n",
+    );
+    tree.write(
+      'apps/web/components/toolbar.tsx',
+      "import { useState } from 'react';\nimport { SharedView } from './shared-view';\n\nexport function Toolbar() {\n  const [x] = useState('');\n  return <SharedView code={x} />;\n}\n",
+    );
+    await dynamicImportGenerator(tree, { project: 'web', skipFormat: true });
+    for (const file of ['code-view', 'inner-view'])
+      expect(tree.read(`apps/web/components/${file}.tsx`, 'utf-8')).toContain("dynamic(() => import('react-syntax-highlighter')");
+    expect(tree.read('apps/web/components/shared-view.tsx', 'utf-8')).toBe(view('SharedView'));
+    expect(info.mock.calls.flat().join('\n')).toMatch(
+      /apps\/web\/components\/shared-view\.tsx:1: react-syntax-highlighter .*Server Component/,
+    );
+  });
+
   it('changes nothing on a second run', async () => {
     await dynamicImportGenerator(tree, { project: 'web', skipFormat: true });
     const snapshot = tree.listChanges().map((c) => [c.path, c.content?.toString()]);

@@ -15,9 +15,11 @@ export interface EnvVariable {
   projects: string[];
   /**
    * Why the app may start without it, or null when it is required: the hosting platform or CI sets
-   * it, only tooling reads it, or the code only tests whether it is set (or compares it to a value).
+   * it, only tooling reads it, or the code only tests whether it is set (or compares it to a value);
+   * or the env safety net found that the app's documented environment does not give it
+   * (`undocumented`): required, it would stop an app deployed as documented.
    */
-  optional: 'platform' | 'tooling' | 'presence' | 'next-config' | 'alternative' | 'guarded' | 'flag' | null;
+  optional: 'platform' | 'tooling' | 'presence' | 'next-config' | 'alternative' | 'guarded' | 'flag' | 'undocumented' | null;
   /**
    * The code has a way on without it (a literal fallback, another value beside it, a test for its
    * absence): a placeholder in .env.production would change what the code does where the platform
@@ -177,6 +179,12 @@ const PLACEHOLDER =
 const LOCAL_OR_EXAMPLE_HOST =
   /^(localhost|127(\.\d+){3}|\[?::1\]?|0\.0\.0\.0|host|hostname|your[-_.].*|.*\.(localhost|example|test|invalid|local)|(.*\.)?example\.(com|org|net))$/i;
 
+/** A value an env file holds in place of a real one: empty, `<your key>`, `${FROM_SECRETS}`, `changeme`, `your-api-key-here`. */
+export function isPlaceholderValue(value: string): boolean {
+  const v = value.trim().replace(/^['"]|['"]$/g, '');
+  return v === '' || PLACEHOLDER.test(v) || /\$\{[^}]*\}/.test(v);
+}
+
 /**
  * A committed value that looks like a real secret to rotate: a known key format anywhere; a URL
  * with a password that is not a placeholder, on a host a deployment uses (not loopback, not an
@@ -186,7 +194,7 @@ const LOCAL_OR_EXAMPLE_HOST =
 export function looksLikeRealSecret(value: string, name = ''): boolean {
   const v = value.trim().replace(/^['"]|['"]$/g, '');
   if (SECRET_KEY.test(v)) return true;
-  if (v === '' || PLACEHOLDER.test(v) || /\$\{[^}]*\}/.test(v)) return false;
+  if (isPlaceholderValue(v)) return false;
   if (/^[[{]/.test(v)) return jsonHoldsSecret(v);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return urlHoldsSecret(v);
   // A value the name says is public (NEXT_PUBLIC_ ships to every browser; publishable, search-only keys).

@@ -63,12 +63,14 @@ function block(variables: EnvVariable[]): string[] {
     for (const v of vars) {
       out.push(`# read at ${v.readAt.slice(0, 3).join(', ')}${v.readAt.length > 3 ? ` (+${v.readAt.length - 3} more)` : ''}`);
       if (v.secret) out.push('# secret: set it in the deployment environment, never in a committed file');
-      else if (v.optional === 'presence') out.push('# optional: the code only tests whether it is set');
-      else if (v.optional === 'alternative')
-        out.push('# optional: where it is unset, the code goes on with what it reads beside it (||, ??)');
-      else if (v.optional === 'guarded') out.push('# optional: read only where a switch or another setting turns its part on');
-      else if (v.optional === 'flag') out.push("# optional: a switch, off while unset (the code compares it to 'true')");
-      else if (v.fallback === null) out.push('# no default in the code: set it for production');
+      const why = v.optional === 'undocumented' || !v.secret ? v.optional : 'secret';
+      if (why === 'undocumented')
+        out.push('# optional: no documented value (.env.example, .env): give it one there, or here, to require it');
+      else if (why === 'presence') out.push('# optional: the code only tests whether it is set');
+      else if (why === 'alternative') out.push('# optional: where it is unset, the code goes on with what it reads beside it (||, ??)');
+      else if (why === 'guarded') out.push('# optional: read only where a switch or another setting turns its part on');
+      else if (why === 'flag') out.push("# optional: a switch, off while unset (the code compares it to 'true')");
+      else if (why === null && v.fallback === null) out.push('# no default in the code: set it for production');
       // A local address is the code's development default, never a production value.
       const local = v.fallback !== null && isLocalAddress(v.fallback);
       if (local) out.push(`# the code falls back to ${v.fallback} (a local address): set the production value`);

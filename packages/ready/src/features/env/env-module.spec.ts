@@ -67,5 +67,13 @@ describe('the env module on zod alone (moduleResolution node10)', () => {
     });
     expect(() => load({ NEXT_PUBLIC_SITE_URL: 'https://example.com' })).toThrow(/DATABASE_URL/);
     expect(load({ SKIP_ENV_VALIDATION: '1' })).toMatchObject({ DATABASE_URL: undefined });
+    // next build: server values are the deployment's, checked at start; client values are inlined now, checked now.
+    const atBuild = { NEXT_PHASE: 'phase-production-build' };
+    expect(load({ ...atBuild, NEXT_PUBLIC_SITE_URL: 'https://example.com' })).toEqual({
+      NEXT_PUBLIC_SITE_URL: 'https://example.com',
+      PAGE_SIZE: 20,
+    });
+    expect(() => load({ ...atBuild, NEXT_PUBLIC_SITE_URL: 'https://example.com', DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);
+    expect(() => load({ ...atBuild })).toThrow(/NEXT_PUBLIC_SITE_URL/);
   });
 });

@@ -8,7 +8,7 @@ export const MODULE_MARKER = '// @plinto/ready env module: generated from the va
  * schema gives no default of its own (the code's fallback still applies where it is unset, as it
  * did; .env.production says to set it).
  */
-function zodFor(variable: EnvVariable): string {
+export function zodFor(variable: EnvVariable): string {
   const v =
     variable.fallback !== null && isLocalAddress(variable.fallback)
       ? { ...variable, fallback: null, optional: variable.optional ?? ('alternative' as const) }
@@ -32,6 +32,20 @@ function baseSchema(v: EnvVariable): string {
   }
 }
 
+/**
+ * `next build` prerenders with the build machine's environment, which seldom holds the
+ * deployment's server values (an image built once, deployed with its settings): there a server
+ * variable may be missing, and is checked when the server starts. Client variables are inlined at
+ * build, so they are checked then. NEXT_PHASE is Next.js's own (set by next build for every worker).
+ */
+const BUILD_PHASE_HELPER = `
+// Server values are the deployment's: \`next build\` may lack them, the server checks them at start.
+function requiredAtStart<T extends Record<string, z.ZodTypeAny>>(shape: T): T {
+  if (process.env.NEXT_PHASE !== 'phase-production-build') return shape;
+  return Object.fromEntries(Object.entries(shape).map(([name, s]) => [name, s.isOptional() ? s : s.optional()])) as unknown as T;
+}
+`;
+
 /** `NAME: schema,` for each variable of one side, one a line. */
 function schemaLines(variables: EnvVariable[], side: 'client' | 'server', indent: string): string {
   return variables
@@ -52,11 +66,11 @@ export function renderEnvModule(variables: EnvVariable[], flavour: EnvModuleFlav
 // Rerun "nx g @plinto/ready:env" to add what the code starts to read; edit the schemas freely.
 import { createEnv } from '@t3-oss/env-nextjs';
 import { z } from 'zod';
-
+${BUILD_PHASE_HELPER}
 export const env = createEnv({
-  server: {
+  server: requiredAtStart({
 ${entries('server')}
-  },
+  }),
   client: {
 ${entries('client')}
   },
@@ -89,10 +103,12 @@ function renderZodModule(variables: EnvVariable[]): string {
 // zod alone (@t3-oss/env-nextjs does not load here: node10 resolution, or jest's ESM): read server
 // variables only in server code, nothing here stops a client component from reading one.
 import { z } from 'zod';
-
-const server = z.object({
-${entries('server')}
-});
+${BUILD_PHASE_HELPER}
+const server = z.object(
+  requiredAtStart({
+${schemaLines(variables, 'server', '    ')}
+  }),
+);
 
 const client = z.object({
 ${entries('client')}

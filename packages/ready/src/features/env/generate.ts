@@ -11,6 +11,8 @@ import { mergeDotenv } from './dotenv-file';
 import { EnvModuleFlavour, MODULE_MARKER, renderEnvModule } from './env-module';
 import { TSCONFIG_FILE, readTsConfig, resolvesPackageExports } from '../../core/workspace/tsconfig';
 import { envModulePath, handWrittenEnvModule, scanEnv } from './scan';
+import { documentedEnvironment } from './documented';
+import { fitToDocumentedEnvironment } from './schema-net';
 
 /** Packages the env generator adds: the typed env module is built on them. */
 export const ENV_DEPENDENCIES = { '@t3-oss/env-nextjs': '^0.13.11', zod: '^3.25.76' };
@@ -78,7 +80,10 @@ export function planEnv(
 ): EnvPlan {
   const plan: EnvPlan = { lines: [], writes: new Map(), module: null, dependencies: {} };
   const { root } = project;
-  const scan = scanEnv(tree, project, graph);
+  const scanned = scanEnv(tree, project, graph);
+  // The safety net: the schema must accept the environment the app documents.
+  const net = fitToDocumentedEnvironment(scanned.variables, documentedEnvironment(tree, root));
+  const scan = { ...scanned, variables: net.variables };
   const envFile = joinPathFragments(root, '.env.production');
   const before = tree.read(envFile, 'utf-8') ?? '';
   const merged = mergeDotenv(before, scan.variables);
@@ -93,6 +98,7 @@ export function planEnv(
     ...merged.malformed.map((m) => `  warning ${envFile}:${m.line}: not a KEY=value line, kept as it is: ${m.text}`),
     ...scan.unresolved.map((u) => `  unresolvable ${u.file}:${u.line}: ${u.text} (a dynamic name: declare what it reads by hand)`),
     ...scan.unparsable.map((f) => `  warning ${f}: does not parse, skipped`),
+    ...net.relaxed.map((r) => `  safety net ${r.name}: ${r.reason}`),
   );
   for (const v of scan.variables.filter((x) => x.side === 'client' && x.secret)) {
     plan.lines.push(

@@ -7,6 +7,7 @@ import { isNextConfigFile } from '../../core/workspace/project-facts';
 import { looksLikeRealSecret } from './classify';
 import { parseDotenv } from './dotenv-file';
 import { envModulePath, scanEnv } from './scan';
+import { documentedEnvironment } from './documented';
 
 export interface EnvProblem {
   file: string;
@@ -22,24 +23,6 @@ export interface EnvMeasure {
   unresolved: EnvProblem[];
   /** The generated env module nothing imports: its schema checks nothing at start. */
   notWired: EnvProblem | null;
-}
-
-/** Files that document a variable without holding its value: `.env.example`, `.env.sample`, `.env.local.example`, … */
-const EXAMPLE_ENV_FILE = /^\.env(\.[\w-]+)*\.(example|sample|template|dist)$/;
-
-/**
- * The env files that declare a variable: the project's (or the workspace root's) `.env.production`
- * and `.env`, and the example files a team documents its environment in, in either place.
- */
-function declaringEnvFiles(tree: ReadTree, projectRoot: string): string[] {
-  const dirs = [...new Set([projectRoot, '.'])];
-  return dirs.flatMap((dir) =>
-    tree
-      .children(dir)
-      .filter((name) => name === '.env.production' || name === '.env' || EXAMPLE_ENV_FILE.test(name))
-      .sort()
-      .map((name) => (dir === '.' ? name : posix.join(dir, name))),
-  );
 }
 
 /** Env files of the project that git tracks: the ones whose values are shared with everyone. */
@@ -67,11 +50,9 @@ function committedEnvFiles(workspaceRoot: string, projectRoot: string): string[]
 export function measureEnv(tree: ReadTree, project: { name: string; root: string }, graph: ProjectGraph | null): EnvMeasure {
   const workspaceRoot = tree.root;
   const scan = scanEnv(tree, project, graph);
-  const declared = new Set<string>();
-  for (const file of declaringEnvFiles(tree, project.root)) {
-    const text = tree.read(file, 'utf-8');
-    if (text) for (const e of parseDotenv(text).entries) declared.add(e.key);
-  }
+  // Given a value (a placeholder too), or listed commented out as an optional one (`# X=`).
+  const documented = documentedEnvironment(tree, project.root);
+  const declared = new Set<string>([...documented.values.keys(), ...documented.commented]);
   const moduleText = tree.read(envModulePath(tree, project.root), 'utf-8') ?? '';
   for (const m of moduleText.matchAll(/\b([A-Z_][A-Z0-9_]*)\s*:\s*process\.env\.\1\b/g)) declared.add(m[1]);
   const problems: EnvProblem[] = [];

@@ -160,6 +160,36 @@ describe('env generator', () => {
     expect(tree.read('apps/web/.env.production', 'utf-8')).toMatch(/^STRIPE_SECRET_KEY=$/m);
   });
 
+  it('the safety net: the schema accepts the documented environment, optional where it lacks a variable, a string where it documents another shape', async () => {
+    tree.write('apps/web/app/db.ts', 'export const db = process.env.DATABASE_URL;\nexport const cdn = process.env.ASSET_HOST_URL;\n');
+    // The team's example file: a placeholder for the secret and the database, a path where the
+    // code's name says URL, and nothing for STRIPE_SECRET_KEY.
+    tree.write('apps/web/.env.example', 'DATABASE_URL=your-database-url-here\nASSET_HOST_URL=/static\n');
+    await envGenerator(tree, { project: 'web', skipFormat: true });
+    const out = info.mock.calls.flat().join('\n');
+    expect(out).toContain(
+      'safety net STRIPE_SECRET_KEY: required by the code, but the documented environment (apps/web/.env.example) does not give it: made optional',
+    );
+    expect(out).toContain(
+      'safety net ASSET_HOST_URL: apps/web/.env.example:2 documents a value the url schema rejects (Invalid url): typed as a string',
+    );
+    expect(out).not.toContain('safety net DATABASE_URL');
+    expect(out).not.toContain('/static'); // values are never printed
+    const module = tree.read('apps/web/env.ts', 'utf-8')!;
+    expect(module).toContain('DATABASE_URL: z.string().url(),');
+    expect(module).toContain('ASSET_HOST_URL: z.string().min(1),');
+    expect(module).toContain('STRIPE_SECRET_KEY: z.string().optional(),');
+    const env = tree.read('apps/web/.env.production', 'utf-8')!;
+    expect(env).toContain(
+      '# optional: no documented value (.env.example, .env): give it one there, or here, to require it\n# STRIPE_SECRET_KEY=\n',
+    );
+    expect(env).toMatch(/^DATABASE_URL=$/m);
+    // The check agrees: every variable is declared (the commented line lists STRIPE_SECRET_KEY).
+    const snapshot = tree.listChanges().map((c) => [c.path, c.content?.toString()]);
+    await envGenerator(tree, { project: 'web', skipFormat: true });
+    expect(tree.listChanges().map((c) => [c.path, c.content?.toString()])).toEqual(snapshot);
+  });
+
   it('merges into an existing file, keeping its values, and leaves an env module the user wrote', async () => {
     tree.write('apps/web/.env.production', 'PAGE_SIZE=50\nLEGACY=1\n');
     tree.write('apps/web/env.ts', 'export const env = { mine: true };\n');

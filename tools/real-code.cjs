@@ -42,7 +42,18 @@ const SOURCES = [
     cli: 'create-t3-app@7.40.0',
     args: '--CI --noGit --noInstall --appRouter --tailwind --nextAuth --prisma --trpc --dbProvider postgres',
   },
+  {
+    app: 'classes-app',
+    label: 'written for the suite: one file per class of #35 (tools/real-code), with a UI package it imports in part',
+    local: 'tools/real-code/classes-app',
+  },
 ];
+
+/** Folders of tools/real-code copied beside the apps: the UI package the classes app imports in part. */
+const LOCAL_PACKAGES = [{ dir: 'ui-kit', from: 'tools/real-code/ui-kit' }];
+const REPO = join(__dirname, '..');
+/** What each case of the classes app must come out as, by class. */
+const EXPECTED = JSON.parse(readFileSync(join(REPO, 'tools/real-code/expected.json'), 'utf8'));
 
 /** The generators in the order a team would run them, each over every app. */
 const GENERATORS = [
@@ -100,6 +111,8 @@ function assembleRealCode(dir, tarball, log = () => undefined) {
       JSON.stringify({ name: `@rc/${source.app}`, version: '0.0.0', private: true }, null, 2) + '\n',
     );
   }
+  for (const source of SOURCES.filter((s) => s.local)) cpSync(join(REPO, source.local), join(ws, 'apps', source.app), { recursive: true });
+  for (const pkg of LOCAL_PACKAGES) cpSync(join(REPO, pkg.from), join(ws, 'apps', pkg.dir), { recursive: true });
   for (const source of SOURCES.filter((s) => s.cli)) {
     log(`${source.cli} ${source.args}`);
     // A folder of its own with a package.json: npm would otherwise install into the nearest one up.
@@ -130,7 +143,8 @@ function assembleRealCode(dir, tarball, log = () => undefined) {
   };
   writeFileSync(join(ws, 'package.json'), JSON.stringify(root, null, 2) + '\n');
   writeFileSync(join(ws, 'nx.json'), JSON.stringify({ $schema: './node_modules/nx/schemas/nx-schema.json' }, null, 2) + '\n');
-  writeFileSync(join(ws, '.gitignore'), 'node_modules\n.nx\ndist\n.next\n');
+  // `*.local` already keeps .env*.local out: the env generator must not add a line for it.
+  writeFileSync(join(ws, '.gitignore'), 'node_modules\n.nx\ndist\n.next\n*.tsbuildinfo\n*.local\n');
   log('npm install (workspaces, install scripts skipped)');
   sh('npm install --no-audit --no-fund --ignore-scripts', ws);
   sh('git init -q && git add -A && git commit -q -m "real code as published"', ws);
@@ -230,20 +244,103 @@ function envSchemaAccepts(ws, appRoot, modulePath) {
 
 function loadEnvModule(ws, modulePath, dotenvText) {
   const dotenv = require(require.resolve('dotenv', { paths: [ws] }));
-  const values = dotenv.parse(dotenvText);
   const env = { ...PLATFORM_ENV };
-  for (const [k, v] of Object.entries(values)) env[k] = v === '' ? placeholder(k) : v;
+  for (const [k, v] of Object.entries(dotenv.parse(dotenvText))) env[k] = v === '' ? placeholder(k) : v;
+  const r = loadModuleValues(ws, modulePath, env);
+  return { ok: r.ok, error: r.error };
+}
+
+/** The variables a module hands out: the names of its runtimeEnv (`NAME: process.env.NAME`). */
+function moduleNames(text) {
+  return [...new Set([...text.matchAll(/\b([A-Z_][A-Z0-9_]*)\s*:\s*process\.env\.\1\b/g)].map((m) => m[1]))].sort();
+}
+
+/**
+ * Loads an env module in a fresh Node process with exactly `env` (bundled by esbuild, as the app's
+ * bundler would take it) and returns the value of each variable it hands out, or the error.
+ */
+function loadModuleValues(ws, modulePath, env) {
   const bundle = join(ws, 'tmp', 'env-check.cjs');
   mkdirSync(join(ws, 'tmp'), { recursive: true });
   const esbuild = join(ws, 'node_modules', '.bin', 'esbuild');
   sh(`${esbuild} ${modulePath} --bundle --platform=node --format=cjs --outfile=${bundle} --log-level=error`, ws);
-  const r = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(bundle)})`], {
-    cwd: ws,
-    env: { PATH: process.env.PATH, ...env },
-    encoding: 'utf8',
-  });
+  const names = moduleNames(readFileSync(join(ws, modulePath), 'utf8'));
+  const script = `const m = require(${JSON.stringify(bundle)}); const e = m.env ?? m.default ?? {}; process.stdout.write(JSON.stringify(Object.fromEntries(${JSON.stringify(names)}.map((k) => [k, e[k] === undefined ? '(unset)' : e[k]]))));`;
+  const r = spawnSync(process.execPath, ['-e', script], { cwd: ws, env: { PATH: process.env.PATH, ...env }, encoding: 'utf8' });
   rmSync(bundle, { force: true });
-  return { ok: r.status === 0, error: `${r.stderr ?? ''}`.trim().split('\n').slice(0, 12).join('\n') };
+  return {
+    ok: r.status === 0,
+    values: r.status === 0 ? JSON.parse(r.stdout) : null,
+    error: `${r.stderr ?? ''}`.trim().split('\n').slice(0, 12).join('\n'),
+  };
+}
+
+/**
+ * Does .env.production change what any read of the module evaluates to? The deployment's values
+ * (the platform's variables, and a value for each variable .env.production leaves empty, which the
+ * deployment must set) loaded without the file, then with it as Next.js loads it (never over a
+ * value the environment holds): every variable's value must be the same.
+ */
+function envFileChangesNothing(ws, appRoot, modulePath) {
+  const file = join(ws, appRoot, '.env.production');
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const dotenv = require(require.resolve('dotenv', { paths: [ws] }));
+  const parsed = dotenv.parse(text);
+  const deployment = { ...PLATFORM_ENV };
+  for (const [k, v] of Object.entries(parsed)) if (v === '') deployment[k] = placeholder(k);
+  const withFile = { ...deployment };
+  for (const [k, v] of Object.entries(parsed)) if (!(k in withFile)) withFile[k] = v;
+  const without = loadModuleValues(ws, modulePath, deployment);
+  const withIt = loadModuleValues(ws, modulePath, withFile);
+  const names = Object.keys(withIt.values ?? without.values ?? {});
+  const differs = names.filter((n) => JSON.stringify(without.values?.[n]) !== JSON.stringify(withIt.values?.[n]));
+  return { ok: without.ok && withIt.ok, error: without.ok ? withIt.error : without.error, names, differs };
+}
+
+/**
+ * The classes app, case by case against tools/real-code/expected.json: what the env module and
+ * .env.production say of each variable, and which files dynamic-import split.
+ */
+function classOutcomes(ws, runs) {
+  const root = `apps/${EXPECTED.app}`;
+  const read = (f) => (existsSync(join(ws, root, f)) ? readFileSync(join(ws, root, f), 'utf8') : '');
+  const moduleFile = ['env.ts', 'src/env.ts', 'app/env.ts'].find((f) => existsSync(join(ws, root, f)));
+  const module = moduleFile ? read(moduleFile) : '';
+  const dotenvText = read('.env.production');
+  const schemaOf = (name) => new RegExp(`^\\s+${name}: (z\\..+),$`, 'm').exec(module)?.[1] ?? null;
+  // What the module and .env.production say of a variable, as the expectation names it when they agree.
+  const outcome = (name, expected) => {
+    const schema = schemaOf(name);
+    const entry = new RegExp(`^${name}=(.*)$`, 'm').exec(dotenvText);
+    const listed = entry !== null || new RegExp(`^# ${name}=$`, 'm').test(dotenvText);
+    const optional = schema !== null && /\.optional\(\)|\.default\(/.test(schema);
+    const holds = {
+      absent: schema === null && !listed,
+      platform: optional && !listed,
+      optional: optional && !(entry !== null && entry[1] === ''),
+      required: schema !== null && !optional,
+      string: schema !== null && !optional && /^z\.string\(\)(?!\.url)/.test(schema),
+    };
+    return holds[expected]
+      ? expected
+      : `schema ${schema ?? 'none'}; .env.production ${entry ? `${name}=${entry[1]}` : listed ? `# ${name}=` : 'none'}`;
+  };
+  const rows = [];
+  for (const [klass, cases] of Object.entries(EXPECTED.env)) {
+    const got = Object.fromEntries(Object.entries(cases).map(([n, expected]) => [n, outcome(n, expected)]));
+    rows.push({ codemod: 'env', klass, expected: cases, got });
+  }
+  const di = runs.find((r) => r.generator === 'dynamic-import')?.output ?? '';
+  for (const [klass, files] of Object.entries(EXPECTED['dynamic-import'])) {
+    const got = Object.fromEntries(
+      files.map((f) => [
+        f,
+        new RegExp(`^\\s+converted ${`${root}/${f}`.replace(/[.]/g, '\\.')}:\\d+`, 'm').test(di) ? 'split' : 'not split',
+      ]),
+    );
+    rows.push({ codemod: 'dynamic-import', klass, expected: Object.fromEntries(files.map((f) => [f, 'split'])), got });
+  }
+  return rows;
 }
 
 /**
@@ -264,9 +361,30 @@ function runRealCodeSuite(dir, tarball, log = () => undefined) {
   const envChecks = {};
   for (const a of counted) {
     const module = a.counts.env.modulePath;
-    if (module) envChecks[a.app] = { module, ...envSchemaAccepts(ws, a.root, module) };
+    if (module) envChecks[a.app] = { module, ...envSchemaAccepts(ws, a.root, module), envFile: envFileChangesNothing(ws, a.root, module) };
   }
-  return { ws, base, apps: counted, runs, before, after, changedFiles, envChecks };
+  const classes = classOutcomes(ws, runs);
+  const churn = unrelatedChurn(ws, base);
+  // The wiring keeps the app building with its documented environment: .env.production alone.
+  log(`next build of ${EXPECTED.app}, after every generator`);
+  const build = sh('npx next build', join(ws, 'apps', EXPECTED.app), { ok: false });
+  return { ws, base, apps: counted, runs, before, after, changedFiles, envChecks, classes, churn, build };
+}
+
+/**
+ * What the generators changed that no finding asked for: the classes app's dependencies keep their
+ * order (the env generator only adds), and the root .gitignore, whose `*.local` already keeps
+ * .env*.local out, is not touched.
+ */
+function unrelatedChurn(ws, base) {
+  const pkgAt = (rev) => JSON.parse(sh(`git show ${rev}:apps/${EXPECTED.app}/package.json`, ws).output);
+  const before = Object.keys(pkgAt(base).dependencies ?? {});
+  const after = Object.keys(pkgAt('HEAD').dependencies ?? {});
+  return {
+    dependencyOrderKept: JSON.stringify(after.filter((k) => before.includes(k))) === JSON.stringify(before),
+    dependenciesAdded: after.filter((k) => !before.includes(k)),
+    gitignoreDiff: sh(`git diff ${base} HEAD -- .gitignore`, ws).output.trim(),
+  };
 }
 
 /** The suite's counts per source as a Markdown table (RESULTS.md). */
@@ -290,8 +408,21 @@ function realCodeTable(suite) {
   ].join('\n');
 }
 
+/** The classes app's cases, counted per class: how many came out as expected.json says. */
+function classTable(suite) {
+  const rows = suite.classes.map((c) => {
+    const names = Object.keys(c.expected);
+    const right = names.filter((n) => c.got[n] === c.expected[n]);
+    const wrong = names.filter((n) => c.got[n] !== c.expected[n]).map((n) => `${n}: ${c.got[n]}`);
+    return `| ${c.codemod} | ${c.klass} | ${names.length} | ${right.length} | ${wrong.length > 0 ? wrong.join('; ') : '–'} |`;
+  });
+  return ['| codemod | class | cases | as expected | otherwise |', '| --- | --- | ---: | ---: | --- |', ...rows].join('\n');
+}
+
 module.exports = {
   realCodeTable,
+  classTable,
+  EXPECTED,
   runRealCodeSuite,
   SOURCES,
   GENERATORS,

@@ -29,7 +29,13 @@ interface Suite {
   before: Record<string, Record<string, number>>;
   after: Record<string, Record<string, number>>;
   changedFiles: string[];
-  envChecks: Record<string, { module: string; ok: boolean; error: string }>;
+  envChecks: Record<
+    string,
+    { module: string; ok: boolean; error: string; envFile: { ok: boolean; error: string; names: string[]; differs: string[] } }
+  >;
+  classes: Array<{ codemod: string; klass: string; expected: Record<string, string>; got: Record<string, string> }>;
+  churn: { dependencyOrderKept: boolean; dependenciesAdded: string[]; gitignoreDiff: string };
+  build: { code: number; output: string };
 }
 
 describe('real code from the npm registry', () => {
@@ -92,6 +98,30 @@ describe('real code from the npm registry', () => {
         error: '',
       });
     }
+  });
+
+  it('no placeholder changes what a read evaluates to: each module loaded with and without .env.production gives the same values', () => {
+    expect(Object.keys(suite.envChecks)).toEqual(expect.arrayContaining(['t3-app', 'classes-app']));
+    for (const [app, check] of Object.entries(suite.envChecks)) {
+      expect({ app, ok: check.envFile.ok, error: check.envFile.ok ? '' : check.envFile.error }).toEqual({ app, ok: true, error: '' });
+      expect(check.envFile.names.length).toBeGreaterThan(0);
+      expect({ app, differs: check.envFile.differs }).toEqual({ app, differs: [] });
+    }
+  });
+
+  it('every case of every class in the classes app comes out as expected.json says', () => {
+    const classes = Object.keys(realCode.EXPECTED.env).length + Object.keys(realCode.EXPECTED['dynamic-import']).length;
+    expect(suite.classes).toHaveLength(classes);
+    for (const c of suite.classes) expect({ klass: c.klass, got: c.got }).toEqual({ klass: c.klass, got: c.expected });
+  });
+
+  it('the rewired classes app still builds with only its .env.production, and no unrelated churn', () => {
+    expect({ code: suite.build.code, output: suite.build.code === 0 ? '' : suite.build.output.slice(-3000) }).toEqual({
+      code: 0,
+      output: '',
+    });
+    expect(suite.churn.dependencyOrderKept).toBe(true);
+    expect(suite.churn.gitignoreDiff).toBe('');
   });
 
   it('no conversion falls in a class a careful reviewer rejects', () => {

@@ -1,0 +1,3 @@
+// Switches: unset means off.
+export const signupsEnabled = process.env.ENABLE_SIGNUPS === 'true';
+export const betaEnabled = process.env.FEATURE_BETA === 'true';

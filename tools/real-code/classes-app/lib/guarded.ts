@@ -1,0 +1,4 @@
+// An optional backend: its URL is read only where its switch turns it on.
+const clickhouseEnabled = process.env.CLICKHOUSE_ENABLED === 'true';
+
+export const clickhouse = clickhouseEnabled ? new URL(process.env.CLICKHOUSE_URL as string) : null;

@@ -1,0 +1,2 @@
+// The live key where the deployment sets one, else the test key: a placeholder "" would stop the fallback.
+export const publishableKey = process.env.NEXT_PUBLIC_KEY_LIVE ?? process.env.NEXT_PUBLIC_KEY ?? '';

@@ -56,6 +56,7 @@ describe('createNodes', () => {
         'coverage-report',
         'ready',
         'security-audit',
+        'smoke',
       ]);
       // Never dist/ready itself (the workspace summary's folder), nor all of coverage/.
       expect(targets.ready.options.outputPath).toBe('dist/ready/_root');
@@ -87,6 +88,7 @@ describe('createNodes', () => {
       'coverage-report',
       'ready',
       'security-audit',
+      'smoke',
     ]);
     expect(Object.keys(projects['libs/ui'].targets!)).toEqual(['ready']);
 
@@ -275,6 +277,7 @@ describe('createNodes', () => {
       'coverage-gate',
       'coverage-report',
       'readiness',
+      'smoke',
     ]);
     expect(web.targets!['compile-record'].options.buildTarget).toBe('compile');
     expect(web.targets!['readiness'].options.minScore).toBe(65);

@@ -5,6 +5,7 @@ import { RESULTS_OUTPUT_PATH, RESULTS_ROOT, ROOT_PROJECT_FOLDER } from '../core/
 import { AUDIT_NOTE_FILE, AUDIT_RESULT_FILE } from '../features/audit/files';
 import { BUILD_MANIFEST_FILE, BUILD_PRODUCTION_FILE, BUILD_RUN_FILE, DEPLOY_PACKAGE_FILE } from '../features/build/files';
 import { COVERAGE_GATE_FILE, TESTS_FILE } from '../features/coverage/files';
+import { SMOKE_FILE } from '../features/smoke/files';
 import { ProjectFacts } from './inference-facts';
 import type { TestRunnerConfig } from '../core/workspace/project-facts';
 import { BASELINE_FILE } from '../features/readiness/baseline';
@@ -69,6 +70,7 @@ export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptio
           [options.buildRecordTargetName]: buildRecordTarget(facts, options),
           [options.securityAuditTargetName]: securityAuditTarget(facts),
           [options.buildProductionTargetName]: buildProductionTarget(facts, options),
+          [options.smokeTargetName]: smokeTarget(facts, options),
         }
       : {}),
   };
@@ -240,6 +242,30 @@ function securityAuditTarget(facts: ProjectFacts): TargetConfiguration {
     metadata: {
       technologies: ['next'],
       description: "The package manager's audit, restricted to the project's packages (runs beside the build)",
+    },
+  };
+}
+
+/**
+ * smoke: the built app under requests and load. It runs what build-production packed (or the
+ * project's build folder), never builds; cached on that output and its own options, so an unchanged
+ * app is a cache hit.
+ */
+function smokeTarget(facts: ProjectFacts, options: NormalizedPluginOptions): TargetConfiguration {
+  return {
+    executor: '@plinto/ready:smoke',
+    cache: true,
+    dependsOn: [options.buildProductionTargetName],
+    inputs: [
+      // The deploy package (its manifest lists every file's hash) and, for next start, the build's id.
+      { dependentTasksOutputFiles: `**/{${BUILD_PRODUCTION_FILE},${DEPLOY_PACKAGE_FILE},BUILD_ID}`, transitive: true },
+      { externalDependencies: ['@plinto/ready'] },
+    ],
+    outputs: [`${resultsOutput(facts)}/${SMOKE_FILE}`],
+    options: { outputPath: resultsOption(facts) },
+    metadata: {
+      technologies: ['next'],
+      description: 'The built app under requests and load: every route, latency and errors against budgets, security headers',
     },
   };
 }

@@ -118,6 +118,7 @@ function ourExecutor(name: string, target: { executor?: unknown }, options: Norm
     [options.coverageReportTargetName]: 'coverage-report',
     [options.buildProductionTargetName]: 'build-production',
     [options.securityAuditTargetName]: 'security-audit',
+    [options.smokeTargetName]: 'smoke',
     [options.buildRecordTargetName]: 'build-record',
   };
   return inferred[name] ?? null;

@@ -26,6 +26,7 @@ describe('the option validators compiled ahead of time (ajv standalone)', () => 
         'db-restore-verify',
         'ready',
         'security-audit',
+        'smoke',
       ].sort(),
     );
     expect(validatorName(PLUGIN_OPTIONS_SCHEMA)).toBe('plugin-options');

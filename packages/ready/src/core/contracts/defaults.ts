@@ -8,6 +8,7 @@ export const DEFAULT_TARGET_NAMES = {
   coverageReport: 'coverage-report',
   buildProduction: 'build-production',
   securityAudit: 'security-audit',
+  smoke: 'smoke',
   buildRecord: 'build-record',
   build: 'build',
   test: 'test',

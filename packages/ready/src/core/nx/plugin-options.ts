@@ -18,6 +18,8 @@ export interface ReadyPluginOptions {
   buildProductionTargetName?: string;
   /** Records the package manager's audit beside the build, for build-production and ready. */
   securityAuditTargetName?: string;
+  /** Boots the built app, requests and loads every route, checks latency, errors and security headers. */
+  smokeTargetName?: string;
   /** Runs the build and records whether it passed, so ready reports a failing build. */
   buildRecordTargetName?: string;
   /** The project's own build target, which build-production depends on. */
@@ -44,6 +46,7 @@ export interface NormalizedPluginOptions {
   coverageReportTargetName: string;
   buildProductionTargetName: string;
   securityAuditTargetName: string;
+  smokeTargetName: string;
   buildRecordTargetName: string;
   buildTargetName: string;
   testTargetName: string;
@@ -65,6 +68,7 @@ export const DEFAULT_PLUGIN_OPTIONS: NormalizedPluginOptions = {
   coverageReportTargetName: T.coverageReport,
   buildProductionTargetName: T.buildProduction,
   securityAuditTargetName: T.securityAudit,
+  smokeTargetName: T.smoke,
   buildRecordTargetName: T.buildRecord,
   buildTargetName: T.build,
   testTargetName: T.test,
@@ -87,6 +91,7 @@ export function normalizePluginOptions(options: ReadyPluginOptions | undefined):
     coverageReportTargetName: o.coverageReportTargetName ?? d.coverageReportTargetName,
     buildProductionTargetName: o.buildProductionTargetName ?? d.buildProductionTargetName,
     securityAuditTargetName: o.securityAuditTargetName ?? d.securityAuditTargetName,
+    smokeTargetName: o.smokeTargetName ?? d.smokeTargetName,
     buildRecordTargetName: o.buildRecordTargetName ?? d.buildRecordTargetName,
     buildTargetName: o.buildTargetName ?? d.buildTargetName,
     testTargetName: o.testTargetName ?? d.testTargetName,

@@ -1,0 +1,9 @@
+// fixture: {"file": "apps/web/next.config.ts", "kept": ["Strict-Transport-Security"]}
+import type { NextConfig } from 'next';
+
+const config: NextConfig = {
+  headers: async () => [{ source: '/(.*)', headers: [{ key: 'Strict-Transport-Security', value: 'max-age=31536000' }] }, { source: '/:path*', headers: [{ key: 'Content-Security-Policy-Report-Only', value: "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; font-src 'self' data:; connect-src 'self' https:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" }, { key: 'X-Content-Type-Options', value: 'nosniff' }, { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' }, { key: 'X-Frame-Options', value: 'DENY' }, { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' }] }],
+  poweredByHeader: false
+};
+
+export default config;

@@ -1,0 +1,26 @@
+// fixture: {"file": "apps/web/next.config.mjs"}
+import bundleAnalyzer from '@next/bundle-analyzer';
+
+const withBundleAnalyzer = bundleAnalyzer({ enabled: process.env.ANALYZE === 'true' });
+
+const nextConfig = {
+	images: { remotePatterns: [{ protocol: 'https', hostname: 'cdn.example.com' }] },
+	poweredByHeader: false,
+	async headers() {
+		return [
+			{
+				source: '/:path*',
+				headers: [
+					{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' },
+					{ key: 'Content-Security-Policy-Report-Only', value: "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; font-src 'self' data:; connect-src 'self' https:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
+					{ key: 'X-Content-Type-Options', value: 'nosniff' },
+					{ key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+					{ key: 'X-Frame-Options', value: 'DENY' },
+					{ key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+				],
+			},
+		];
+	}
+};
+
+export default withBundleAnalyzer(nextConfig);

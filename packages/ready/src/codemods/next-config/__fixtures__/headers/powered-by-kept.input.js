@@ -1,0 +1,2 @@
+// fixture: {"file": "apps/web/next.config.js", "poweredByKept": true}
+module.exports = { poweredByHeader: true };

@@ -1,0 +1,3 @@
+import { SmokeOptions } from '../../features/smoke/run-smoke';
+
+export type SmokeExecutorSchema = SmokeOptions;

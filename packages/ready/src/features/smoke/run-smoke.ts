@@ -1,0 +1,210 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tar from 'tar';
+import { resultsDirFor } from '../../core/contracts/results';
+import { ReadyError } from '../../utils/errors';
+import { readJsonIfValid } from '../../utils/json';
+import { writeFilesAtomically } from '../../utils/write-files';
+import { BUILD_PRODUCTION_FILE } from '../build/files';
+import { findNextDir } from '../build/next-output';
+import { BuildProductionReport } from '../build/types';
+import { SmokeRouteResult, headerProblems, loadRoute, probe, requiredHeaders } from './measure';
+import { SmokeRoute, smokeRoutes } from './routes';
+import { SMOKE_FILE } from './files';
+import { RunningServer, freePort, startServer } from './server';
+
+export interface SmokeOptions {
+  outputPath?: string;
+  nextDir?: string;
+  /** Paths to request beside the built ones: params of dynamic routes, route handlers (GET). */
+  routes?: string[];
+  connections?: number;
+  /** Requests per route in the load phase (default 50), unless `duration` is given. */
+  amount?: number;
+  /** Seconds of load per route, instead of `amount`. */
+  duration?: number;
+  p95Ms?: number;
+  maxErrorRate?: number;
+  /** Header names every route must send (default: the secure set). */
+  headers?: string[];
+  /** Names of variables passed to the server from this environment (values never printed). */
+  env?: string[];
+  /** How the app starts when not from its deploy package or `next start` (PORT and HOSTNAME are set). */
+  startCommand?: string;
+}
+
+export interface SmokeReport {
+  project: string;
+  status: 'pass' | 'fail';
+  startedWith: string;
+  bootMs: number;
+  budgets: { p95Ms: number; maxErrorRate: number; headers: string[] };
+  load: { connections: number; amount: number | null; durationSeconds: number | null };
+  routes: SmokeRouteResult[];
+  notRequested: Array<{ route: string; reason: string }>;
+  failures: string[];
+}
+
+const DEFAULTS = { connections: 10, amount: 50, p95Ms: 200, maxErrorRate: 0 };
+
+/** Only what the server needs to run, and the variables the `env` option names. */
+function serverEnv(port: number, names: readonly string[] = []): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    PORT: String(port),
+    HOSTNAME: '127.0.0.1',
+  };
+  for (const name of names) if (process.env[name] !== undefined) env[name] = process.env[name];
+  return env;
+}
+
+/**
+ * How production starts the app: `startCommand` when given; else the standalone server.js of the
+ * deploy package build-production wrote, unpacked in a folder outside the workspace (it must be
+ * self-contained); else `next start` in the project.
+ */
+async function start(workspaceRoot: string, projectRoot: string, outDir: string, options: SmokeOptions, port: number) {
+  const env = serverEnv(port, options.env);
+  if (options.startCommand)
+    return {
+      how: `startCommand: ${options.startCommand}`,
+      server: await startServer({ command: 'sh', args: ['-c', options.startCommand], cwd: join(workspaceRoot, projectRoot), env, port }),
+      cleanup: () => undefined,
+    };
+  const record = readJsonIfValid<BuildProductionReport>(join(workspaceRoot, outDir, BUILD_PRODUCTION_FILE));
+  const pkg = record?.deployPackage;
+  if (pkg && 'path' in pkg && existsSync(join(workspaceRoot, pkg.path))) {
+    const dir = mkdtempSync(join(tmpdir(), 'plinto-ready-smoke-'));
+    await tar.x({ file: join(workspaceRoot, pkg.path), cwd: dir });
+    const cleanup = () => rmSync(dir, { recursive: true, force: true });
+    try {
+      const server = await startServer({ command: process.execPath, args: [join(dir, pkg.entry)], cwd: dir, env, port });
+      return { how: `deploy package ${pkg.path} (node ${pkg.entry}, unpacked outside the workspace)`, server, cleanup };
+    } catch (error) {
+      cleanup();
+      throw error;
+    }
+  }
+  let nextBin: string;
+  try {
+    nextBin = require.resolve('next/dist/bin/next', { paths: [join(workspaceRoot, projectRoot), workspaceRoot] });
+  } catch {
+    throw new ReadyError(
+      `${projectRoot}: no deploy package (build-production writes one for output: 'standalone') and next is not installed for "next start": install the app's dependencies, or give the smoke target a startCommand.`,
+    );
+  }
+  return {
+    how: 'next start',
+    server: await startServer({
+      command: process.execPath,
+      args: [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'],
+      cwd: join(workspaceRoot, projectRoot),
+      env,
+      port,
+    }),
+    cleanup: () => undefined,
+  };
+}
+
+/**
+ * The smoke run: the app started as production starts it, every route the build lists requested
+ * once (status, bytes, time to first byte, headers), then each under load (autocannon), against the
+ * budgets. The server is stopped on every path. Writes smoke.json beside the project's results.
+ */
+export async function runSmoke(
+  workspaceRoot: string,
+  project: { name: string; root: string },
+  options: SmokeOptions,
+  log: (line: string) => void = () => undefined,
+): Promise<SmokeReport> {
+  const outDir = resultsDirFor(project.root, options.outputPath);
+  const nextDir = findNextDir(workspaceRoot, project.root, options.nextDir);
+  if (!options.startCommand && !existsSync(join(workspaceRoot, nextDir, 'BUILD_ID')))
+    throw new ReadyError(
+      `${project.name}: no production build in ${nextDir} (no BUILD_ID): run "nx run ${project.name}:build-production" first (the smoke target depends on it).`,
+    );
+  const plan = smokeRoutes(join(workspaceRoot, nextDir), options.routes ?? []);
+  const budgets = {
+    p95Ms: options.p95Ms ?? DEFAULTS.p95Ms,
+    maxErrorRate: options.maxErrorRate ?? DEFAULTS.maxErrorRate,
+    headers: requiredHeaders(options.headers),
+  };
+  const connections = options.connections ?? DEFAULTS.connections;
+  const port = await freePort();
+  const began = Date.now();
+  const started = await start(workspaceRoot, project.root, outDir, options, port);
+  const bootMs = Date.now() - began;
+  log(`started with ${started.how} on ${started.server.url} in ${bootMs} ms`);
+  const results: SmokeRouteResult[] = [];
+  try {
+    for (const route of plan.routes) results.push(await measureRoute(started.server, route, budgets.headers, { ...options, connections }));
+  } finally {
+    await started.server.stop();
+    started.cleanup();
+  }
+  const failures: string[] = [];
+  for (const r of results) {
+    if (r.error || r.status === null) failures.push(`${r.path}: ${r.error ?? 'no answer'}`);
+    else if (r.status >= 500) failures.push(`${r.path}: answered ${r.status}`);
+    if (r.load) {
+      if (r.load.p95Ms > budgets.p95Ms) failures.push(`${r.path}: p95 ${r.load.p95Ms} ms is over the budget of ${budgets.p95Ms} ms`);
+      const rate = r.load.requests === 0 ? 1 : r.load.errors / r.load.requests;
+      if (rate > budgets.maxErrorRate)
+        failures.push(
+          `${r.path}: ${r.load.errors} error(s) in ${r.load.requests} requests under load (maxErrorRate ${budgets.maxErrorRate})`,
+        );
+    }
+    if (r.headerProblems.length > 0) failures.push(`${r.path}: ${r.headerProblems.join(', ')}`);
+  }
+  const report: SmokeReport = {
+    project: project.name,
+    status: failures.length === 0 ? 'pass' : 'fail',
+    startedWith: started.how,
+    bootMs,
+    budgets,
+    load: {
+      connections,
+      amount: options.duration ? null : (options.amount ?? DEFAULTS.amount),
+      durationSeconds: options.duration ?? null,
+    },
+    routes: results,
+    notRequested: plan.notRequested,
+    failures,
+  };
+  writeFilesAtomically(workspaceRoot, { [`${outDir}/${SMOKE_FILE}`]: JSON.stringify(report, null, 2) + '\n' });
+  return report;
+}
+
+async function measureRoute(
+  server: RunningServer,
+  route: SmokeRoute,
+  headers: readonly string[],
+  options: SmokeOptions & { connections: number },
+): Promise<SmokeRouteResult> {
+  const before = server.lines.length;
+  const first = await probe(server.url, route.path);
+  const failed = first.error !== null || first.status === null || first.status >= 500;
+  // What the server printed for the failure may come a moment after the answer.
+  if (failed) await new Promise((r) => setTimeout(r, 300));
+  const load = failed
+    ? null
+    : await loadRoute(server.url, route.path, {
+        connections: options.connections,
+        amount: options.amount,
+        durationSeconds: options.duration,
+      });
+  return {
+    ...route,
+    status: first.status,
+    bytes: first.bytes,
+    ttfbMs: first.ttfbMs === null ? null : Math.round(first.ttfbMs * 10) / 10,
+    error: first.error,
+    serverOutput: failed ? server.lines.slice(before, before + 20) : [],
+    load,
+    headerProblems: first.status === null ? [] : headerProblems(first.headers, headers),
+  };
+}

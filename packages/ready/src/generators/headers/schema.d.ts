@@ -1,0 +1,7 @@
+export interface HeadersGeneratorSchema {
+  project?: string;
+  all?: boolean;
+  csp?: 'report-only' | 'enforce';
+  hstsPreload?: boolean;
+  skipFormat?: boolean;
+}

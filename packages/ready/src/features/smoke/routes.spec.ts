@@ -10,6 +10,7 @@ describe('the routes a smoke run requests, from the build manifests', () => {
       // a dynamic route without, a route handler and the not-found page.
       .write('.next/app-path-routes-manifest.json', {
         '/_not-found/page': '/_not-found',
+        '/_global-error/page': '/_global-error',
         '/page': '/',
         '/(marketing)/about/page': '/about',
         '/shop/[id]/page': '/shop/[id]',

@@ -19,8 +19,12 @@ export interface SmokeRoutePlan {
 }
 
 const isDynamic = (route: string) => /\[/.test(route);
-/** Next's own pages, never the app's routes: the error pages, the document, the app shell. */
-const INTERNAL = /^\/(_app|_document|_error|_not-found|404|500)$/;
+/**
+ * Next's own pages, never the app's routes: the pages router's shell, document and error pages,
+ * and the app router's `_`-prefixed ones (`/_not-found`, `/_global-error`; an app's own `_folder`
+ * is private, never a route).
+ */
+const INTERNAL = /^\/(404|500)$|(^|\/)_[^/]*/;
 
 /**
  * The routes the build lists, from its manifests: the app router's (app-path-routes-manifest.json:

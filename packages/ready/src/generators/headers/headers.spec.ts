@@ -40,6 +40,7 @@ describe('headers generator', () => {
     const out = info.mock.calls.flat().join('\n');
     expect(out).toContain('kept      apps/shop/next.config.mjs:2: X-Frame-Options: set by your headers(), kept as it is');
     expect(out).toContain('report-only');
+    expect(out).toContain('nx run shop:smoke, nx run web:smoke');
     // Loaded as Next would load it: the function returns the set for every route.
     const loaded = { exports: {} as { headers: () => Promise<Array<{ source: string; headers: Array<{ key: string }> }>> } };
     new Function('module', web)(loaded);

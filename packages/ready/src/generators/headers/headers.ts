@@ -42,7 +42,7 @@ export async function headersGenerator(tree: Tree, options: HeadersGeneratorSche
     context.csp === 'report-only'
       ? 'The Content-Security-Policy is report-only: browsers report what it would block and block nothing. Once nothing legitimate is reported, rerun with --csp=enforce.'
       : 'The Content-Security-Policy is enforced: check every page in a browser (inline scripts of third parties are blocked).',
-    'Check what the server sends: curl -sI http://localhost:3000/ on the built app (next start).',
+    `Check what the server sends, route by route: ${projects.map((p) => `nx run ${p.name}:smoke`).join(', ')}.`,
   );
   logger.info(lines.join('\n'));
   if (!options.skipFormat) await formatFiles(tree);

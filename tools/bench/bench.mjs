@@ -263,6 +263,71 @@ if (!only || only === 'build-production') {
   }
 }
 
+if (!only || only === 'smoke') {
+  current = 'smoke';
+  const source = [join(root, 'tmp', 'e2e', 'ws'), join(root, 'tmp', 'demo', 'ws')].find((w) =>
+    existsSync(join(w, 'apps', 'web', 'next.config.js')),
+  );
+  if (!source) {
+    push({
+      title: 'smoke: its own overhead beside the boot and the load',
+      rows: [],
+      verdict:
+        'not measured: it needs the real Next.js app of `npm run demo` or the end-to-end suite (tmp/demo/ws or tmp/e2e/ws); run one first.',
+    });
+  } else {
+    const tarball = packReady({ quiet: true });
+    const { ROUTES, writeBigApp } = await import('./big-app.mjs');
+    const big = writeBigApp(source, join(root, 'tmp', 'bench', 'big-app'));
+    execFileSync('npm', ['i', '-D', tarball, '--no-audit', '--no-fund'], { cwd: big, stdio: 'ignore' });
+    const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NX_DAEMON: 'false', NX_TUI: 'false' };
+    console.log(`smoke on the ${ROUTES}-route app: build-production once, then ${RUNS} smoke runs`);
+    execFileSync('npx', ['nx', 'run', '@ws/web:build-production'], { cwd: big, stdio: 'ignore', env });
+    const args = ['nx', 'run', '@ws/web:smoke', '--skip-nx-cache', '--amount=20', '--connections=5'];
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t = process.hrtime.bigint();
+      const r = spawnSync('npx', args, { cwd: big, stdio: 'ignore', env });
+      const wall = Number(process.hrtime.bigint() - t) / 1e6;
+      const json = JSON.parse(readFileSync(join(big, 'dist', 'ready', 'apps', 'web', 'smoke.json'), 'utf8'));
+      if (json.routes.length < ROUTES) throw new Error(`smoke requested ${json.routes.length} routes of ${ROUTES} (exit ${r.status})`);
+      const own = json.timings.totalMs - json.bootMs - json.timings.probeMs - json.timings.loadMs;
+      runs.push({
+        wall,
+        total: json.timings.totalMs,
+        boot: json.bootMs,
+        probe: json.timings.probeMs,
+        load: json.timings.loadMs,
+        own,
+        routes: json.routes.length,
+        requests: json.routes.reduce((n, x) => n + (x.load?.requests ?? 0), 0),
+      });
+    }
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const row = (name, key) => {
+      const xs = runs.map((x) => x[key]);
+      return { name, medianMs: median(xs), minMs: Math.min(...xs), maxMs: Math.max(...xs), peakRssMb: 0, count: runs[0].routes };
+    };
+    const rows = [
+      row('nx run smoke (wall, no daemon)', 'wall'),
+      row('the executor, start to smoke.json', 'total'),
+      row("the app's boot (server start to first answer)", 'boot'),
+      row('one request per route', 'probe'),
+      row(`load phase (autocannon, 20 requests per route, 5 connections)`, 'load'),
+      row("the target's own work (unpack, routes, stop, write)", 'own'),
+    ];
+    const m = (key) => median(runs.map((x) => x[key]));
+    push({
+      title: `smoke: the target's own overhead beside the app's boot and the load phase, on the ${ROUTES}-route app`,
+      rows,
+      verdict:
+        `${RUNS} runs of \`nx run @ws/web:smoke --skip-nx-cache --amount=20 --connections=5\` on tools/bench/big-app.mjs (${ROUTES} routes, ${runs[0].requests} requests under load per run; built once by build-production before the runs; the app is not standalone, so it starts with next start). ` +
+        `The target's own work (unpacking, reading the routes from the manifests, stopping the server, writing smoke.json) is ${m('own').toFixed(0)} ms, ${((100 * m('own')) / m('load')).toFixed(1)} % of the load phase (${(m('load') / 1000).toFixed(1)} s) and ${((100 * m('own')) / m('total')).toFixed(1)} % of the executor's run; the app's boot is ${m('boot').toFixed(0)} ms; Nx's start and its cached dependencies take the rest of the wall time (${((m('wall') - m('total')) / 1000).toFixed(1)} s). The rows column "result" is the routes requested.` +
+        ltsNote,
+    });
+  }
+}
+
 if (!only || only === 'graph') {
   current = 'graph';
   const source = join(root, 'tmp', 'e2e', 'ws');

@@ -98,6 +98,51 @@ describe('Next.js 14, 15 and 16 in one package-based repository', () => {
     }
   }, 180_000);
 
+  it(
+    'smoke on each Next.js major (next start; app and pages router): every route answers under load, the missing headers fail it; after nx g headers it passes, and unchanged it is a cache hit',
+    () => {
+      const projects = `--projects=${apps.map((a) => a.project).join(',')}`;
+      const smoke = () => matrix.sh(`npx nx run-many -t smoke ${projects} --routes=/shop/1 --amount=10 --connections=2 --parallel=1`, ws);
+      const smokeJson = (app: App) => JSON.parse(readFileSync(join(ws, 'dist/ready', app.root, 'smoke.json'), 'utf8'));
+      const before = smoke();
+      expect(before.code).not.toBe(0);
+      for (const app of apps) {
+        const json = smokeJson(app);
+        expect(json.startedWith).toBe('next start');
+        // The redirecting page answers 3xx; the pages router's page and the option's dynamic path are requested too.
+        expect(json.routes.map((r: { path: string }) => r.path)).toEqual(
+          expect.arrayContaining(['/', '/about', '/blog', '/go', '/legacy', '/shop/1']),
+        );
+        for (const r of json.routes)
+          expect({ app: app.app, path: r.path, ok: r.status !== null && r.status < 500, errors: r.load?.errors }).toEqual({
+            app: app.app,
+            path: r.path,
+            ok: true,
+            errors: 0,
+          });
+        expect(json.routes.find((r: { path: string }) => r.path === '/go').status).toBeGreaterThanOrEqual(300);
+        // Only the headers fail it.
+        expect(json.failures.filter((f: string) => !/ missing|X-Powered-By sent/.test(f))).toEqual([]);
+        expect(json.failures.length).toBeGreaterThan(0);
+      }
+      matrix.must(`npx nx g @plinto/ready:headers --all`, ws);
+      const after = smoke();
+      expect({ code: after.code, output: after.code === 0 ? '' : after.output.slice(-3000) }).toEqual({ code: 0, output: '' });
+      for (const app of apps) {
+        const json = smokeJson(app);
+        expect(json.status).toBe('pass');
+        for (const r of json.routes)
+          expect({ app: app.app, path: r.path, problems: r.headerProblems }).toEqual({ app: app.app, path: r.path, problems: [] });
+      }
+      const again = smoke();
+      expect(again.output).toMatch(/read the output from the cache instead of running the command for \d+ out of \d+ tasks/);
+      for (const app of apps)
+        expect(again.output).toMatch(new RegExp(`nx run ${app.project.replace('/', '\\/')}:smoke.*\\[local cache\\]`));
+      matrix.must('git add -A && git commit -q -m "secure headers"', ws);
+    },
+    15 * 60 * 1000,
+  );
+
   it('where Next prints its own figure (14, 15) the report shows it and names the layout chunks it leaves out', () => {
     for (const app of apps) {
       const bundle = check(readyJson(ws, app), 'bundle-size');

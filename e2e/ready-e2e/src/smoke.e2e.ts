@@ -59,7 +59,7 @@ describe('smoke', () => {
   afterAll(() => resetWorkspace());
 
   it('boots the deploy package, requests every built route, and fails naming each missing security header', () => {
-    const r = run(`npx nx run ${APP}:smoke --amount=20`);
+    const r = run(`npx nx run ${APP}:smoke --amount=20 --connections=2`);
     expect(r.code).not.toBe(0);
     expect(r.output).toContain(`nx run ${APP}:build-production`);
     expect(r.output).toMatch(
@@ -84,13 +84,13 @@ describe('smoke', () => {
   it('after nx g headers, every required header is in smoke.json and smoke passes; unchanged, it is a cache hit', () => {
     runOk(`npx nx g @plinto/ready:headers --project=${APP_ARG}`);
     commitAll('secure headers');
-    const r = runOk(`npx nx run ${APP}:smoke --amount=20`);
+    const r = runOk(`npx nx run ${APP}:smoke --amount=20 --connections=2`);
     expect(r.output).toMatch(/smoke @ws\/web: PASS/);
     const json = readWsJson(SMOKE_JSON);
     expect(json.status).toBe('pass');
     for (const route of json.routes)
       expect({ path: route.path, problems: route.headerProblems }).toEqual({ path: route.path, problems: [] });
-    const again = runOk(`npx nx run ${APP}:smoke --amount=20`);
+    const again = runOk(`npx nx run ${APP}:smoke --amount=20 --connections=2`);
     expect(again.output).toMatch(/local cache|existing outputs match the cache/);
   });
 

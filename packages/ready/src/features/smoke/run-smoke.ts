@@ -4,11 +4,7 @@ import { join } from 'node:path';
 import * as tar from 'tar';
 import { resultsDirFor } from '../../core/contracts/results';
 import { ReadyError } from '../../utils/errors';
-import { readJsonIfValid } from '../../utils/json';
 import { writeFilesAtomically } from '../../utils/write-files';
-import { BUILD_PRODUCTION_FILE } from '../build/files';
-import { findNextDir } from '../build/next-output';
-import { BuildProductionReport } from '../build/types';
 import { SmokeRouteResult, headerProblems, loadRoute, probe, requiredHeaders } from './measure';
 import { SmokeRoute, smokeRoutes } from './routes';
 import { SMOKE_FILE } from './files';
@@ -39,6 +35,8 @@ export interface SmokeReport {
   status: 'pass' | 'fail';
   startedWith: string;
   bootMs: number;
+  /** Where the run's time went, ms: the one request per route, the load phase, and the whole run (bootMs is the server's start). */
+  timings: { probeMs: number; loadMs: number; totalMs: number };
   budgets: { p95Ms: number; maxErrorRate: number; headers: string[] };
   load: { connections: number; amount: number | null; durationSeconds: number | null };
   routes: SmokeRouteResult[];
@@ -67,7 +65,13 @@ function serverEnv(port: number, names: readonly string[] = []): NodeJS.ProcessE
  * deploy package build-production wrote, unpacked in a folder outside the workspace (it must be
  * self-contained); else `next start` in the project.
  */
-async function start(workspaceRoot: string, projectRoot: string, outDir: string, options: SmokeOptions, port: number) {
+/** What the build left to run: its folder (workspace-relative), and the deploy package build-production wrote, if any. */
+export interface SmokeBuild {
+  nextDir: string;
+  deployPackage: { path: string; entry: string } | null;
+}
+
+async function start(workspaceRoot: string, projectRoot: string, build: SmokeBuild, options: SmokeOptions, port: number) {
   const env = serverEnv(port, options.env);
   if (options.startCommand)
     return {
@@ -75,9 +79,8 @@ async function start(workspaceRoot: string, projectRoot: string, outDir: string,
       server: await startServer({ command: 'sh', args: ['-c', options.startCommand], cwd: join(workspaceRoot, projectRoot), env, port }),
       cleanup: () => undefined,
     };
-  const record = readJsonIfValid<BuildProductionReport>(join(workspaceRoot, outDir, BUILD_PRODUCTION_FILE));
-  const pkg = record?.deployPackage;
-  if (pkg && 'path' in pkg && existsSync(join(workspaceRoot, pkg.path))) {
+  const pkg = build.deployPackage;
+  if (pkg && existsSync(join(workspaceRoot, pkg.path))) {
     const dir = mkdtempSync(join(tmpdir(), 'plinto-ready-smoke-'));
     await tar.x({ file: join(workspaceRoot, pkg.path), cwd: dir });
     const cleanup = () => rmSync(dir, { recursive: true, force: true });
@@ -119,10 +122,11 @@ export async function runSmoke(
   workspaceRoot: string,
   project: { name: string; root: string },
   options: SmokeOptions,
+  build: SmokeBuild,
   log: (line: string) => void = () => undefined,
 ): Promise<SmokeReport> {
   const outDir = resultsDirFor(project.root, options.outputPath);
-  const nextDir = findNextDir(workspaceRoot, project.root, options.nextDir);
+  const { nextDir } = build;
   if (!options.startCommand && !existsSync(join(workspaceRoot, nextDir, 'BUILD_ID')))
     throw new ReadyError(
       `${project.name}: no production build in ${nextDir} (no BUILD_ID): run "nx run ${project.name}:build-production" first (the smoke target depends on it).`,
@@ -134,14 +138,17 @@ export async function runSmoke(
     headers: requiredHeaders(options.headers),
   };
   const connections = options.connections ?? DEFAULTS.connections;
+  const runStarted = Date.now();
   const port = await freePort();
   const began = Date.now();
-  const started = await start(workspaceRoot, project.root, outDir, options, port);
+  const started = await start(workspaceRoot, project.root, build, options, port);
   const bootMs = Date.now() - began;
   log(`started with ${started.how} on ${started.server.url} in ${bootMs} ms`);
   const results: SmokeRouteResult[] = [];
+  const spent = { probeMs: 0, loadMs: 0 };
   try {
-    for (const route of plan.routes) results.push(await measureRoute(started.server, route, budgets.headers, { ...options, connections }));
+    for (const route of plan.routes)
+      results.push(await measureRoute(started.server, route, budgets.headers, { ...options, connections }, spent));
   } finally {
     await started.server.stop();
     started.cleanup();
@@ -165,6 +172,7 @@ export async function runSmoke(
     status: failures.length === 0 ? 'pass' : 'fail',
     startedWith: started.how,
     bootMs,
+    timings: { probeMs: Math.round(spent.probeMs), loadMs: Math.round(spent.loadMs), totalMs: Date.now() - runStarted },
     budgets,
     load: {
       connections,
@@ -184,12 +192,16 @@ async function measureRoute(
   route: SmokeRoute,
   headers: readonly string[],
   options: SmokeOptions & { connections: number },
+  spent: { probeMs: number; loadMs: number },
 ): Promise<SmokeRouteResult> {
   const before = server.lines.length;
+  const t0 = Date.now();
   const first = await probe(server.url, route.path);
+  spent.probeMs += Date.now() - t0;
   const failed = first.error !== null || first.status === null || first.status >= 500;
   // What the server printed for the failure may come a moment after the answer.
   if (failed) await new Promise((r) => setTimeout(r, 300));
+  const t1 = Date.now();
   const load = failed
     ? null
     : await loadRoute(server.url, route.path, {
@@ -197,6 +209,7 @@ async function measureRoute(
         amount: options.amount,
         durationSeconds: options.duration,
       });
+  spent.loadMs += Date.now() - t1;
   return {
     ...route,
     status: first.status,

@@ -163,19 +163,28 @@ if (!only || only === 'ready') {
       ltsNote,
   });
 }
-if (!only || only === 'build-production') {
-  current = 'build-production';
+/**
+ * The workspace with the real Next.js app (`npm run demo`'s or the end-to-end suite's), or null
+ * after a section saying it was not measured and why.
+ */
+function realAppWorkspace(title) {
   const source = [join(root, 'tmp', 'e2e', 'ws'), join(root, 'tmp', 'demo', 'ws')].find((w) =>
     existsSync(join(w, 'apps', 'web', 'next.config.js')),
   );
-  if (!source) {
+  if (!source)
     push({
-      title: 'build-production overhead',
+      title,
       rows: [],
       verdict:
         'not measured: it needs the real Next.js app of `npm run demo` or the end-to-end suite (tmp/demo/ws or tmp/e2e/ws); run one first.',
     });
-  } else {
+  return source ?? null;
+}
+
+if (!only || only === 'build-production') {
+  current = 'build-production';
+  const source = realAppWorkspace('build-production overhead');
+  if (source) {
     // The workspace gets the plugin as built now, from its tarball, as a user installs it.
     const tarball = packReady({ quiet: true });
     execFileSync('npm', ['i', '-D', tarball, '--no-audit', '--no-fund'], { cwd: source, stdio: 'ignore' });
@@ -265,17 +274,8 @@ if (!only || only === 'build-production') {
 
 if (!only || only === 'smoke') {
   current = 'smoke';
-  const source = [join(root, 'tmp', 'e2e', 'ws'), join(root, 'tmp', 'demo', 'ws')].find((w) =>
-    existsSync(join(w, 'apps', 'web', 'next.config.js')),
-  );
-  if (!source) {
-    push({
-      title: 'smoke: its own overhead beside the boot and the load',
-      rows: [],
-      verdict:
-        'not measured: it needs the real Next.js app of `npm run demo` or the end-to-end suite (tmp/demo/ws or tmp/e2e/ws); run one first.',
-    });
-  } else {
+  const source = realAppWorkspace('smoke: its own overhead beside the boot and the load');
+  if (source) {
     const tarball = packReady({ quiet: true });
     const { ROUTES, writeBigApp } = await import('./big-app.mjs');
     const big = writeBigApp(source, join(root, 'tmp', 'bench', 'big-app'));

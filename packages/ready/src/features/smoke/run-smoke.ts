@@ -60,17 +60,17 @@ function serverEnv(port: number, names: readonly string[] = []): NodeJS.ProcessE
   return env;
 }
 
-/**
- * How production starts the app: `startCommand` when given; else the standalone server.js of the
- * deploy package build-production wrote, unpacked in a folder outside the workspace (it must be
- * self-contained); else `next start` in the project.
- */
 /** What the build left to run: its folder (workspace-relative), and the deploy package build-production wrote, if any. */
 export interface SmokeBuild {
   nextDir: string;
   deployPackage: { path: string; entry: string } | null;
 }
 
+/**
+ * How production starts the app: `startCommand` when given; else the standalone server.js of the
+ * deploy package build-production wrote, unpacked in a folder outside the workspace (it must be
+ * self-contained); else `next start` in the project.
+ */
 async function start(workspaceRoot: string, projectRoot: string, build: SmokeBuild, options: SmokeOptions, port: number) {
   const env = serverEnv(port, options.env);
   if (options.startCommand)

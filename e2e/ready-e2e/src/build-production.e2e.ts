@@ -82,6 +82,13 @@ describe('build-production', () => {
     expect(manifest.package.files.length).toBeGreaterThan(10);
   });
 
+  it('at a new commit with the same files, the manifest names the new commit; the build itself is replayed, not run', () => {
+    sh('git commit -q --allow-empty -m "a commit that changes no file"');
+    const r = runOk(`npx nx run ${APP}:build-production`);
+    expect(readWsJson(`dist/ready/${APP_ROOT}/build-manifest.json`).git.sha).toBe(sh('git rev-parse HEAD').trim());
+    expect(r.output).toMatch(/nx run @ws\/web:build-record.*\[(local|existing outputs match the) cache/);
+  });
+
   it('the deploy package, unpacked elsewhere, starts with node server.js and serves the page', async () => {
     unpacked = mkdtempSync(join(tmpdir(), 'deploy-'));
     runOk(`tar -xzf ${join(WS, 'dist/ready', APP_ROOT, 'deploy.tar.gz')} -C ${unpacked}`);

@@ -158,6 +158,8 @@ describe('createNodes', () => {
       dependentTasksOutputFiles: '**/{security-audit.json,build-run.json}',
       transitive: false,
     });
+    // Its manifest names the commit: a replay at another commit must not name the old one.
+    expect(projects['apps/web'].targets!['build-production'].inputs).toContainEqual({ runtime: 'git rev-parse HEAD || echo no-git' });
     expect(projects['apps/web'].targets!['security-audit']).toMatchObject({ executor: '@plinto/ready:security-audit', cache: false });
     expect(projects['apps/web'].targets!['security-audit'].dependsOn).toBeUndefined();
     expect(projects['apps/web'].targets!['coverage-report']).toMatchObject({

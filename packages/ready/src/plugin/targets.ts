@@ -270,6 +270,9 @@ function smokeTarget(facts: ProjectFacts, options: NormalizedPluginOptions): Tar
   };
 }
 
+/** The commit checked out, or a word where there is no git: never a failing command, which would stop Nx's hashing. */
+const GIT_HEAD = 'git rev-parse HEAD || echo no-git';
+
 function buildProductionTarget(facts: ProjectFacts, options: NormalizedPluginOptions): TargetConfiguration {
   return {
     executor: '@plinto/ready:build-production',
@@ -280,6 +283,9 @@ function buildProductionTarget(facts: ProjectFacts, options: NormalizedPluginOpt
     inputs: [
       ...projectInputs(facts, dependenciesOf(facts, ['typescript', 'next', '@plinto/ready']), { baseline: false }),
       { dependentTasksOutputFiles: `**/{${AUDIT_RESULT_FILE},${BUILD_RUN_FILE}}`, transitive: false },
+      // The build manifest names the commit it was packed from: a replay must not name another one
+      // (the build itself stays cached on the files; only the packing runs again on a new commit).
+      { runtime: GIT_HEAD },
     ],
     outputs: [
       `${resultsOutput(facts)}/${BUILD_PRODUCTION_FILE}`,

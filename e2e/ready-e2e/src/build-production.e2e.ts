@@ -7,7 +7,6 @@ import {
   APP,
   APP_ROOT,
   WS,
-  commitAll,
   httpGet,
   readWsFile,
   readWsJson,
@@ -17,7 +16,7 @@ import {
   sh,
   startServer,
   stopServer,
-  writeWsFile,
+  useStandaloneOutput,
 } from './harness';
 
 describe('build-production', () => {
@@ -25,15 +24,7 @@ describe('build-production', () => {
   let unpacked: string | undefined;
   beforeAll(() => {
     resetWorkspace();
-    // What Next.js recommends in a monorepo: standalone output, traced from the workspace root.
-    writeWsFile(
-      `${APP_ROOT}/next.config.js`,
-      readWsFile(`${APP_ROOT}/next.config.js`).replace(
-        'const nextConfig = {',
-        "const nextConfig = {\n  output: 'standalone',\n  outputFileTracingRoot: require('node:path').join(__dirname, '../../'),",
-      ),
-    );
-    commitAll('standalone output');
+    useStandaloneOutput();
   });
   afterAll(() => {
     stopServer(server);

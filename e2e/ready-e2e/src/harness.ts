@@ -95,6 +95,18 @@ export function commitAll(message: string): void {
   sh(`git add -A && git commit -q --allow-empty -m ${JSON.stringify(message)}`);
 }
 
+/** What Next.js recommends in a monorepo, committed: the app's standalone output, traced from the workspace root. */
+export function useStandaloneOutput(): void {
+  writeWsFile(
+    `${APP_ROOT}/next.config.js`,
+    readWsFile(`${APP_ROOT}/next.config.js`).replace(
+      'const nextConfig = {',
+      "const nextConfig = {\n  output: 'standalone',\n  outputFileTracingRoot: require('node:path').join(__dirname, '../../'),",
+    ),
+  );
+  commitAll('standalone output');
+}
+
 /** Project details as Nx resolves them (inferred targets included). */
 export function showProject(name: string): { root: string; targets: Record<string, any> } {
   return JSON.parse(runOk(`npx nx show project ${name} --json`).stdout);

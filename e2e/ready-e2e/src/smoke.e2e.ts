@@ -12,12 +12,12 @@ import {
   REPO_ROOT,
   WS,
   commitAll,
-  readWsFile,
   readWsJson,
   resetWorkspace,
   run,
   runOk,
   writeWsFile,
+  useStandaloneOutput,
 } from './harness';
 
 const SMOKE_JSON = `dist/ready/${APP_ROOT}/smoke.json`;
@@ -46,15 +46,8 @@ const alive = (pid: number) => {
 describe('smoke', () => {
   beforeAll(() => {
     resetWorkspace();
-    // Standalone output, traced from the workspace root: build-production packs it, smoke boots it.
-    writeWsFile(
-      `${APP_ROOT}/next.config.js`,
-      readWsFile(`${APP_ROOT}/next.config.js`).replace(
-        'const nextConfig = {',
-        "const nextConfig = {\n  output: 'standalone',\n  outputFileTracingRoot: require('node:path').join(__dirname, '../../'),",
-      ),
-    );
-    commitAll('standalone output');
+    // build-production packs the standalone output, smoke boots it.
+    useStandaloneOutput();
   });
   afterAll(() => resetWorkspace());
 

@@ -13,6 +13,11 @@ const FEATURE_EDGES = [
     to: 'build/check.ts',
     why: 'security-audit is reported with the build it ships in: it skips like the other build checks when there is no build',
   },
+  {
+    from: 'smoke/check.ts',
+    to: 'build/check.ts',
+    why: 'the smoke checks judge the app served from the build: they skip like the other build checks when there is none',
+  },
   { from: 'summary/check-data.ts', to: 'build/check.ts', why: 'the dashboard draws bundle-size data: the type that check exports' },
   { from: 'summary/check-data.ts', to: 'coverage/check.ts', why: 'the summary merges coverage data: the type that check exports' },
 ];

@@ -52,7 +52,7 @@ describe('a package-based repository adopted with nx init: config package, untes
   it('init names what it inferred on each project', () => {
     expect(init).toContain('@plinto/ready inferred targets on 3 of 3 project(s):');
     expect(init).toMatch(
-      /@st\/store \(apps\/store\): build-production, build-record, coverage-gate, coverage-report, ready, security-audit, smoke/,
+      /@st\/store \(apps\/store\): build-production, build-record, coverage-gate, coverage-report, ready, security-audit, smoke, smoke-record/,
     );
     expect(init).toMatch(/@st\/tsconfig \(packages\/tsconfig\): ready\b/);
   });

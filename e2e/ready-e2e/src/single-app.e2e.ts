@@ -38,7 +38,7 @@ describe('a single-app Next.js repository adopted with nx init (the app at the w
   it('init says what it inferred on the root project: every target, never a claim it did not check', () => {
     expect(init).toContain('@plinto/ready inferred targets on 1 of 1 project(s):');
     expect(init).toContain(
-      'shop (. (the workspace root)): build-production, build-record, coverage-gate, coverage-report, ready, security-audit, smoke',
+      'shop (. (the workspace root)): build-production, build-record, coverage-gate, coverage-report, ready, security-audit, smoke, smoke-record',
     );
   });
 

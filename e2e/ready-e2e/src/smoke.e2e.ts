@@ -74,6 +74,25 @@ describe('smoke', () => {
     expect({ valid: validate(json), errors: validate.errors ?? null }).toEqual({ valid: true, errors: null });
   });
 
+  it('with readyRunsSmoke, ready runs the recorded smoke (never the gate) and reports the missing headers as its security-headers check', () => {
+    const nx = readWsJson('nx.json');
+    nx.plugins.find((p: { plugin?: string }) => p.plugin === '@plinto/ready').options.readyRunsSmoke = true;
+    writeWsFile('nx.json', JSON.stringify(nx, null, 2));
+    commitAll('ready runs smoke');
+    const r = run(`npx nx run ${APP}:ready --minScore=0`);
+    expect(r.output).toContain(`nx run ${APP}:smoke-record`);
+    expect(r.output).not.toMatch(new RegExp(`nx run ${APP.replace('/', '\\/')}:smoke\\s`));
+    const record = readWsJson(`dist/ready/${APP_ROOT}/smoke-record.json`);
+    expect(record.startedWith).toBe('next start');
+    expect(record.routes.find((x: any) => x.path === '/')).toMatchObject({ status: 200, error: null });
+    const ready = readWsJson(`dist/ready/${APP_ROOT}/ready.json`);
+    const byId = (id: string) => ready.checks.find((c: any) => c.id === id);
+    expect(byId('smoke')).toMatchObject({ status: 'pass', score: 100, fix: null });
+    expect(byId('security-headers')).toMatchObject({ status: 'fail', score: 0, fix: `nx g @plinto/ready:headers --project=${APP_ARG}` });
+    expect(byId('security-headers').items).toEqual(expect.arrayContaining(['Strict-Transport-Security missing']));
+    expect(r.output).toMatch(/\d+ of 15 checks apply/);
+  });
+
   it('after nx g headers, every required header is in smoke.json and smoke passes; unchanged, it is a cache hit', () => {
     runOk(`npx nx g @plinto/ready:headers --project=${APP_ARG}`);
     commitAll('secure headers');
@@ -104,6 +123,14 @@ describe('smoke', () => {
     expect(r.output).toMatch(/\/slow: p95 \d+(\.\d+)? ms is over the budget of 200 ms/);
     const json = readWsJson(SMOKE_JSON);
     expect(json.routes.find((x: any) => x.path === '/').load.errors).toBe(0);
+    // ready reports the same routes from its record, and goes on measuring the rest (only gates fail).
+    const ready = run(`npx nx run ${APP}:ready --minScore=0`);
+    expect(ready.output).toMatch(/\d+ of 15 checks apply/);
+    const smoke = readWsJson(`dist/ready/${APP_ROOT}/ready.json`).checks.find((c: any) => c.id === 'smoke');
+    expect(smoke).toMatchObject({ status: 'fail', fix: `nx run ${APP}:smoke` });
+    expect(smoke.items).toEqual(expect.arrayContaining(['/boom', '/slow']));
+    const headers = readWsJson(`dist/ready/${APP_ROOT}/ready.json`).checks.find((c: any) => c.id === 'security-headers');
+    expect(headers).toMatchObject({ status: 'pass' });
   });
 
   it('the server never outlives the target: Ctrl+C mid-load leaves no process on the port', async () => {

@@ -57,6 +57,7 @@ describe('createNodes', () => {
         'ready',
         'security-audit',
         'smoke',
+        'smoke-record',
       ]);
       // Never dist/ready itself (the workspace summary's folder), nor all of coverage/.
       expect(targets.ready.options.outputPath).toBe('dist/ready/_root');
@@ -89,6 +90,7 @@ describe('createNodes', () => {
       'ready',
       'security-audit',
       'smoke',
+      'smoke-record',
     ]);
     expect(Object.keys(projects['libs/ui'].targets!)).toEqual(['ready']);
 
@@ -280,6 +282,7 @@ describe('createNodes', () => {
       'coverage-report',
       'readiness',
       'smoke',
+      'smoke-record',
     ]);
     expect(web.targets!['compile-record'].options.buildTarget).toBe('compile');
     expect(web.targets!['readiness'].options.minScore).toBe(65);
@@ -309,6 +312,32 @@ describe('createNodes', () => {
     expect(web.targets!['ready'].dependsOn).toEqual([]);
     // Without build-record before it, ready does not trust an old record of the build.
     expect(web.targets!['ready'].options.buildRecorded).toBeUndefined();
+  });
+
+  it('ready depends on a recorded smoke run when told to (readyRunsSmoke), never on the smoke gate', async () => {
+    const results = await createNodes[1](files, { readyRunsSmoke: true }, context);
+    const web = results.find(([file]) => file === 'apps/web/package.json')![1].projects!['apps/web'];
+    expect(web.targets!['ready'].dependsOn).toEqual(['coverage-report', 'build-record', 'security-audit', 'smoke-record']);
+    expect(web.targets!['ready'].options).toMatchObject({
+      smokeRecorded: true,
+      targetNames: { smoke: 'smoke', smokeRecord: 'smoke-record' },
+    });
+    expect(JSON.stringify(web.targets!['ready'].inputs)).toContain('smoke-record.json');
+    // The record serves what build-record built (build-production is a gate that may fail), and never fails itself.
+    expect(web.targets!['smoke-record']).toMatchObject({
+      executor: '@plinto/ready:smoke',
+      cache: true,
+      dependsOn: ['build-record'],
+      outputs: ['{workspaceRoot}/dist/ready/{projectRoot}/smoke-record.json'],
+      options: { record: true },
+    });
+    expect(web.targets!['smoke'].dependsOn).toEqual(['build-production']);
+    // A library has no app to serve: nothing changes for it.
+    const ui = results.flatMap(([, r]) => Object.entries(r.projects ?? {})).find(([root]) => root === 'libs/ui')![1];
+    expect(ui.targets!['ready'].options.smokeRecorded).toBeUndefined();
+    // By default ready boots nothing.
+    const plain = (await createNodes[1](files, {}, context)).find(([file]) => file === 'apps/web/package.json')![1].projects!['apps/web'];
+    expect(plain.targets!['ready'].dependsOn).not.toContain('smoke-record');
   });
 
   it('does not fail the project graph over a broken tsconfig', async () => {

@@ -5,7 +5,7 @@ import { RESULTS_OUTPUT_PATH, RESULTS_ROOT, ROOT_PROJECT_FOLDER } from '../core/
 import { AUDIT_NOTE_FILE, AUDIT_RESULT_FILE } from '../features/audit/files';
 import { BUILD_MANIFEST_FILE, BUILD_PRODUCTION_FILE, BUILD_RUN_FILE, DEPLOY_PACKAGE_FILE } from '../features/build/files';
 import { COVERAGE_GATE_FILE, TESTS_FILE } from '../features/coverage/files';
-import { SMOKE_FILE } from '../features/smoke/files';
+import { SMOKE_FILE, SMOKE_RECORD_FILE } from '../features/smoke/files';
 import { ProjectFacts } from './inference-facts';
 import type { TestRunnerConfig } from '../core/workspace/project-facts';
 import { BASELINE_FILE } from '../features/readiness/baseline';
@@ -53,7 +53,7 @@ function projectInputs(
  * and the build manifests, trace and chunks of the Next.js build. Hashing them makes ready's cache
  * exact: a new test or build result reruns ready; the same one replays it.
  */
-const READY_DEPENDENCY_OUTPUTS = `**/{${TESTS_FILE},coverage-final.json,${AUDIT_RESULT_FILE},${BUILD_RUN_FILE},build-manifest.json,app-path-routes-manifest.json,*_client-reference-manifest.js,trace}`;
+const READY_DEPENDENCY_OUTPUTS = `**/{${TESTS_FILE},${SMOKE_RECORD_FILE},coverage-final.json,${AUDIT_RESULT_FILE},${BUILD_RUN_FILE},build-manifest.json,app-path-routes-manifest.json,*_client-reference-manifest.js,trace}`;
 
 /** The plugin's targets for one project: `ready` everywhere, the test targets where tests run, the build targets on Next.js apps. */
 export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptions): Record<string, TargetConfiguration> {
@@ -71,6 +71,7 @@ export function buildTargets(facts: ProjectFacts, options: NormalizedPluginOptio
           [options.securityAuditTargetName]: securityAuditTarget(facts),
           [options.buildProductionTargetName]: buildProductionTarget(facts, options),
           [options.smokeTargetName]: smokeTarget(facts, options),
+          [options.smokeRecordTargetName]: smokeRecordTarget(facts, options),
         }
       : {}),
   };
@@ -82,6 +83,7 @@ const dependenciesOf = (facts: ProjectFacts, names: string[]) => facts.externalD
 function readyTarget(facts: ProjectFacts, options: NormalizedPluginOptions): TargetConfiguration {
   const runsTests = options.readyRunsTests && facts.tests !== null;
   const runsBuild = options.readyRunsBuild && facts.nextConfig !== null;
+  const runsSmoke = options.readyRunsSmoke && facts.nextConfig !== null;
   return {
     executor: '@plinto/ready:ready',
     // The backup check reads the newest restore verification from storage, and judges its age by
@@ -91,12 +93,14 @@ function readyTarget(facts: ProjectFacts, options: NormalizedPluginOptions): Tar
       ...(runsTests ? [options.coverageReportTargetName] : []),
       // Through build-record, not the build itself: a build that fails is reported, not a reason to skip ready.
       ...(runsBuild ? [options.buildRecordTargetName, options.securityAuditTargetName] : []),
+      // A recorded smoke run, never the smoke gate: routes that fail are reported, not a reason to skip ready.
+      ...(runsSmoke ? [options.smokeRecordTargetName] : []),
     ],
     inputs: [
       ...projectInputs(facts, dependenciesOf(facts, ['typescript', '@plinto/ready', 'eslint']), { baseline: true }),
       ...facts.rootInputs.map((f) => `{workspaceRoot}/${f}`),
       { env: 'NX_BASE' },
-      ...(runsTests || runsBuild ? [{ dependentTasksOutputFiles: READY_DEPENDENCY_OUTPUTS, transitive: false }] : []),
+      ...(runsTests || runsBuild || runsSmoke ? [{ dependentTasksOutputFiles: READY_DEPENDENCY_OUTPUTS, transitive: false }] : []),
     ],
     // The baseline too: a replayed `ready --updateBaseline` must restore the baseline it wrote. (It is
     // an input as well, so any other replay restores the very file the hash was taken over.)
@@ -110,12 +114,14 @@ function readyTarget(facts: ProjectFacts, options: NormalizedPluginOptions): Tar
       coverage: { ...options.coverage },
       budgets: { firstLoadJsKb: options.budgets.firstLoadJsKb },
       ...(runsBuild ? { buildRecorded: true } : {}),
+      ...(runsSmoke ? { smokeRecorded: true } : {}),
       targetNames: {
         ...(options.readyTargetName !== 'ready' ? { ready: options.readyTargetName } : {}),
         test: options.testTargetName,
         build: options.buildTargetName,
         coverageReport: options.coverageReportTargetName,
         buildProduction: options.buildProductionTargetName,
+        ...(runsSmoke ? { smoke: options.smokeTargetName, smokeRecord: options.smokeRecordTargetName } : {}),
       },
     },
     metadata: {
@@ -266,6 +272,30 @@ function smokeTarget(facts: ProjectFacts, options: NormalizedPluginOptions): Tar
     metadata: {
       technologies: ['next'],
       description: 'The built app under requests and load: every route, latency and errors against budgets, security headers',
+    },
+  };
+}
+
+/**
+ * smoke-record: what ready's smoke and security-headers checks read (readyRunsSmoke). The same run
+ * as smoke, on the build folder build-record leaves (never through build-production, a gate), and
+ * it succeeds whatever it finds: ready reports it, and only gates fail. Budgets come from the
+ * executor's options, so nx.json targetDefaults["@plinto/ready:smoke"] sets them for both targets.
+ */
+function smokeRecordTarget(facts: ProjectFacts, options: NormalizedPluginOptions): TargetConfiguration {
+  return {
+    executor: '@plinto/ready:smoke',
+    cache: true,
+    dependsOn: [options.buildRecordTargetName],
+    inputs: [
+      { dependentTasksOutputFiles: `**/{${BUILD_RUN_FILE},BUILD_ID}`, transitive: false },
+      { externalDependencies: ['@plinto/ready'] },
+    ],
+    outputs: [`${resultsOutput(facts)}/${SMOKE_RECORD_FILE}`],
+    options: { outputPath: resultsOption(facts), record: true },
+    metadata: {
+      technologies: ['next'],
+      description: "The built app under requests and load, recorded for ready's smoke and security-headers checks (never fails)",
     },
   };
 }

@@ -119,6 +119,7 @@ function ourExecutor(name: string, target: { executor?: unknown }, options: Norm
     [options.buildProductionTargetName]: 'build-production',
     [options.securityAuditTargetName]: 'security-audit',
     [options.smokeTargetName]: 'smoke',
+    [options.smokeRecordTargetName]: 'smoke',
     [options.buildRecordTargetName]: 'build-record',
   };
   return inferred[name] ?? null;

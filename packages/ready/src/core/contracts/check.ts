@@ -92,6 +92,8 @@ export interface CheckOptions {
   audit?: boolean;
   /** ready depends on build-record, so the build's recorded outcome is this run's. */
   buildRecorded?: boolean;
+  /** ready depends on smoke-record, so its record is this run's (the smoke checks run only then). */
+  smokeRecorded?: boolean;
   /** Names of the targets the checks look for (they are plugin options too). */
   targetNames?: {
     ready?: string;
@@ -100,6 +102,8 @@ export interface CheckOptions {
     buildRecord?: string;
     coverageReport?: string;
     buildProduction?: string;
+    smoke?: string;
+    smokeRecord?: string;
     lint?: string;
     typecheck?: string;
   };

@@ -9,6 +9,7 @@ export const DEFAULT_TARGET_NAMES = {
   buildProduction: 'build-production',
   securityAudit: 'security-audit',
   smoke: 'smoke',
+  smokeRecord: 'smoke-record',
   buildRecord: 'build-record',
   build: 'build',
   test: 'test',

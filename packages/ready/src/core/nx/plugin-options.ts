@@ -20,6 +20,8 @@ export interface ReadyPluginOptions {
   securityAuditTargetName?: string;
   /** Boots the built app, requests and loads every route, checks latency, errors and security headers. */
   smokeTargetName?: string;
+  /** The smoke run ready depends on (readyRunsSmoke): the build folder served, recorded, never failing. */
+  smokeRecordTargetName?: string;
   /** Runs the build and records whether it passed, so ready reports a failing build. */
   buildRecordTargetName?: string;
   /** The project's own build target, which build-production depends on. */
@@ -38,6 +40,11 @@ export interface ReadyPluginOptions {
   readyRunsTests?: boolean;
   /** ready depends on the production build (true) so its bundle-size and build checks are fresh. */
   readyRunsBuild?: boolean;
+  /**
+   * ready depends on a recorded smoke run (false): its smoke and security-headers checks read it.
+   * Off by default: it boots every app the run selects and puts its routes under load.
+   */
+  readyRunsSmoke?: boolean;
 }
 
 export interface NormalizedPluginOptions {
@@ -47,6 +54,7 @@ export interface NormalizedPluginOptions {
   buildProductionTargetName: string;
   securityAuditTargetName: string;
   smokeTargetName: string;
+  smokeRecordTargetName: string;
   buildRecordTargetName: string;
   buildTargetName: string;
   testTargetName: string;
@@ -58,6 +66,7 @@ export interface NormalizedPluginOptions {
   weights: Record<string, number>;
   readyRunsTests: boolean;
   readyRunsBuild: boolean;
+  readyRunsSmoke: boolean;
 }
 
 const T = DEFAULT_TARGET_NAMES;
@@ -69,6 +78,7 @@ export const DEFAULT_PLUGIN_OPTIONS: NormalizedPluginOptions = {
   buildProductionTargetName: T.buildProduction,
   securityAuditTargetName: T.securityAudit,
   smokeTargetName: T.smoke,
+  smokeRecordTargetName: T.smokeRecord,
   buildRecordTargetName: T.buildRecord,
   buildTargetName: T.build,
   testTargetName: T.test,
@@ -80,6 +90,7 @@ export const DEFAULT_PLUGIN_OPTIONS: NormalizedPluginOptions = {
   weights: {},
   readyRunsTests: true,
   readyRunsBuild: true,
+  readyRunsSmoke: false,
 };
 
 export function normalizePluginOptions(options: ReadyPluginOptions | undefined): NormalizedPluginOptions {
@@ -92,6 +103,7 @@ export function normalizePluginOptions(options: ReadyPluginOptions | undefined):
     buildProductionTargetName: o.buildProductionTargetName ?? d.buildProductionTargetName,
     securityAuditTargetName: o.securityAuditTargetName ?? d.securityAuditTargetName,
     smokeTargetName: o.smokeTargetName ?? d.smokeTargetName,
+    smokeRecordTargetName: o.smokeRecordTargetName ?? d.smokeRecordTargetName,
     buildRecordTargetName: o.buildRecordTargetName ?? d.buildRecordTargetName,
     buildTargetName: o.buildTargetName ?? d.buildTargetName,
     testTargetName: o.testTargetName ?? d.testTargetName,
@@ -103,6 +115,7 @@ export function normalizePluginOptions(options: ReadyPluginOptions | undefined):
     weights: { ...d.weights, ...o.weights },
     readyRunsTests: o.readyRunsTests ?? d.readyRunsTests,
     readyRunsBuild: o.readyRunsBuild ?? d.readyRunsBuild,
+    readyRunsSmoke: o.readyRunsSmoke ?? d.readyRunsSmoke,
   };
 }
 

@@ -236,6 +236,100 @@ describe('ready executor', () => {
     expect(validate(report) ? [] : validate.errors).toEqual([]);
   });
 
+  it('judges the smoke record it depends on: routes under load against its budgets, and the security headers', async () => {
+    seedApp(ws, JSON.stringify({ compilerOptions: { strict: true } }));
+    ws.write('apps/web/.next/build-manifest.json', { pages: {}, rootMainFiles: [] }).write('apps/web/.next/BUILD_ID', 'x');
+    const secure = ['Strict-Transport-Security', 'Content-Security-Policy', 'X-Content-Type-Options'];
+    const route = (path: string, p95Ms: number, headerProblems: string[], status: number | null = 200) => ({
+      path,
+      route: path,
+      kind: 'page',
+      from: 'build',
+      status,
+      bytes: 100,
+      ttfbMs: 5,
+      error: status === null ? 'socket hang up' : null,
+      serverOutput: [],
+      load: status === null ? null : { requests: 50, requestsPerSecond: 900, p50Ms: 3, p95Ms, p99Ms: p95Ms, non2xx: 0, errors: 0 },
+      headerProblems,
+    });
+    const record = (routes: unknown[], error?: string) => ({
+      project: 'web',
+      status: 'fail',
+      startedWith: 'next start',
+      bootMs: 900,
+      timings: { probeMs: 10, loadMs: 100, totalMs: 1100 },
+      budgets: { p95Ms: 200, maxErrorRate: 0, headers: secure },
+      load: { connections: 10, amount: 50, durationSeconds: null },
+      routes,
+      notRequested: [],
+      failures: [],
+      ...(error ? { error } : {}),
+    });
+    const checksOf = async (options: Record<string, unknown>) => {
+      await readyExecutor({ minScore: 0, audit: false, ...options }, context(ws.root));
+      return JSON.parse(readFileSync(join(ws.root, 'dist/ready/apps/web/ready.json'), 'utf8'));
+    };
+    ws.write(
+      'dist/ready/apps/web/smoke-record.json',
+      record([
+        route('/', 12, ['Strict-Transport-Security missing', 'X-Powered-By sent (set poweredByHeader: false)']),
+        route('/slow', 640, ['Strict-Transport-Security missing']),
+        route('/gone', 0, [], null),
+      ]),
+    );
+    // Without readyRunsSmoke the run does not have the checks at all (nothing it was set up to measure).
+    const off = await checksOf({});
+    expect(off.checks.map((c: CheckResult) => c.id)).not.toContain('smoke');
+    // Named in `checks` without the record dependency, they say how to turn it on, and measure nothing.
+    const named = await checksOf({ checks: ['smoke'] });
+    expect(named.checks[0]).toMatchObject({ status: 'skip', skipped: 'not measured', fix: 'nx run web:smoke' });
+    expect(named.checks[0].details[0].message).toContain('"readyRunsSmoke": true');
+
+    const report = await checksOf({ smokeRecorded: true, checks: ['smoke', 'security-headers'] });
+    const [smoke, headers] = report.checks;
+    expect(smoke).toMatchObject({
+      id: 'smoke',
+      status: 'fail',
+      score: 33,
+      metric: { value: 640, unit: 'ms p95 (slowest route)' },
+      fix: 'nx run web:smoke',
+      items: ['/slow', '/gone'],
+      details: [{ message: '/slow: p95 640 ms is over the budget of 200 ms' }, { message: '/gone: socket hang up' }],
+    });
+    expect(headers).toMatchObject({
+      id: 'security-headers',
+      status: 'fail',
+      score: 0,
+      fix: 'nx g @plinto/ready:headers --project=web',
+      items: ['Strict-Transport-Security missing', 'X-Powered-By sent (set poweredByHeader: false)'],
+      details: [
+        { message: 'Strict-Transport-Security missing on every route' },
+        { message: 'X-Powered-By sent (set poweredByHeader: false) on /' },
+      ],
+    });
+    const validate = new Ajv({ allErrors: true, strict: true }).compile(
+      JSON.parse(readFileSync(join(__dirname, 'ready.schema.json'), 'utf8')),
+    );
+    expect(validate(report) ? [] : validate.errors).toEqual([]);
+
+    ws.write('dist/ready/apps/web/smoke-record.json', record([route('/', 12, []), route('/about', 30, [])]));
+    const healthy = (await checksOf({ smokeRecorded: true, checks: ['smoke', 'security-headers'] })).checks;
+    expect(healthy.map((c: CheckResult) => [c.status, c.score, c.fix])).toEqual([
+      ['pass', 100, null],
+      ['pass', 100, null],
+    ]);
+    expect(healthy[0].metric.text).toBe('2 of 2 routes within budget; slowest p95 30 ms (/about, budget 200 ms)');
+
+    // A record of an app that did not serve fails both, with the reason.
+    ws.write('dist/ready/apps/web/smoke-record.json', record([], 'the server exited with code 1 before answering'));
+    const down = (await checksOf({ smokeRecorded: true, checks: ['smoke', 'security-headers'] })).checks;
+    expect(down.map((c: CheckResult) => [c.status, c.metric?.text])).toEqual([
+      ['fail', 'the app did not serve: the server exited with code 1 before answering'],
+      ['fail', 'the app did not serve: the server exited with code 1 before answering'],
+    ]);
+  });
+
   it('does not trust a build record when ready did not run build-record first', async () => {
     seedApp(ws, JSON.stringify({ compilerOptions: { strict: true } }));
     ws.write('apps/web/.next/build-manifest.json', { pages: {}, rootMainFiles: [] }).write('apps/web/.next/BUILD_ID', 'x');

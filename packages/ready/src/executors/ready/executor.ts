@@ -3,7 +3,7 @@ import '../../utils/compile-cache';
 // Second: one line, not a stack trace, when the @nx/devkit peer is missing.
 import '../../utils/devkit-installed';
 import { ExecutorContext, logger } from '@nx/devkit';
-import { CHECKS } from './checks';
+import { checksFor } from './checks';
 import { DEFAULTS } from '../../core/contracts/defaults';
 import { READY_JSON_FILE, READY_MD_FILE } from '../../core/contracts/report';
 import { resultsDirFor } from '../../core/contracts/results';
@@ -42,7 +42,7 @@ export default async function readyExecutor(options: ReadyExecutorSchema, contex
     };
     // Read before measuring: a broken baseline file is reported without running any check.
     const committed = options.updateBaseline ? null : readBaseline(context.root, project.root);
-    const results = await measureChecks(context_, gate, CHECKS);
+    const results = await measureChecks(context_, gate, checksFor(options));
     // --updateBaseline: this run's results become the baseline, and the run is judged against it.
     const baseline = options.updateBaseline ? baselineOf(projectName, results) : committed;
     const report = judgeReady(context_, results, { ...gate, baseline: baseline ? { file, content: baseline } : null });

@@ -10,8 +10,8 @@ export type Level = (typeof LEVEL_ORDER)[number];
  */
 export const DEFAULT_LEVELS: Record<Level, string[]> = {
   bronze: ['build', 'tests', 'typecheck'],
-  silver: ['lint', 'coverage', 'images', 'env'],
-  gold: ['typescript-strict', 'bundle-size', 'security-audit', 'code-splitting', 'scripts', 'backup'],
+  silver: ['lint', 'coverage', 'images', 'env', 'security-headers'],
+  gold: ['typescript-strict', 'bundle-size', 'security-audit', 'code-splitting', 'scripts', 'backup', 'smoke'],
 };
 
 /** A check meets its level when it passes, is waived (unexpired), or does not apply. */

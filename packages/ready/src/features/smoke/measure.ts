@@ -47,52 +47,82 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 /**
- * Load on one path with autocannon: `connections` at once, `amount` requests in all (or for
- * `durationSeconds`). Latency percentiles from every response's own time (autocannon's histogram
- * has no p95); 5xx answers, errors and timeouts are the errors.
+ * Load on the paths with one autocannon run: `connections` at once, each cycling through the paths
+ * in order, `amount` requests per path (or `durationSeconds` per path, in all). One run, because
+ * autocannon ends a run on its one-second tick: one per path cost a second each, whatever the app.
+ * Each response is put to its path by the request it answers; latency percentiles come from every
+ * response's own time (autocannon's histogram has no p95). A path's errors are its 5xx answers and,
+ * when autocannon saw errors or timeouts, its requests sent and never answered (a run that ends on
+ * its clock leaves requests in flight, which are no error).
  */
-export async function loadRoute(
+export async function loadRoutes(
   url: string,
-  path: string,
+  paths: readonly string[],
   options: { connections: number; amount?: number; durationSeconds?: number },
-): Promise<LoadResult> {
+): Promise<Map<string, LoadResult>> {
+  if (paths.length === 0) return new Map();
   // Loaded when a smoke run measures: only this target pays for the load library.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const autocannon = require('autocannon') as typeof import('autocannon');
-  const times: number[] = [];
-  let serverErrors = 0;
-  // The rate from the responses' own clock: autocannon ends a run on its next one-second tick, so
-  // its duration is a whole second or more however fast the requests were answered.
+  const stats = new Map(paths.map((path) => [path, { sent: 0, times: [] as number[], non2xx: 0, serverErrors: 0 }]));
+  let answered: string | null = null;
+  const amount = (options.amount ?? 50) * paths.length;
+  // The rate from the responses' own clock: autocannon's own duration is whole seconds.
   const started = process.hrtime.bigint();
   let lastResponse = started;
   const result = await new Promise<import('autocannon').Result>((resolve, reject) => {
     const instance = autocannon(
       {
-        url: `${url}${path}`,
-        connections: options.connections,
-        ...(options.durationSeconds ? { duration: options.durationSeconds } : { amount: options.amount ?? 50 }),
+        url,
+        connections: options.durationSeconds ? options.connections : Math.min(options.connections, amount),
+        ...(options.durationSeconds ? { duration: options.durationSeconds * paths.length } : { amount }),
         timeout: 10,
         headers: { 'user-agent': '@plinto/ready smoke' },
+        requests: paths.map((path) => ({
+          method: 'GET' as const,
+          path,
+          // Called as each request is built to be sent (autocannon builds a request right before it writes it).
+          setupRequest: (request: import('autocannon').Request) => {
+            stats.get(path)!.sent++;
+            return request;
+          },
+          // Called for the request a response answers, just before the run's own response event.
+          onResponse: () => {
+            answered = path;
+          },
+        })),
       },
       (error, r) => (error ? reject(error) : resolve(r)),
     );
     instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-      times.push(responseTime);
+      const s = answered === null ? undefined : stats.get(answered);
+      if (!s) return;
+      s.times.push(responseTime);
       lastResponse = process.hrtime.bigint();
-      if (statusCode >= 500) serverErrors++;
+      if (statusCode < 200 || statusCode >= 300) s.non2xx++;
+      if (statusCode >= 500) s.serverErrors++;
     });
   });
-  const sorted = [...times].sort((a, b) => a - b);
   const seconds = Math.max(Number(lastResponse - started) / 1e9, 0.001);
-  return {
-    requests: times.length,
-    requestsPerSecond: Math.round((times.length / seconds) * 10) / 10,
-    p50Ms: round(percentile(sorted, 50)),
-    p95Ms: round(percentile(sorted, 95)),
-    p99Ms: round(percentile(sorted, 99)),
-    non2xx: result.non2xx,
-    errors: serverErrors + result.errors + result.timeouts,
-  };
+  const sawErrors = result.errors + result.timeouts > 0;
+  return new Map(
+    [...stats].map(([path, s]) => {
+      const sorted = [...s.times].sort((a, b) => a - b);
+      const unanswered = sawErrors ? Math.max(0, s.sent - s.times.length) : 0;
+      return [
+        path,
+        {
+          requests: s.times.length + unanswered,
+          requestsPerSecond: Math.round((s.times.length / seconds) * 10) / 10,
+          p50Ms: round(percentile(sorted, 50)),
+          p95Ms: round(percentile(sorted, 95)),
+          p99Ms: round(percentile(sorted, 99)),
+          non2xx: s.non2xx,
+          errors: s.serverErrors + unanswered,
+        },
+      ];
+    }),
+  );
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;

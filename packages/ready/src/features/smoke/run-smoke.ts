@@ -5,9 +5,9 @@ import * as tar from 'tar';
 import { resultsDirFor } from '../../core/contracts/results';
 import { ReadyError } from '../../utils/errors';
 import { writeFilesAtomically } from '../../utils/write-files';
-import { SmokeRouteResult, headerProblems, loadRoute, probe, requiredHeaders } from './measure';
+import { SmokeRouteResult, headerProblems, loadRoutes, probe, requiredHeaders } from './measure';
 import { SmokeRoute, smokeRoutes } from './routes';
-import { SMOKE_FILE } from './files';
+import { SMOKE_FILE, SMOKE_RECORD_FILE } from './files';
 import { RunningServer, freePort, startServer } from './server';
 
 export interface SmokeOptions {
@@ -28,6 +28,11 @@ export interface SmokeOptions {
   env?: string[];
   /** How the app starts when not from its deploy package or `next start` (PORT and HOSTNAME are set). */
   startCommand?: string;
+  /**
+   * The record ready reads (smoke-record): the build folder served, its findings written to
+   * smoke-record.json, and the run never fails on them; a run that cannot serve is recorded too.
+   */
+  record?: boolean;
 }
 
 export interface SmokeReport {
@@ -42,9 +47,23 @@ export interface SmokeReport {
   routes: SmokeRouteResult[];
   notRequested: Array<{ route: string; reason: string }>;
   failures: string[];
+  /** Why the app could not be served and measured at all (a record's; the smoke target fails instead). */
+  error?: string;
 }
 
 const DEFAULTS = { connections: 10, amount: 50, p95Ms: 200, maxErrorRate: 0 };
+
+const budgetsOf = (options: SmokeOptions): SmokeReport['budgets'] => ({
+  p95Ms: options.p95Ms ?? DEFAULTS.p95Ms,
+  maxErrorRate: options.maxErrorRate ?? DEFAULTS.maxErrorRate,
+  headers: requiredHeaders(options.headers),
+});
+
+const loadOf = (options: SmokeOptions): SmokeReport['load'] => ({
+  connections: options.connections ?? DEFAULTS.connections,
+  amount: options.duration ? null : (options.amount ?? DEFAULTS.amount),
+  durationSeconds: options.duration ?? null,
+});
 
 /** Only what the server needs to run, and the variables the `env` option names. */
 function serverEnv(port: number, names: readonly string[] = []): NodeJS.ProcessEnv {
@@ -58,6 +77,24 @@ function serverEnv(port: number, names: readonly string[] = []): NodeJS.ProcessE
   };
   for (const name of names) if (process.env[name] !== undefined) env[name] = process.env[name];
   return env;
+}
+
+/**
+ * What is wrong with one route, by the budgets: how it served (no answer, a 5xx, p95 or errors under
+ * load over budget), and the headers it lacks. The smoke target, and the ready checks that read its
+ * record, judge from this one place.
+ */
+export function routeProblems(r: SmokeRouteResult, budgets: SmokeReport['budgets']): { serving: string[]; headers: string[] } {
+  const serving: string[] = [];
+  if (r.error || r.status === null) serving.push(r.error ?? 'no answer');
+  else if (r.status >= 500) serving.push(`answered ${r.status}`);
+  if (r.load) {
+    if (r.load.p95Ms > budgets.p95Ms) serving.push(`p95 ${r.load.p95Ms} ms is over the budget of ${budgets.p95Ms} ms`);
+    const rate = r.load.requests === 0 ? 1 : r.load.errors / r.load.requests;
+    if (rate > budgets.maxErrorRate)
+      serving.push(`${r.load.errors} error(s) in ${r.load.requests} requests under load (maxErrorRate ${budgets.maxErrorRate})`);
+  }
+  return { serving, headers: r.headerProblems.length > 0 ? [r.headerProblems.join(', ')] : [] };
 }
 
 /** What the build left to run: its folder (workspace-relative), and the deploy package build-production wrote, if any. */
@@ -129,44 +166,40 @@ export async function runSmoke(
   const { nextDir } = build;
   if (!options.startCommand && !existsSync(join(workspaceRoot, nextDir, 'BUILD_ID')))
     throw new ReadyError(
-      `${project.name}: no production build in ${nextDir} (no BUILD_ID): run "nx run ${project.name}:build-production" first (the smoke target depends on it).`,
+      `${project.name}: no production build in ${nextDir} (no BUILD_ID): build the app first ("nx run ${project.name}:${options.record ? 'build-record' : 'build-production'}", which the target depends on).`,
     );
   const plan = smokeRoutes(join(workspaceRoot, nextDir), options.routes ?? []);
-  const budgets = {
-    p95Ms: options.p95Ms ?? DEFAULTS.p95Ms,
-    maxErrorRate: options.maxErrorRate ?? DEFAULTS.maxErrorRate,
-    headers: requiredHeaders(options.headers),
-  };
-  const connections = options.connections ?? DEFAULTS.connections;
+  const budgets = budgetsOf(options);
+  const load = loadOf(options);
+  const connections = load.connections;
   const runStarted = Date.now();
   const port = await freePort();
   const began = Date.now();
   const started = await start(workspaceRoot, project.root, build, options, port);
   const bootMs = Date.now() - began;
   log(`started with ${started.how} on ${started.server.url} in ${bootMs} ms`);
-  const results: SmokeRouteResult[] = [];
   const spent = { probeMs: 0, loadMs: 0 };
+  let results: SmokeRouteResult[];
   try {
-    for (const route of plan.routes)
-      results.push(await measureRoute(started.server, route, budgets.headers, { ...options, connections }, spent));
+    // Every route once (status, bytes, time to first byte, headers), then the routes that answered under load together.
+    const probed: SmokeRouteResult[] = [];
+    for (const route of plan.routes) probed.push(await probeRoute(started.server, route, budgets.headers, spent));
+    const t1 = Date.now();
+    const loads = await loadRoutes(
+      started.server.url,
+      probed.filter((r) => !failedProbe(r)).map((r) => r.path),
+      { connections, amount: options.amount, durationSeconds: options.duration },
+    );
+    spent.loadMs += Date.now() - t1;
+    results = probed.map((r) => ({ ...r, load: loads.get(r.path) ?? null }));
   } finally {
     await started.server.stop();
     started.cleanup();
   }
-  const failures: string[] = [];
-  for (const r of results) {
-    if (r.error || r.status === null) failures.push(`${r.path}: ${r.error ?? 'no answer'}`);
-    else if (r.status >= 500) failures.push(`${r.path}: answered ${r.status}`);
-    if (r.load) {
-      if (r.load.p95Ms > budgets.p95Ms) failures.push(`${r.path}: p95 ${r.load.p95Ms} ms is over the budget of ${budgets.p95Ms} ms`);
-      const rate = r.load.requests === 0 ? 1 : r.load.errors / r.load.requests;
-      if (rate > budgets.maxErrorRate)
-        failures.push(
-          `${r.path}: ${r.load.errors} error(s) in ${r.load.requests} requests under load (maxErrorRate ${budgets.maxErrorRate})`,
-        );
-    }
-    if (r.headerProblems.length > 0) failures.push(`${r.path}: ${r.headerProblems.join(', ')}`);
-  }
+  const failures = results.flatMap((r) => {
+    const problems = routeProblems(r, budgets);
+    return [...problems.serving, ...problems.headers].map((p) => `${r.path}: ${p}`);
+  });
   const report: SmokeReport = {
     project: project.name,
     status: failures.length === 0 ? 'pass' : 'fail',
@@ -174,42 +207,58 @@ export async function runSmoke(
     bootMs,
     timings: { probeMs: Math.round(spent.probeMs), loadMs: Math.round(spent.loadMs), totalMs: Date.now() - runStarted },
     budgets,
-    load: {
-      connections,
-      amount: options.duration ? null : (options.amount ?? DEFAULTS.amount),
-      durationSeconds: options.duration ?? null,
-    },
+    load,
     routes: results,
     notRequested: plan.notRequested,
     failures,
   };
-  writeFilesAtomically(workspaceRoot, { [`${outDir}/${SMOKE_FILE}`]: JSON.stringify(report, null, 2) + '\n' });
+  writeFilesAtomically(workspaceRoot, { [`${outDir}/${smokeFile(options)}`]: JSON.stringify(report, null, 2) + '\n' });
   return report;
 }
 
-async function measureRoute(
+const smokeFile = (options: SmokeOptions) => (options.record ? SMOKE_RECORD_FILE : SMOKE_FILE);
+
+/** The record of a run that could not serve the app (no build, the server did not start): what ready reads then. */
+export function recordUnserved(
+  workspaceRoot: string,
+  project: { name: string; root: string },
+  options: SmokeOptions,
+  error: string,
+): SmokeReport {
+  const report: SmokeReport = {
+    project: project.name,
+    status: 'fail',
+    startedWith: options.startCommand ? `startCommand: ${options.startCommand}` : 'next start',
+    bootMs: 0,
+    timings: { probeMs: 0, loadMs: 0, totalMs: 0 },
+    budgets: budgetsOf(options),
+    load: loadOf(options),
+    routes: [],
+    notRequested: [],
+    failures: [error],
+    error,
+  };
+  const outDir = resultsDirFor(project.root, options.outputPath);
+  writeFilesAtomically(workspaceRoot, { [`${outDir}/${smokeFile(options)}`]: JSON.stringify(report, null, 2) + '\n' });
+  return report;
+}
+
+const failedProbe = (r: Pick<SmokeRouteResult, 'error' | 'status'>) => r.error !== null || r.status === null || r.status >= 500;
+
+/** One request of a route: what it answered, its headers against the required ones, and the server's lines when it failed. */
+async function probeRoute(
   server: RunningServer,
   route: SmokeRoute,
   headers: readonly string[],
-  options: SmokeOptions & { connections: number },
-  spent: { probeMs: number; loadMs: number },
+  spent: { probeMs: number },
 ): Promise<SmokeRouteResult> {
   const before = server.lines.length;
   const t0 = Date.now();
   const first = await probe(server.url, route.path);
   spent.probeMs += Date.now() - t0;
-  const failed = first.error !== null || first.status === null || first.status >= 500;
+  const failed = failedProbe(first);
   // What the server printed for the failure may come a moment after the answer.
   if (failed) await new Promise((r) => setTimeout(r, 300));
-  const t1 = Date.now();
-  const load = failed
-    ? null
-    : await loadRoute(server.url, route.path, {
-        connections: options.connections,
-        amount: options.amount,
-        durationSeconds: options.duration,
-      });
-  spent.loadMs += Date.now() - t1;
   return {
     ...route,
     status: first.status,
@@ -217,7 +266,7 @@ async function measureRoute(
     ttfbMs: first.ttfbMs === null ? null : Math.round(first.ttfbMs * 10) / 10,
     error: first.error,
     serverOutput: failed ? server.lines.slice(before, before + 20) : [],
-    load,
+    load: null,
     headerProblems: first.status === null ? [] : headerProblems(first.headers, headers),
   };
 }

@@ -27,6 +27,10 @@ function validatorModules() {
     // Nx schemas carry Nx's own keywords (version, x-prompt, $default): not ajv's to judge.
     const schema = JSON.parse(readFileSync(file, 'utf8'));
     delete schema.$schema;
+    // Nx lets an executor's schema take options it does not list (the executor itself refuses an
+    // unknown one, naming the closest); in nx.json and project files, where nothing runs yet, every
+    // option must be listed.
+    if (name !== 'plugin-options') schema.additionalProperties = false;
     const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true } });
     const code = standaloneCode(ajv, ajv.compile(schema));
     modules.set(

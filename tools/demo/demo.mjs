@@ -10,12 +10,15 @@ import { dirname, join, resolve } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const { SAMPLE_ENV, assertOwnRepository, createSampleWorkspace, runOk } = require('../sample-workspace.cjs');
+const { DemoRefusal, keepUserWork } = require('./keep-work.cjs');
 
 const root = resolve(import.meta.dirname, '..', '..');
 const demoDir = join(root, 'tmp', 'demo');
 const ws = join(demoDir, 'ws');
 const CREATED = 'demo-created';
 const BRANCH = 'try-ready';
+/** Where the demo last left main and the try-ready branch: any other tip holds commits of the user's. */
+const DEMO_TIP = 'demo-tip';
 const say = (m) => console.log(`\n▶ ${m}`);
 
 say('building and packing @plinto/ready');
@@ -26,6 +29,13 @@ const hasTag =
 if (hasTag) {
   say(`reusing the sample workspace in ${ws} (delete tmp/demo to start afresh)`);
   assertOwnRepository(ws);
+  try {
+    for (const line of keepUserWork(ws, { branches: ['main', BRANCH], demoTip: DEMO_TIP })) console.log(`  ${line}`);
+  } catch (error) {
+    if (!(error instanceof DemoRefusal)) throw error;
+    console.error(`\nThe demo stopped: ${error.message}`);
+    process.exit(1);
+  }
   runOk(`git checkout -q -B main ${CREATED} && git clean -q -fdx -e node_modules`, ws);
 } else {
   say(`creating a sample workspace in ${ws}`);
@@ -57,7 +67,7 @@ printReports();
 
 // The gaps stay open: a branch of its own, for a newcomer to close them one generator at a time.
 say(`leaving the gaps open on the branch "${BRANCH}" for you to try`);
-runOk(`git checkout -q -B ${BRANCH}`, ws);
+runOk(`git checkout -q -B ${BRANCH} && git tag -f ${DEMO_TIP}`, ws);
 const generators = ['next-image', 'env', 'strict', 'dynamic-import', 'ci'];
 /** The generators that close a project's gap take --project; ci writes the workspace's workflow. */
 const target = (g) => (g === 'ci' ? '' : ' --project=web');

@@ -1,7 +1,7 @@
 /** Bad input: one clear sentence naming the file and the fix, a non-zero exit, nothing written. */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { APP, APP_ROOT, WS, changesSinceStaged, readWsFile, resetWorkspace, run, sh, writeWsFile, wsFileExists } from './harness';
+import { APP, APP_ROOT, LIB, WS, changesSinceStaged, readWsFile, resetWorkspace, run, sh, writeWsFile, wsFileExists } from './harness';
 
 describe('bad input', () => {
   beforeEach(() => resetWorkspace());
@@ -41,6 +41,36 @@ describe('bad input', () => {
     expect(r.code).not.toBe(0);
     expect(r.output).toContain('nx.json');
     expect(r.output).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
+    expect(changesSinceStaged()).toBe('');
+  });
+
+  it('an option a target or a generator does not know fails in one line naming the closest, and nothing runs or is written', () => {
+    const ready = run(`npx nx run ${APP}:ready --updatebaseline --skip-nx-cache --excludeTaskDependencies`);
+    expect(ready.code).not.toBe(0);
+    expect(ready.output).toContain(
+      `Unknown option --updatebaseline (did you mean --updateBaseline?) for "nx run ${APP}:ready": nothing was run.`,
+    );
+    expect(ready.output).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
+    expect(wsFileExists(`${APP_ROOT}/ready-baseline.json`)).toBe(false);
+    expect(wsFileExists(`dist/ready/${APP_ROOT}/ready.json`)).toBe(false);
+    sh('git add -A');
+    const env = run('npx nx g @plinto/ready:env --projet=web');
+    expect(env.code).not.toBe(0);
+    expect(env.output).toContain('Unknown option --projet (did you mean --project?) for "nx g @plinto/ready:env"');
+    expect(env.output).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
+    expect(changesSinceStaged()).toBe('');
+  });
+
+  it('backup takes the short name as every generator does, and refuses a library in one line', () => {
+    sh('git add -A');
+    const dry = run('npx nx g @plinto/ready:backup --project=web --bucket=backups --dry-run');
+    expect({ code: dry.code, output: dry.code === 0 ? '' : dry.output }).toEqual({ code: 0, output: '' });
+    expect(dry.output).toMatch(/CREATE docs\/runbooks\/ws-web-restore\.md/);
+    expect(dry.output).toMatch(new RegExp(`UPDATE ${APP_ROOT}/(package|project)\\.json`));
+    const lib = run(`npx nx g @plinto/ready:backup --project=${LIB} --bucket=backups`);
+    expect(lib.code).not.toBe(0);
+    expect(lib.output).toContain(`does not apply to project "${LIB}": it is a library`);
+    expect(lib.output).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
     expect(changesSinceStaged()).toBe('');
   });
 });

@@ -226,4 +226,33 @@ describe('a real remote cache between two checkouts', () => {
       expect({ path, same: read('a', path).equals(read('b', path)) }).toEqual({ path, same: true });
     }
   });
+
+  it('the same change measured from two bases is one cache entry: the other checkout replays ready and coverage-gate', () => {
+    // Checkout a: a change to the app (a comment: no executable line, so the changed-lines rule passes).
+    const page = join(checkouts.a, APP_ROOT, 'app/page.tsx');
+    const base1 = sh('git rev-parse HEAD', checkouts.a).trim();
+    writeFileSync(page, readFileSync(page, 'utf8') + '\n// a note for the next reader\n');
+    sh('git commit -qam "web: a note" && git push -q origin HEAD:refs/heads/note', checkouts.a);
+    const measure = (name: keyof typeof checkouts, base: string) => {
+      const r = runOk(`npx nx run-many -t ready,coverage-gate -p ${APP} --output-style=static`, {
+        cwd: checkouts[name],
+        env: { ...envOf(checkouts[name]), NX_BASE: base },
+      });
+      writeFileSync(join(scratch, `run-${++runs}-${name}-base.log`), r.output);
+      return taskStatuses(r.output);
+    };
+    const inA = measure('a', base1);
+    expect([inA.get(`${APP}:ready`), inA.get(`${APP}:coverage-gate`)]).toEqual(['ran', 'ran']);
+    // Checkout b: another base (a commit outside every project), then the same change on it.
+    sh('git fetch -q origin && git checkout -q -b other origin/main', checkouts.b);
+    writeFileSync(join(checkouts.b, 'NOTES.txt'), 'not part of any project\n');
+    sh('git add NOTES.txt && git commit -qm "notes"', checkouts.b);
+    const base2 = sh('git rev-parse HEAD', checkouts.b).trim();
+    sh('git cherry-pick origin/note >/dev/null', checkouts.b);
+    expect(base2).not.toBe(base1);
+    expect(readFileSync(join(checkouts.b, APP_ROOT, 'app/page.tsx'), 'utf8')).toBe(readFileSync(page, 'utf8'));
+    const inB = measure('b', base2);
+    // NX_BASE differs, the change does not: one cache entry (the app's diff is hashed, not the base's name).
+    expect([inB.get(`${APP}:ready`), inB.get(`${APP}:coverage-gate`)]).toEqual(['remote', 'remote']);
+  });
 });

@@ -109,7 +109,7 @@ describe('createNodes', () => {
         '{workspaceRoot}/.github/workflows/**/*',
         // A CI step may run ready through a script of the root package.json.
         '{workspaceRoot}/package.json',
-        { env: 'NX_BASE' },
+        { runtime: expect.stringMatching(/^node \S*plugin\/base-diff\.js "apps\/web"$/) },
         { dependentTasksOutputFiles: expect.stringContaining('tests.json'), transitive: false },
       ],
       outputs: [
@@ -146,7 +146,7 @@ describe('createNodes', () => {
         '{workspaceRoot}/eslint.config.mjs',
         '{workspaceRoot}/.github/workflows/**/*',
         '{workspaceRoot}/package.json',
-        { env: 'NX_BASE' },
+        { runtime: expect.stringMatching(/^node \S*plugin\/base-diff\.js "libs\/ui"$/) },
       ],
     });
     // The audit depends on nothing, so Nx runs it while the build runs; it is never cached. The build

@@ -36,6 +36,11 @@ export interface ProjectFacts {
    * entry points are built files): its tests and type-check resolve them only once they are built.
    */
   builtDependencies: string[];
+  /**
+   * The runtime input of the targets that measure changed lines: `node <plugin/base-diff.js> <root>`,
+   * the script's path relative to the workspace (the same on every machine that installs alike).
+   */
+  baseDiffCommand: string;
   /** The project has a db-restore-verify target (nx g @plinto/ready:backup): ready's backup check reads storage. */
   backups: boolean;
 }
@@ -111,6 +116,7 @@ export function readProjectFacts(
     build: buildHashing(declaredTarget(readJson, projectRoot, build.target), build.defaults),
     builtDependencies: dependencyNames(readJson, projectRoot).filter((d) => builtPackages.has(d)),
     backups: declaresExecutor(readJson, projectRoot, '@plinto/ready:db-restore-verify'),
+    baseDiffCommand: `node ${relative(workspaceRoot, join(__dirname, 'base-diff.js')).replace(/\\/g, '/')} ${JSON.stringify(projectRoot)}`,
   };
 }
 

@@ -99,7 +99,9 @@ function readyTarget(facts: ProjectFacts, options: NormalizedPluginOptions): Tar
     inputs: [
       ...projectInputs(facts, dependenciesOf(facts, ['typescript', '@plinto/ready', 'eslint']), { baseline: true }),
       ...facts.rootInputs.map((f) => `{workspaceRoot}/${f}`),
-      { env: 'NX_BASE' },
+      // Changed-lines coverage: the project's diff against NX_BASE as a digest, never NX_BASE itself,
+      // so the same change measured from two bases is one cache entry (plugin/base-diff.ts).
+      { runtime: facts.baseDiffCommand },
       ...(runsTests || runsBuild || runsSmoke ? [{ dependentTasksOutputFiles: READY_DEPENDENCY_OUTPUTS, transitive: false }] : []),
     ],
     // The baseline too: a replayed `ready --updateBaseline` must restore the baseline it wrote. (It is
@@ -184,7 +186,7 @@ function coverageGateTarget(facts: ProjectFacts, tests: TestRunnerConfig, option
     inputs: [
       '{projectRoot}/**/*',
       `!{projectRoot}/${BASELINE_FILE}`,
-      { env: 'NX_BASE' },
+      { runtime: facts.baseDiffCommand },
       { dependentTasksOutputFiles: `**/{${TESTS_FILE},coverage-final.json}`, transitive: false },
       ...(dependenciesOf(facts, ['@plinto/ready']).length > 0 ? [{ externalDependencies: ['@plinto/ready'] }] : []),
     ],

@@ -3,6 +3,7 @@ import { NormalizedPluginOptions } from '../core/nx/plugin-options';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { basename, dirname, join } from 'node:path';
 import { PLUGIN_NAME } from '../core/contracts/versions';
+import { closestOption } from '../core/nx/known-options';
 
 /**
  * Options checked when the project graph is built, so that every Nx command fails at once, before
@@ -34,10 +35,10 @@ export function validatorName(schemaFile: string): string {
 export function optionProblems(schemaFile: string, value: unknown): string[] {
   const validate = validator(schemaFile);
   if (validate(value)) return [];
-  return [...new Set((validate.errors ?? []).map((e) => describe(e, value)))];
+  return [...new Set((validate.errors ?? []).map((e) => describe(e, value, schemaFile)))];
 }
 
-function describe(e: ErrorObject, root: unknown): string {
+function describe(e: ErrorObject, root: unknown, schemaFile: string): string {
   const path = e.instancePath
     .split('/')
     .slice(1)
@@ -51,7 +52,9 @@ function describe(e: ErrorObject, root: unknown): string {
       return `${name} must be one of ${(e.params.allowedValues as unknown[]).map((a) => JSON.stringify(a)).join(', ')}, got ${got}`;
     case 'additionalProperties': {
       const key = String(e.params.additionalProperty);
-      return `${path.length > 0 ? `${name}.` : ''}${key} is not an option${path.length > 0 ? ` of ${name}` : ''}`;
+      // At the top, the closest option the schema lists: a slip (updatebaseline) is named with its fix.
+      const near = path.length === 0 ? closestOption(key, Object.keys(readJsonFile(schemaFile).properties ?? {})) : null;
+      return `${path.length > 0 ? `${name}.` : ''}${key} is not an option${path.length > 0 ? ` of ${name}` : ''}${near ? ` (did you mean ${near}?)` : ''}`;
     }
     case 'minimum':
     case 'maximum':

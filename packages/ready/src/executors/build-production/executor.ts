@@ -2,6 +2,7 @@
 import '../../utils/compile-cache';
 // Second: one line, not a stack trace, when the @nx/devkit peer is missing.
 import '../../utils/devkit-installed';
+import { refuseUnknownOptions } from '../../core/nx/known-options';
 import { ExecutorContext, logger } from '@nx/devkit';
 import { AUDIT_RESULT_FILE } from '../../features/audit/files';
 import { measureAudit } from '../../features/audit/measure';
@@ -14,6 +15,8 @@ export default async function buildProductionExecutor(
   options: BuildProductionExecutorSchema,
   context: ExecutorContext,
 ): Promise<{ success: boolean }> {
+  const refused = refuseUnknownOptions(options, context);
+  if (refused) return refused;
   try {
     const report = await runBuildProduction(options, context, (resultsDir) =>
       measureAudit(context.root, context.projectGraph, context.projectName!, {

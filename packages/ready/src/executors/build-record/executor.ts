@@ -3,6 +3,7 @@ import '../../utils/compile-cache';
 // Second: one line, not a stack trace, when the @nx/devkit peer is missing.
 import '../../utils/devkit-installed';
 import { executorProject } from '../../core/nx/executor-project';
+import { refuseUnknownOptions } from '../../core/nx/known-options';
 import { ExecutorContext, logger } from '@nx/devkit';
 import { targetNames } from '../../core/contracts/defaults';
 import { resultsDirFor } from '../../core/contracts/results';
@@ -20,6 +21,8 @@ export default async function buildRecordExecutor(
   options: BuildRecordExecutorSchema,
   context: ExecutorContext,
 ): Promise<{ success: boolean }> {
+  const refused = refuseUnknownOptions(options, context);
+  if (refused) return refused;
   const { name: projectName, root } = executorProject(context);
   const target = options.buildTarget ?? targetNames().build;
   const run = await runBuild(context.root, projectName, target, (chunk) => process.stdout.write(chunk));

@@ -3,6 +3,7 @@ import '../../utils/compile-cache';
 // Second: one line, not a stack trace, when the @nx/devkit peer is missing.
 import '../../utils/devkit-installed';
 import { executorProject } from '../../core/nx/executor-project';
+import { refuseUnknownOptions } from '../../core/nx/known-options';
 import { ExecutorContext, logger } from '@nx/devkit';
 import { runGate } from '../../features/coverage/gate';
 import { renderGateTable } from '../../features/coverage/render';
@@ -14,6 +15,8 @@ export default async function coverageGateExecutor(
   options: CoverageGateExecutorSchema,
   context: ExecutorContext,
 ): Promise<{ success: boolean }> {
+  const refused = refuseUnknownOptions(options, context);
+  if (refused) return refused;
   try {
     const { root } = executorProject(context);
     const report = runGate(context.root, { name: context.projectName!, root }, options);

@@ -2,6 +2,7 @@
 import '../../utils/compile-cache';
 // Second: one line, not a stack trace, when the @nx/devkit peer is missing.
 import '../../utils/devkit-installed';
+import { refuseUnknownOptions } from '../../core/nx/known-options';
 import { ExecutorContext, logger } from '@nx/devkit';
 import { runCoverageReport } from '../../features/coverage/report';
 import { failingTestsMessage } from '../../features/coverage/tests-record';
@@ -17,6 +18,8 @@ export default async function coverageReportExecutor(
   options: CoverageReportExecutorSchema,
   context: ExecutorContext,
 ): Promise<{ success: boolean }> {
+  const refused = refuseUnknownOptions(options, context);
+  if (refused) return refused;
   try {
     const name = context.projectName!;
     const record = runCoverageReport(context.root, { ...context.projectsConfigurations.projects[name], name }, options);

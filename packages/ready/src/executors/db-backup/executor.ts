@@ -2,6 +2,7 @@
 import '../../utils/compile-cache';
 // Second: one line, not a stack trace, when the @nx/devkit peer is missing.
 import '../../utils/devkit-installed';
+import { refuseUnknownOptions } from '../../core/nx/known-options';
 import { ExecutorContext, logger } from '@nx/devkit';
 import { readConnection } from '../../features/backup/connection';
 import { runBackup } from '../../features/backup/backup';
@@ -10,7 +11,9 @@ import { isReadyError } from '../../utils/errors';
 import { DbBackupExecutorSchema } from './schema';
 
 /** `nx run <app>:db-backup`: one backup of the project's database, then retention. */
-export default async function dbBackupExecutor(options: DbBackupExecutorSchema, _context: ExecutorContext): Promise<{ success: boolean }> {
+export default async function dbBackupExecutor(options: DbBackupExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const refused = refuseUnknownOptions(options, context);
+  if (refused) return refused;
   try {
     const connection = readConnection(options.databaseUrlEnv ?? 'DATABASE_URL');
     const storage = await BackupStorage.fromOptions(options);

@@ -3,6 +3,7 @@ import '../../utils/compile-cache';
 // Second: one line, not a stack trace, when the @nx/devkit peer is missing.
 import '../../utils/devkit-installed';
 import { executorProject } from '../../core/nx/executor-project';
+import { refuseUnknownOptions } from '../../core/nx/known-options';
 import { ExecutorContext, logger } from '@nx/devkit';
 import { resultsDirFor } from '../../core/contracts/results';
 import { readConnection } from '../../features/backup/connection';
@@ -18,6 +19,8 @@ export default async function dbRestoreVerifyExecutor(
   options: DbRestoreVerifyExecutorSchema,
   context: ExecutorContext,
 ): Promise<{ success: boolean }> {
+  const refused = refuseUnknownOptions(options, context);
+  if (refused) return refused;
   const { root } = executorProject(context);
   try {
     // The server the backup is restored on: a throwaway one when restoreUrlEnv names it (the CI workflow's service container).

@@ -2,6 +2,7 @@
 import '../../utils/compile-cache';
 // Second: one line, not a stack trace, when the @nx/devkit peer is missing.
 import '../../utils/devkit-installed';
+import { refuseUnknownOptions } from '../../core/nx/known-options';
 import { ExecutorContext, logger } from '@nx/devkit';
 import { checksFor } from './checks';
 import { DEFAULTS } from '../../core/contracts/defaults';
@@ -16,6 +17,8 @@ import { runProjectTarget } from './run-target';
 import { ReadyExecutorSchema } from './schema';
 
 export default async function readyExecutor(options: ReadyExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const refused = refuseUnknownOptions(options, context);
+  if (refused) return refused;
   const projectName = context.projectName!;
   const project = context.projectsConfigurations.projects[projectName];
   const outputDir = resultsDirFor(project.root, options.outputPath);

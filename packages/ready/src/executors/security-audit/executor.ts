@@ -3,6 +3,7 @@ import '../../utils/compile-cache';
 // Second: one line, not a stack trace, when the @nx/devkit peer is missing.
 import '../../utils/devkit-installed';
 import { executorProject } from '../../core/nx/executor-project';
+import { refuseUnknownOptions } from '../../core/nx/known-options';
 import { ExecutorContext, logger } from '@nx/devkit';
 import { resultsDirFor } from '../../core/contracts/results';
 import { rmSync } from 'node:fs';
@@ -22,6 +23,8 @@ export default async function securityAuditExecutor(
   options: SecurityAuditExecutorSchema,
   context: ExecutorContext,
 ): Promise<{ success: boolean }> {
+  const refused = refuseUnknownOptions(options, context);
+  if (refused) return refused;
   const { name: projectName, root } = executorProject(context);
   const stored = await auditProject(context.root, context.projectGraph, projectName);
   const dir = resultsDirFor(root, options.outputPath);

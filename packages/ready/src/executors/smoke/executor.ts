@@ -2,6 +2,7 @@
 import '../../utils/compile-cache';
 // Second: one line, not a stack trace, when the @nx/devkit peer is missing.
 import '../../utils/devkit-installed';
+import { refuseUnknownOptions } from '../../core/nx/known-options';
 import { ExecutorContext, logger } from '@nx/devkit';
 import { join } from 'node:path';
 import { resultsDirFor } from '../../core/contracts/results';
@@ -32,6 +33,8 @@ function builtApp(workspaceRoot: string, projectRoot: string, options: SmokeExec
 
 /** Boots the built app, requests and loads every route, checks the budgets: see `runSmoke`. */
 export default async function smokeExecutor(options: SmokeExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const refused = refuseUnknownOptions(options, context);
+  if (refused) return refused;
   const name = context.projectName!;
   const root = context.projectsConfigurations.projects[name].root;
   try {

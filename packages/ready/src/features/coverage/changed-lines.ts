@@ -6,6 +6,7 @@ import { ReadyError } from '../../utils/errors';
 import { isTestFile } from '../../utils/project-files';
 import { ChangedLinesResult } from './types';
 import { round } from './evaluate';
+import { baseDiffArgs } from './base-diff';
 
 const SOURCE = /\.[cm]?[jt]sx?$/;
 
@@ -19,7 +20,7 @@ export function addedLinesSince(workspaceRoot: string, base: string, projectRoot
       `The base "${base}" is not a commit in this repository: pass an existing ref with --base (e.g. --base=origin/main), or fetch it first (git fetch origin main).`,
     );
   }
-  const diff = git(['diff', '--relative', '--unified=0', '--no-color', '--no-ext-diff', base, '--', projectRoot]);
+  const diff = git(baseDiffArgs(base, projectRoot));
   const added = new Map<string, Array<{ line: number; text: string }>>();
   for (const file of parseDiff(diff)) {
     if (!file.to || file.to === '/dev/null' || !SOURCE.test(file.to) || isTestFile(file.to) || file.to.endsWith('.d.ts')) continue;

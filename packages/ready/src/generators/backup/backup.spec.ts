@@ -10,7 +10,7 @@ describe('backup generator', () => {
   beforeEach(() => {
     tree = createTreeWithEmptyWorkspace();
     tree.write('package-lock.json', '{}');
-    addProjectConfiguration(tree, 'shop', { root: 'apps/shop', targets: { build: { executor: 'nx:noop' } } });
+    addProjectConfiguration(tree, 'shop', { root: 'apps/shop', projectType: 'application', targets: { build: { executor: 'nx:noop' } } });
     tree.write(
       'apps/shop/app/db.ts',
       "import { Pool } from 'pg';\nexport const pool = new Pool({ connectionString: process.env.SHOP_DB_URL });\n",
@@ -71,6 +71,23 @@ describe('backup generator', () => {
     expect(runbook).toContain('nx run shop:db-restore-verify --backup=shop/<time>/');
   });
 
+  it('resolves the project as every generator does (the short name of a scoped one), and refuses a library in one line', async () => {
+    addProjectConfiguration(tree, '@acme/web', { root: 'apps/web', projectType: 'application', targets: {} });
+    tree.write('apps/web/db.ts', "import { Pool } from 'pg';\nexport const pool = new Pool();\n");
+    await backupGenerator(tree, { project: 'web', bucket: 'backups' });
+    expect(Object.keys(readProjectConfiguration(tree, '@acme/web').targets!)).toEqual(['db-backup', 'db-restore-verify']);
+    addProjectConfiguration(tree, 'db-lib', { root: 'libs/db', projectType: 'library', targets: {} });
+    tree.write('libs/db/src/index.ts', "import { Pool } from 'pg';\nexport const pool = new Pool();\n");
+    const before = tree.listChanges().length;
+    await expect(backupGenerator(tree, { project: 'db-lib', bucket: 'backups' })).rejects.toThrow(
+      '"nx g @plinto/ready:backup" does not apply to project "db-lib": it is a library; a database is backed up where it is deployed: run this on the app that owns the database.',
+    );
+    expect(tree.listChanges().length).toBe(before);
+    await expect(backupGenerator(tree, { project: 'shpo', bucket: 'backups' })).rejects.toThrow(
+      'Project "shpo" does not exist in this workspace (did you mean "shop"?)',
+    );
+  });
+
   it('keeps the version of pg the workspace already has', async () => {
     tree.write('package.json', JSON.stringify({ name: 'ws', dependencies: { pg: '8.11.3' } }));
     await backupGenerator(tree, { project: 'shop', bucket: 'backups' });
@@ -87,7 +104,7 @@ describe('backup generator', () => {
     expect(tree.listChanges().map((c) => [c.path, c.content?.toString()])).toEqual(before);
     const other = createTreeWithEmptyWorkspace();
     other.write('package-lock.json', '{}');
-    addProjectConfiguration(other, 'shop', { root: 'apps/shop' });
+    addProjectConfiguration(other, 'shop', { root: 'apps/shop', projectType: 'application' });
     other.write('.github/workflows/shop-backup.yml', 'name: ours\non: push\njobs: {}\n');
     await backupGenerator(other, { project: 'shop', bucket: 'backups' });
     expect(other.read('.github/workflows/shop-backup.yml', 'utf-8')).toBe('name: ours\non: push\njobs: {}\n');
@@ -109,7 +126,7 @@ describe('backup generator', () => {
   });
 
   it('a scoped project name (@acme/shop) is quoted where YAML needs it and named by its slug in files, jobs and artifacts', async () => {
-    addProjectConfiguration(tree, '@acme/shop', { root: 'apps/acme-shop' });
+    addProjectConfiguration(tree, '@acme/shop', { root: 'apps/acme-shop', projectType: 'application' });
     await backupGenerator(tree, { project: '@acme/shop', bucket: 'backups' });
     const workflow = tree.read('.github/workflows/acme-shop-backup.yml', 'utf-8')!;
     expect(await actionlintProblems(workflow, '.github/workflows/acme-shop-backup.yml')).toEqual([]);
@@ -121,7 +138,7 @@ describe('backup generator', () => {
     const other = createTreeWithEmptyWorkspace();
     other.write('package-lock.json', '{}');
     other.write('.gitlab-ci.yml', 'lint:\n  script: [echo ok]\n');
-    addProjectConfiguration(other, '@acme/shop', { root: 'apps/acme-shop' });
+    addProjectConfiguration(other, '@acme/shop', { root: 'apps/acme-shop', projectType: 'application' });
     await backupGenerator(other, { project: '@acme/shop', bucket: 'backups' });
     const jobs = other.read('.gitlab/acme-shop-backup.gitlab-ci.yml', 'utf-8')!;
     expect(

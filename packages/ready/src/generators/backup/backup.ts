@@ -9,9 +9,11 @@ import {
   formatFiles,
   installPackagesTask,
   logger,
-  readProjectConfiguration,
   updateProjectConfiguration,
 } from '@nx/devkit';
+import { assertKnownGeneratorOptions } from '../../core/nx/known-options';
+import { selectProjects } from '../../core/nx/select-projects';
+import { isApp } from '../../core/workspace/project-facts';
 import { backupPackageVersions } from '../../features/backup/packages';
 import { planBackup } from '../../features/backup/plan';
 import { scanEnv } from '../../features/env/scan';
@@ -25,10 +27,17 @@ import { BackupGeneratorSchema } from './schema';
  * its own package manager unless --skipInstall.
  */
 export async function backupGenerator(tree: Tree, options: BackupGeneratorSchema): Promise<GeneratorCallback> {
-  const project = readProjectConfiguration(tree, options.project);
-  const target = { name: options.project, root: project.root };
+  assertKnownGeneratorOptions(options, 'backup');
+  // The project as every generator resolves it (`web` for `@ws/web`); an app only: a library's
+  // database is its app's, and the backup check would call a workflow planned for it misplaced.
+  const [{ name, config: project }] = selectProjects(tree, { project: options.project }, 'backup', (p) =>
+    isApp(tree, p.config.root, p.config.projectType)
+      ? null
+      : 'it is a library; a database is backed up where it is deployed: run this on the app that owns the database',
+  );
+  const target = { name, root: project.root };
   const plan = planBackup(tree, target, options, () => scanEnv(tree, target, null).variables);
-  updateProjectConfiguration(tree, options.project, { ...project, targets: { ...project.targets, ...plan.targets } });
+  updateProjectConfiguration(tree, name, { ...project, targets: { ...project.targets, ...plan.targets } });
   for (const [file, text] of plan.writes) tree.write(file, text);
   const before = tree.read('package.json', 'utf-8');
   addDependenciesToPackageJson(tree, {}, backupPackageVersions(), 'package.json', true);

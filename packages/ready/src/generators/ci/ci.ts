@@ -3,6 +3,7 @@ import '../../utils/compile-cache';
 // Second: one line, not a stack trace, when the @nx/devkit peer is missing.
 import '../../utils/devkit-installed';
 import { Tree, formatFiles, getPackageManagerVersion, logger, readNxJson } from '@nx/devkit';
+import { assertKnownGeneratorOptions } from '../../core/nx/known-options';
 import { DEFAULT_TARGET_NAMES } from '../../core/contracts/defaults';
 import { RESULTS_ROOT } from '../../core/contracts/results';
 import { PLUGIN_NAME } from '../../core/contracts/versions';
@@ -14,6 +15,7 @@ import { CiGeneratorSchema } from './schema';
  * push to the default branch, for the workspace's CI provider and package manager.
  */
 export async function ciGenerator(tree: Tree, options: CiGeneratorSchema): Promise<void> {
+  assertKnownGeneratorOptions(options, 'ci');
   const plan = planCi(tree, {
     provider: options.provider ?? 'github',
     target: readyTargetName(tree),

@@ -3,6 +3,7 @@ import '../../utils/compile-cache';
 // Second: one line, not a stack trace, when the @nx/devkit peer is missing.
 import '../../utils/devkit-installed';
 import { GeneratorCallback, Tree, formatFiles, logger, runTasksInSerial } from '@nx/devkit';
+import { assertKnownGeneratorOptions } from '../../core/nx/known-options';
 import { spawnSync } from 'node:child_process';
 import { diskTree } from '../../core/workspace/files';
 import { selectProjects } from '../../core/nx/select-projects';
@@ -43,6 +44,7 @@ function measureAfter(workspaceRoot: string, project: string, root: string, befo
 }
 
 export async function dynamicImportGenerator(tree: Tree, options: DynamicImportGeneratorSchema): Promise<GeneratorCallback> {
+  assertKnownGeneratorOptions(options, 'dynamic-import');
   const measures: GeneratorCallback[] = [];
   const projects = selectProjects(tree, options, 'dynamic-import', (p) => splittingNotApplicable(tree, p.config.root));
   const modules = (options.modules ?? []).map((s) => s.trim()).filter(Boolean);

@@ -3,6 +3,7 @@ import '../../utils/compile-cache';
 // Second: one line, not a stack trace, when the @nx/devkit peer is missing.
 import '../../utils/devkit-installed';
 import { GeneratorCallback, Tree, formatFiles, installPackagesTask, joinPathFragments, logger, readJson, updateJson } from '@nx/devkit';
+import { assertKnownGeneratorOptions } from '../../core/nx/known-options';
 import { gitIgnoreRule } from '../../core/workspace/git';
 import { selectProjects } from '../../core/nx/select-projects';
 import { envNotApplicable, gitignoreWithLocalEnv, planEnv } from '../../features/env/generate';
@@ -11,6 +12,7 @@ import { safetyNetLines, typeCheckWrites } from '../../features/safety-net/new-t
 import { EnvGeneratorSchema } from './schema';
 
 export async function envGenerator(tree: Tree, options: EnvGeneratorSchema): Promise<GeneratorCallback> {
+  assertKnownGeneratorOptions(options, 'env');
   const projects = selectProjects(tree, options, 'env', (p) => envNotApplicable(tree, p.config.root, p.config.projectType));
   const graph = await loadProjectGraph();
   const lines: string[] = [];

@@ -3,6 +3,7 @@ import '../../utils/compile-cache';
 // Second: one line, not a stack trace, when the @nx/devkit peer is missing.
 import '../../utils/devkit-installed';
 import { Tree, formatFiles, logger } from '@nx/devkit';
+import { assertKnownGeneratorOptions } from '../../core/nx/known-options';
 import { selectProjects } from '../../core/nx/select-projects';
 import { nextConfigPath } from '../../core/workspace/project-facts';
 import { headersCodemod } from '../../codemods/next-config/headers';
@@ -15,6 +16,7 @@ import { HeadersGeneratorSchema } from './schema';
  * A config it cannot read stops the run with one line naming the file, before anything is written.
  */
 export async function headersGenerator(tree: Tree, options: HeadersGeneratorSchema): Promise<void> {
+  assertKnownGeneratorOptions(options, 'headers');
   if (options.csp !== undefined && !['report-only', 'enforce'].includes(options.csp))
     throw new ReadyError(`--csp=${options.csp} is neither report-only nor enforce: pass --csp=report-only (the default) or --csp=enforce.`);
   const projects = selectProjects(tree, options, 'headers', (p) =>

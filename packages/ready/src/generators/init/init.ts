@@ -13,6 +13,7 @@ import {
   runTasksInSerial,
   updateNxJson,
 } from '@nx/devkit';
+import { assertKnownGeneratorOptions } from '../../core/nx/known-options';
 import { reportInferred } from './lib/inferred-report';
 import { ReadyError, firstLine } from '../../utils/errors';
 import { PACKAGE_JSON, PLUGIN_NAME } from '../../core/contracts/versions';
@@ -25,6 +26,7 @@ export { PLUGIN_NAME };
 type PluginEntry = NonNullable<NxJsonConfiguration['plugins']>[number];
 
 export async function initGenerator(tree: Tree, options: InitGeneratorSchema): Promise<GeneratorCallback> {
+  assertKnownGeneratorOptions(options, 'init');
   const nxJson = readNxJsonStrict(tree);
   const changed = registerPlugin(tree, nxJson, options);
   const nx = assertSupportedNx();

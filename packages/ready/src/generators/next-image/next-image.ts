@@ -3,6 +3,7 @@ import '../../utils/compile-cache';
 // Second: one line, not a stack trace, when the @nx/devkit peer is missing.
 import '../../utils/devkit-installed';
 import { Tree, formatFiles, logger } from '@nx/devkit';
+import { assertKnownGeneratorOptions } from '../../core/nx/known-options';
 import { selectProjects } from '../../core/nx/select-projects';
 import { ImagesOptions, ProjectConversion, convertImages, imagesNotApplicable, renderConversionSummary } from '../../features/images';
 import { safetyNetLines, typeCheckWrites } from '../../features/safety-net/new-type-errors';
@@ -40,6 +41,7 @@ function convertAndWrite(tree: Tree, options: NormalizedSchema): { results: Proj
 }
 
 export async function nextImageGenerator(tree: Tree, options: NextImageGeneratorSchema): Promise<void> {
+  assertKnownGeneratorOptions(options, 'next-image');
   const normalized = normalizeOptions(tree, options);
   const { results, net } = convertAndWrite(tree, normalized);
   logger.info([renderConversionSummary(results), ...net].join('\n'));

@@ -3,6 +3,7 @@ import '../../utils/compile-cache';
 // Second: one line, not a stack trace, when the @nx/devkit peer is missing.
 import '../../utils/devkit-installed';
 import { Tree, logger } from '@nx/devkit';
+import { assertKnownGeneratorOptions } from '../../core/nx/known-options';
 import { selectProjects } from '../../core/nx/select-projects';
 import { migrateProject, planProject, projectTsConfigs } from '../../features/strict/migrate-project';
 import { renderStrictSummary } from '../../features/strict/migration-table';
@@ -10,6 +11,7 @@ import { parseFlagRequest } from '../../features/strict/tsconfig-edit';
 import { StrictGeneratorSchema } from './schema';
 
 export async function strictGenerator(tree: Tree, options: StrictGeneratorSchema): Promise<void> {
+  assertKnownGeneratorOptions(options, 'strict');
   const request = parseFlagRequest(options.flags);
   const selected = selectProjects(tree, options, 'strict', (p) =>
     projectTsConfigs(tree, p.config.root).length === 0

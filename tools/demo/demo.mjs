@@ -85,7 +85,7 @@ console.log(`Workspace summary: ${join(ws, 'dist/ready/summary.md')}\nDashboard:
 console.log(`
 Next, in ${ws} (branch ${BRANCH}):
 ${generators.map((g) => `  npx nx g @plinto/ready:${g}${target(g)}${g === 'env' ? '          # add --rewrite to wire the typed env module into the code' : ''}`).join('\n')}
-  npx nx affected -t ready --base=${CREATED}       # the score before → after
+  npx nx affected -t ready --base=${CREATED}       # then dist/ready/summary.md and the dashboard show each score before → now
   npx nx run web:ready --updateBaseline             # or accept today's gaps as the baseline: ready then fails only on what gets worse
 Every generator takes --dry-run.`);
 if (idle.length > 0) {

@@ -9,6 +9,8 @@ import { parse } from 'yaml';
 import { actionlintProblems } from '../../../packages/ready/src/testing/ci-linters';
 import {
   PG_BIN,
+  SERVICES_PRESENT,
+  itWithServices,
   PG_PASSWORD as PASSWORD,
   S3_CREDENTIALS,
   S3_ENDPOINT as S3,
@@ -44,6 +46,7 @@ const backupCheck = () => {
 
 describe('backups proven by a restore', () => {
   beforeAll(async () => {
+    if (!SERVICES_PRESENT) return;
     resetWorkspace();
     await freshDatabase(
       DB,
@@ -65,65 +68,72 @@ describe('backups proven by a restore', () => {
     sh('git add -A && git commit -qm "app with a database"');
   });
   afterAll(async () => {
+    if (!SERVICES_PRESENT) return;
     resetWorkspace();
     await dropDatabase(DB);
   });
 
-  it('before the generator, ready says the app has a database and no backup', () => {
+  itWithServices('before the generator, ready says the app has a database and no backup', () => {
     const check = backupCheck();
     expect(check).toMatchObject({ status: 'fail', fix: expect.stringContaining('nx g @plinto/ready:backup --project=web ') });
     expect(check.details[0].message).toContain('it depends on pg');
   });
 
-  it('the generator: --dry-run writes nothing; then the targets, a workflow actionlint passes and the runbook; a second run changes nothing', async () => {
-    const args = `--project=${APP} --bucket=${BUCKET} --endpoint=${S3} --retentionDays=30 --keepMin=7 --postgresVersion=15`;
-    const dry = nx(`g @plinto/ready:backup ${args} --dry-run`);
-    expect(dry.code).toBe(0);
-    expect(dry.text).toContain('CREATE .github/workflows/ws-web-backup.yml');
-    expect(wsFileExists('.github/workflows/ws-web-backup.yml')).toBe(false);
-    const r = nx(`g @plinto/ready:backup ${args}`);
-    expect(r.code).toBe(0);
-    // pg and the S3 client are optional peers of the plugin: the generator added and installed them.
-    expect(readWsJson('package.json').devDependencies).toHaveProperty('@aws-sdk/client-s3');
-    expect(wsFileExists('node_modules/pg/package.json') && wsFileExists('node_modules/@aws-sdk/lib-storage/package.json')).toBe(true);
-    // The URL variable is the one the app reads (the env scan), not a default.
-    expect(r.text).toContain('the connection URL is read from SHOP_DATABASE_URL');
-    const targets = readWsJson(`${APP_ROOT}/package.json`).nx.targets;
-    expect(targets['db-backup']).toMatchObject({
-      executor: '@plinto/ready:db-backup',
-      options: { databaseUrlEnv: 'SHOP_DATABASE_URL', bucket: BUCKET, prefix: PREFIX },
-    });
-    const workflow = readWsFile('.github/workflows/ws-web-backup.yml');
-    expect(await actionlintProblems(workflow, '.github/workflows/ws-web-backup.yml')).toEqual([]);
-    expect(parse(workflow).on.schedule).toEqual([{ cron: '0 3 * * *' }, { cron: '0 4 * * 0' }]);
-    expect(workflow).toContain('SHOP_DATABASE_URL: ${{ secrets.SHOP_DATABASE_URL }}');
-    expect(readWsFile('docs/runbooks/ws-web-restore.md')).toContain(`s3://${BUCKET}/${PREFIX}`);
-    sh('git add -A && git commit -qm backup');
-    nx(`g @plinto/ready:backup ${args}`);
-    expect(sh('git status --porcelain')).toBe('');
-  });
+  itWithServices(
+    'the generator: --dry-run writes nothing; then the targets, a workflow actionlint passes and the runbook; a second run changes nothing',
+    async () => {
+      const args = `--project=${APP} --bucket=${BUCKET} --endpoint=${S3} --retentionDays=30 --keepMin=7 --postgresVersion=15`;
+      const dry = nx(`g @plinto/ready:backup ${args} --dry-run`);
+      expect(dry.code).toBe(0);
+      expect(dry.text).toContain('CREATE .github/workflows/ws-web-backup.yml');
+      expect(wsFileExists('.github/workflows/ws-web-backup.yml')).toBe(false);
+      const r = nx(`g @plinto/ready:backup ${args}`);
+      expect(r.code).toBe(0);
+      // pg and the S3 client are optional peers of the plugin: the generator added and installed them.
+      expect(readWsJson('package.json').devDependencies).toHaveProperty('@aws-sdk/client-s3');
+      expect(wsFileExists('node_modules/pg/package.json') && wsFileExists('node_modules/@aws-sdk/lib-storage/package.json')).toBe(true);
+      // The URL variable is the one the app reads (the env scan), not a default.
+      expect(r.text).toContain('the connection URL is read from SHOP_DATABASE_URL');
+      const targets = readWsJson(`${APP_ROOT}/package.json`).nx.targets;
+      expect(targets['db-backup']).toMatchObject({
+        executor: '@plinto/ready:db-backup',
+        options: { databaseUrlEnv: 'SHOP_DATABASE_URL', bucket: BUCKET, prefix: PREFIX },
+      });
+      const workflow = readWsFile('.github/workflows/ws-web-backup.yml');
+      expect(await actionlintProblems(workflow, '.github/workflows/ws-web-backup.yml')).toEqual([]);
+      expect(parse(workflow).on.schedule).toEqual([{ cron: '0 3 * * *' }, { cron: '0 4 * * 0' }]);
+      expect(workflow).toContain('SHOP_DATABASE_URL: ${{ secrets.SHOP_DATABASE_URL }}');
+      expect(readWsFile('docs/runbooks/ws-web-restore.md')).toContain(`s3://${BUCKET}/${PREFIX}`);
+      sh('git add -A && git commit -qm backup');
+      nx(`g @plinto/ready:backup ${args}`);
+      expect(sh('git status --porcelain')).toBe('');
+    },
+  );
 
-  it('db-backup: a compressed custom-format dump, then its manifest; the backups check warns until a restore is verified', async () => {
-    const r = nx(`run ${APP}:db-backup`);
-    expect(r.code).toBe(0);
-    const stored = await keys();
-    expect(stored).toHaveLength(2);
-    const [dumpKey, manifestKey] = stored;
-    expect(dumpKey).toMatch(/^ws-web\/\d{4}-\d\d-\d\dT[\d-]+Z\/database\.dump$/);
-    expect(manifestKey).toBe(dumpKey.replace('database.dump', 'manifest.json'));
-    const dump = await getObject(dumpKey);
-    expect(dump.subarray(0, 5).toString()).toBe('PGDMP');
-    const manifest = JSON.parse((await getObject(manifestKey)).toString());
-    expect(manifest).toMatchObject({ database: DB, size: dump.length, serverVersion: expect.stringMatching(/^\d+\.\d+/) });
-    expect(manifest.tables.map((t: { name: string; rows: number }) => [t.name, t.rows])).toEqual([
-      ['billing.invoices', 2500],
-      ['public.orders', 5000],
-      ['public.users', 1000],
-    ]);
-    expect(backupCheck()).toMatchObject({ status: 'warn', metric: { text: '1 backup(s), none proven by a restore' } });
-  });
+  itWithServices(
+    'db-backup: a compressed custom-format dump, then its manifest; the backups check warns until a restore is verified',
+    async () => {
+      const r = nx(`run ${APP}:db-backup`);
+      expect(r.code).toBe(0);
+      const stored = await keys();
+      expect(stored).toHaveLength(2);
+      const [dumpKey, manifestKey] = stored;
+      expect(dumpKey).toMatch(/^ws-web\/\d{4}-\d\d-\d\dT[\d-]+Z\/database\.dump$/);
+      expect(manifestKey).toBe(dumpKey.replace('database.dump', 'manifest.json'));
+      const dump = await getObject(dumpKey);
+      expect(dump.subarray(0, 5).toString()).toBe('PGDMP');
+      const manifest = JSON.parse((await getObject(manifestKey)).toString());
+      expect(manifest).toMatchObject({ database: DB, size: dump.length, serverVersion: expect.stringMatching(/^\d+\.\d+/) });
+      expect(manifest.tables.map((t: { name: string; rows: number }) => [t.name, t.rows])).toEqual([
+        ['billing.invoices', 2500],
+        ['public.orders', 5000],
+        ['public.users', 1000],
+      ]);
+      expect(backupCheck()).toMatchObject({ status: 'warn', metric: { text: '1 backup(s), none proven by a restore' } });
+    },
+  );
 
-  it('db-restore-verify restores the backup, not the database as it is now, into a scratch database it drops', async () => {
+  itWithServices('db-restore-verify restores the backup, not the database as it is now, into a scratch database it drops', async () => {
     await sql(DB, `DELETE FROM orders WHERE id <= 100; INSERT INTO users (email) VALUES ('late@example.com')`);
     const r = nx(`run ${APP}:db-restore-verify`);
     expect(r.code).toBe(0);
@@ -140,7 +150,7 @@ describe('backups proven by a restore', () => {
     expect(readWsFile('dist/ready/index.html')).toContain('title="backup: pass"');
   });
 
-  it("--restoreUrlEnv restores on another server (the CI job's throwaway one), never connecting to the app's database", () => {
+  itWithServices("--restoreUrlEnv restores on another server (the CI job's throwaway one), never connecting to the app's database", () => {
     const r = nx(`run ${APP}:db-restore-verify --restoreUrlEnv=RESTORE_DATABASE_URL`, {
       SHOP_DATABASE_URL: 'postgres://nobody:nothing@127.0.0.1:1/unreachable',
       RESTORE_DATABASE_URL: dbUrl('postgres'),
@@ -149,7 +159,7 @@ describe('backups proven by a restore', () => {
     expect(verifyRecord()).toMatchObject({ ok: true });
   });
 
-  it('fails on one changed byte of the stored dump (its checksum), and the check fails with it', async () => {
+  itWithServices('fails on one changed byte of the stored dump (its checksum), and the check fails with it', async () => {
     const [dumpKey] = await keys();
     const original = await getObject(dumpKey);
     const tampered = Buffer.from(original);
@@ -167,7 +177,7 @@ describe('backups proven by a restore', () => {
     }
   });
 
-  it('fails naming the table when the manifest and the dump disagree about it', async () => {
+  itWithServices('fails naming the table when the manifest and the dump disagree about it', async () => {
     const [, manifestKey] = await keys();
     const original = await getObject(manifestKey);
     const manifest = JSON.parse(original.toString());
@@ -187,7 +197,7 @@ describe('backups proven by a restore', () => {
     }
   });
 
-  it('fails on a truncated dump and on a backup that is not there, saying which', async () => {
+  itWithServices('fails on a truncated dump and on a backup that is not there, saying which', async () => {
     const [dumpKey] = await keys();
     const original = await getObject(dumpKey);
     await putObject(dumpKey, original.subarray(0, Math.floor(original.length / 2)));
@@ -204,30 +214,33 @@ describe('backups proven by a restore', () => {
     expect(missing.text).toContain(`No backup at ${PREFIX}1999-01-01T00-00-00-000Z/manifest.json`);
   });
 
-  it('runs the SQL assertions of the options on the restored data: one that holds passes, one that does not fails by name', () => {
-    const pkg = readWsJson(`${APP_ROOT}/package.json`);
-    const original = JSON.stringify(pkg, null, 2);
-    pkg.nx.targets['db-restore-verify'].options.assertions = [
-      { name: 'every order has a user', sql: 'SELECT count(*) = 0 FROM orders WHERE user_id IS NULL' },
-      { name: 'ten thousand users', sql: 'SELECT count(*) >= 10000 FROM users' },
-    ];
-    writeWsFile(`${APP_ROOT}/package.json`, JSON.stringify(pkg, null, 2));
-    try {
-      const r = nx(`run ${APP}:db-restore-verify`);
-      expect(r.code).not.toBe(0);
-      expect(verifyRecord().assertions).toEqual([
-        { name: 'every order has a user', ok: true },
-        expect.objectContaining({ name: 'ten thousand users', ok: false }),
-      ]);
-      expect(r.text).toContain('assertion "ten thousand users" returned false, not true');
-    } finally {
-      writeWsFile(`${APP_ROOT}/package.json`, original);
-    }
-    // Back to a verified restore for what follows.
-    expect(nx(`run ${APP}:db-restore-verify`).code).toBe(0);
-  });
+  itWithServices(
+    'runs the SQL assertions of the options on the restored data: one that holds passes, one that does not fails by name',
+    () => {
+      const pkg = readWsJson(`${APP_ROOT}/package.json`);
+      const original = JSON.stringify(pkg, null, 2);
+      pkg.nx.targets['db-restore-verify'].options.assertions = [
+        { name: 'every order has a user', sql: 'SELECT count(*) = 0 FROM orders WHERE user_id IS NULL' },
+        { name: 'ten thousand users', sql: 'SELECT count(*) >= 10000 FROM users' },
+      ];
+      writeWsFile(`${APP_ROOT}/package.json`, JSON.stringify(pkg, null, 2));
+      try {
+        const r = nx(`run ${APP}:db-restore-verify`);
+        expect(r.code).not.toBe(0);
+        expect(verifyRecord().assertions).toEqual([
+          { name: 'every order has a user', ok: true },
+          expect.objectContaining({ name: 'ten thousand users', ok: false }),
+        ]);
+        expect(r.text).toContain('assertion "ten thousand users" returned false, not true');
+      } finally {
+        writeWsFile(`${APP_ROOT}/package.json`, original);
+      }
+      // Back to a verified restore for what follows.
+      expect(nx(`run ${APP}:db-restore-verify`).code).toBe(0);
+    },
+  );
 
-  it('applies retention across a sequence of days: older than 30 days goes, the newest 7 stay', async () => {
+  itWithServices('applies retention across a sequence of days: older than 30 days goes, the newest 7 stay', async () => {
     // Forty earlier daily backups, as db-backup would have left them (the manifest says when each was taken).
     const [dumpKey, manifestKey] = await keys();
     const manifest = JSON.parse((await getObject(manifestKey)).toString());
@@ -253,7 +266,7 @@ describe('backups proven by a restore', () => {
     expect((await keys()).filter((k) => k.endsWith('database.dump'))).toHaveLength(31);
   });
 
-  it('no output, record or file of the workspace holds the password', () => {
+  itWithServices('no output, record or file of the workspace holds the password', () => {
     const files: string[] = [];
     const walk = (dir: string) => {
       for (const e of readdirSync(dir)) {

@@ -163,3 +163,22 @@ export function stopServer(child: ChildProcess | undefined): void {
     // already gone
   }
 }
+
+/**
+ * `it` for a test that needs what `.ci/run` installs as root: PostgreSQL and an S3-compatible server
+ * (`source .ci/services.sh`), Debian's Chromium. Without it the test fails, saying how to get it;
+ * with PLINTO_E2E_SKIP_SERVICES=1 it is skipped, and the run prints one line for it (never silently).
+ */
+export function itNeeds(what: string, present: boolean): (name: string, fn: () => unknown, timeout?: number) => void {
+  return (name, fn, timeout) => {
+    if (present) return it(name, fn as jest.ProvidesCallback, timeout);
+    const how = `needs ${what}: run \`source .ci/services.sh\` as root first (.ci/run does), or set PLINTO_E2E_SKIP_SERVICES=1 to skip it`;
+    if (process.env.PLINTO_E2E_SKIP_SERVICES === '1') {
+      process.stderr.write(`skipped (PLINTO_E2E_SKIP_SERVICES=1): "${name}" ${how.replace(/, or set .*$/, '')}\n`);
+      return it.skip(name, () => undefined);
+    }
+    return it(name, () => {
+      throw new Error(`"${name}" ${how}.`);
+    });
+  };
+}

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { actionlintProblems } from '../../../packages/ready/src/testing/ci-linters';
-import { backupOnShape, expectBackupRoundTrip } from './backup-services';
+import { backupOnShape, expectBackupRoundTrip, itWithServices } from './backup-services';
 import { REPO_ROOT } from './harness';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -139,15 +139,18 @@ describe('a pnpm workspace on Nx 22 with a Next 15 app and a Vitest library', ()
     expect(check(CALC, 'tests').status).toBe('pass');
   });
 
-  it("backups on pnpm: the generator's workflow installs with pnpm; db-backup and db-restore-verify load pg and the S3 client from pnpm's layout", async () => {
-    const r = await backupOnShape({
-      ws,
-      nx: `${pnpm} exec nx`,
-      install: `${pnpm} install --no-frozen-lockfile`,
-      project: WEB,
-      db: 'pm_web_backup',
-      sh: matrix.sh,
-    });
-    await expectBackupRoundTrip(r, 'pnpm install --frozen-lockfile');
-  });
+  itWithServices(
+    "backups on pnpm: the generator's workflow installs with pnpm; db-backup and db-restore-verify load pg and the S3 client from pnpm's layout",
+    async () => {
+      const r = await backupOnShape({
+        ws,
+        nx: `${pnpm} exec nx`,
+        install: `${pnpm} install --no-frozen-lockfile`,
+        project: WEB,
+        db: 'pm_web_backup',
+        sh: matrix.sh,
+      });
+      await expectBackupRoundTrip(r, 'pnpm install --frozen-lockfile');
+    },
+  );
 });

@@ -1,5 +1,5 @@
 /** `nx affected -t ready` on a real change: real values, the Nx cache, the workspace summary and dashboard. */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -18,6 +18,7 @@ import {
   writeWsFile,
   wsFileExists,
   APP_ARG,
+  itNeeds,
 } from './harness';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -81,22 +82,25 @@ describe('nx affected -t ready', () => {
     expect(json.score).toBe(Math.round(weighted));
   });
 
-  it('writes the workspace summary, appends it to GITHUB_STEP_SUMMARY, and a dashboard Chromium renders', () => {
-    const summary = readWsJson('dist/ready/summary.json');
-    expect(summary.projects.map((p: any) => p.project)).toEqual([APP]);
-    const md = readWsFile('dist/ready/summary.md');
-    expect(md).toContain(`| ${APP} | ${report().score} |`);
-    expect(readFileSync(stepSummary, 'utf8')).toBe('# CI\n' + md);
-    const profile = join(scratch, 'chromium-profile');
-    const dom = runOk(
-      `${CHROMIUM} --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking ` +
-        `--disable-component-update --disable-sync --user-data-dir=${profile} --dump-dom file://${join(WS, 'dist/ready/index.html')}`,
-    ).stdout;
-    expect(dom).toContain('<table id="check-matrix">');
-    expect(dom).toContain(`<tr data-project="${APP}">`);
-    expect(dom).toMatch(new RegExp(`<figure class="chart" id="routes-${APP}">[\\s\\S]*<rect`));
-    expect(dom).toMatch(new RegExp(`<figure class="chart" id="coverage-${APP}">[\\s\\S]*<rect`));
-  });
+  itNeeds("Debian's Chromium (/usr/bin/chromium)", existsSync(CHROMIUM))(
+    'writes the workspace summary, appends it to GITHUB_STEP_SUMMARY, and a dashboard Chromium renders',
+    () => {
+      const summary = readWsJson('dist/ready/summary.json');
+      expect(summary.projects.map((p: any) => p.project)).toEqual([APP]);
+      const md = readWsFile('dist/ready/summary.md');
+      expect(md).toContain(`| ${APP} | ${report().score} |`);
+      expect(readFileSync(stepSummary, 'utf8')).toBe('# CI\n' + md);
+      const profile = join(scratch, 'chromium-profile');
+      const dom = runOk(
+        `${CHROMIUM} --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking ` +
+          `--disable-component-update --disable-sync --user-data-dir=${profile} --dump-dom file://${join(WS, 'dist/ready/index.html')}`,
+      ).stdout;
+      expect(dom).toContain('<table id="check-matrix">');
+      expect(dom).toContain(`<tr data-project="${APP}">`);
+      expect(dom).toMatch(new RegExp(`<figure class="chart" id="routes-${APP}">[\\s\\S]*<rect`));
+      expect(dom).toMatch(new RegExp(`<figure class="chart" id="coverage-${APP}">[\\s\\S]*<rect`));
+    },
+  );
 
   it('after --updateBaseline the same gaps hold it, and a second identical run comes from the Nx cache, with its outputs restored', () => {
     runOk(`npx nx run ${APP}:ready --updateBaseline`);

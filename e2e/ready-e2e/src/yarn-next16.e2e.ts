@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { actionlintProblems } from '../../../packages/ready/src/testing/ci-linters';
-import { backupOnShape, expectBackupRoundTrip } from './backup-services';
+import { backupOnShape, expectBackupRoundTrip, itWithServices } from './backup-services';
 import { REPO_ROOT } from './harness';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -110,15 +110,18 @@ describe.each([
     rmSync(join(ws, '.github'), { recursive: true, force: true });
   });
 
-  it("backups on yarn: the generator's workflow installs with yarn; db-backup and db-restore-verify run from the workspace's own install", async () => {
-    const r = await backupOnShape({
-      ws,
-      nx: `${yarn} nx`,
-      install: `YARN_ENABLE_IMMUTABLE_INSTALLS=false ${yarn} install`,
-      project: SITE,
-      db: `yn_site_backup_${berry ? 'berry' : 'classic'}`,
-      sh: matrix.sh,
-    });
-    await expectBackupRoundTrip(r, berry ? 'yarn install --immutable' : 'yarn install --frozen-lockfile');
-  });
+  itWithServices(
+    "backups on yarn: the generator's workflow installs with yarn; db-backup and db-restore-verify run from the workspace's own install",
+    async () => {
+      const r = await backupOnShape({
+        ws,
+        nx: `${yarn} nx`,
+        install: `YARN_ENABLE_IMMUTABLE_INSTALLS=false ${yarn} install`,
+        project: SITE,
+        db: `yn_site_backup_${berry ? 'berry' : 'classic'}`,
+        sh: matrix.sh,
+      });
+      await expectBackupRoundTrip(r, berry ? 'yarn install --immutable' : 'yarn install --frozen-lockfile');
+    },
+  );
 });

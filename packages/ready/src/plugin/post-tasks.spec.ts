@@ -1,4 +1,5 @@
 import { PostTasksExecutionContext } from '@nx/devkit';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TempWorkspace } from '../testing/temp-workspace';
@@ -147,6 +148,50 @@ describe('workspace summary (postTasksExecution)', () => {
     expect(html).toContain('<g class="bar over" data-label="lines" data-value="66.66" data-limit="80">');
     expect(html).toContain('<g class="bar" data-label="/" data-value="120" data-limit="200">');
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/); // self-contained: no script, no network
+  });
+
+  it('a run of one project keeps the others from the last summary (stale once they changed), and every project keeps its history', async () => {
+    execFileSync('git', ['init', '-q'], { cwd: ws.root });
+    ws.write('libs/ui/src/index.ts', 'export const a = 1;\n');
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', 'add', '-A'], { cwd: ws.root });
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'one', '--date=2025-12-31T00:00:00Z'], {
+      cwd: ws.root,
+      env: { ...process.env, GIT_COMMITTER_DATE: '2025-12-31T00:00:00Z' },
+    });
+    await postTasksExecution({}, context([task('@ws/web', 'apps/web'), task('@ws/ui', 'libs/ui')]));
+    // A later run of the app alone, with a new result; then the same result replayed from the cache.
+    const later = JSON.parse(readFileSync(join(ws.root, 'dist/ready/apps/web/ready.json'), 'utf8'));
+    ws.write('dist/ready/apps/web/ready.json', { ...later, score: 71, generatedAt: '2026-01-02T00:00:00.000Z' });
+    await postTasksExecution({}, context([task('@ws/web', 'apps/web')]));
+    await postTasksExecution({}, context([task('@ws/web', 'apps/web', 'ready', 'local-cache')]));
+    const summary = JSON.parse(readFileSync(join(ws.root, 'dist/ready/summary.json'), 'utf8'));
+    expect(summary.projects.map((p: { project: string }) => p.project)).toEqual(['@ws/web']);
+    expect(summary.earlier).toEqual([
+      {
+        project: '@ws/ui',
+        projectRoot: 'libs/ui',
+        score: 100,
+        level: 'silver',
+        status: 'earlier',
+        measuredAt: '2026-01-01T00:00:00.000Z',
+        headline: 'ready',
+      },
+    ]);
+    expect(summary.history['@ws/web'].map((h: { score: number }) => h.score)).toEqual([62, 71]);
+    expect(summary.history['@ws/ui'].map((h: { score: number }) => h.score)).toEqual([100]);
+    const html = readFileSync(join(ws.root, 'dist/ready/index.html'), 'utf8');
+    expect(html).toContain('<td class="history">62 → 71</td>');
+    expect(html).toMatch(/<table id="earlier">[\s\S]*<tr data-project="@ws\/ui">[\s\S]*<td class="status earlier">earlier<\/td>/);
+    expect(html).toMatch(
+      /<table id="levels">[\s\S]*<th scope="row" class="level level-silver">silver<\/th><td>lint, coverage, images, env, security-headers<\/td>/,
+    );
+    const md = readFileSync(join(ws.root, 'dist/ready/summary.md'), 'utf8');
+    expect(md).toContain('Score before → now: @ws/web 62 → 71.');
+    expect(md).toContain('Not in this run (their last report): @ws/ui 100 (silver, unchanged since 2026-01-01 00:00 UTC).');
+    // An edit to the library after its report: its last result is stale now.
+    ws.write('libs/ui/src/index.ts', 'export const a = 2;\n');
+    await postTasksExecution({}, context([task('@ws/web', 'apps/web', 'ready', 'local-cache')]));
+    expect(JSON.parse(readFileSync(join(ws.root, 'dist/ready/summary.json'), 'utf8')).earlier[0].status).toBe('stale');
   });
 
   it('does nothing after a run without ready tasks', async () => {

@@ -3,7 +3,20 @@ import { workspaceDependencies } from '../core/workspace/project-graph';
 import { appendFileSync } from 'node:fs';
 import { READY_JSON_FILE, ReadyReport } from '../core/contracts/report';
 import { renderDashboard } from '../features/summary/dashboard';
-import { measuredAny, readProjectReports, renderSummaryMarkdown, summarize, summaryPaths } from '../features/summary/summary';
+import {
+  WorkspaceSummary,
+  measuredAny,
+  readProjectReports,
+  renderSummaryMarkdown,
+  summarize,
+  summaryPaths,
+  withEarlierRuns,
+} from '../features/summary/summary';
+import { DEFAULT_LEVELS } from '../features/readiness/levels';
+import { changedSince } from '../core/workspace/git';
+import { resultsDirFor } from '../core/contracts/results';
+import { readJsonIfValid } from '../utils/json';
+import { join } from 'node:path';
 import { writeFilesAtomically } from '../utils/write-files';
 import { ReadyPluginOptions, normalizePluginOptions } from '../core/nx/plugin-options';
 
@@ -36,16 +49,21 @@ export const postTasksExecution: PostTasksExecution<ReadyPluginOptions> = async 
     logger.warn(`@plinto/ready: no project was measured in this run; ${summaryPaths().md} is left as it was.`);
     return;
   }
-  const summary = summarize(context.workspaceRoot, projects);
-  const markdown = renderSummaryMarkdown(summary);
   const paths = summaryPaths();
+  const reports = projects.map((p) => p.report).filter((r): r is ReadyReport => r !== null);
+  // The last summary's other projects stay (stale once they changed), and every project's history grows.
+  const summary = withEarlierRuns(
+    summarize(context.workspaceRoot, projects),
+    readJsonIfValid<WorkspaceSummary>(join(context.workspaceRoot, paths.json)),
+    reports,
+    (root) => readJsonIfValid<ReadyReport>(join(context.workspaceRoot, resultsDirFor(root), READY_JSON_FILE)),
+    (root, iso) => changedSince(context.workspaceRoot, root, iso),
+  );
+  const markdown = renderSummaryMarkdown(summary);
   writeFilesAtomically(context.workspaceRoot, {
     [paths.json]: JSON.stringify(summary, null, 2) + '\n',
     [paths.md]: markdown,
-    [paths.html]: renderDashboard(
-      summary,
-      projects.map((p) => p.report).filter((r): r is ReadyReport => r !== null),
-    ),
+    [paths.html]: renderDashboard(summary, reports, options.levels ? { ...DEFAULT_LEVELS, ...options.levels } : DEFAULT_LEVELS),
   });
   if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, markdown);
   logger.info(`@plinto/ready: workspace summary in ${paths.md} and ${paths.html}`);

@@ -86,10 +86,11 @@ function coverageBars(report: ReadyReport): Bar[] {
 
 /**
  * dist/ready/index.html: one file, no network (inline CSS and SVG, no script): each project's
- * score and level, the check matrix, and per project the route sizes against their budgets and the
- * coverage against its thresholds.
+ * score, level and score history, the check matrix (each check's baseline → now where they
+ * differ), the projects an earlier run measured (stale once they changed), per project the route
+ * sizes against their budgets and the coverage against its thresholds, and what each level requires.
  */
-export function renderDashboard(summary: WorkspaceSummary, reports: ReadyReport[]): string {
+export function renderDashboard(summary: WorkspaceSummary, reports: ReadyReport[], levels: Record<string, string[]> = {}): string {
   const charts = reports
     .map((r) => {
       const routes = routeBars(r);
@@ -104,5 +105,11 @@ export function renderDashboard(summary: WorkspaceSummary, reports: ReadyReport[
     })
     .filter((p) => p.charts.length > 0);
   const fixes = summary.projects.filter((p) => p.fixes.length > 0);
-  return render(readFileSync(TEMPLATE, 'utf8'), { summary, charts, fixes, isCommand });
+  // Each project's scores over its runs, oldest first (the last 8): "62 → 71 → 80".
+  const history = (project: string) =>
+    (summary.history?.[project] ?? [])
+      .slice(-8)
+      .map((h) => h.score)
+      .join(' → ');
+  return render(readFileSync(TEMPLATE, 'utf8'), { summary, charts, fixes, isCommand, levels: Object.entries(levels), history });
 }

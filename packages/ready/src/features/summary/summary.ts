@@ -43,8 +43,77 @@ export interface WorkspaceSummary {
     failures: string[];
   }>;
   checkIds: string[];
+  /**
+   * Projects an earlier run measured and this one did not (a run of one project keeps the others):
+   * their last report, `stale` when the project changed after it (a commit or an edit under its
+   * root), else `earlier`. Absent in summaries of older versions.
+   */
+  earlier?: EarlierProject[];
+  /** Each project's results, oldest first, one per measured report (a cache replay adds none): the last 30. */
+  history?: Record<string, HistoryPoint[]>;
   /** Every project's coverage map merged: the workspace figure. */
   coverage: { lines: number; statements: number; functions: number; branches: number; projects: number } | null;
+}
+
+export interface EarlierProject {
+  project: string;
+  projectRoot: string;
+  score: number;
+  level: string | null;
+  status: 'earlier' | 'stale';
+  measuredAt: string;
+  headline: string;
+}
+
+export interface HistoryPoint {
+  at: string;
+  score: number;
+  level: string | null;
+  status: 'pass' | 'fail';
+}
+
+const HISTORY_LENGTH = 30;
+
+/**
+ * The summary of this run with what the last summary knew: the projects it does not measure, as
+ * their last report says (`readReport` finds it by project root; `changedSince` says whether the
+ * project changed after a time), and each project's history, extended by this run's reports.
+ */
+export function withEarlierRuns(
+  current: WorkspaceSummary,
+  previous: WorkspaceSummary | null,
+  reports: ReadyReport[],
+  readReport: (projectRoot: string) => ReadyReport | null,
+  changedSince: (projectRoot: string, iso: string) => boolean,
+): WorkspaceSummary {
+  const inRun = new Set(current.projects.map((p) => p.project));
+  const known = new Map<string, string>();
+  for (const p of [...(previous?.projects ?? []), ...(previous?.earlier ?? [])])
+    if (!inRun.has(p.project)) known.set(p.project, p.projectRoot);
+  const earlier: EarlierProject[] = [];
+  for (const [project, projectRoot] of known) {
+    const report = readReport(projectRoot);
+    if (!report || report.project !== project) continue;
+    earlier.push({
+      project,
+      projectRoot,
+      score: report.score,
+      level: report.level,
+      status: changedSince(projectRoot, report.generatedAt) ? 'stale' : 'earlier',
+      measuredAt: report.generatedAt,
+      headline: report.verdict?.headline ?? report.status,
+    });
+  }
+  const history: Record<string, HistoryPoint[]> = {};
+  for (const [project, points] of Object.entries(previous?.history ?? {}))
+    if (inRun.has(project) || known.has(project)) history[project] = [...points];
+  for (const r of reports) {
+    const points = (history[r.project] ??= []);
+    if (points.at(-1)?.at === r.generatedAt) continue; // a replay of the report the history already has
+    points.push({ at: r.generatedAt, score: r.score, level: r.level, status: r.status });
+    history[r.project] = points.slice(-HISTORY_LENGTH);
+  }
+  return { ...current, earlier: earlier.sort((a, b) => a.project.localeCompare(b.project)), history };
 }
 
 /** Task statuses whose outputs Nx restored from a cache: the report on disk is this run's result. */
@@ -185,6 +254,32 @@ export function renderSummaryMarkdown(summary: WorkspaceSummary): string {
     lines.push(
       '',
       `Workspace coverage (${summary.coverage.projects} project(s) merged): lines ${summary.coverage.lines} %, statements ${summary.coverage.statements} %, functions ${summary.coverage.functions} %, branches ${summary.coverage.branches} %.`,
+    );
+  }
+  const moved = summary.projects.filter((p) => (summary.history?.[p.project] ?? []).length > 1);
+  if (moved.length > 0) {
+    lines.push(
+      '',
+      `Score before → now: ${moved
+        .map(
+          (p) =>
+            `${p.project} ${summary
+              .history![p.project].slice(-5)
+              .map((h) => h.score)
+              .join(' → ')}`,
+        )
+        .join('; ')}.`,
+    );
+  }
+  if ((summary.earlier ?? []).length > 0) {
+    lines.push(
+      '',
+      `Not in this run (their last report): ${summary
+        .earlier!.map(
+          (p) =>
+            `${p.project} ${p.score} (${p.level ?? 'no level'}, ${p.status === 'stale' ? 'stale: changed since' : 'unchanged since'} ${utcMinute(p.measuredAt)})`,
+        )
+        .join('; ')}.`,
     );
   }
   const withFixes = summary.projects.filter((p) => p.fixes.length > 0 || p.status !== 'pass');

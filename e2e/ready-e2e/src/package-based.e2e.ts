@@ -10,6 +10,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './harness';
+import { startLocalRegistry } from './local-registry';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const matrix = require('../../../tools/next-matrix.cjs');
@@ -121,5 +122,43 @@ describe('a package-based repository adopted with nx init: config package, untes
     expect(red.output).toContain('worse than the baseline: tests');
     expect(builds()).toBeLessThanOrEqual(1);
     expect(summary().projects.map((p: { project: string }) => p.project)).toEqual(ALL.map((p) => p.project).sort());
+  });
+
+  it('from a registry: nx add installs it and runs init, nothing else changed; nx migrate runs exactly the one migration since, which has nothing to do', async () => {
+    const registry = await startLocalRegistry();
+    try {
+      for (const version of ['0.3.0', '0.4.0']) registry.publish(version);
+      const env = Object.entries(registry.env)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ');
+      const nx = JSON.parse(readFileSync(join(ws, 'nx.json'), 'utf8'));
+      nx.plugins = (nx.plugins ?? []).filter(
+        (p: string | { plugin: string }) => (typeof p === 'string' ? p : p.plugin) !== '@plinto/ready',
+      );
+      writeFileSync(join(ws, 'nx.json'), JSON.stringify(nx, null, 2) + '\n');
+      matrix.must('npm uninstall @plinto/ready --no-audit --no-fund', ws);
+      writeFileSync(join(ws, '.npmrc'), `${registry.scopeLine}\n`);
+      matrix.must('git add -A && git commit -q -m "without the plugin; the @plinto scope from the local registry"', ws);
+      const status = () =>
+        matrix.must('git diff --name-only HEAD && git ls-files --others --exclude-standard', ws).output.split('\n').filter(Boolean).sort();
+
+      const add = matrix.must(`env ${env} npx nx add @plinto/ready@0.3.0`, ws);
+      expect(add.output).toContain('@plinto/ready inferred targets on 3 of 3 project(s):');
+      expect(status()).toEqual(['nx.json', 'package-lock.json', 'package.json']);
+      matrix.must('git add -A && git commit -q -m "nx add @plinto/ready"', ws);
+
+      matrix.must(`env ${env} npx nx migrate @plinto/ready@0.4.0`, ws);
+      const planned = JSON.parse(readFileSync(join(ws, 'migrations.json'), 'utf8')).migrations.map(
+        (m: { name: string; version: string }) => `${m.version} ${m.name}`,
+      );
+      expect(planned).toEqual(['0.4.0 fix-unknown-target-options']);
+      matrix.must(`env ${env} npm install --no-audit --no-fund`, ws);
+      const migrated = matrix.must(`env ${env} npx nx migrate --run-migrations`, ws);
+      expect(migrated.output).toContain('nothing to do');
+      expect(status()).toEqual(['migrations.json', 'package-lock.json', 'package.json']);
+      expect(JSON.parse(readFileSync(join(ws, 'node_modules/@plinto/ready/package.json'), 'utf8')).version).toBe('0.4.0');
+    } finally {
+      registry.stop();
+    }
   });
 });

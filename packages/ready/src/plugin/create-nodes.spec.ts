@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CreateNodesContextV2 } from '@nx/devkit';
 import { TempWorkspace } from '../testing/temp-workspace';
 import { createNodes, createNodesV2 } from './create-nodes';
@@ -338,6 +340,23 @@ describe('createNodes', () => {
     // By default ready boots nothing.
     const plain = (await createNodes[1](files, {}, context)).find(([file]) => file === 'apps/web/package.json')![1].projects!['apps/web'];
     expect(plain.targets!['ready'].dependsOn).not.toContain('smoke-record');
+  });
+
+  it('gives every inferred target only options its executor lists (an unknown one would fail the task)', async () => {
+    const executors = JSON.parse(readFileSync(join(__dirname, '../../executors.json'), 'utf8')).executors;
+    for (const options of [{}, { readyRunsSmoke: true }]) {
+      const results = await createNodes[1](files, options, context);
+      for (const [, result] of results)
+        for (const project of Object.values(result.projects ?? {}))
+          for (const [name, target] of Object.entries(project.targets ?? {})) {
+            const executor = String(target.executor).replace('@plinto/ready:', '');
+            const listed = Object.keys(JSON.parse(readFileSync(join(__dirname, '../..', executors[executor].schema), 'utf8')).properties);
+            expect({ name, unlisted: Object.keys(target.options ?? {}).filter((o) => !listed.includes(o)) }).toEqual({
+              name,
+              unlisted: [],
+            });
+          }
+    }
   });
 
   it('does not fail the project graph over a broken tsconfig', async () => {

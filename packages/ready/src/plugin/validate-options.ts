@@ -1,5 +1,5 @@
 import { readJsonFile } from '@nx/devkit';
-import { NormalizedPluginOptions } from '../core/nx/plugin-options';
+import { NormalizedPluginOptions, pluginExecutorOf } from '../core/nx/plugin-options';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { basename, dirname, join } from 'node:path';
 import { PLUGIN_NAME } from '../core/contracts/versions';
@@ -113,19 +113,7 @@ export function targetOptionProblems(
 
 /** The plugin's executor a target runs: its own `executor`, or the inferred one its name stands for. */
 function ourExecutor(name: string, target: { executor?: unknown }, options: NormalizedPluginOptions): string | null {
-  if (typeof target.executor === 'string')
-    return target.executor.startsWith('@plinto/ready:') ? target.executor.slice('@plinto/ready:'.length) : null;
-  const inferred: Record<string, string> = {
-    [options.readyTargetName]: 'ready',
-    [options.coverageGateTargetName]: 'coverage-gate',
-    [options.coverageReportTargetName]: 'coverage-report',
-    [options.buildProductionTargetName]: 'build-production',
-    [options.securityAuditTargetName]: 'security-audit',
-    [options.smokeTargetName]: 'smoke',
-    [options.smokeRecordTargetName]: 'smoke',
-    [options.buildRecordTargetName]: 'build-record',
-  };
-  return inferred[name] ?? null;
+  return pluginExecutorOf(name, target, options);
 }
 
 type TargetLike = { executor?: unknown; options?: unknown; configurations?: Record<string, unknown> };

@@ -26,6 +26,12 @@ function optionNames(schemaFile: string): string[] {
   return Object.keys(schema.properties ?? {});
 }
 
+/** The options an executor of the plugin lists ("ready" → its schema's properties); empty for an unknown executor. */
+export function executorOptionNames(executor: string): string[] {
+  const entry = collection('executors.json')[executor];
+  return entry ? optionNames(entry.schema) : [];
+}
+
 /** The known name closest to `given` (case and dashes aside), when it is near enough to be a slip. */
 export function closestOption(given: string, known: readonly string[]): string | null {
   const plain = (name: string) => name.toLowerCase().replace(/-/g, '');

@@ -131,3 +131,23 @@ export function defaultPluginEntryOptions(): ReadyPluginOptions {
     budgets: { ...d.budgets },
   };
 }
+
+/**
+ * The plugin's executor a target runs ("ready", "smoke"…): its own `executor` when it names one of
+ * ours, else the inferred one its name stands for under these options; null for anyone else's.
+ */
+export function pluginExecutorOf(name: string, target: { executor?: unknown }, options: NormalizedPluginOptions): string | null {
+  if (typeof target.executor === 'string')
+    return target.executor.startsWith('@plinto/ready:') ? target.executor.slice('@plinto/ready:'.length) : null;
+  const inferred: Record<string, string> = {
+    [options.readyTargetName]: 'ready',
+    [options.coverageGateTargetName]: 'coverage-gate',
+    [options.coverageReportTargetName]: 'coverage-report',
+    [options.buildProductionTargetName]: 'build-production',
+    [options.securityAuditTargetName]: 'security-audit',
+    [options.smokeTargetName]: 'smoke',
+    [options.smokeRecordTargetName]: 'smoke',
+    [options.buildRecordTargetName]: 'build-record',
+  };
+  return inferred[name] ?? null;
+}

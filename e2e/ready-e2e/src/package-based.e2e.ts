@@ -140,10 +140,10 @@ describe('a package-based repository adopted with nx init: config package, untes
       writeFileSync(join(ws, '.npmrc'), `${registry.scopeLine}\n`);
       matrix.must('git add -A && git commit -q -m "without the plugin; the @plinto scope from the local registry"', ws);
       const status = () =>
-        matrix.must('git diff --name-only HEAD && git ls-files --others --exclude-standard', ws).output.split('\n').filter(Boolean).sort();
+        matrix.must('git diff --name-only HEAD && git ls-files --others --exclude-standard', ws).split('\n').filter(Boolean).sort();
 
       const add = matrix.must(`env ${env} npx nx add @plinto/ready@0.3.0`, ws);
-      expect(add.output).toContain('@plinto/ready inferred targets on 3 of 3 project(s):');
+      expect(add).toContain('@plinto/ready inferred targets on 3 of 3 project(s):');
       expect(status()).toEqual(['nx.json', 'package-lock.json', 'package.json']);
       matrix.must('git add -A && git commit -q -m "nx add @plinto/ready"', ws);
 
@@ -154,7 +154,7 @@ describe('a package-based repository adopted with nx init: config package, untes
       expect(planned).toEqual(['0.4.0 fix-unknown-target-options']);
       matrix.must(`env ${env} npm install --no-audit --no-fund`, ws);
       const migrated = matrix.must(`env ${env} npx nx migrate --run-migrations`, ws);
-      expect(migrated.output).toContain('nothing to do');
+      expect(migrated).toContain('nothing to do');
       expect(status()).toEqual(['migrations.json', 'package-lock.json', 'package.json']);
       expect(JSON.parse(readFileSync(join(ws, 'node_modules/@plinto/ready/package.json'), 'utf8')).version).toBe('0.4.0');
     } finally {

@@ -111,11 +111,6 @@ export function targetOptionProblems(
   return [...targetDefaultsProblems(targetDefaults, options), ...projectFiles.flatMap((f) => projectTargetProblems(readJson, f, options))];
 }
 
-/** The plugin's executor a target runs: its own `executor`, or the inferred one its name stands for. */
-function ourExecutor(name: string, target: { executor?: unknown }, options: NormalizedPluginOptions): string | null {
-  return pluginExecutorOf(name, target, options);
-}
-
 type TargetLike = { executor?: unknown; options?: unknown; configurations?: Record<string, unknown> };
 
 /** Every problem of the options a project file gives the plugin's targets, named by file and path. */
@@ -123,7 +118,7 @@ function targetProblems(where: string, targets: Record<string, TargetLike> | und
   const problems: string[] = [];
   for (const [name, target] of Object.entries(targets ?? {})) {
     if (!target || typeof target !== 'object') continue;
-    const executor = ourExecutor(name, target, options);
+    const executor = pluginExecutorOf(name, target, options);
     if (!executor) continue;
     const schema = executorSchema(executor);
     const sets: Array<[string, unknown]> = [[`${where}.${name}.options`, target.options]];

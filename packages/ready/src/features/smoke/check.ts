@@ -13,7 +13,7 @@ const smokeCommand = (context: CheckContext) => `nx run ${context.projectName}:$
 
 /**
  * The smoke record of this run, or why a check that reads it has nothing to judge (no build, ready
- * not depending on smoke-record, no record), as that check's outcome.
+ * not depending on smoke-record, no record) or fails (the app did not serve), as that check's outcome.
  */
 function smokeRecord(context: CheckContext): { record: SmokeReport } | { outcome: CheckOutcome<never> } {
   const missing = withoutBuild(context);
@@ -28,6 +28,7 @@ function smokeRecord(context: CheckContext): { record: SmokeReport } | { outcome
     };
   const record = readJsonIfValid<SmokeReport>(join(context.workspaceRoot, context.resultsDir, SMOKE_RECORD_FILE));
   if (!record) return { outcome: skip(`No smoke record in ${context.resultsDir}.`, `nx run ${context.projectName}:${names.smokeRecord}`) };
+  if (record.error) return { outcome: unserved(context, record.error) };
   return { record };
 }
 
@@ -47,7 +48,6 @@ export const smokeCheck = defineCheck(
     const found = smokeRecord(context);
     if ('outcome' in found) return found.outcome;
     const { record } = found;
-    if (record.error) return unserved(context, record.error);
     if (record.routes.length === 0) return skip('The build lists no routes to request.', smokeCommand(context));
     const failing = record.routes
       .map((r) => ({ path: r.path, problems: routeProblems(r, record.budgets).serving }))
@@ -78,7 +78,6 @@ export const securityHeadersCheck = defineCheck(
     const found = smokeRecord(context);
     if ('outcome' in found) return found.outcome;
     const { record } = found;
-    if (record.error) return unserved(context, record.error);
     // Only what answered has headers to judge; a route that did not answer is the smoke check's.
     const answered = record.routes.filter((r) => r.status !== null);
     if (answered.length === 0) return skip('No route answered: no response headers to check.', smokeCommand(context));

@@ -162,7 +162,6 @@ export async function runSmoke(
   build: SmokeBuild,
   log: (line: string) => void = () => undefined,
 ): Promise<SmokeReport> {
-  const outDir = resultsDirFor(project.root, options.outputPath);
   const { nextDir } = build;
   if (!options.startCommand && !existsSync(join(workspaceRoot, nextDir, 'BUILD_ID')))
     throw new ReadyError(
@@ -212,11 +211,15 @@ export async function runSmoke(
     notRequested: plan.notRequested,
     failures,
   };
-  writeFilesAtomically(workspaceRoot, { [`${outDir}/${smokeFile(options)}`]: JSON.stringify(report, null, 2) + '\n' });
-  return report;
+  return writeReport(workspaceRoot, project, options, report);
 }
 
-const smokeFile = (options: SmokeOptions) => (options.record ? SMOKE_RECORD_FILE : SMOKE_FILE);
+/** Writes the report beside the project's results: smoke.json, or smoke-record.json for the record. */
+function writeReport(workspaceRoot: string, project: { root: string }, options: SmokeOptions, report: SmokeReport): SmokeReport {
+  const file = `${resultsDirFor(project.root, options.outputPath)}/${options.record ? SMOKE_RECORD_FILE : SMOKE_FILE}`;
+  writeFilesAtomically(workspaceRoot, { [file]: JSON.stringify(report, null, 2) + '\n' });
+  return report;
+}
 
 /** The record of a run that could not serve the app (no build, the server did not start): what ready reads then. */
 export function recordUnserved(
@@ -238,9 +241,7 @@ export function recordUnserved(
     failures: [error],
     error,
   };
-  const outDir = resultsDirFor(project.root, options.outputPath);
-  writeFilesAtomically(workspaceRoot, { [`${outDir}/${smokeFile(options)}`]: JSON.stringify(report, null, 2) + '\n' });
-  return report;
+  return writeReport(workspaceRoot, project, options, report);
 }
 
 const failedProbe = (r: Pick<SmokeRouteResult, 'error' | 'status'>) => r.error !== null || r.status === null || r.status >= 500;

@@ -1,6 +1,6 @@
 // First: one line, not a stack trace, when the @nx/devkit peer is missing.
 import '../../utils/devkit-installed';
-import { Tree, getProjects, logger } from '@nx/devkit';
+import { Tree, getProjects, logger, readNxJson } from '@nx/devkit';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { closestOption, executorOptionNames } from '../../core/nx/known-options';
 import { NormalizedPluginOptions, normalizePluginOptions, pluginExecutorOf } from '../../core/nx/plugin-options';
@@ -31,12 +31,10 @@ export default async function fixUnknownTargetOptions(tree: Tree): Promise<void>
   );
 }
 
+/** The plugin entry's options in nx.json (found as the ci generator finds it), normalized. */
 function pluginOptions(tree: Tree): NormalizedPluginOptions {
-  const nx = tree.exists('nx.json') ? (JSON.parse(tree.read('nx.json', 'utf-8')!) as { plugins?: unknown[] }) : {};
-  const entry = (nx.plugins ?? []).find((p) => typeof p === 'object' && p !== null && (p as { plugin?: string }).plugin === PLUGIN_NAME) as
-    | { options?: object }
-    | undefined;
-  return normalizePluginOptions(entry?.options);
+  const entry = (readNxJson(tree)?.plugins ?? []).find((p) => (typeof p === 'string' ? p : p.plugin) === PLUGIN_NAME);
+  return normalizePluginOptions(entry && typeof entry === 'object' ? (entry.options as object | undefined) : undefined);
 }
 
 type OptionSet = Record<string, unknown>;
